@@ -1,0 +1,46 @@
+# Two commands do everything on a fresh machine: `make demo` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8000
+DEV    := DEBUG=1
+
+.PHONY: demo test lint messages system-check clean
+
+$(VENV)/.installed: pyproject.toml requirements/constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is required, found " + sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements/constraints.txt -e '.[dev]'
+	@touch $@
+
+system-check:
+	@missing=""; \
+	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
+	{ ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' ; } || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
+	{ fc-list 2>/dev/null | grep -qi 'DejaVu Sans' ; } || missing="$$missing fonts-dejavu-core"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Missing system packages:$$missing"; \
+	  echo "Install them with: sudo apt-get install$$missing"; \
+	  echo "(gettext compiles the Kazakh and Russian translations; Pango and DejaVu let WeasyPrint write PDFs with ₸ and Kazakh letters.)"; \
+	  exit 1; \
+	fi
+
+messages: $(VENV)/.installed system-check
+	@$(DEV) $(PY) manage.py compilemessages --ignore='.venv/*' --verbosity 0
+
+demo: messages
+	$(DEV) $(PY) manage.py migrate --noinput
+	$(DEV) $(PY) manage.py load_demo
+	@echo "Serving the portal on http://127.0.0.1:$(PORT) (Ctrl+C stops it)"
+	$(DEV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: messages
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(DEV) $(PY) manage.py makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

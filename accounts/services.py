@@ -1,0 +1,71 @@
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes, force_str
+from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+
+from accounts.consent import CONSENT_VERSION
+from accounts.models import User
+from accounts.roles import Role
+from accounts.tokens import activation_token
+
+
+@transaction.atomic
+def user_register(*, email: str, full_name: str, password: str, phone: str = "", language: str) -> User:
+    """Creates an applicant account that stays inactive until its e-mail is confirmed.
+
+    Registering again with the e-mail of an account nobody confirmed takes that
+    account over: the link may have been lost, and an unconfirmed account
+    belongs to no one yet.
+    """
+    user = User.objects.filter(email__iexact=email, is_active=False).first() or User(email=email)
+    user.full_name = full_name
+    user.phone = phone
+    user.language = language
+    user.is_active = False
+    user.personal_data_consent_at = timezone.now()
+    user.personal_data_consent_version = CONSENT_VERSION
+    user.set_password(password)
+    user.save()
+    user.groups.add(Group.objects.get(name=Role.APPLICANT))
+    from accounts.tasks import send_activation_email
+
+    transaction.on_commit(lambda: send_activation_email.delay(user.pk))
+    return user
+
+
+def activation_link(user: User) -> str:
+    uidb64 = urlsafe_base64_encode(force_bytes(user.pk))
+    path = reverse("accounts:activate", args=[uidb64, activation_token.make_token(user)])
+    return f"{settings.SITE_URL}{path}"
+
+
+def user_send_activation(*, user: User) -> None:
+    with translation.override(user.language):
+        context = {"user": user, "link": activation_link(user)}
+        subject = render_to_string("accounts/email/activation_subject.txt", context).strip()
+        body = render_to_string("accounts/email/activation_body.txt", context)
+    send_mail(subject, body, None, [user.email])
+
+
+def user_activate(*, uidb64: str, token: str) -> User | None:
+    """Activates the account a confirmation link names; None when the link is bad or used."""
+    try:
+        user = User.objects.get(pk=force_str(urlsafe_base64_decode(uidb64)))
+    except (User.DoesNotExist, ValueError, TypeError, OverflowError):
+        return None
+    if not activation_token.check_token(user, token):
+        return None
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    return user
+
+
+def user_set_language(*, user: User, language: str) -> None:
+    if language in dict(settings.LANGUAGES) and user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])

@@ -1,0 +1,11 @@
+from celery import shared_task
+
+from accounts.models import User
+from accounts.services import user_send_activation
+
+
+@shared_task
+def send_activation_email(user_id: int) -> None:
+    user = User.objects.filter(pk=user_id, is_active=False).first()
+    if user is not None:
+        user_send_activation(user=user)

@@ -1,0 +1,98 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language as django_set_language
+
+from accounts.forms import LoginForm, RegistrationForm
+from accounts.roles import HOME_URL_NAMES
+from accounts.services import user_activate, user_register, user_set_language
+
+
+def _remember_language(response: HttpResponse, language: str) -> HttpResponse:
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+    return response
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        # The portal speaks to a person in the language they chose last time.
+        return _remember_language(super().form_valid(form), form.get_user().language)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/email/password_reset_body.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+def register(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("accounts:home")
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        user = user_register(
+            email=data["email"],
+            full_name=data["full_name"],
+            password=data["password1"],
+            phone=data["phone"],
+            language=get_language(),
+        )
+        request.session["registered_email"] = user.email
+        return redirect("accounts:register_done")
+    return render(request, "accounts/register.html", {"form": form})
+
+
+def register_done(request: HttpRequest) -> HttpResponse:
+    email = request.session.get("registered_email", "")
+    return render(request, "accounts/register_done.html", {"email": email})
+
+
+def activate(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    user = user_activate(uidb64=uidb64, token=token)
+    if user is None:
+        return render(request, "accounts/activation_invalid.html", status=400)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, _("Your e-mail is confirmed. Welcome to JastarUrban!"))
+    return _remember_language(redirect("accounts:home"), user.language)
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Sends each person to the home page of their main role."""
+    role = request.user.main_role
+    if role is None:
+        return render(request, "accounts/no_role.html", status=403)
+    return redirect(HOME_URL_NAMES[role])
+
+
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    response = django_set_language(request)
+    if request.user.is_authenticated:
+        user_set_language(user=request.user, language=request.POST.get("language", ""))
+    return response

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from competitions import views
+
+app_name = "competitions"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("competitions/<slug:slug>/", views.competition_detail, name="detail"),
+    path("staff/", views.staff_home, name="staff_home"),
+    path("projects/<slug:slug>/", views.project_detail, name="project"),
+    path("projects/<slug:slug>/budget/", views.project_budget_view, name="project_budget"),
+    path("projects/<slug:slug>/indicators/", views.project_indicators, name="project_indicators"),
+]

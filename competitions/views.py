@@ -1,0 +1,97 @@
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from accounts.access import role_required
+from accounts.roles import Role
+from competitions.models import Competition, Criterion
+from competitions.models.budget import project_budget
+from competitions.selectors import (
+    competitions_open,
+    competitions_public,
+    project_current,
+    project_get,
+)
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    project = project_current()
+    return render(
+        request,
+        "competitions/home.html",
+        {
+            "project": project,
+            "open_competitions": list(competitions_open()),
+            "activities": list(project.activities.all()) if project else [],
+        },
+    )
+
+
+def competition_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    competition = get_object_or_404(
+        competitions_public().prefetch_related(
+            Prefetch("criteria", queryset=Criterion.objects.order_by("position"))
+        ),
+        slug=slug,
+    )
+    return render(request, "competitions/competition_detail.html", {"competition": competition})
+
+
+@role_required(Role.STAFF)
+def staff_home(request: HttpRequest) -> HttpResponse:
+    project = project_current()
+    return render(
+        request,
+        "competitions/staff_home.html",
+        {
+            "project": project,
+            "budget": project_budget(project) if project else None,
+            "competitions": list(competitions_public()),
+        },
+    )
+
+
+@role_required(Role.STAFF, Role.OPERATOR)
+def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    project = project_get(slug)
+    return render(
+        request,
+        "competitions/project_detail.html",
+        {
+            "project": project,
+            "tasks": list(project.tasks.all()),
+            "target_groups": list(project.target_groups.all()),
+            "activities": list(project.activities.all()),
+            "past_projects": list(project.recipient.past_projects.all()),
+            "competitions": list(Competition.objects.filter(project=project)),
+            "tab": "overview",
+        },
+    )
+
+
+@role_required(Role.STAFF, Role.OPERATOR)
+def project_budget_view(request: HttpRequest, slug: str) -> HttpResponse:
+    project = project_get(slug)
+    return render(
+        request,
+        "competitions/project_budget.html",
+        {
+            "project": project,
+            "budget": project_budget(project),
+            "activities": {a.number: a for a in project.activities.all()},
+            "tab": "budget",
+        },
+    )
+
+
+@role_required(Role.STAFF, Role.OPERATOR)
+def project_indicators(request: HttpRequest, slug: str) -> HttpResponse:
+    project = project_get(slug)
+    activities = list(
+        project.activities.prefetch_related("indicators").order_by("number")
+    )
+    return render(
+        request,
+        "competitions/project_indicators.html",
+        {"project": project, "activities": activities, "tab": "indicators"},
+    )

@@ -1,0 +1,21 @@
+"""Whole-tenge money: the one place that says how an amount is written."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+NBSP = "\xa0"
+TENGE = "₸"
+
+
+def round_tenge(value: Decimal | int | float) -> int:
+    """Rounds to whole tenge, half away from zero, as the accountant's spreadsheet does."""
+    return int(Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def format_tenge(value: Decimal | int | float | None) -> str:
+    """1000000 → "1 000 000 ₸", with no-break spaces so an amount never wraps."""
+    if value is None or value == "":
+        return "—"
+    amount = round_tenge(value)
+    digits = f"{abs(amount):,}".replace(",", NBSP)
+    sign = "−" if amount < 0 else ""
+    return f"{sign}{digits}{NBSP}{TENGE}"

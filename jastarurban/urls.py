@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from accounts.views import set_language
+from jastarurban import views
+
+urlpatterns = [
+    path("", include("competitions.urls")),
+    path("accounts/", include("accounts.urls")),
+    path("applications/", include("applications.urls")),
+    path("reviews/", include("reviews.urls")),
+    path("mentoring/", include("mentoring.urls")),
+    path("reports/", include("reports.urls")),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,1 @@
+# Models come with this activity's issue.
