@@ -2,6 +2,7 @@
 
 from django.apps import apps as global_apps
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 # Apps whose models GAMO staff manage and the operator may read.
@@ -44,8 +45,10 @@ def role_permissions(role: Role, permission_model) -> models.QuerySet:
     """
     project_perms = permission_model.objects.filter(content_type__app_label__in=PROJECT_APPS)
     if role == Role.STAFF:
+        # Staff also manage accounts and lift login lockouts (django-axes).
         return project_perms | permission_model.objects.filter(
-            content_type__app_label="accounts", content_type__model="user"
+            Q(content_type__app_label="accounts", content_type__model="user")
+            | Q(content_type__app_label="axes")
         )
     if role == Role.OPERATOR:
         return project_perms.filter(codename__startswith="view_")

@@ -1,0 +1,92 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from competitions import models
+
+
+class ProjectTaskInline(TranslationTabularInline):
+    model = models.ProjectTask
+    extra = 0
+
+
+class TargetGroupInline(TranslationTabularInline):
+    model = models.TargetGroup
+    extra = 0
+
+
+class ActivityInline(TranslationTabularInline):
+    model = models.Activity
+    extra = 0
+    fields = ["number", "title", "starts_on", "ends_on"]
+
+
+class PastProjectInline(TranslationTabularInline):
+    model = models.PastProject
+    extra = 0
+    fields = ["position", "title", "funder", "period", "year", "amount_kzt"]
+
+
+class CriterionInline(TranslationTabularInline):
+    model = models.Criterion
+    extra = 0
+
+
+@admin.register(models.GrantRecipient)
+class GrantRecipientAdmin(TranslationAdmin):
+    list_display = ["short_name", "bin", "head_full_name", "phone", "email"]
+    inlines = [PastProjectInline]
+
+
+@admin.register(models.GrantProject)
+class GrantProjectAdmin(TranslationAdmin):
+    list_display = ["title", "recipient", "starts_on", "ends_on"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [ProjectTaskInline, TargetGroupInline, ActivityInline]
+
+
+@admin.register(models.BudgetLine)
+class BudgetLineAdmin(TranslationAdmin):
+    list_display = [
+        "position", "name", "section", "activity", "unit", "quantity", "unit_cost_kzt", "total_kzt"
+    ]
+    list_display_links = ["name"]
+    list_filter = ["project", "section", "funding_source"]
+    readonly_fields = ["total_kzt"]
+    list_select_related = ["activity"]
+
+
+@admin.register(models.Indicator)
+class IndicatorAdmin(TranslationAdmin):
+    list_display = ["position", "code", "name", "activity", "kind", "target", "unit"]
+    list_display_links = ["code"]
+    list_filter = ["project", "kind", "activity__number"]
+    list_select_related = ["activity"]
+
+
+@admin.register(models.Competition)
+class CompetitionAdmin(TranslationAdmin):
+    list_display = ["title", "project", "opens_at", "closes_at", "award_count", "max_request_kzt"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [CriterionInline]
+
+
+@admin.register(models.District)
+class DistrictAdmin(TranslationAdmin):
+    list_display = ["name", "kind", "kato_code"]
+    search_fields = ["name", "name_ru", "kato_code"]
+
+
+@admin.register(models.RuralDistrict)
+class RuralDistrictAdmin(TranslationAdmin):
+    list_display = ["name", "district", "kato_code"]
+    list_filter = ["district"]
+    search_fields = ["name", "name_ru", "kato_code"]
+    list_select_related = ["district"]
+
+
+@admin.register(models.Settlement)
+class SettlementAdmin(TranslationAdmin):
+    list_display = ["name", "name_ru", "kind", "district", "rural_district", "is_centre", "kato_code"]
+    list_filter = ["kind", "district", "is_centre"]
+    search_fields = ["name", "name_ru", "kato_code"]
+    list_select_related = ["district", "rural_district"]

@@ -1,0 +1,71 @@
+import os
+import shutil
+
+import pytest
+from django.db import connection
+
+from accounts.roles import Role
+from tests.factories import UserFactory
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require(condition: bool, reason: str) -> None:
+    """Skips a test that needs a service or a browser on a laptop; in CI such a skip fails."""
+    if condition:
+        return
+    if IN_CI:
+        pytest.fail(f"CI must run this test, but: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def applicant(db):
+    return UserFactory(roles=[Role.APPLICANT], full_name="Сағынтаев Даурен")
+
+
+@pytest.fixture
+def other_applicant(db):
+    return UserFactory(roles=[Role.APPLICANT], full_name="Бекова Әйгерім")
+
+
+@pytest.fixture
+def expert(db):
+    return UserFactory(roles=[Role.EXPERT])
+
+
+@pytest.fixture
+def mentor(db):
+    return UserFactory(roles=[Role.MENTOR])
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(roles=[Role.STAFF])
+
+
+@pytest.fixture
+def operator(db):
+    return UserFactory(roles=[Role.OPERATOR])
+
+
+@pytest.fixture
+def demo(db):
+    """The demo project, competition and logins, as `make demo` loads them."""
+    from competitions.demo.loader import load_demo
+    from competitions.models import Competition, GrantProject
+
+    load_demo()
+    return GrantProject.objects.get(slug="jastarurban"), Competition.objects.get()
+
+
+@pytest.fixture
+def chromium_path() -> str:
+    path = shutil.which("chromium") or "/usr/bin/chromium"
+    require(os.path.exists(path), "Chromium is not installed (Debian package `chromium`)")
+    return path
+
+
+@pytest.fixture
+def on_postgresql(db) -> bool:
+    return connection.vendor == "postgresql"

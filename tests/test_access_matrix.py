@@ -1,0 +1,169 @@
+"""Every URL of the portal, for every role and for an anonymous visitor.
+
+A URL pattern missing from MATRIX fails the test, so no page can be added
+without deciding who may open it.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+import pytest
+from django.test import RequestFactory
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from accounts.roles import Role
+from tests.factories import UserFactory
+
+ROLES = ("anonymous", *[role.value for role in Role])
+
+OK, LOGIN, FORBIDDEN, NOT_FOUND, REDIRECT, BAD, NOT_ALLOWED = (
+    "200", "login", "403", "404", "redirect", "400", "405",
+)
+
+
+@dataclass
+class Rule:
+    default: str
+    per_role: dict[str, str] = field(default_factory=dict)
+    kwargs: dict | None = None
+
+    def expected(self, role: str) -> str:
+        return self.per_role.get(role, self.default)
+
+
+def only(*roles: Role) -> Rule:
+    """A page for the given roles: others get 403, anonymous visitors the login page."""
+    return Rule(FORBIDDEN, {"anonymous": LOGIN, **{role.value: OK for role in roles}})
+
+
+def logged_in_redirect(anonymous: str = OK) -> Rule:
+    return Rule(REDIRECT, {"anonymous": anonymous})
+
+
+PROJECT = {"slug": "jastarurban"}
+BOGUS_LINK = {"uidb64": "MTIz", "token": "bad-token"}
+
+MATRIX: dict[str, Rule] = {
+    "competitions:home": Rule(OK),
+    "competitions:detail": Rule(OK, kwargs={"slug": "jastarurban-2025"}),
+    "competitions:staff_home": only(Role.STAFF),
+    "competitions:project": Rule(**vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": PROJECT}),
+    "competitions:project_budget": Rule(
+        **vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": PROJECT}
+    ),
+    "competitions:project_indicators": Rule(
+        **vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": PROJECT}
+    ),
+    "accounts:login": logged_in_redirect(),
+    "accounts:logout": Rule(NOT_ALLOWED),
+    "accounts:register": logged_in_redirect(),
+    "accounts:register_done": Rule(OK),
+    "accounts:activate": Rule(BAD, kwargs=BOGUS_LINK),
+    "accounts:home": Rule(REDIRECT, {"anonymous": LOGIN}),
+    "accounts:password_reset": Rule(OK),
+    "accounts:password_reset_done": Rule(OK),
+    "accounts:password_reset_confirm": Rule(OK, kwargs=BOGUS_LINK),
+    "accounts:password_reset_complete": Rule(OK),
+    "applications:home": only(Role.APPLICANT),
+    "reviews:home": only(Role.EXPERT),
+    "mentoring:home": only(Role.MENTOR),
+    "reports:home": only(Role.OPERATOR, Role.STAFF),
+    "set_language": Rule(NOT_ALLOWED),
+    "healthz": Rule(OK),
+}
+
+
+def url_patterns(patterns=None, namespace=""):
+    """Yields (name, pattern) for every named URL, namespaces included."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(filter(None, [namespace, pattern.namespace]))
+            yield from url_patterns(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern):
+            label = pattern.name or f"<unnamed {pattern.pattern}>"
+            yield (f"{namespace}:{label}" if namespace else label), pattern
+
+
+def admin_url(name: str, pattern: URLPattern, staff) -> tuple[str, str]:
+    """A URL for an admin pattern and the outcome GAMO staff should get there."""
+    params = list(pattern.pattern.converters) or list(pattern.pattern.regex.groupindex)
+    model_admin = getattr(pattern.callback, "model_admin", None)
+    if pattern.name is None:
+        # The admin's catch-all: unknown admin addresses.
+        return "/admin/no-such-page/", NOT_FOUND
+    if name == "admin:autocomplete":
+        # Without its query parameters the autocomplete refuses everyone.
+        return reverse(name), FORBIDDEN
+    if name == "admin:app_list":
+        return reverse(name, kwargs={"app_label": "competitions"}), OK
+    if name == "admin:view_on_site":
+        return reverse(name, kwargs={"content_type_id": 1, "object_id": 1}), NOT_FOUND
+    if name == "admin:auth_user_password_change":
+        from accounts.models import User
+
+        return reverse(name, args=[User.objects.order_by("pk").first().pk]), OK
+    if model_admin is None:
+        assert not params, f"admin pattern {name} needs a rule for {params}"
+        return reverse(name), OK
+    request = RequestFactory().get("/admin/")
+    request.user = staff
+    if name.endswith("_add"):
+        allowed = model_admin.has_add_permission(request)
+    elif name.endswith("_delete"):
+        allowed = model_admin.has_delete_permission(request)
+    else:
+        allowed = model_admin.has_view_or_change_permission(request)
+    expected = OK if allowed else FORBIDDEN
+    if not params:
+        return reverse(name), expected
+    instance = model_admin.model._default_manager.order_by("pk").first()
+    if instance is None:
+        # A missing object: the admin redirects with a message, or refuses without rights.
+        missing_ok = expected == OK or name.endswith("_history")
+        return reverse(name, args=["999999"]), REDIRECT if missing_ok else FORBIDDEN
+    return reverse(name, args=[str(instance.pk)]), expected
+
+
+def outcome(response) -> str:
+    if response.status_code in (301, 302):
+        location = urlparse(response["Location"]).path
+        if location in (reverse("accounts:login"), reverse("admin:login")):
+            return LOGIN
+        return REDIRECT
+    return str(response.status_code)
+
+
+@pytest.fixture
+def people(db):
+    return {"anonymous": None} | {
+        role.value: UserFactory(roles=[role], email=f"{role.value}@matrix.kz") for role in Role
+    }
+
+
+@pytest.mark.django_db
+def test_every_url_has_an_entry_and_every_role_gets_what_it_should(client, demo, people):
+    failures = []
+    missing = []
+    for name, pattern in url_patterns():
+        if name == "admin:login":
+            rule, url = Rule(OK, {Role.STAFF.value: REDIRECT}), reverse(name)
+        elif name == "admin:logout":
+            rule, url = Rule(REDIRECT, {Role.STAFF.value: NOT_ALLOWED}), reverse(name)
+        elif name.startswith("admin:"):
+            url, staff_outcome = admin_url(name, pattern, people[Role.STAFF.value])
+            rule = Rule(LOGIN, {Role.STAFF.value: staff_outcome})
+        elif name in MATRIX:
+            rule = MATRIX[name]
+            url = reverse(name, kwargs=rule.kwargs)
+        else:
+            missing.append(f"{name} ({pattern.pattern})")
+            continue
+        for role in ROLES:
+            client.logout()
+            if people[role] is not None:
+                client.force_login(people[role])
+            got = outcome(client.get(url))
+            if got != rule.expected(role):
+                failures.append(f"{role:<10} {url:<55} expected {rule.expected(role)}, got {got}")
+    assert not missing, "URL patterns without an access rule:\n" + "\n".join(missing)
+    assert not failures, "\n".join(failures)
