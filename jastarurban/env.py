@@ -11,16 +11,19 @@ from django.core.exceptions import ImproperlyConfigured
 READ: set[str] = set()
 
 _TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off", ""}
+_FALSE = {"0", "false", "no", "off"}
 
 
 def env(name: str, default: str = "") -> str:
+    """The variable's value; unset and empty both mean the default."""
     READ.add(name)
-    return os.environ.get(name, default)
+    return os.environ.get(name) or default
 
 
 def env_bool(name: str, default: bool = False) -> bool:
-    value = env(name, "1" if default else "0").strip().lower()
+    value = env(name).strip().lower()
+    if not value:
+        return default
     if value in _TRUE:
         return True
     if value in _FALSE:
@@ -29,7 +32,9 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 
 def env_int(name: str, default: int) -> int:
-    value = env(name, str(default)).strip()
+    value = env(name).strip()
+    if not value:
+        return default
     try:
         return int(value)
     except ValueError:

@@ -32,4 +32,4 @@ class Command(BaseCommand):
             if user.role in shown:
                 continue
             shown.add(user.role)
-            self.stdout.write(f"  {user.role.label:<16} {user.email}")
+            self.stdout.write(f"  {user.role.value:<10} {user.email}")
