@@ -5,5 +5,5 @@ CONSENT_VERSION = "2025-06-01"
 CONSENT_TEXT = _(
     "I agree that the Civil Alliance of Mangystau Region (GAMO) collects and processes my "
     "personal data to run the competition, under the Law of the Republic of Kazakhstan "
-    "\u201cOn personal data and their protection\u201d."
+    "“On personal data and their protection”."
 )
