@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8000
 DEV    := DEBUG=1
 
-.PHONY: demo test lint messages system-check clean
+.PHONY: demo test lint messages messages-update system-check clean
 
 $(VENV)/.installed: pyproject.toml requirements/constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is required, found " + sys.version.split()[0])'
@@ -28,6 +28,11 @@ system-check:
 
 messages: $(VENV)/.installed system-check
 	@$(DEV) $(PY) manage.py compilemessages --ignore='.venv/*' --verbosity 0
+
+# After adding strings: refresh the catalogues, then translate what is new.
+messages-update: $(VENV)/.installed
+	$(DEV) $(PY) manage.py makemessages -l kk -l ru --no-obsolete \
+		--ignore='.venv/*' --ignore='tests/*' --ignore='static/*'
 
 demo: messages
 	$(DEV) $(PY) manage.py migrate --noinput
