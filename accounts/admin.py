@@ -31,5 +31,11 @@ class UserAdmin(DjangoUserAdmin):
     ]
     readonly_fields = ["personal_data_consent_at", "personal_data_consent_version"]
     add_fieldsets = [
-        (None, {"classes": ["wide"], "fields": ["email", "full_name", "usable_password", "password1", "password2"]}),
+        (
+            None,
+            {
+                "classes": ["wide"],
+                "fields": ["email", "full_name", "usable_password", "password1", "password2"],
+            },
+        ),
     ]

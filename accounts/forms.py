@@ -9,7 +9,8 @@ from accounts.models import User
 
 class LoginForm(AuthenticationForm):
     username = forms.EmailField(
-        label=_("E-mail"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+        label=_("E-mail"),
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
 
     error_messages = {
@@ -22,7 +23,9 @@ class RegistrationForm(forms.Form):
     full_name = forms.CharField(
         label=_("Full name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
     )
-    email = forms.EmailField(label=_("E-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    email = forms.EmailField(
+        label=_("E-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
     phone = forms.RegexField(
         label=_("Phone"),
         regex=r"^\+7\d{10}$",

@@ -15,7 +15,9 @@ from accounts.tokens import activation_token
 
 
 @transaction.atomic
-def user_register(*, email: str, full_name: str, password: str, phone: str = "", language: str) -> User:
+def user_register(
+    *, email: str, full_name: str, password: str, phone: str = "", language: str
+) -> User:
     """Creates an applicant account that stays inactive until its e-mail is confirmed.
 
     Registering again with the e-mail of an account nobody confirmed takes that

@@ -33,8 +33,13 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def form_valid(self, form):
-        # The portal speaks to a person in the language they chose last time.
-        return _remember_language(super().form_valid(form), form.get_user().language)
+        # A language picked just before logging in wins and is remembered;
+        # otherwise the portal speaks the language the person chose last time.
+        user = form.get_user()
+        chosen = self.request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if chosen in dict(settings.LANGUAGES):
+            user_set_language(user=user, language=chosen)
+        return _remember_language(super().form_valid(form), user.language)
 
 
 class PasswordResetView(auth_views.PasswordResetView):

@@ -47,7 +47,14 @@ class GrantProjectAdmin(TranslationAdmin):
 @admin.register(models.BudgetLine)
 class BudgetLineAdmin(TranslationAdmin):
     list_display = [
-        "position", "name", "section", "activity", "unit", "quantity", "unit_cost_kzt", "total_kzt"
+        "position",
+        "name",
+        "section",
+        "activity",
+        "unit",
+        "quantity",
+        "unit_cost_kzt",
+        "total_kzt",
     ]
     list_display_links = ["name"]
     list_filter = ["project", "section", "funding_source"]
@@ -86,7 +93,15 @@ class RuralDistrictAdmin(TranslationAdmin):
 
 @admin.register(models.Settlement)
 class SettlementAdmin(TranslationAdmin):
-    list_display = ["name", "name_ru", "kind", "district", "rural_district", "is_centre", "kato_code"]
+    list_display = [
+        "name",
+        "name_ru",
+        "kind",
+        "district",
+        "rural_district",
+        "is_centre",
+        "kato_code",
+    ]
     list_filter = ["kind", "district", "is_centre"]
     search_fields = ["name", "name_ru", "kato_code"]
     list_select_related = ["district", "rural_district"]

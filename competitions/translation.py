@@ -16,7 +16,14 @@ class PlaceTranslation(TranslationOptions):
 
 @register(models.GrantRecipient)
 class GrantRecipientTranslation(TranslationOptions):
-    fields = ("name", "short_name", "legal_address", "actual_address", "head_position", "activities")
+    fields = (
+        "name",
+        "short_name",
+        "legal_address",
+        "actual_address",
+        "head_position",
+        "activities",
+    )
 
 
 @register(models.PastProject)
@@ -26,7 +33,15 @@ class PastProjectTranslation(TranslationOptions):
 
 @register(models.GrantProject)
 class GrantProjectTranslation(TranslationOptions):
-    fields = ("title", "operator_name", "region", "goal", "summary", "relevance", "expected_results")
+    fields = (
+        "title",
+        "operator_name",
+        "region",
+        "goal",
+        "summary",
+        "relevance",
+        "expected_results",
+    )
 
 
 @register(models.ProjectTask)

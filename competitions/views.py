@@ -87,9 +87,7 @@ def project_budget_view(request: HttpRequest, slug: str) -> HttpResponse:
 @role_required(Role.STAFF, Role.OPERATOR)
 def project_indicators(request: HttpRequest, slug: str) -> HttpResponse:
     project = project_get(slug)
-    activities = list(
-        project.activities.prefetch_related("indicators").order_by("number")
-    )
+    activities = list(project.activities.prefetch_related("indicators").order_by("number"))
     return render(
         request,
         "competitions/project_indicators.html",

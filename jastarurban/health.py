@@ -40,6 +40,6 @@ def run_checks() -> dict[str, str]:
     for name, check in checks.items():
         try:
             results[name] = check()
-        except Exception as error:  # noqa: BLE001 - any failure means unhealthy
+        except Exception as error:
             results[name] = f"error: {type(error).__name__}"
     return results

@@ -25,7 +25,9 @@ else:
     )
     ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
     if not ALLOWED_HOSTS:
-        env_required("ALLOWED_HOSTS", "With DEBUG off list the portal's host names, comma-separated.")
+        env_required(
+            "ALLOWED_HOSTS", "With DEBUG off list the portal's host names, comma-separated."
+        )
 
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

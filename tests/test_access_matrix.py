@@ -17,7 +17,13 @@ from tests.factories import UserFactory
 ROLES = ("anonymous", *[role.value for role in Role])
 
 OK, LOGIN, FORBIDDEN, NOT_FOUND, REDIRECT, BAD, NOT_ALLOWED = (
-    "200", "login", "403", "404", "redirect", "400", "405",
+    "200",
+    "login",
+    "403",
+    "404",
+    "redirect",
+    "400",
+    "405",
 )
 
 

@@ -114,11 +114,15 @@ def load_recipient() -> GrantRecipient:
 
 def load_project(recipient: GrantRecipient) -> GrantProject:
     data = source.PROJECT
-    operator = {f"operator_name_{lang}": source.OPERATOR[f"name_{lang}"] for lang in ("kk", "ru", "en")}
+    operator = {
+        f"operator_name_{lang}": source.OPERATOR[f"name_{lang}"] for lang in ("kk", "ru", "en")
+    }
     project, _created = GrantProject.objects.get_or_create(
         slug=data["slug"],
         defaults={
-            **translated(data, "title", "region", "goal", "summary", "relevance", "expected_results"),
+            **translated(
+                data, "title", "region", "goal", "summary", "relevance", "expected_results"
+            ),
             **operator,
             "operator_name": operator["operator_name_kk"],
             "recipient": recipient,

@@ -35,7 +35,10 @@ class BudgetLine(models.Model):
         OWN = "own", _("Own contribution")
 
     project = models.ForeignKey(
-        GrantProject, on_delete=models.CASCADE, related_name="budget_lines", verbose_name=_("project")
+        GrantProject,
+        on_delete=models.CASCADE,
+        related_name="budget_lines",
+        verbose_name=_("project"),
     )
     position = models.PositiveSmallIntegerField(_("No."))
     section = models.CharField(_("section"), max_length=20, choices=Section.choices)

@@ -19,7 +19,10 @@ class Competition(TimeStampedModel):
         CLOSED = "closed", _("Closed")
 
     project = models.ForeignKey(
-        GrantProject, on_delete=models.PROTECT, related_name="competitions", verbose_name=_("project")
+        GrantProject,
+        on_delete=models.PROTECT,
+        related_name="competitions",
+        verbose_name=_("project"),
     )
     slug = models.SlugField(_("short address"), unique=True)
     title = models.CharField(_("title"), max_length=300)
@@ -44,8 +47,12 @@ class Competition(TimeStampedModel):
         verbose_name_plural = _("competitions")
         ordering = ["-opens_at"]
         constraints = [
-            models.CheckConstraint(condition=Q(closes_at__gt=F("opens_at")), name="competition_closes_after_open"),
-            models.CheckConstraint(condition=Q(max_age__gte=F("min_age")), name="competition_age_range"),
+            models.CheckConstraint(
+                condition=Q(closes_at__gt=F("opens_at")), name="competition_closes_after_open"
+            ),
+            models.CheckConstraint(
+                condition=Q(max_age__gte=F("min_age")), name="competition_age_range"
+            ),
             models.CheckConstraint(
                 condition=Q(max_team_size__gte=F("min_team_size")), name="competition_team_range"
             ),
@@ -75,14 +82,20 @@ class Criterion(models.Model):
     """A scoring criterion; the expert gives each application 0…max_score on it."""
 
     competition = models.ForeignKey(
-        Competition, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("competition")
+        Competition,
+        on_delete=models.CASCADE,
+        related_name="criteria",
+        verbose_name=_("competition"),
     )
     position = models.PositiveSmallIntegerField(_("No."))
     code = models.SlugField(_("code"), max_length=40)
     name = models.CharField(_("criterion"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     weight = models.DecimalField(
-        _("weight"), max_digits=5, decimal_places=2, default=Decimal(1),
+        _("weight"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal(1),
         validators=[MinValueValidator(Decimal("0.01"))],
     )
     max_score = models.PositiveSmallIntegerField(_("maximum score"), default=10)
@@ -94,7 +107,9 @@ class Criterion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["competition", "code"], name="criterion_code_unique"),
             models.CheckConstraint(condition=Q(weight__gt=0), name="criterion_weight_positive"),
-            models.CheckConstraint(condition=Q(max_score__gte=1), name="criterion_max_score_positive"),
+            models.CheckConstraint(
+                condition=Q(max_score__gte=1), name="criterion_max_score_positive"
+            ),
         ]
 
     def __str__(self) -> str:

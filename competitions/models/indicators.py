@@ -46,7 +46,9 @@ class Indicator(models.Model):
         ordering = ["project", "position"]
         constraints = [
             models.UniqueConstraint(fields=["project", "code"], name="indicator_code_unique"),
-            models.CheckConstraint(condition=models.Q(target__gte=0), name="indicator_target_positive"),
+            models.CheckConstraint(
+                condition=models.Q(target__gte=0), name="indicator_target_positive"
+            ),
             models.CheckConstraint(
                 condition=~models.Q(unit="percent") | models.Q(target__lte=100),
                 name="indicator_percent_at_most_100",

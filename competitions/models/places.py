@@ -29,7 +29,10 @@ class RuralDistrict(models.Model):
 
     kato_code = models.CharField(_("KATO code"), max_length=9, unique=True)
     district = models.ForeignKey(
-        District, on_delete=models.PROTECT, related_name="rural_districts", verbose_name=_("district")
+        District,
+        on_delete=models.PROTECT,
+        related_name="rural_districts",
+        verbose_name=_("district"),
     )
     name = models.CharField(_("name"), max_length=120)
 
@@ -66,9 +69,7 @@ class Settlement(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=120)
-    is_centre = models.BooleanField(
-        _("centre of its rural district or district"), default=False
-    )
+    is_centre = models.BooleanField(_("centre of its rural district or district"), default=False)
 
     class Meta:
         verbose_name = _("settlement")

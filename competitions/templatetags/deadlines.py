@@ -9,7 +9,7 @@ register = template.Library()
 
 @register.filter
 def time_left(moment: datetime | None) -> str:
-    """"3 days 4 hours" until a deadline; Django's own timeuntil has no Kazakh translation."""
+    """ "3 days 4 hours" until a deadline; Django's own timeuntil has no Kazakh translation."""
     if moment is None:
         return ""
     seconds = int((moment - timezone.now()).total_seconds())

@@ -73,6 +73,15 @@ def test_logging_in_switches_to_the_language_the_person_chose(client):
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ru"
 
 
+def test_a_language_picked_before_logging_in_wins_and_is_remembered(client):
+    user = UserFactory(roles=[Role.APPLICANT], language="ru")
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    response = log_in(client, user.email)
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    user.refresh_from_db()
+    assert user.language == "en"
+
+
 def test_log_out_is_a_post(client, applicant):
     client.force_login(applicant)
     assert client.get("/accounts/logout/").status_code == 405

@@ -26,6 +26,7 @@ def client(client, django_capture_on_commit_callbacks):
 
     return CommittingClient()
 
+
 FORM = {
     "full_name": "Сағынтаев Даурен Ерланұлы",
     "email": "Dauren@Example.kz",
@@ -101,7 +102,9 @@ def test_bad_input_keeps_what_was_typed_and_says_what_is_wrong(client):
 
 
 def test_a_weak_password_is_refused(client):
-    response = client.post("/accounts/register/", FORM | {"password1": "12345678", "password2": "12345678"})
+    response = client.post(
+        "/accounts/register/", FORM | {"password1": "12345678", "password2": "12345678"}
+    )
     assert "password1" in response.context["form"].errors
 
 

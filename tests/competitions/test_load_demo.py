@@ -1,4 +1,5 @@
 from decimal import Decimal
+from io import StringIO
 
 import pytest
 from django.apps import apps
@@ -31,9 +32,9 @@ def snapshot() -> dict:
 
 def test_running_it_twice_changes_nothing(settings):
     settings.DEBUG = True
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=StringIO())
     first = snapshot()
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=StringIO())
     assert snapshot() == first
 
 

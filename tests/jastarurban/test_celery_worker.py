@@ -36,9 +36,20 @@ def test_a_real_worker_runs_a_task_and_returns_its_result():
     env = os.environ | {"CELERY_TASK_ALWAYS_EAGER": "0", "DEBUG": "1"}
     worker = subprocess.Popen(
         [
-            sys.executable, "-m", "celery", "-A", "jastarurban", "worker",
-            "--pool=solo", "--concurrency=1", "--without-gossip", "--without-mingle",
-            "--without-heartbeat", "-Q", queue, "--loglevel=WARNING",
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "jastarurban",
+            "worker",
+            "--pool=solo",
+            "--concurrency=1",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "-Q",
+            queue,
+            "--loglevel=WARNING",
         ],
         cwd=ROOT,
         env=env,

@@ -33,9 +33,17 @@ def test_every_variable_it_sets_is_one_the_settings_read(settings):
 
 def test_it_configures_the_services_the_portal_needs():
     variables = compose()["services"]["web"]["environment"]
-    for required in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "CELERY_BROKER_URL", "REDIS_URL"):
+    for required in (
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "DATABASE_URL",
+        "CELERY_BROKER_URL",
+        "REDIS_URL",
+    ):
         assert variables.get(required), required
     assert variables["DEBUG"] == "0"
     assert variables["DATABASE_URL"].startswith("postgres://")
-    assert all(service["volumes"] == ["media:/srv/media"] for service in
-               (compose()["services"][name] for name in PORTAL_SERVICES))
+    assert all(
+        service["volumes"] == ["media:/srv/media"]
+        for service in (compose()["services"][name] for name in PORTAL_SERVICES)
+    )

@@ -10,8 +10,18 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ["kk", "ru"]
 SOURCES = [
-    "accounts", "applications", "competitions", "exhibition", "jastarurban", "media_campaign",
-    "mentoring", "reports", "reviews", "templates", "locale", "manage.py",
+    "accounts",
+    "applications",
+    "competitions",
+    "exhibition",
+    "jastarurban",
+    "media_campaign",
+    "mentoring",
+    "reports",
+    "reviews",
+    "templates",
+    "locale",
+    "manage.py",
 ]
 
 
@@ -42,12 +52,21 @@ def test_every_string_in_the_code_is_in_the_catalogues(msgfmt, tmp_path):
     for name in SOURCES:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("*.mo", "__pycache__"))
+            shutil.copytree(
+                source, tmp_path / name, ignore=shutil.ignore_patterns("*.mo", "__pycache__")
+            )
         else:
             shutil.copy(source, tmp_path / name)
     result = subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "--no-obsolete", "-v", "0",
-         *[f"-l{language}" for language in LANGUAGES]],
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "--no-obsolete",
+            "-v",
+            "0",
+            *[f"-l{language}" for language in LANGUAGES],
+        ],
         cwd=tmp_path,
         capture_output=True,
         text=True,

@@ -25,8 +25,9 @@ class Command(BaseCommand):
                 "Use --force if this really is a demo server."
             )
         users = load_demo()
-        self.stdout.write(self.style.SUCCESS("Demo data loaded. Logins (password for all: "
-                                             f"{DEMO_PASSWORD}):"))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data loaded. Logins (password for all: {DEMO_PASSWORD}):")
+        )
         shown = set()
         for user in users:
             if user.role in shown:

@@ -1,0 +1,36 @@
+import pytest
+from django.utils import translation
+from django.utils.translation import gettext
+
+from competitions.demo.loader import DEMO_PASSWORD, load_demo
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def translated(language: str, text: str) -> str:
+    with translation.override(language):
+        return gettext(text)
+
+
+def test_home_opens_in_kazakh_switches_to_russian_and_staff_log_in(live_server, phone):
+    load_demo()
+    phone.goto(live_server.url + "/")
+    # Kazakh first, even though this browser asks for English.
+    assert phone.locator("html").get_attribute("lang") == "kk"
+    assert phone.get_by_role("heading", name=translated("kk", "Open competitions")).is_visible()
+    assert "JastarUrban: Ауылдан басталады" in phone.locator("h1").inner_text()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+
+    phone.get_by_role("button", name=translated("kk", "Menu")).click()
+    phone.get_by_test_id("lang-ru").click()
+    phone.wait_for_selector("html[lang=ru]")
+    assert phone.get_by_role("heading", name=translated("ru", "Open competitions")).is_visible()
+
+    phone.goto(live_server.url + "/accounts/login/")
+    assert phone.locator("html").get_attribute("lang") == "ru"  # remembered
+    phone.get_by_label(translated("ru", "E-mail")).fill("coordinator@demo.jastarurban.kz")
+    phone.get_by_label(translated("ru", "Password")).fill(DEMO_PASSWORD)
+    phone.get_by_role("button", name=translated("ru", "Log in"), exact=True).click()
+    phone.wait_for_url(live_server.url + "/staff/")
+    assert phone.get_by_role("heading", name=translated("ru", "Staff desk")).is_visible()
+    assert phone.locator("html").get_attribute("lang") == "ru"
