@@ -17,7 +17,7 @@ def check_database() -> str:
 
 
 def check_broker() -> str:
-    with celery_app.connection_for_write() as conn:
+    with celery_app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
         conn.ensure_connection(max_retries=1, timeout=2)
     return OK
 

@@ -1,12 +1,6 @@
-import os
-
 import pytest
 
 from tests.conftest import require
-
-# Playwright's sync API runs an event loop in the test thread; the test itself
-# only sets up data, so Django's guard against async-unsafe calls is lifted here.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -20,7 +14,10 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture
-def browser(chromium_path):
+def browser(chromium_path, monkeypatch):
+    # Playwright's sync API runs an event loop in the test thread; the test itself
+    # only sets up data, so Django's guard against async-unsafe calls is lifted.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
