@@ -28,6 +28,7 @@ def redis_reachable(url: str) -> bool:
 # The test process itself keeps running tasks eagerly; send_task still goes over
 # the broker, and Celery warns that the result is read back anyway.
 @pytest.mark.filterwarnings("ignore:Results are not stored in backend")
+@pytest.mark.filterwarnings("ignore:task_always_eager has no effect on send_task")
 def test_a_real_worker_runs_a_task_and_returns_its_result():
     broker = settings.CELERY_BROKER_URL
     require(bool(broker), "CELERY_BROKER_URL is not set (CI points it at Redis)")
