@@ -1,0 +1,132 @@
+import pytest
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from accounts.roles import Role
+from tests.factories import (
+    ActivityFactory,
+    BudgetLineFactory,
+    CompetitionFactory,
+    GrantProjectFactory,
+    IndicatorFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+NBSP = "\xa0"
+
+
+def kk(text: str) -> str:
+    with translation.override("kk"):
+        return gettext(text)
+
+
+def test_the_home_page_presents_the_project_and_its_open_call_in_kazakh(client, demo):
+    project, competition = demo
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="ru-RU,ru;q=0.9,en;q=0.8")
+    html = response.content.decode()
+    assert '<html lang="kk">' in html
+    assert project.title_kk in html
+    assert kk("Open competitions") in html
+    assert competition.title_kk in html
+    assert f"1{NBSP}000{NBSP}000{NBSP}₸" in html
+    assert f'href="/competitions/{competition.slug}/"' in html
+
+
+def test_a_closed_call_is_not_offered_on_the_home_page(client):
+    closed = CompetitionFactory(
+        opens_at="2025-06-01T09:00+05:00", closes_at="2025-07-15T18:00+05:00"
+    )
+    html = client.get("/").content.decode()
+    assert closed.title not in html
+    assert kk("No competition is open right now. Come back soon.") in html
+
+
+def test_the_call_page_shows_the_deadline_in_aktau_time_and_the_apply_button(client, demo):
+    _project, competition = demo
+    response = client.get(f"/competitions/{competition.slug}/")
+    html = response.content.decode()
+    aktau = timezone.localtime(competition.closes_at)
+    assert aktau.utcoffset().total_seconds() == 5 * 3600
+    assert aktau.strftime("%d.%m.%Y %H:%M") in html
+    assert kk("Apply") in html
+    assert competition.criteria.first().name_kk in html
+
+
+def test_an_unknown_call_is_404(client, db):
+    assert client.get("/competitions/no-such-call/").status_code == 404
+
+
+def test_the_language_switch_is_remembered_and_stored_on_the_person(client, applicant):
+    client.force_login(applicant)
+    response = client.post("/i18n/setlang/", {"language": "ru", "next": "/applications/"})
+    assert response["Location"] == "/applications/"
+    assert (
+        client.get("/applications/")
+        .content.decode()
+        .startswith('<!doctype html>\n\n<html lang="ru">')
+    )
+    applicant.refresh_from_db()
+    assert applicant.language == "ru"
+
+
+def test_the_budget_page_shows_the_total_computed_from_its_lines(client, demo, operator):
+    client.force_login(operator)
+    html = client.get("/projects/jastarurban/budget/").content.decode()
+    assert f"11{NBSP}550{NBSP}500{NBSP}₸" in html
+    assert f"3{NBSP}100{NBSP}270{NBSP}₸" in html
+    assert f"8{NBSP}450{NBSP}230{NBSP}₸" in html
+    assert f"70{NBSP}000{NBSP}₸" in html  # half a day of the conference hall
+
+
+@pytest.mark.parametrize(
+    "path", ["/projects/{slug}/", "/projects/{slug}/budget/", "/projects/{slug}/indicators/"]
+)
+def test_project_pages_take_a_constant_number_of_queries(
+    client, staff, path, django_assert_max_num_queries
+):
+    project = GrantProjectFactory()
+    for number in range(1, 5):
+        activity = ActivityFactory(project=project, number=number)
+        for _ in range(10):
+            BudgetLineFactory(project=project, section="direct", activity=activity)
+            IndicatorFactory(project=project, activity=activity)
+    client.force_login(staff)
+    with django_assert_max_num_queries(12):
+        assert client.get(path.format(slug=project.slug)).status_code == 200
+
+
+def test_the_home_page_takes_a_constant_number_of_queries(client, django_assert_max_num_queries):
+    project = GrantProjectFactory()
+    for number in range(1, 5):
+        ActivityFactory(project=project, number=number)
+    for _ in range(10):
+        CompetitionFactory(project=project)
+    with django_assert_max_num_queries(5):
+        assert client.get("/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("role", "visible", "hidden"),
+    [
+        (Role.APPLICANT, ["/applications/"], ["/staff/", "/reports/", "/reviews/", "/admin/"]),
+        (Role.EXPERT, ["/reviews/"], ["/staff/", "/reports/", "/applications/", "/admin/"]),
+        (Role.MENTOR, ["/mentoring/"], ["/staff/", "/reports/", "/applications/", "/admin/"]),
+        (Role.OPERATOR, ["/reports/"], ["/staff/", "/applications/", "/reviews/", "/admin/"]),
+        (Role.STAFF, ["/staff/", "/reports/", "/admin/"], ["/applications/", "/reviews/"]),
+    ],
+)
+def test_the_navigation_shows_only_what_the_role_may_use(client, role, visible, hidden, request):
+    user = request.getfixturevalue(role.value)
+    client.force_login(user)
+    nav = client.get("/").content.decode().split("<main", 1)[0]
+    for path in visible:
+        assert f'href="{path}"' in nav, path
+    for path in hidden:
+        assert f'href="{path}"' not in nav, path
+
+
+def test_an_anonymous_visitor_is_offered_login_and_registration(client, db):
+    nav = client.get("/").content.decode().split("<main", 1)[0]
+    assert 'href="/accounts/login/"' in nav and 'href="/accounts/register/"' in nav
+    assert 'href="/applications/"' not in nav
