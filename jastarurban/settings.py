@@ -5,6 +5,7 @@ Celery tasks run in-process, e-mail printed to the console, media on disk. Set
 DATABASE_URL, CELERY_BROKER_URL and REDIS_URL to use real services.
 """
 
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -16,7 +17,14 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEBUG = env_bool("DEBUG", False)
 
-if DEBUG:
+# Build-time commands run where no secrets exist (an image build, a lint job);
+# they never sign anything nor answer a request, so they need neither value.
+BUILD_COMMANDS = {"collectstatic", "compilemessages", "makemessages", "makemigrations"}
+IS_BUILD_COMMAND = (
+    sys.argv[0].endswith("manage.py") and len(sys.argv) > 1 and sys.argv[1] in BUILD_COMMANDS
+)
+
+if DEBUG or IS_BUILD_COMMAND:
     SECRET_KEY = env("SECRET_KEY") or "django-insecure-development-only-never-in-production"
     ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 else:
