@@ -1,6 +1,7 @@
 import pytest
 from django.utils import translation
 from django.utils.translation import gettext
+from playwright.sync_api import expect
 
 from competitions.demo.loader import DEMO_PASSWORD, load_demo
 
@@ -22,8 +23,11 @@ def test_home_opens_in_kazakh_switches_to_russian_and_staff_log_in(live_server, 
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
 
     phone.get_by_role("button", name=translated("kk", "Menu")).click()
-    phone.get_by_test_id("lang-ru").click()
-    phone.wait_for_selector("html[lang=ru]")
+    switch = phone.get_by_test_id("lang-ru")
+    switch.wait_for(state="visible")  # the collapsed menu has finished opening
+    with phone.expect_navigation():
+        switch.click()
+    expect(phone.locator("html")).to_have_attribute("lang", "ru")
     assert phone.get_by_role("heading", name=translated("ru", "Open competitions")).is_visible()
 
     phone.goto(live_server.url + "/accounts/login/")
