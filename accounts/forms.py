@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
@@ -5,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.consent import CONSENT_TEXT
 from accounts.models import User
+from accounts.selectors import unclaimed_account
 
 
 class LoginForm(AuthenticationForm):
@@ -26,12 +29,11 @@ class RegistrationForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
-    phone = forms.RegexField(
+    phone = forms.CharField(
         label=_("Phone"),
-        regex=r"^\+7\d{10}$",
         required=False,
+        max_length=25,
         help_text=_("In the form +7XXXXXXXXXX."),
-        error_messages={"invalid": _("Enter the phone as +7 and 10 digits, e.g. +77011234567.")},
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
     password1 = forms.CharField(
@@ -48,11 +50,22 @@ class RegistrationForm(forms.Form):
     consent = forms.BooleanField(label=CONSENT_TEXT, required=True)
 
     def clean_phone(self) -> str:
-        return self.cleaned_data["phone"].replace(" ", "")
+        """Accepts a number as people type it: +7 (701) 123-45-67, 8 701 123 45 67."""
+        digits = re.sub(r"[\s()\-]", "", self.cleaned_data["phone"])
+        if not digits:
+            return ""
+        if re.fullmatch(r"8\d{10}", digits):
+            digits = "+7" + digits[1:]
+        if not re.fullmatch(r"\+7\d{10}", digits):
+            raise forms.ValidationError(
+                _("Enter the phone as +7 and 10 digits, e.g. +77011234567.")
+            )
+        return digits
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].lower()
-        if User.objects.filter(email__iexact=email, is_active=True).exists():
+        taken = User.objects.filter(email__iexact=email).exists()
+        if taken and unclaimed_account(email) is None:
             raise forms.ValidationError(
                 _("An account with this e-mail already exists. Log in or reset the password.")
             )

@@ -11,6 +11,7 @@ from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from accounts.consent import CONSENT_VERSION
 from accounts.models import User
 from accounts.roles import Role
+from accounts.selectors import unclaimed_account
 from accounts.tokens import activation_token
 
 
@@ -21,10 +22,9 @@ def user_register(
     """Creates an applicant account that stays inactive until its e-mail is confirmed.
 
     Registering again with the e-mail of an account nobody confirmed takes that
-    account over: the link may have been lost, and an unconfirmed account
-    belongs to no one yet.
+    account over (see `unclaimed_account`): the link may have been lost.
     """
-    user = User.objects.filter(email__iexact=email, is_active=False).first() or User(email=email)
+    user = unclaimed_account(email) or User(email=email)
     user.full_name = full_name
     user.phone = phone
     user.language = language

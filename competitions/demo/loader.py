@@ -7,9 +7,11 @@ loader twice changes nothing and never undoes what staff edited in the demo.
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
+from modeltranslation.translator import translator
 
 from accounts.models import User
 from accounts.roles import Role
@@ -27,6 +29,7 @@ from competitions.models import (
     TargetGroup,
 )
 
+LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 DEMO_PASSWORD = "jastar-demo-2025"  # noqa: S105 - printed on purpose: demo logins only
 DEMO_DOMAIN = "demo.jastarurban.kz"
 COMPETITION_SLUG = "jastarurban-2025"
@@ -55,11 +58,12 @@ DEMO_USERS = [
 ]
 
 
-def translated(data: dict, *fields: str) -> dict:
-    """Picks `field_kk`, `field_ru`, `field_en` for each field, with Kazakh as the plain value."""
+def translated(data: dict, model) -> dict:
+    """Picks `field_kk`, `field_ru`, `field_en` of each of the model's translated fields
+    (as competitions/translation.py registers them), with Kazakh as the plain value."""
     values = {}
-    for name in fields:
-        for language in ("kk", "ru", "en"):
+    for name in translator.get_options_for_model(model).fields:
+        for language in LANGUAGES:
             values[f"{name}_{language}"] = data.get(f"{name}_{language}", "")
         values[name] = values[f"{name}_kk"]
     return values
@@ -80,15 +84,7 @@ def load_recipient() -> GrantRecipient:
     recipient, _created = GrantRecipient.objects.get_or_create(
         bin=data["bin"],
         defaults={
-            **translated(
-                data,
-                "name",
-                "short_name",
-                "legal_address",
-                "actual_address",
-                "head_position",
-                "activities",
-            ),
+            **translated(data, GrantRecipient),
             "registered_on": data["registered_on"],
             "reregistered_on": data["reregistered_on"],
             "head_full_name": data["head_full_name"],
@@ -103,7 +99,7 @@ def load_recipient() -> GrantRecipient:
             recipient=recipient,
             position=position,
             defaults={
-                **translated(past, "title", "funder", "results"),
+                **translated(past, PastProject),
                 "period": past["period"],
                 "year": past["year"],
                 "amount_kzt": past["amount_kzt"],
@@ -113,18 +109,12 @@ def load_recipient() -> GrantRecipient:
 
 
 def load_project(recipient: GrantRecipient) -> GrantProject:
-    data = source.PROJECT
-    operator = {
-        f"operator_name_{lang}": source.OPERATOR[f"name_{lang}"] for lang in ("kk", "ru", "en")
-    }
+    operator = {f"operator_name_{lang}": source.OPERATOR[f"name_{lang}"] for lang in LANGUAGES}
+    data = source.PROJECT | operator
     project, _created = GrantProject.objects.get_or_create(
         slug=data["slug"],
         defaults={
-            **translated(
-                data, "title", "region", "goal", "summary", "relevance", "expected_results"
-            ),
-            **operator,
-            "operator_name": operator["operator_name_kk"],
+            **translated(data, GrantProject),
             "recipient": recipient,
             "starts_on": data["starts_on"],
             "ends_on": data["ends_on"],
@@ -132,20 +122,20 @@ def load_project(recipient: GrantRecipient) -> GrantProject:
     )
     for task in source.TASKS:
         ProjectTask.objects.get_or_create(
-            project=project, number=task["number"], defaults=translated(task, "text")
+            project=project, number=task["number"], defaults=translated(task, ProjectTask)
         )
     for position, group in enumerate(source.TARGET_GROUPS, start=1):
         TargetGroup.objects.get_or_create(
             project=project,
             position=position,
-            defaults={**translated(group, "name", "description"), "count": group["count"]},
+            defaults={**translated(group, TargetGroup), "count": group["count"]},
         )
     for row in source.ACTIVITIES:
         Activity.objects.get_or_create(
             project=project,
             number=row["number"],
             defaults={
-                **translated(row, "task", "title", "result", "place"),
+                **translated(row, Activity),
                 "starts_on": row["starts_on"],
                 "ends_on": row["ends_on"],
             },
@@ -160,7 +150,7 @@ def load_budget(project: GrantProject) -> None:
             project=project,
             position=position,
             defaults={
-                **translated(line, "name", "justification"),
+                **translated(line, BudgetLine),
                 "section": line["section"],
                 "activity": activities.get(line["activity"]),
                 "unit": line["unit"],
@@ -178,7 +168,7 @@ def load_indicators(project: GrantProject) -> None:
             project=project,
             code=row["code"],
             defaults={
-                **translated(row, "name", "measurement"),
+                **translated(row, Indicator),
                 "position": position,
                 "activity": activities[row["activity"]],
                 "kind": row["kind"],
@@ -195,7 +185,7 @@ def load_competition(project: GrantProject, now: datetime) -> Competition:
     competition, _created = Competition.objects.get_or_create(
         slug=COMPETITION_SLUG,
         defaults={
-            **translated(data, "title", "summary", "eligibility", "funds"),
+            **translated(data, Competition),
             "project": project,
             "opens_at": opens_at,
             "closes_at": closes_at,
@@ -213,7 +203,7 @@ def load_competition(project: GrantProject, now: datetime) -> Competition:
         Criterion.objects.get_or_create(
             competition=competition,
             code=criterion["code"],
-            defaults={**translated(criterion, "name", "description"), "position": position},
+            defaults={**translated(criterion, Criterion), "position": position},
         )
     return competition
 

@@ -131,8 +131,8 @@ class Budget:
         return self.support_share <= SUPPORT_SHARE_LIMIT
 
     @property
-    def support_limit(self) -> Decimal:
-        return SUPPORT_SHARE_LIMIT
+    def support_limit_percent(self) -> Decimal:
+        return SUPPORT_SHARE_LIMIT * 100
 
 
 def _sum(**filters) -> Coalesce:

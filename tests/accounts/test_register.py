@@ -116,3 +116,34 @@ def test_registration_remembers_the_language_it_was_done_in(client):
         russian_subject = gettext("JastarUrban: confirm your e-mail")
     assert russian_subject != "JastarUrban: confirm your e-mail"
     assert mail.outbox[0].subject == russian_subject
+
+
+@pytest.mark.parametrize(
+    "owner",
+    [
+        {"roles": [Role.EXPERT]},  # a deactivated expert
+        {"roles": [Role.APPLICANT], "last_login": "2025-06-10T10:00+05:00"},  # used once
+    ],
+)
+def test_a_deactivated_account_cannot_be_revived_by_registering_again(client, owner):
+    user = UserFactory(email="dauren@example.kz", is_active=False, **owner)
+    response = client.post("/accounts/register/", FORM)
+    assert response.status_code == 200
+    assert "email" in response.context["form"].errors
+    user.refresh_from_db()
+    assert not user.is_active
+    assert user.check_password("correct-horse-battery-42")
+    assert not mail.outbox
+
+
+@pytest.mark.parametrize("typed", ["+7 (701) 123-45-67", "8 701 123 45 67", "+77011234567"])
+def test_a_phone_is_accepted_as_people_type_it(client, typed):
+    client.post("/accounts/register/", FORM | {"phone": typed})
+    assert User.objects.get(email="dauren@example.kz").phone == "+77011234567"
+
+
+@pytest.mark.parametrize("typed", ["8701", "+1 202 555 0123", "+7 701 ABC 45 67"])
+def test_a_wrong_phone_is_refused_with_the_expected_form(client, typed):
+    response = client.post("/accounts/register/", FORM | {"phone": typed})
+    assert "phone" in response.context["form"].errors
+    assert not User.objects.exists()
