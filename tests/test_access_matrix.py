@@ -57,6 +57,7 @@ DRAFT_FILE = "draft_file"
 MATRIX: dict[str, Rule] = {
     "competitions:home": Rule(OK),
     "competitions:detail": Rule(OK, kwargs={"slug": "jastarurban-2025"}),
+    "competitions:rules_pdf": Rule(NOT_FOUND, kwargs={"slug": "jastarurban-2025"}),
     "competitions:staff_home": only(Role.STAFF),
     "competitions:project": Rule(**vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": PROJECT}),
     "competitions:project_budget": Rule(
