@@ -9,6 +9,8 @@
   var key = form.dataset.draftKey;
   var status = document.getElementById("save-status");
   var retryTimer = null;
+  var dirty = false;
+  form.addEventListener("input", function () { dirty = true; });
 
   function csrfCookie() {
     var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
@@ -54,6 +56,7 @@
   document.body.addEventListener("htmx:afterRequest", function (event) {
     if (event.detail.elt !== form) return;
     if (event.detail.successful) {
+      dirty = false;
       localStorage.removeItem(key);
       if (retryTimer) { clearInterval(retryTimer); retryTimer = null; }
       return;
@@ -80,5 +83,17 @@
     retrySoon();
   });
   window.addEventListener("online", function () { htmx.trigger(form, "change"); });
+  // Leaving the page (an upload, a link, a closed tab) before the next autosave:
+  // send what was typed in the background and keep a copy here too.
+  window.addEventListener("pagehide", function () {
+    if (!dirty) return;
+    keepLocally();
+    var data = new FormData(form);
+    var token = csrfCookie();
+    if (token) data.set("csrfmiddlewaretoken", token);
+    navigator.sendBeacon(form.getAttribute("hx-post"), data);
+  });
+  // The form's own buttons leave the page with everything in the request.
+  form.addEventListener("submit", function () { dirty = false; });
   restore();
 })();
