@@ -127,7 +127,7 @@ def test_html_typed_into_a_field_is_shown_escaped(client, draft, team):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.services
 def test_two_simultaneous_submissions_get_distinct_consecutive_numbers():
     # SQLite serialises writers by locking whole tables; the row lock is PostgreSQL's.
