@@ -1,5 +1,3 @@
-import re
-
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
@@ -7,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.consent import CONSENT_TEXT
 from accounts.models import User
+from accounts.phones import normalize_phone
 from accounts.selectors import unclaimed_account
 
 
@@ -50,17 +49,7 @@ class RegistrationForm(forms.Form):
     consent = forms.BooleanField(label=CONSENT_TEXT, required=True)
 
     def clean_phone(self) -> str:
-        """Accepts a number as people type it: +7 (701) 123-45-67, 8 701 123 45 67."""
-        digits = re.sub(r"[\s()\-]", "", self.cleaned_data["phone"])
-        if not digits:
-            return ""
-        if re.fullmatch(r"8\d{10}", digits):
-            digits = "+7" + digits[1:]
-        if not re.fullmatch(r"\+7\d{10}", digits):
-            raise forms.ValidationError(
-                _("Enter the phone as +7 and 10 digits, e.g. +77011234567.")
-            )
-        return digits
+        return normalize_phone(self.cleaned_data["phone"])
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].lower()

@@ -1,9 +1,25 @@
 from django.urls import path
 
-from applications import views
+from applications import staff_views, views
 
 app_name = "applications"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("profile/", views.profile, name="profile"),
+    path("start/<slug:slug>/", views.start, name="start"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/edit/", views.edit, name="edit"),
+    path("<int:pk>/autosave/", views.autosave, name="autosave"),
+    path("<int:pk>/receipt.pdf", views.receipt, name="receipt"),
+    path("<int:pk>/files/", views.attachment_upload, name="attachment_upload"),
+    path("<int:pk>/files/<int:attachment_id>/", views.attachment_download, name="attachment"),
+    path(
+        "<int:pk>/files/<int:attachment_id>/delete/",
+        views.attachment_delete,
+        name="attachment_delete",
+    ),
+    path("staff/", staff_views.application_list, name="staff_list"),
+    path("<int:pk>/screen/", staff_views.screen, name="screen"),
+    path("<int:pk>/reopen/", staff_views.reopen, name="reopen"),
 ]

@@ -1,14 +1,223 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.contrib import messages
+from django.db.models import Sum
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
 from accounts.roles import Role
-from competitions.selectors import competitions_open
+from applications.access import application_for_user, own_application
+from applications.forms import ApplicationForms, AttachmentForm, DraftForms, ProfileForm
+from applications.models import ApplicantProfile, Application
+from applications.profiles import profile_save
+from applications.receipts import receipt_pdf
+from applications.services import (
+    NotEditable,
+    SubmissionRefused,
+    application_autosave,
+    application_start,
+    application_submit,
+    attachment_add,
+)
+from applications.staff_forms import ReopenForm, ScreeningForm
+from applications.tracker import NEXT_STEP, tracker
+from competitions.selectors import competitions_open, competitions_public
 
 
 @role_required(Role.APPLICANT)
 def home(request: HttpRequest) -> HttpResponse:
-    """The applicant's home: the calls open now; their applications join this page with them."""
-    return render(
-        request, "applications/home.html", {"open_competitions": list(competitions_open())}
+    """The applicant's applications, each as a tracker, and the calls open now."""
+    applications = list(
+        Application.objects.filter(applicant=request.user)
+        .select_related("competition")
+        .order_by("-created_at")
     )
+    return render(
+        request,
+        "applications/home.html",
+        {
+            "applications": [
+                (application, tracker(application), NEXT_STEP[application.status])
+                for application in applications
+            ],
+            "open_competitions": list(competitions_open()),
+            "has_profile": ApplicantProfile.objects.filter(user=request.user).exists(),
+        },
+    )
+
+
+@role_required(Role.APPLICANT)
+def profile(request: HttpRequest) -> HttpResponse:
+    existing = ApplicantProfile.objects.filter(user=request.user).first()
+    initial = {"full_name": request.user.full_name, "phone": request.user.phone}
+    if existing:
+        initial |= {"iin": existing.iin, "village": existing.village_id}
+    form = ProfileForm(request.POST or None, initial=initial, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        profile_save(user=request.user, **form.cleaned_data)
+        messages.success(request, _("Your profile is saved."))
+        next_url = request.GET.get("next", "")
+        if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+            return redirect(next_url)
+        return redirect("applications:home")
+    return render(request, "applications/profile.html", {"form": form, "profile": existing})
+
+
+@role_required(Role.APPLICANT)
+@require_POST
+def start(request: HttpRequest, slug: str) -> HttpResponse:
+    competition = get_object_or_404(competitions_public(), slug=slug)
+    if not ApplicantProfile.objects.filter(user=request.user).exists():
+        messages.info(request, _("First tell us who you are: it takes a minute."))
+        profile_url = reverse("applications:profile")
+        return redirect(f"{profile_url}?next={competition.get_absolute_url()}")
+    if not competition.is_open:
+        messages.error(request, _("This competition does not accept applications now."))
+        return redirect("competitions:detail", slug=slug)
+    application = application_start(competition=competition, applicant=request.user)
+    return redirect("applications:edit", pk=application.pk)
+
+
+def _edit_page(request, application, forms, status=200) -> HttpResponse:
+    return render(
+        request,
+        "applications/edit.html",
+        {
+            "application": application,
+            "competition": application.competition,
+            "forms": forms,
+            "attachment_form": AttachmentForm(),
+            "attachments": list(application.attachments.all()),
+            "deadline": application.submission_deadline(),
+        },
+        status=status,
+    )
+
+
+@role_required(Role.APPLICANT)
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    application = own_application(request.user, pk)
+    if not application.is_editable:
+        return redirect("applications:detail", pk=pk)
+    if request.method == "GET":
+        forms = DraftForms(application.competition, application)
+        return _edit_page(request, application, forms)
+    application_autosave(application=application, data=dict(request.POST.lists()))
+    if "add" in request.POST:
+        forms = DraftForms(application.competition, application, add_row=request.POST["add"])
+        return _edit_page(request, application, forms)
+    if "submit" not in request.POST:
+        messages.success(request, _("The draft is saved. You can come back to it any time."))
+        return redirect("applications:edit", pk=pk)
+    forms = ApplicationForms(application.competition, application, request.POST)
+    if not forms.is_valid():
+        messages.error(request, _("Some answers need attention: see the messages below."))
+        return _edit_page(request, application, forms, status=400)
+    try:
+        application_submit(application=application, forms=forms, by=request.user)
+    except SubmissionRefused as refusal:
+        for problem in refusal.problems:
+            messages.error(request, problem)
+        return _edit_page(request, application, forms, status=400)
+    messages.success(
+        request, _("The application is submitted. A receipt is on its way to your e-mail.")
+    )
+    return redirect("applications:detail", pk=pk)
+
+
+@require_POST
+def autosave(request: HttpRequest, pk: int) -> HttpResponse:
+    """Called by the form itself while it is being filled (htmx)."""
+    if not request.user.is_authenticated:
+        # The page keeps the text and retries after the person logs in again.
+        return HttpResponse(_("Your session has ended: log in again, nothing is lost."), status=401)
+    application = own_application(request.user, pk)
+    try:
+        application = application_autosave(application=application, data=dict(request.POST.lists()))
+    except NotEditable:
+        return HttpResponse(_("This application can no longer be changed."), status=409)
+    saved = timezone.localtime(application.autosaved_at).strftime("%H:%M:%S")
+    return HttpResponse(_("Saved at %(time)s") % {"time": saved})
+
+
+@role_required(Role.APPLICANT)
+@require_POST
+def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    application = own_application(request.user, pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            attachment_add(
+                application=application, upload=form.cleaned_data["file"], kind=form.kind
+            )
+        except (NotEditable, SubmissionRefused) as error:
+            messages.error(request, getattr(error, "problems", [_("Not accepted.")])[0])
+        else:
+            messages.success(request, _("The file is attached."))
+    else:
+        for error in form.errors["file"]:
+            messages.error(request, error)
+    return redirect("applications:edit", pk=pk)
+
+
+@role_required(Role.APPLICANT)
+@require_POST
+def attachment_delete(request: HttpRequest, pk: int, attachment_id: int) -> HttpResponse:
+    application = own_application(request.user, pk)
+    if application.is_editable:
+        attachment = get_object_or_404(application.attachments, pk=attachment_id)
+        attachment.file.delete(save=False)
+        attachment.delete()
+        messages.success(request, _("The file is removed."))
+    return redirect("applications:edit", pk=pk)
+
+
+@role_required(Role.APPLICANT, Role.STAFF, Role.OPERATOR)
+def attachment_download(request: HttpRequest, pk: int, attachment_id: int) -> FileResponse:
+    application = application_for_user(request.user, pk)
+    attachment = get_object_or_404(application.attachments, pk=attachment_id)
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+
+
+@role_required(Role.APPLICANT, Role.STAFF, Role.OPERATOR)
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    application = application_for_user(request.user, pk)
+    return render(
+        request,
+        "applications/detail.html",
+        {
+            "application": application,
+            "steps": tracker(application),
+            "next_step": NEXT_STEP[application.status],
+            "team": list(application.team.select_related("village")),
+            "activities": list(application.activities.all()),
+            "budget": list(application.budget_items.all()),
+            "requested_kzt": application.budget_items.aggregate(total=Sum("total_kzt"))["total"],
+            "attachments": list(application.attachments.all()),
+            "history": list(application.status_changes.select_related("changed_by")),
+            "is_staff": request.user.has_role(Role.STAFF),
+            "screening_form": ScreeningForm(),
+            "reopen_form": ReopenForm(),
+        },
+    )
+
+
+@role_required(Role.APPLICANT, Role.STAFF, Role.OPERATOR)
+def receipt(request: HttpRequest, pk: int) -> HttpResponse:
+    application = application_for_user(request.user, pk)
+    if not application.registration_number:
+        return redirect("applications:detail", pk=pk)
+    response = HttpResponse(receipt_pdf(application), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{application.registration_number}.pdf"'
+    )
+    return response

@@ -71,9 +71,14 @@ class IndicatorTranslation(TranslationOptions):
 
 @register(models.Competition)
 class CompetitionTranslation(TranslationOptions):
-    fields = ("title", "summary", "eligibility", "funds")
+    fields = ("title", "summary", "eligibility", "funds", "rules")
 
 
 @register(models.Criterion)
 class CriterionTranslation(TranslationOptions):
-    fields = ("name", "description")
+    fields = ("name", "description", "levels")
+
+
+@register(models.FaqItem)
+class FaqItemTranslation(TranslationOptions):
+    fields = ("question", "answer")

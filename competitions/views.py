@@ -1,5 +1,5 @@
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from accounts.access import role_required
@@ -30,11 +30,34 @@ def home(request: HttpRequest) -> HttpResponse:
 def competition_detail(request: HttpRequest, slug: str) -> HttpResponse:
     competition = get_object_or_404(
         competitions_public().prefetch_related(
-            Prefetch("criteria", queryset=Criterion.objects.order_by("position"))
+            Prefetch("criteria", queryset=Criterion.objects.order_by("position")),
+            "faq",
+            "eligible_districts",
+            "announcements",
         ),
         slug=slug,
     )
-    return render(request, "competitions/competition_detail.html", {"competition": competition})
+    user = request.user
+    return render(
+        request,
+        "competitions/competition_detail.html",
+        {
+            "competition": competition,
+            "can_apply": user.is_authenticated and user.has_role(Role.APPLICANT),
+            "sees_announcements": user.is_authenticated
+            and user.has_role(Role.STAFF, Role.OPERATOR),
+        },
+    )
+
+
+def rules_pdf(request: HttpRequest, slug: str) -> FileResponse:
+    """The rules are public: anyone may read them before applying."""
+    competition = get_object_or_404(Competition, slug=slug)
+    if not competition.rules_pdf:
+        raise Http404
+    return FileResponse(
+        competition.rules_pdf.open("rb"), content_type="application/pdf", filename=f"{slug}.pdf"
+    )
 
 
 @role_required(Role.STAFF)

@@ -234,5 +234,8 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         # Axes logs every login and logout at INFO; lockouts come at WARNING.
         "axes": {"level": "WARNING"},
+        # WeasyPrint and fontTools narrate every PDF at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

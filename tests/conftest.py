@@ -19,6 +19,12 @@ def require(condition: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Real hashing takes half a second a password by design; tests only need it to match."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def applicant(db):
     return UserFactory(roles=[Role.APPLICANT], full_name="Сағынтаев Даурен")

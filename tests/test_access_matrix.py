@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 import pytest
+from django.core.files.base import ContentFile
 from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.roles import Role
+from applications.models import Application, Attachment
 from tests.factories import UserFactory
 
 ROLES = ("anonymous", *[role.value for role in Role])
@@ -48,10 +50,14 @@ def logged_in_redirect(anonymous: str = OK) -> Rule:
 
 PROJECT = {"slug": "jastarurban"}
 BOGUS_LINK = {"uidb64": "MTIz", "token": "bad-token"}
+# Placeholders for objects the test creates: the matrix applicant's draft and its file.
+DRAFT = "draft"
+DRAFT_FILE = "draft_file"
 
 MATRIX: dict[str, Rule] = {
     "competitions:home": Rule(OK),
     "competitions:detail": Rule(OK, kwargs={"slug": "jastarurban-2025"}),
+    "competitions:rules_pdf": Rule(NOT_FOUND, kwargs={"slug": "jastarurban-2025"}),
     "competitions:staff_home": only(Role.STAFF),
     "competitions:project": Rule(**vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": PROJECT}),
     "competitions:project_budget": Rule(
@@ -71,6 +77,51 @@ MATRIX: dict[str, Rule] = {
     "accounts:password_reset_confirm": Rule(OK, kwargs=BOGUS_LINK),
     "accounts:password_reset_complete": Rule(OK),
     "applications:home": only(Role.APPLICANT),
+    "applications:profile": only(Role.APPLICANT),
+    "applications:start": Rule(
+        FORBIDDEN,
+        {"anonymous": LOGIN, "applicant": NOT_ALLOWED},
+        kwargs={"slug": "jastarurban-2025"},
+    ),
+    # The demo applicant's draft: its lead opens it; other applicants and
+    # experts get 404 (or 403 where the role has no such page), staff read it.
+    "applications:detail": Rule(
+        NOT_FOUND,
+        {
+            "anonymous": LOGIN,
+            "applicant": OK,
+            "expert": FORBIDDEN,
+            "mentor": FORBIDDEN,
+            "staff": OK,
+            "operator": OK,
+        },
+        kwargs=DRAFT,
+    ),
+    "applications:edit": Rule(FORBIDDEN, {"anonymous": LOGIN, "applicant": OK}, kwargs=DRAFT),
+    "applications:autosave": Rule(NOT_ALLOWED, kwargs=DRAFT),
+    "applications:receipt": Rule(
+        FORBIDDEN,
+        {"anonymous": LOGIN, "applicant": REDIRECT, "staff": REDIRECT, "operator": REDIRECT},
+        kwargs=DRAFT,
+    ),
+    "applications:attachment_upload": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "applicant": NOT_ALLOWED}, kwargs=DRAFT
+    ),
+    "applications:attachment": Rule(
+        FORBIDDEN,
+        {"anonymous": LOGIN, "applicant": OK, "staff": OK, "operator": OK},
+        kwargs=DRAFT_FILE,
+    ),
+    "applications:attachment_delete": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "applicant": NOT_ALLOWED}, kwargs=DRAFT_FILE
+    ),
+    "applications:staff_list": only(Role.STAFF, Role.OPERATOR),
+    "applications:screen": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs=DRAFT
+    ),
+    "applications:reopen": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs=DRAFT
+    ),
     "reviews:home": only(Role.EXPERT),
     "mentoring:home": only(Role.MENTOR),
     "reports:home": only(Role.OPERATOR, Role.STAFF),
@@ -146,8 +197,25 @@ def people(db):
     }
 
 
-@pytest.mark.django_db
-def test_every_url_has_an_entry_and_every_role_gets_what_it_should(client, demo, people):
+@pytest.fixture
+def objects(demo, people, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    _project, competition = demo
+    draft = Application.objects.create(competition=competition, applicant=people["applicant"])
+    attachment = Attachment.objects.create(
+        application=draft,
+        file=ContentFile(b"%PDF-1.7", name="sketch.pdf"),
+        original_name="sketch.pdf",
+        content_type=Attachment.Kind.PDF,
+        size=8,
+    )
+    return {
+        DRAFT: {"pk": draft.pk},
+        DRAFT_FILE: {"pk": draft.pk, "attachment_id": attachment.pk},
+    }
+
+
+def test_every_url_has_an_entry_and_every_role_gets_what_it_should(client, demo, people, objects):
     failures = []
     missing = []
     for name, pattern in url_patterns():
@@ -160,7 +228,12 @@ def test_every_url_has_an_entry_and_every_role_gets_what_it_should(client, demo,
             rule = Rule(LOGIN, {Role.STAFF.value: staff_outcome})
         elif name in MATRIX:
             rule = MATRIX[name]
-            url = reverse(name, kwargs=rule.kwargs)
+            kwargs = (
+                objects.get(rule.kwargs, rule.kwargs)
+                if isinstance(rule.kwargs, str)
+                else rule.kwargs
+            )
+            url = reverse(name, kwargs=kwargs)
         else:
             missing.append(f"{name} ({pattern.pattern})")
             continue

@@ -5,7 +5,7 @@ loader twice changes nothing and never undoes what staff edited in the demo.
 """
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -15,6 +15,7 @@ from modeltranslation.translator import translator
 
 from accounts.models import User
 from accounts.roles import Role
+from applications.iin import parse_iin
 from competitions.demo import source
 from competitions.models import (
     Activity,
@@ -26,6 +27,7 @@ from competitions.models import (
     Indicator,
     PastProject,
     ProjectTask,
+    Settlement,
     TargetGroup,
 )
 
@@ -223,10 +225,31 @@ def load_users() -> list[DemoUser]:
     return DEMO_USERS
 
 
+def load_applicant_profile() -> None:
+    from applications.models import ApplicantProfile
+    from applications.profiles import profile_save
+    from competitions.demo.applications import iin_for
+
+    user = User.objects.get(email=f"applicant@{DEMO_DOMAIN}")
+    if not ApplicantProfile.objects.filter(user=user).exists():
+        profile_save(
+            user=user,
+            full_name=user.full_name,
+            phone="+77011112233",
+            iin=parse_iin(iin_for(date(2001, 4, 12), 10)),
+            village=Settlement.objects.get(kato_code="473630100"),
+        )
+
+
 @transaction.atomic
 def load_demo(*, now: datetime | None = None) -> list[DemoUser]:
+    from competitions.demo.applications import load_applications
+
     project = load_project(load_recipient())
     load_budget(project)
     load_indicators(project)
-    load_competition(project, now or timezone.now())
-    return load_users()
+    competition = load_competition(project, now or timezone.now())
+    users = load_users()
+    load_applicant_profile()
+    load_applications(competition, DEMO_DOMAIN, DEMO_PASSWORD)
+    return users

@@ -1,5 +1,5 @@
 from competitions.models.budget import BudgetLine
-from competitions.models.competition import Competition, Criterion
+from competitions.models.competition import Announcement, Competition, Criterion, FaqItem
 from competitions.models.indicators import Indicator
 from competitions.models.places import District, RuralDistrict, Settlement
 from competitions.models.projects import (
@@ -13,10 +13,12 @@ from competitions.models.projects import (
 
 __all__ = [
     "Activity",
+    "Announcement",
     "BudgetLine",
     "Competition",
     "Criterion",
     "District",
+    "FaqItem",
     "GrantProject",
     "GrantRecipient",
     "Indicator",

@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +19,13 @@ class Competition(TimeStampedModel):
         OPEN = "open", _("Open for applications")
         CLOSED = "closed", _("Closed")
 
+    class TieBreak(models.TextChoices):
+        CRITERIA_ORDER = (
+            "criteria_order",
+            _("Higher score on the first criterion, then on the next one, and so on"),
+        )
+        EARLIER_SUBMISSION = "earlier_submission", _("The application submitted earlier")
+
     project = models.ForeignKey(
         GrantProject,
         on_delete=models.PROTECT,
@@ -29,6 +37,8 @@ class Competition(TimeStampedModel):
     summary = models.TextField(_("summary"))
     eligibility = models.TextField(_("who may apply"))
     funds = models.TextField(_("what it funds"))
+    rules = models.TextField(_("rules"), blank=True)
+    rules_pdf = models.FileField(_("rules (PDF)"), upload_to="competitions/rules/", blank=True)
     opens_at = models.DateTimeField(_("opens at"))
     closes_at = models.DateTimeField(_("closes at"))
     min_age = models.PositiveSmallIntegerField(_("minimum age"), default=18)
@@ -37,7 +47,28 @@ class Competition(TimeStampedModel):
         _("smallest team"), default=2, validators=[MinValueValidator(1)]
     )
     max_team_size = models.PositiveSmallIntegerField(_("largest team"), default=3)
+    rural_only = models.BooleanField(_("only residents of villages may apply"), default=True)
+    eligible_districts = models.ManyToManyField(
+        "competitions.District",
+        blank=True,
+        related_name="competitions",
+        verbose_name=_("eligible districts"),
+        help_text=_("Leave empty to admit every district of the region."),
+    )
     max_request_kzt = models.PositiveBigIntegerField(_("maximum request, ₸"))
+    max_attachments = models.PositiveSmallIntegerField(_("attachments per application"), default=5)
+    tie_break = models.CharField(
+        _("tie-break rule"),
+        max_length=20,
+        choices=TieBreak.choices,
+        default=TieBreak.CRITERIA_ORDER,
+    )
+    number_prefix = models.CharField(_("registration number prefix"), max_length=10, default="JU")
+    # The last registration number given; raised only inside the submission's
+    # transaction with the row locked, so numbers have no gaps and no twins.
+    last_number = models.PositiveIntegerField(
+        _("last registration number"), default=0, editable=False
+    )
     award_count = models.PositiveSmallIntegerField(_("number of awards"))
     expected_applications = models.PositiveIntegerField(_("applications expected"), default=0)
     announcement_target = models.PositiveSmallIntegerField(_("announcements planned"), default=0)
@@ -60,6 +91,9 @@ class Competition(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("competitions:detail", args=[self.slug])
 
     def phase(self, now=None) -> Phase:
         now = now or timezone.now()
@@ -99,6 +133,11 @@ class Criterion(models.Model):
         validators=[MinValueValidator(Decimal("0.01"))],
     )
     max_score = models.PositiveSmallIntegerField(_("maximum score"), default=10)
+    levels = models.TextField(
+        _("score levels"),
+        blank=True,
+        help_text=_("One line per level, e.g. “0–3: the problem is not shown”."),
+    )
 
     class Meta:
         verbose_name = _("criterion")
@@ -114,3 +153,51 @@ class Criterion(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class FaqItem(models.Model):
+    competition = models.ForeignKey(
+        Competition, on_delete=models.CASCADE, related_name="faq", verbose_name=_("competition")
+    )
+    position = models.PositiveSmallIntegerField(_("No."))
+    question = models.CharField(_("question"), max_length=300)
+    answer = models.TextField(_("answer"))
+
+    class Meta:
+        verbose_name = _("question and answer")
+        verbose_name_plural = _("questions and answers")
+        ordering = ["competition", "position"]
+
+    def __str__(self) -> str:
+        return self.question
+
+
+class Announcement(models.Model):
+    """One publication of the call; the brief expects at least five."""
+
+    class Channel(models.TextChoices):
+        SOCIAL = "social", _("Social media page")
+        YOUTH_CENTRE = "youth_centre", _("Youth centre")
+        AKIMAT = "akimat", _("District akimat")
+        YOUTH_ORGANISATION = "youth_organisation", _("Youth organisation")
+        OTHER = "other", _("Other")
+
+    competition = models.ForeignKey(
+        Competition,
+        on_delete=models.CASCADE,
+        related_name="announcements",
+        verbose_name=_("competition"),
+    )
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
+    published_on = models.DateField(_("published on"))
+    link = models.URLField(_("link"), blank=True)
+    reach = models.PositiveIntegerField(_("people reached"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("announcement")
+        verbose_name_plural = _("announcements")
+        ordering = ["competition", "published_on"]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} {self.published_on:%d.%m.%Y}"

@@ -5,7 +5,10 @@ from playwright.sync_api import expect
 
 from competitions.demo.loader import DEMO_PASSWORD, load_demo
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def translated(language: str, text: str) -> str:

@@ -49,7 +49,7 @@ def test_the_call_page_shows_the_deadline_in_aktau_time_and_the_apply_button(cli
     aktau = timezone.localtime(competition.closes_at)
     assert aktau.utcoffset().total_seconds() == 5 * 3600
     assert aktau.strftime("%d.%m.%Y %H:%M") in html
-    assert kk("Apply") in html
+    assert kk("Register to apply") in html
     assert competition.criteria.first().name_kk in html
 
 
@@ -130,3 +130,24 @@ def test_an_anonymous_visitor_is_offered_login_and_registration(client, db):
     nav = client.get("/").content.decode().split("<main", 1)[0]
     assert 'href="/accounts/login/"' in nav and 'href="/accounts/register/"' in nav
     assert 'href="/applications/"' not in nav
+
+
+def test_the_call_page_shows_rules_faq_and_announcements_against_the_target(
+    client, demo, staff, applicant
+):
+    _project, competition = demo
+    competition.rules_kk = "Ереже: өтінімдер 18:00-ге дейін қабылданады."
+    competition.save()
+    competition.faq.create(position=1, question_kk="Кім қатыса алады?", answer_kk="Ауыл жастары.")
+    competition.announcements.create(channel="akimat", published_on="2025-06-02", reach=300)
+    html = client.get(f"/competitions/{competition.slug}/").content.decode()
+    assert "Ереже: өтінімдер" in html and "Кім қатыса алады?" in html
+    assert 'data-testid="announcements"' not in html  # the public does not see the tally
+    assert 'href="/accounts/register/"' in html
+    client.force_login(staff)
+    html = client.get(f"/competitions/{competition.slug}/").content.decode()
+    tally = kk("%(done)s of %(target)s planned") % {"done": 1, "target": 5}
+    assert f'data-testid="announcements">{tally}</p>' in html
+    client.force_login(applicant)
+    html = client.get(f"/competitions/{competition.slug}/").content.decode()
+    assert f'action="/applications/start/{competition.slug}/"' in html

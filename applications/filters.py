@@ -1,0 +1,60 @@
+import django_filters
+from django import forms
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from applications.models import Application, BudgetItem, TeamMember
+from competitions.models import Competition, District, Settlement
+
+
+def with_totals(queryset):
+    """Adds team size and requested amount, each from its own subquery (no join fan-out)."""
+    team = (
+        TeamMember.objects.filter(application=OuterRef("pk"))
+        .order_by()
+        .values("application")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    budget = (
+        BudgetItem.objects.filter(application=OuterRef("pk"))
+        .order_by()
+        .values("application")
+        .annotate(total=Sum("total_kzt"))
+        .values("total")
+    )
+    return queryset.annotate(
+        team_size=Coalesce(Subquery(team, output_field=IntegerField()), 0),
+        requested_kzt=Coalesce(Subquery(budget, output_field=IntegerField()), 0),
+    )
+
+
+class ApplicationFilter(django_filters.FilterSet):
+    competition = django_filters.ModelChoiceFilter(
+        queryset=Competition.objects.all(), label=_("Competition")
+    )
+    status = django_filters.ChoiceFilter(choices=Application.Status.choices, label=_("Status"))
+    district = django_filters.ModelChoiceFilter(
+        field_name="village__district", queryset=District.objects.all(), label=_("District")
+    )
+    village = django_filters.ModelChoiceFilter(
+        queryset=Settlement.objects.filter(kind=Settlement.Kind.VILLAGE), label=_("Village")
+    )
+    submitted = django_filters.DateFromToRangeFilter(
+        field_name="submitted_at",
+        label=_("Submitted between"),
+        widget=django_filters.widgets.RangeWidget(attrs={"type": "date"}),
+    )
+    team_size = django_filters.NumberFilter(label=_("Team size"))
+    requested = django_filters.RangeFilter(
+        field_name="requested_kzt", label=_("Requested, ₸ (from – to)")
+    )
+    search = django_filters.CharFilter(
+        field_name="title", lookup_expr="icontains", label=_("Title contains")
+    )
+
+    class Meta:
+        model = Application
+        fields = []
+        form = forms.Form

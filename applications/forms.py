@@ -1,0 +1,245 @@
+from decimal import Decimal
+
+from django import forms
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from accounts.phones import normalize_phone
+from applications.iin import parse_iin
+from applications.models import ApplicantProfile, Application
+from applications.uploads import check_attachment
+from competitions.models import Competition, Settlement
+from jastarurban.money import round_tenge
+
+
+class VillageField(forms.ModelChoiceField):
+    def __init__(self, **kwargs):
+        kwargs["queryset"] = Settlement.objects.select_related("district").order_by(
+            "district__name", "name"
+        )
+        super().__init__(**kwargs)
+
+    def label_from_instance(self, obj: Settlement) -> str:
+        return f"{obj.name} — {obj.district.name}"
+
+
+class IinField(forms.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("IIN"))
+        kwargs.setdefault("max_length", 14)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric"}))
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        return parse_iin(value) if value else None
+
+
+class ProfileForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    phone = forms.CharField(label=_("Phone"), max_length=25)
+    iin = IinField(help_text=_("Your date of birth is read from it."))
+    village = VillageField(label=_("Village where you live"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_phone(self) -> str:
+        return normalize_phone(self.cleaned_data["phone"])
+
+    def clean_iin(self):
+        iin = self.cleaned_data["iin"]
+        if ApplicantProfile.objects.filter(iin=iin.number).exclude(user=self.user).exists():
+            raise forms.ValidationError(
+                _("This IIN belongs to another account. If it is yours, write to GAMO.")
+            )
+        return iin
+
+
+class ApplicationForm(forms.ModelForm):
+    class Meta:
+        model = Application
+        fields = ["title", "village", "problem", "idea", "goal", "expected_results"]
+        field_classes = {"village": VillageField}
+        widgets = {
+            field: forms.Textarea(attrs={"rows": 4})
+            for field in ["problem", "idea", "goal", "expected_results"]
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = True
+
+
+class DeclarationsForm(forms.Form):
+    rules = forms.BooleanField(label=_("I have read the competition rules and accept them."))
+    accuracy = forms.BooleanField(label=_("The information in this application is true."))
+    no_ties = forms.BooleanField(
+        label=_("No member of the team is a relative of GAMO staff or of the experts.")
+    )
+
+
+class TeamMemberForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    iin = IinField()
+    phone = forms.CharField(label=_("Phone"), max_length=25)
+    village = VillageField(label=_("Village where they live"))
+    role = forms.CharField(label=_("Role in the project"), max_length=200)
+
+    def clean_phone(self) -> str:
+        return normalize_phone(self.cleaned_data["phone"])
+
+
+class ActivityForm(forms.Form):
+    name = forms.CharField(label=_("Activity"), max_length=300)
+    starts_on = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    ends_on = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("The activity cannot end before it starts."))
+        return cleaned
+
+
+class BudgetItemForm(forms.Form):
+    item = forms.CharField(label=_("Item"), max_length=300)
+    unit = forms.CharField(label=_("Unit"), max_length=40)
+    quantity = forms.DecimalField(
+        label=_("Quantity"), max_digits=12, decimal_places=2, min_value=Decimal("0.01")
+    )
+    unit_cost_kzt = forms.IntegerField(label=_("Unit cost, ₸"), min_value=0)
+
+
+class TeamFormSet(forms.BaseFormSet):
+    def clean(self):
+        if any(self.errors):
+            return
+        seen = {}
+        for number, form in enumerate(kept(self), start=1):
+            iin = form.cleaned_data["iin"].number
+            if iin in seen:
+                raise forms.ValidationError(
+                    _("Members %(first)s and %(second)s have the same IIN.")
+                    % {"first": seen[iin], "second": number}
+                )
+            seen[iin] = number
+
+
+def team_formset(competition: Competition):
+    return forms.formset_factory(
+        TeamMemberForm,
+        formset=TeamFormSet,
+        extra=0,
+        min_num=competition.min_team_size,
+        max_num=competition.max_team_size,
+        validate_min=True,
+        validate_max=True,
+        can_delete=True,
+    )
+
+
+ActivityFormSet = forms.formset_factory(
+    ActivityForm, extra=0, min_num=1, validate_min=True, can_delete=True
+)
+BudgetFormSet = forms.formset_factory(
+    BudgetItemForm, extra=0, min_num=1, validate_min=True, can_delete=True
+)
+
+
+def kept(formset) -> list:
+    """The rows of a formset the applicant did not remove."""
+    return [form for form in formset.forms if form not in formset.deleted_forms]
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_(
+            "PDF, JPEG, PNG or DOCX, up to 10 MB. Do not put your names in the files: "
+            "the experts score applications without knowing who wrote them."
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        self.kind = check_attachment(upload)
+        return upload
+
+
+def as_querydict(data: dict) -> QueryDict:
+    query = QueryDict(mutable=True)
+    for key, values in data.items():
+        query.setlist(key, values if isinstance(values, list) else [values])
+    return query
+
+
+class ApplicationForms:
+    """The whole application form: main fields, team, activities, budget, declarations."""
+
+    def __init__(self, competition: Competition, application: Application, data=None):
+        self.competition = competition
+        self.main = ApplicationForm(data, instance=application, prefix="main")
+        self.team = team_formset(competition)(data, prefix="team")
+        self.activities = ActivityFormSet(data, prefix="activity")
+        self.budget = BudgetFormSet(data, prefix="budget")
+        self.declarations = DeclarationsForm(data, prefix="declare")
+
+    @property
+    def all(self):
+        return [self.main, self.team, self.activities, self.budget, self.declarations]
+
+    def is_valid(self) -> bool:
+        return all([form.is_valid() for form in self.all])
+
+    def budget_total_kzt(self) -> int:
+        return sum(
+            round_tenge(form.cleaned_data["quantity"] * form.cleaned_data["unit_cost_kzt"])
+            for form in kept(self.budget)
+        )
+
+
+ROW_PREFIXES = ("team", "activity", "budget")
+
+
+def initial_from_draft(data: dict, application: Application, competition: Competition) -> dict:
+    """Unbound forms filled with a draft's values, so a draft opens without error messages."""
+
+    def first(key: str) -> str:
+        values = data.get(key) or [""]
+        return values[0] if isinstance(values, list) else values
+
+    main_fields = ApplicationForm.Meta.fields
+    main = {field: first(f"main-{field}") for field in main_fields if f"main-{field}" in data}
+    rows = {}
+    for prefix in ROW_PREFIXES:
+        count = int(first(f"{prefix}-TOTAL_FORMS") or 0)
+        rows[prefix] = [
+            {
+                key[len(f"{prefix}-{index}-") :]: first(key)
+                for key in data
+                if key.startswith(f"{prefix}-{index}-")
+            }
+            for index in range(count)
+            if not first(f"{prefix}-{index}-DELETE")
+        ]
+    declarations = {name: bool(first(f"declare-{name}")) for name in DeclarationsForm.base_fields}
+    return {"main": main, "rows": rows, "declarations": declarations}
+
+
+class DraftForms(ApplicationForms):
+    """The form as a draft shows it: what was typed, no error messages yet."""
+
+    def __init__(self, competition: Competition, application: Application, add_row: str = ""):
+        self.competition = competition
+        initial = initial_from_draft(application.draft_data, application, competition)
+        if add_row in ROW_PREFIXES:
+            initial["rows"][add_row].append({})
+        self.main = ApplicationForm(instance=application, initial=initial["main"], prefix="main")
+        self.team = team_formset(competition)(initial=initial["rows"]["team"], prefix="team")
+        self.activities = ActivityFormSet(initial=initial["rows"]["activity"], prefix="activity")
+        self.budget = BudgetFormSet(initial=initial["rows"]["budget"], prefix="budget")
+        self.declarations = DeclarationsForm(initial=initial["declarations"], prefix="declare")

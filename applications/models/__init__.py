@@ -1,0 +1,19 @@
+from applications.models.application import (
+    Application,
+    ApplicationActivity,
+    BudgetItem,
+    StatusChange,
+    TeamMember,
+)
+from applications.models.attachments import Attachment
+from applications.models.profiles import ApplicantProfile
+
+__all__ = [
+    "ApplicantProfile",
+    "Application",
+    "ApplicationActivity",
+    "Attachment",
+    "BudgetItem",
+    "StatusChange",
+    "TeamMember",
+]

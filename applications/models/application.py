@@ -1,0 +1,202 @@
+"""An application to a competition, its team, activities and budget, and its history."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Cast, Round
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import TimeStampedModel
+from competitions.models import Competition, Settlement
+
+
+class Application(TimeStampedModel):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        RETURNED = "returned", _("Returned for correction")
+        ELIGIBLE = "eligible", _("Eligible, under review")
+        INELIGIBLE = "ineligible", _("Ineligible")
+
+    competition = models.ForeignKey(
+        Competition,
+        on_delete=models.PROTECT,
+        related_name="applications",
+        verbose_name=_("competition"),
+    )
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="applications",
+        verbose_name=_("team lead"),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    # Everything the form holds while it is a draft, exactly as typed: autosave
+    # stores it without judging it, so nothing typed is ever lost.
+    draft_data = models.JSONField(_("draft"), default=dict, blank=True)
+    autosaved_at = models.DateTimeField(_("last saved"), null=True, blank=True)
+
+    title = models.CharField(_("project title"), max_length=200, blank=True)
+    village = models.ForeignKey(
+        Settlement,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("village where the project happens"),
+    )
+    problem = models.TextField(_("the problem"), blank=True)
+    idea = models.TextField(_("the idea"), blank=True)
+    goal = models.TextField(_("the goal"), blank=True)
+    expected_results = models.TextField(_("expected results"), blank=True)
+
+    declarations_accepted_at = models.DateTimeField(
+        _("declarations accepted at"), null=True, blank=True
+    )
+    registration_number = models.CharField(
+        _("registration number"), max_length=30, blank=True, db_index=True
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    correction_deadline = models.DateTimeField(_("correct by"), null=True, blank=True)
+    status_reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        ordering = ["-submitted_at", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["competition", "registration_number"],
+                condition=~Q(registration_number=""),
+                name="application_number_unique",
+            )
+        ]
+        indexes = [models.Index(fields=["competition", "status"])]
+
+    def __str__(self) -> str:
+        return self.registration_number or self.title or str(_("Draft"))
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+    def submission_deadline(self):
+        if self.status == self.Status.RETURNED and self.correction_deadline:
+            return self.correction_deadline
+        return self.competition.closes_at
+
+    def can_submit(self, now=None) -> bool:
+        now = now or timezone.now()
+        if not self.is_editable:
+            return False
+        if self.status == self.Status.DRAFT and now < self.competition.opens_at:
+            return False
+        return now < self.submission_deadline()
+
+
+class TeamMember(models.Model):
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="team", verbose_name=_("application")
+    )
+    position = models.PositiveSmallIntegerField(_("No."))
+    full_name = models.CharField(_("full name"), max_length=200)
+    iin = models.CharField(_("IIN"), max_length=12, db_index=True)
+    birth_date = models.DateField(_("date of birth"))
+    phone = models.CharField(_("phone"), max_length=20)
+    village = models.ForeignKey(
+        Settlement, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
+    )
+    role = models.CharField(_("role in the project"), max_length=200)
+
+    class Meta:
+        verbose_name = _("team member")
+        verbose_name_plural = _("team members")
+        ordering = ["application", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["application", "iin"], name="team_member_once_per_team")
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class ApplicationActivity(models.Model):
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="activities"
+    )
+    position = models.PositiveSmallIntegerField(_("No."))
+    name = models.CharField(_("activity"), max_length=300)
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("to"))
+
+    class Meta:
+        verbose_name = _("planned activity")
+        verbose_name_plural = _("planned activities")
+        ordering = ["application", "position"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="application_activity_dates"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class BudgetItem(models.Model):
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="budget_items"
+    )
+    position = models.PositiveSmallIntegerField(_("No."))
+    item = models.CharField(_("item"), max_length=300)
+    unit = models.CharField(_("unit"), max_length=40)
+    quantity = models.DecimalField(_("quantity"), max_digits=12, decimal_places=2)
+    unit_cost_kzt = models.PositiveBigIntegerField(_("unit cost, ₸"))
+    total_kzt = models.GeneratedField(
+        expression=Cast(Round(F("quantity") * F("unit_cost_kzt")), models.BigIntegerField()),
+        output_field=models.BigIntegerField(),
+        db_persist=True,
+        verbose_name=_("total, ₸"),
+    )
+
+    class Meta:
+        verbose_name = _("budget item")
+        verbose_name_plural = _("budget items")
+        ordering = ["application", "position"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quantity__gt=0), name="budget_item_quantity_positive"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.item
+
+
+class StatusChange(models.Model):
+    """Who moved an application from one status to another, when and why."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    from_status = models.CharField(_("from"), max_length=12, choices=Application.Status.choices)
+    to_status = models.CharField(_("to"), max_length=12, choices=Application.Status.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["application", "changed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.from_status} → {self.to_status}"

@@ -1,0 +1,253 @@
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from applications.eligibility import Member, team_problems
+from applications.forms import ApplicationForms, kept
+from applications.models import (
+    Application,
+    ApplicationActivity,
+    Attachment,
+    BudgetItem,
+    StatusChange,
+    TeamMember,
+)
+from applications.workflow import check_transition
+from competitions.models import Competition
+from jastarurban.money import format_tenge
+
+Status = Application.Status
+# Once submitted, an application holds its members' IINs for the competition.
+HOLDS_MEMBERS = [Status.SUBMITTED, Status.RETURNED, Status.ELIGIBLE, Status.INELIGIBLE]
+
+
+class SubmissionRefused(Exception):
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+class NotEditable(Exception):
+    pass
+
+
+def application_start(*, competition: Competition, applicant) -> Application:
+    """The lead's application to this competition, created as an empty draft the first time."""
+    application, _created = Application.objects.get_or_create(
+        competition=competition, applicant=applicant
+    )
+    return application
+
+
+def application_autosave(*, application: Application, data: dict, now=None) -> Application:
+    """Keeps what the form holds, as typed, without judging it."""
+    if not application.is_editable:
+        raise NotEditable
+    application.draft_data = {
+        key: values for key, values in data.items() if key != "csrfmiddlewaretoken"
+    }
+    application.autosaved_at = now or timezone.now()
+    application.save(update_fields=["draft_data", "autosaved_at", "updated_at"])
+    return application
+
+
+def _late_message(deadline: datetime) -> str:
+    local = timezone.localtime(deadline)
+    return _("Applications were accepted until %(deadline)s (Aktau time). Your draft is kept.") % {
+        "deadline": formats.date_format(local, "SHORT_DATETIME_FORMAT")
+    }
+
+
+def _members(forms: ApplicationForms) -> list[Member]:
+    return [
+        Member(
+            position=position,
+            full_name=form.cleaned_data["full_name"],
+            iin=form.cleaned_data["iin"].number,
+            birth_date=form.cleaned_data["iin"].birth_date,
+            village=form.cleaned_data["village"],
+        )
+        for position, form in enumerate(kept(forms.team), start=1)
+    ]
+
+
+def _change_status(application: Application, to_status: str, by, reason: str, now) -> None:
+    StatusChange.objects.create(
+        application=application,
+        from_status=application.status,
+        to_status=to_status,
+        changed_by=by,
+        changed_at=now,
+        reason=reason,
+    )
+    application.status = to_status
+    application.status_reason = reason
+
+
+def _fields(form) -> dict:
+    return {name: value for name, value in form.cleaned_data.items() if name != "DELETE"}
+
+
+@dataclass
+class _Rows:
+    team: list[TeamMember]
+    activities: list[ApplicationActivity]
+    budget: list[BudgetItem]
+
+
+def _rows(application: Application, forms: ApplicationForms) -> _Rows:
+    team = [
+        TeamMember(
+            application=application,
+            position=position,
+            full_name=form.cleaned_data["full_name"],
+            iin=form.cleaned_data["iin"].number,
+            birth_date=form.cleaned_data["iin"].birth_date,
+            phone=form.cleaned_data["phone"],
+            village=form.cleaned_data["village"],
+            role=form.cleaned_data["role"],
+        )
+        for position, form in enumerate(kept(forms.team), start=1)
+    ]
+    activities = [
+        ApplicationActivity(application=application, position=position, **_fields(form))
+        for position, form in enumerate(kept(forms.activities), start=1)
+    ]
+    budget = [
+        BudgetItem(application=application, position=position, **_fields(form))
+        for position, form in enumerate(kept(forms.budget), start=1)
+    ]
+    return _Rows(team, activities, budget)
+
+
+@transaction.atomic
+def application_submit(*, application: Application, forms: ApplicationForms, by, now=None):
+    """Submits a complete, eligible application before its deadline and numbers it.
+
+    The competition row stays locked until commit, so two teams submitting at
+    the same instant get consecutive numbers, and a refused submission uses none.
+    """
+    now = now or timezone.now()
+    competition = Competition.objects.select_for_update().get(pk=application.competition_id)
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    check_transition(application, Status.SUBMITTED, by)
+    if not application.can_submit(now):
+        raise SubmissionRefused([_late_message(application.submission_deadline())])
+    members = _members(forms)
+    problems = team_problems(competition, members)
+    total = forms.budget_total_kzt()
+    if total > competition.max_request_kzt:
+        problems.append(
+            _("The budget comes to %(total)s; at most %(limit)s may be requested.")
+            % {"total": format_tenge(total), "limit": format_tenge(competition.max_request_kzt)}
+        )
+    if application.attachments.count() > competition.max_attachments:
+        problems.append(
+            _("At most %(count)s attachments are accepted.")
+            % {"count": competition.max_attachments}
+        )
+    taken = set(
+        TeamMember.objects.filter(
+            application__competition=competition,
+            application__status__in=HOLDS_MEMBERS,
+            iin__in=[member.iin for member in members],
+        )
+        .exclude(application=application)
+        .values_list("iin", flat=True)
+    )
+    for member in members:
+        if member.iin in taken:
+            problems.append(
+                _(
+                    "Member %(position)s (%(name)s) is already on another application to this "
+                    "competition; a person may be on one team only."
+                )
+                % {"position": member.position, "name": member.full_name}
+            )
+    if problems:
+        raise SubmissionRefused(problems)
+
+    for field in forms.main.Meta.fields:
+        setattr(application, field, forms.main.cleaned_data[field])
+    rows = _rows(application, forms)
+    for model in (TeamMember, ApplicationActivity, BudgetItem):
+        model.objects.filter(application=application).delete()
+    TeamMember.objects.bulk_create(rows.team)
+    ApplicationActivity.objects.bulk_create(rows.activities)
+    BudgetItem.objects.bulk_create(rows.budget)
+
+    if not application.registration_number:
+        competition.last_number += 1
+        competition.save(update_fields=["last_number"])
+        year = timezone.localtime(competition.opens_at).year
+        application.registration_number = (
+            f"{competition.number_prefix}-{year}-{competition.last_number:04d}"
+        )
+    _change_status(application, Status.SUBMITTED, by, "", now)
+    application.submitted_at = now
+    application.declarations_accepted_at = now
+    application.correction_deadline = None
+    application.save()
+    from applications.tasks import send_submission_receipt
+
+    transaction.on_commit(lambda: send_submission_receipt.delay(application.pk))
+    return application
+
+
+@transaction.atomic
+def application_screen(*, application: Application, by, eligible: bool, reason: str, now=None):
+    """Staff's eligibility decision; an ineligible application always says why."""
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    to_status = Status.ELIGIBLE if eligible else Status.INELIGIBLE
+    check_transition(application, to_status, by)
+    if not eligible and not reason.strip():
+        raise ValueError("an ineligible application needs a reason")
+    _change_status(application, to_status, by, reason.strip(), now or timezone.now())
+    application.save()
+    from applications.tasks import send_status_email
+
+    transaction.on_commit(lambda: send_status_email.delay(application.pk))
+    return application
+
+
+@transaction.atomic
+def application_reopen(
+    *, application: Application, by, reason: str, deadline: datetime, now=None
+) -> Application:
+    """Returns a submitted application to its team for correction until a new deadline."""
+    now = now or timezone.now()
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    check_transition(application, Status.RETURNED, by)
+    if not reason.strip():
+        raise ValueError("reopening needs a reason")
+    if deadline <= now:
+        raise ValueError("the new deadline must be in the future")
+    _change_status(application, Status.RETURNED, by, reason.strip(), now)
+    application.correction_deadline = deadline
+    application.save()
+    from applications.tasks import send_status_email
+
+    transaction.on_commit(lambda: send_status_email.delay(application.pk))
+    return application
+
+
+def attachment_add(*, application: Application, upload, kind: str) -> Attachment:
+    if not application.is_editable:
+        raise NotEditable
+    if application.attachments.count() >= application.competition.max_attachments:
+        raise SubmissionRefused(
+            [
+                _("At most %(count)s attachments are accepted.")
+                % {"count": application.competition.max_attachments}
+            ]
+        )
+    return Attachment.objects.create(
+        application=application,
+        file=upload,
+        original_name=upload.name[:255],
+        content_type=kind,
+        size=upload.size,
+    )

@@ -1,0 +1,78 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.access import role_required
+from accounts.roles import Role
+from applications.access import application_for_user
+from applications.filters import ApplicationFilter, with_totals
+from applications.models import Application
+from applications.services import application_reopen, application_screen
+from applications.staff_forms import ReopenForm, ScreeningForm
+from applications.workflow import TransitionNotAllowed
+
+PAGE_SIZE = 50
+
+
+@role_required(Role.STAFF, Role.OPERATOR)
+def application_list(request: HttpRequest) -> HttpResponse:
+    submitted = Application.objects.exclude(status=Application.Status.DRAFT)
+    queryset = with_totals(submitted.select_related("village__district", "competition"))
+    applications = ApplicationFilter(request.GET, queryset=queryset.order_by("registration_number"))
+    page = Paginator(applications.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "applications/staff_list.html",
+        {"filter": applications, "page": page, "query": query.urlencode()},
+    )
+
+
+@role_required(Role.STAFF)
+@require_POST
+def screen(request: HttpRequest, pk: int) -> HttpResponse:
+    application = application_for_user(request.user, pk)
+    form = ScreeningForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, errors[0])
+        return redirect("applications:detail", pk=pk)
+    try:
+        application_screen(
+            application=application,
+            by=request.user,
+            eligible=form.cleaned_data["decision"] == "eligible",
+            reason=form.cleaned_data["reason"],
+        )
+    except TransitionNotAllowed:
+        messages.error(request, _("This application cannot be screened in its present status."))
+    else:
+        messages.success(request, _("The decision is saved and the team is told by e-mail."))
+    return redirect("applications:detail", pk=pk)
+
+
+@role_required(Role.STAFF)
+@require_POST
+def reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    application = application_for_user(request.user, pk)
+    form = ReopenForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, errors[0])
+        return redirect("applications:detail", pk=pk)
+    try:
+        application_reopen(
+            application=application,
+            by=request.user,
+            reason=form.cleaned_data["reason"],
+            deadline=form.cleaned_data["deadline"],
+        )
+    except TransitionNotAllowed:
+        messages.error(request, _("This application cannot be returned in its present status."))
+    else:
+        messages.success(request, _("The application is returned to the team for correction."))
+    return redirect("applications:detail", pk=pk)

@@ -1,0 +1,48 @@
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from applications.models import Application
+from applications.receipts import receipt_pdf
+
+
+def _application(application_id: int) -> Application:
+    return Application.objects.select_related(
+        "applicant", "competition__project__recipient", "village"
+    ).get(pk=application_id)
+
+
+def _context(application: Application) -> dict:
+    path = reverse("applications:detail", args=[application.pk])
+    deadline = application.correction_deadline
+    return {
+        "application": application,
+        "link": f"{settings.SITE_URL}{path}",
+        "deadline": timezone.localtime(deadline) if deadline else None,
+    }
+
+
+@shared_task
+def send_submission_receipt(application_id: int) -> None:
+    application = _application(application_id)
+    with translation.override(application.applicant.language):
+        context = _context(application)
+        subject = render_to_string("applications/email/receipt_subject.txt", context).strip()
+        body = render_to_string("applications/email/receipt_body.txt", context)
+        pdf = receipt_pdf(application)
+    message = EmailMessage(subject, body, to=[application.applicant.email])
+    message.attach(f"{application.registration_number}.pdf", pdf, "application/pdf")
+    message.send()
+
+
+@shared_task
+def send_status_email(application_id: int) -> None:
+    application = _application(application_id)
+    with translation.override(application.applicant.language):
+        context = _context(application)
+        subject = render_to_string("applications/email/status_subject.txt", context).strip()
+        body = render_to_string("applications/email/status_body.txt", context)
+    EmailMessage(subject, body, to=[application.applicant.email]).send()

@@ -1,0 +1,69 @@
+import re
+
+import pytest
+
+from applications.models import Application
+
+pytestmark = pytest.mark.django_db
+
+
+def test_autosave_keeps_a_half_filled_form_exactly_as_typed(client, draft):
+    client.force_login(draft.applicant)
+    typed = {
+        "main-title": "Жасыл аула",
+        "main-problem": "Ауылда ағаш аз, жазда ыстық",
+        "team-TOTAL_FORMS": "1",
+        "team-0-iin": "12345",  # not valid yet: kept anyway
+        "budget-0-quantity": "0,5",
+    }
+    response = client.post(f"/applications/{draft.pk}/autosave/", typed)
+    assert response.status_code == 200
+    assert re.search(r"\d\d:\d\d:\d\d", response.content.decode())
+    draft.refresh_from_db()
+    assert draft.autosaved_at is not None
+    assert draft.draft_data["main-title"] == ["Жасыл аула"]
+    assert draft.draft_data["team-0-iin"] == ["12345"]
+    assert "csrfmiddlewaretoken" not in draft.draft_data
+    page = client.get(f"/applications/{draft.pk}/edit/").content.decode()
+    assert 'value="Жасыл аула"' in page
+    assert "Ауылда ағаш аз, жазда ыстық" in page
+    assert 'value="12345"' in page
+
+
+def test_an_expired_session_gets_401_and_the_draft_is_untouched(client, draft):
+    draft.draft_data = {"main-title": ["Бұрынғы"]}
+    draft.save()
+    response = client.post(f"/applications/{draft.pk}/autosave/", {"main-title": "Жаңа"})
+    assert response.status_code == 401
+    draft.refresh_from_db()
+    assert draft.draft_data == {"main-title": ["Бұрынғы"]}
+
+
+def test_a_submitted_application_is_not_changed_by_autosave(client, draft):
+    draft.status = Application.Status.SUBMITTED
+    draft.save()
+    client.force_login(draft.applicant)
+    assert (
+        client.post(f"/applications/{draft.pk}/autosave/", {"main-title": "x"}).status_code == 409
+    )
+
+
+def test_saving_the_draft_by_hand_keeps_everything_and_redirects(client, draft):
+    client.force_login(draft.applicant)
+    response = client.post(
+        f"/applications/{draft.pk}/edit/", {"main-idea": "Орындықтар", "save": "1"}
+    )
+    assert response["Location"] == f"/applications/{draft.pk}/edit/"
+    draft.refresh_from_db()
+    assert draft.draft_data["main-idea"] == ["Орындықтар"]
+
+
+def test_adding_a_row_keeps_what_was_typed(client, draft):
+    client.force_login(draft.applicant)
+    response = client.post(
+        f"/applications/{draft.pk}/edit/",
+        {"team-TOTAL_FORMS": "2", "team-0-full_name": "Асқар", "add": "team"},
+    )
+    html = response.content.decode()
+    assert 'value="Асқар"' in html
+    assert 'name="team-2-full_name"' in html
