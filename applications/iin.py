@@ -66,3 +66,17 @@ def age_on(birth_date: date, day: date) -> int:
     """Full years on `day`; someone born on 29 February turns a year older on 1 March."""
     before_birthday = (day.month, day.day) < (birth_date.month, birth_date.day)
     return day.year - birth_date.year - before_birthday
+
+
+def compose_iin(birth_date: date, serial: int, male: bool = True) -> str:
+    """A valid IIN for a date of birth, from the first serial that has a check digit.
+
+    Real numbers come from the state; the demo and the tests need made-up ones.
+    """
+    century = {1800: 1, 1900: 3, 2000: 5}[birth_date.year // 100 * 100] + (0 if male else 1)
+    while True:
+        first = f"{birth_date:%y%m%d}{century}{serial % 10_000:04d}"
+        digit = check_digit(first)
+        if digit is not None:
+            return first + str(digit)
+        serial += 1

@@ -2,6 +2,10 @@
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db import models
+from django.db.models import F
+from django.db.models.functions import Cast, Round
+
 NBSP = "\xa0"
 TENGE = "₸"
 
@@ -19,3 +23,17 @@ def format_tenge(value: Decimal | int | float | None) -> str:
     digits = f"{abs(amount):,}".replace(",", NBSP)
     sign = "−" if amount < 0 else ""
     return f"{sign}{digits}{NBSP}{TENGE}"
+
+
+def line_total_field(verbose_name) -> models.GeneratedField:
+    """quantity × unit cost in whole tenge, computed by the database for any line of a budget.
+
+    Rounded half away from zero; as a generated column it can never be typed in
+    or drift from its quantity and unit cost.
+    """
+    return models.GeneratedField(
+        expression=Cast(Round(F("quantity") * F("unit_cost_kzt")), models.BigIntegerField()),
+        output_field=models.BigIntegerField(),
+        db_persist=True,
+        verbose_name=verbose_name,
+    )

@@ -3,12 +3,12 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Cast, Round
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import TimeStampedModel
 from competitions.models import Competition, Settlement
+from jastarurban.money import line_total_field
 
 
 class Application(TimeStampedModel):
@@ -155,12 +155,7 @@ class BudgetItem(models.Model):
     unit = models.CharField(_("unit"), max_length=40)
     quantity = models.DecimalField(_("quantity"), max_digits=12, decimal_places=2)
     unit_cost_kzt = models.PositiveBigIntegerField(_("unit cost, ₸"))
-    total_kzt = models.GeneratedField(
-        expression=Cast(Round(F("quantity") * F("unit_cost_kzt")), models.BigIntegerField()),
-        output_field=models.BigIntegerField(),
-        db_persist=True,
-        verbose_name=_("total, ₸"),
-    )
+    total_kzt = line_total_field(_("total, ₸"))
 
     class Meta:
         verbose_name = _("budget item")

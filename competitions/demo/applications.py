@@ -8,7 +8,7 @@ from django.http import QueryDict
 from accounts.models import User
 from accounts.roles import Role
 from applications.forms import ApplicationForms
-from applications.iin import check_digit, parse_iin
+from applications.iin import compose_iin, parse_iin
 from applications.models import Application
 from applications.profiles import profile_save
 from applications.services import application_submit
@@ -49,16 +49,6 @@ DEMO_APPLICATIONS = [
         [("Қоқыс жәшігі", "дана", "20", "18000"), ("Ақпараттық тақта", "дана", "4", "35000")],
     ),
 ]
-
-
-def iin_for(born: date, serial: int) -> str:
-    century = 5 if born.year >= 2000 else 3
-    while True:
-        first = f"{born:%y%m%d}{century}{serial:04d}"
-        digit = check_digit(first)
-        if digit is not None:
-            return first + str(digit)
-        serial += 1
 
 
 def form_data(village: Settlement, title, problem, idea, members, budget, year: int) -> QueryDict:
@@ -115,7 +105,7 @@ def load_applications(competition: Competition, domain: str, password: str) -> N
         members = []
         for name, born in people:
             serial += 10
-            members.append((name, born, iin_for(born, serial)))
+            members.append((name, born, compose_iin(born, serial)))
         lead_name, _born, lead_iin = members[0]
         lead, _created = User.objects.get_or_create(
             email=f"team{number}@{domain}", defaults={"full_name": lead_name}

@@ -15,7 +15,7 @@ from modeltranslation.translator import translator
 
 from accounts.models import User
 from accounts.roles import Role
-from applications.iin import parse_iin
+from applications.iin import compose_iin, parse_iin
 from competitions.demo import source
 from competitions.models import (
     Activity,
@@ -228,7 +228,6 @@ def load_users() -> list[DemoUser]:
 def load_applicant_profile() -> None:
     from applications.models import ApplicantProfile
     from applications.profiles import profile_save
-    from competitions.demo.applications import iin_for
 
     user = User.objects.get(email=f"applicant@{DEMO_DOMAIN}")
     if not ApplicantProfile.objects.filter(user=user).exists():
@@ -236,7 +235,7 @@ def load_applicant_profile() -> None:
             user=user,
             full_name=user.full_name,
             phone="+77011112233",
-            iin=parse_iin(iin_for(date(2001, 4, 12), 10)),
+            iin=parse_iin(compose_iin(date(2001, 4, 12), 10)),
             village=Settlement.objects.get(kato_code="473630100"),
         )
 

@@ -5,11 +5,12 @@ from decimal import Decimal
 
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, Q, Sum
-from django.db.models.functions import Cast, Coalesce, Round
+from django.db.models import Q, Sum
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from competitions.models.projects import Activity, GrantProject
+from jastarurban.money import line_total_field
 
 # The law on state grants caps material-technical support plus institutional
 # development at 10 % of the grant.
@@ -61,14 +62,7 @@ class BudgetLine(models.Model):
         help_text=_("May be fractional, e.g. 0.5 of a day."),
     )
     unit_cost_kzt = models.PositiveBigIntegerField(_("unit cost, ₸"))
-    # Whole tenge, rounded half away from zero; computed by the database so that
-    # no total can be typed in or drift from its quantity and unit cost.
-    total_kzt = models.GeneratedField(
-        expression=Cast(Round(F("quantity") * F("unit_cost_kzt")), models.BigIntegerField()),
-        output_field=models.BigIntegerField(),
-        db_persist=True,
-        verbose_name=_("total, ₸"),
-    )
+    total_kzt = line_total_field(_("total, ₸"))
     funding_source = models.CharField(
         _("funding source"), max_length=10, choices=Source.choices, default=Source.GRANT
     )

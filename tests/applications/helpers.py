@@ -1,19 +1,14 @@
 from datetime import date
 
-from applications.iin import check_digit
+from applications.iin import compose_iin
 from competitions.models import Settlement
 
 _serials = iter(range(1, 10_000))
 
 
 def iin_for(born: date, male: bool = True) -> str:
-    """A valid IIN for someone born on `born`."""
-    century = {1900: 3, 2000: 5}[born.year // 100 * 100] + (0 if male else 1)
-    while True:
-        first = f"{born:%y%m%d}{century}{next(_serials):04d}"
-        digit = check_digit(first)
-        if digit is not None:
-            return first + str(digit)
+    """A valid IIN for someone born on `born`, different each call."""
+    return compose_iin(born, next(_serials), male)
 
 
 def village(name_ru: str = "Бейнеу") -> Settlement:

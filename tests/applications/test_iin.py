@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from applications.iin import age_on, check_digit, parse_iin
+from applications.iin import age_on, check_digit, compose_iin, parse_iin
 
 
 def make_iin(first_eleven: str) -> str:
@@ -75,3 +75,9 @@ def test_age_turns_on_the_birthday_itself():
     assert age_on(born, date(2025, 7, 15)) == 18
     assert age_on(date(1989, 7, 15), date(2025, 7, 14)) == 35
     assert age_on(date(1989, 7, 15), date(2025, 7, 15)) == 36
+
+
+@pytest.mark.parametrize(("born", "male"), [(date(1999, 12, 31), True), (date(2004, 2, 29), False)])
+def test_a_composed_number_is_valid_and_carries_the_birth_date_and_sex(born, male):
+    iin = parse_iin(compose_iin(born, serial=1, male=male))
+    assert (iin.birth_date, iin.is_male) == (born, male)
