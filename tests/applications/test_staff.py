@@ -158,3 +158,18 @@ def test_after_the_new_deadline_the_correction_is_refused(client, staff, submitt
     assert response.status_code == 400
     submitted.refresh_from_db()
     assert submitted.status == Application.Status.RETURNED
+
+
+def test_reopening_needs_a_reason_and_a_future_deadline(client, staff, submitted):
+    client.force_login(staff)
+    with time_machine.travel(CLOSES + timedelta(days=2)):
+        for data in (
+            {"reason": "", "deadline": "2025-07-20T18:00"},
+            {"reason": "Түзетіңіз", "deadline": "2025-07-01T18:00"},
+            {"reason": "Түзетіңіз", "deadline": "ертең"},
+        ):
+            response = client.post(f"/applications/{submitted.pk}/reopen/", data, follow=True)
+            assert [m.level_tag for m in response.context["messages"]] == ["error"]
+    submitted.refresh_from_db()
+    assert submitted.status == Application.Status.SUBMITTED
+    assert not StatusChange.objects.filter(application=submitted, to_status="returned").exists()
