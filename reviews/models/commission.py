@@ -29,6 +29,7 @@ class CommissionMember(models.Model):
         _("declaration accepted at"), null=True, blank=True
     )
     added_at = models.DateTimeField(_("added at"), auto_now_add=True)
+    reminded_on = models.DateField(_("last reminded on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("commission member")
