@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from jastarurban.env import env, env_bool, env_int, env_list, env_required
@@ -127,7 +128,12 @@ CELERY_TIMEZONE = "Asia/Aqtau"
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE = {
+    "review-reminders": {
+        "task": "reviews.tasks.send_review_reminders",
+        "schedule": crontab(hour=9, minute=0),
+    },
+}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

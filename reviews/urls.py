@@ -1,9 +1,17 @@
 from django.urls import path
 
-from reviews import views
+from reviews import staff_views, views
 
 app_name = "reviews"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("declaration/<int:pk>/", views.declaration, name="declaration"),
+    path("applications/<int:pk>/", views.review, name="review"),
+    path("applications/<int:pk>/autosave/", views.autosave, name="autosave"),
+    path("applications/<int:pk>/files/<int:attachment_id>/", views.attachment, name="attachment"),
+    path("commission/<slug:slug>/", staff_views.commission, name="commission"),
+    path("commission/<slug:slug>/add/", staff_views.commission_add_view, name="commission_add"),
+    path("commission/<slug:slug>/assign/", staff_views.assign, name="assign"),
+    path("reviews/<int:pk>/reopen/", staff_views.reopen, name="reopen"),
 ]

@@ -1,11 +1,192 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from string import ascii_uppercase
+
+from django.contrib import messages
+from django.db.models import Prefetch
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
 from accounts.roles import Role
-from competitions.selectors import project_current
+from reviews.access import assignment_for_expert, expert_assignments
+from reviews.forms import ConflictForm, ReviewForm
+from reviews.models import Assignment, CommissionMember, CriterionScore, Review
+from reviews.services import (
+    ReviewLocked,
+    conflict_declare,
+    declaration_accept,
+    review_save,
+    review_submit,
+)
+
+
+def _needs_declaration(user) -> CommissionMember | None:
+    return (
+        CommissionMember.objects.filter(expert=user, declaration_accepted_at__isnull=True)
+        .select_related("competition")
+        .first()
+    )
 
 
 @role_required(Role.EXPERT)
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "reviews/home.html", {"project": project_current()})
+    """The expert's queue: what to review, what is drafted, what is done."""
+    pending = _needs_declaration(request.user)
+    if pending:
+        return redirect("reviews:declaration", pk=pending.pk)
+    assignments = list(
+        expert_assignments(request.user)
+        .select_related("review")
+        .order_by("member__competition", "application__registration_number")
+    )
+    done = sum(
+        1 for a in assignments if getattr(a, "review", None) and a.review.status == "submitted"
+    )
+    return render(
+        request,
+        "reviews/home.html",
+        {"assignments": assignments, "done": done, "total": len(assignments)},
+    )
+
+
+@role_required(Role.EXPERT)
+def declaration(request: HttpRequest, pk: int) -> HttpResponse:
+    member = get_object_or_404(
+        CommissionMember.objects.select_related("competition"), pk=pk, expert=request.user
+    )
+    if request.method == "POST" and request.POST.get("accept"):
+        declaration_accept(member=member)
+        messages.success(request, _("Thank you. Your applications are below."))
+        return redirect("reviews:home")
+    return render(request, "reviews/declaration.html", {"member": member})
+
+
+def _other_reviews(assignment: Assignment) -> list[tuple[str, Review]]:
+    """Submitted reviews by the other experts, each shown as "Expert A…", never by name."""
+    members = list(assignment.member.competition.commission.order_by("added_at", "pk"))
+    letters = {member.pk: ascii_uppercase[index] for index, member in enumerate(members)}
+    reviews = (
+        Review.objects.filter(
+            assignment__application=assignment.application, status=Review.Status.SUBMITTED
+        )
+        .exclude(assignment=assignment)
+        .prefetch_related(
+            Prefetch("scores", queryset=CriterionScore.objects.select_related("criterion"))
+        )
+        .select_related("assignment")
+    )
+    return [(letters[review.assignment.member_id], review) for review in reviews]
+
+
+def _review_page(request, assignment, form=None, conflict_form=None, status=200):
+    competition = assignment.member.competition
+    criteria = list(competition.criteria.order_by("position"))
+    review = Review.objects.filter(assignment=assignment).prefetch_related("scores").first()
+    submitted = review is not None and review.status == Review.Status.SUBMITTED
+    if form is None and assignment.conflict == Assignment.Conflict.NONE:
+        initial = {"comment": review.comment if review else ""}
+        for score in review.scores.all() if review else []:
+            initial[f"score_{score.criterion_id}"] = score.score
+            initial[f"justification_{score.criterion_id}"] = score.justification
+        form = ReviewForm(criteria=criteria, initial=initial)
+    application = assignment.application
+    return render(
+        request,
+        "reviews/review.html",
+        {
+            "assignment": assignment,
+            "application": application,
+            "competition": competition,
+            "activities": list(application.activities.all()),
+            "budget": list(application.budget_items.all()),
+            "attachments": list(application.attachments.all()),
+            "review": review,
+            "submitted": submitted,
+            "form": form,
+            "conflict_form": conflict_form or ConflictForm(),
+            "others": _other_reviews(assignment) if submitted else [],
+            "locked": competition.review_deadline is not None
+            and timezone.now() >= competition.review_deadline
+            and not (review and review.reopened_reason),
+        },
+        status=status,
+    )
+
+
+@role_required(Role.EXPERT)
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    if _needs_declaration(request.user):
+        return redirect("reviews:home")
+    assignment = assignment_for_expert(request.user, pk)
+    if request.method == "GET":
+        return _review_page(request, assignment)
+    if "answer" in request.POST:
+        conflict_form = ConflictForm(request.POST)
+        if not conflict_form.is_valid():
+            return _review_page(request, assignment, conflict_form=conflict_form, status=400)
+        data = conflict_form.cleaned_data
+        try:
+            conflict_declare(
+                assignment=assignment,
+                conflicted=data["answer"] == "conflict",
+                kind=data["kind"],
+                note=data["note"],
+            )
+        except ReviewLocked:
+            messages.error(request, _("The review is already submitted: ask GAMO to reopen it."))
+            return redirect("reviews:review", pk=pk)
+        if data["answer"] == "conflict":
+            messages.info(request, _("Noted. The application is removed from your list."))
+            return redirect("reviews:home")
+        return redirect("reviews:review", pk=pk)
+    final = "submit" in request.POST
+    criteria = list(assignment.member.competition.criteria.order_by("position"))
+    form = ReviewForm(request.POST, criteria=criteria, final=final)
+    if not form.is_valid():
+        return _review_page(request, assignment, form=form, status=400)
+    action = review_submit if final else review_save
+    try:
+        action(assignment=assignment, scores=form.scores(), comment=form.cleaned_data["comment"])
+    except ReviewLocked:
+        messages.error(request, _("This review can no longer be changed."))
+        return redirect("reviews:review", pk=pk)
+    if final:
+        messages.success(request, _("The review is submitted. Thank you!"))
+        return redirect("reviews:home")
+    messages.success(request, _("The draft is saved."))
+    return redirect("reviews:review", pk=pk)
+
+
+@require_POST
+def autosave(request: HttpRequest, pk: int) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return HttpResponse(_("Your session has ended: log in again, nothing is lost."), status=401)
+    assignment = assignment_for_expert(request.user, pk)
+    criteria = list(assignment.member.competition.criteria.order_by("position"))
+    form = ReviewForm(request.POST, criteria=criteria)
+    if not form.is_valid():
+        return HttpResponse(_("Not saved: check the marked scores."), status=400)
+    try:
+        saved = review_save(
+            assignment=assignment, scores=form.scores(), comment=form.cleaned_data["comment"]
+        )
+    except ReviewLocked:
+        return HttpResponse(_("This review can no longer be changed."), status=409)
+    time = timezone.localtime(saved.saved_at).strftime("%H:%M:%S")
+    return HttpResponse(_("Saved at %(time)s") % {"time": time})
+
+
+@role_required(Role.EXPERT)
+def attachment(request: HttpRequest, pk: int, attachment_id: int) -> FileResponse:
+    assignment = assignment_for_expert(request.user, pk)
+    if assignment.conflict != Assignment.Conflict.NONE:
+        return redirect("reviews:review", pk=pk)
+    file = get_object_or_404(assignment.application.attachments, pk=attachment_id)
+    return FileResponse(
+        file.file.open("rb"),
+        as_attachment=True,
+        filename=file.original_name,
+        content_type=file.content_type,
+    )

@@ -11,9 +11,11 @@ import pytest
 from django.core.files.base import ContentFile
 from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from accounts.roles import Role
 from applications.models import Application, Attachment
+from reviews.models import Assignment, CommissionMember, Review
 from tests.factories import UserFactory
 
 ROLES = ("anonymous", *[role.value for role in Role])
@@ -123,6 +125,20 @@ MATRIX: dict[str, Rule] = {
         FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs=DRAFT
     ),
     "reviews:home": only(Role.EXPERT),
+    "reviews:declaration": Rule(**vars(only(Role.EXPERT)) | {"kwargs": "member"}),
+    "reviews:review": Rule(**vars(only(Role.EXPERT)) | {"kwargs": DRAFT}),
+    "reviews:autosave": Rule(NOT_ALLOWED, kwargs=DRAFT),
+    "reviews:attachment": Rule(**vars(only(Role.EXPERT)) | {"kwargs": DRAFT_FILE}),
+    "reviews:commission": Rule(
+        **vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": {"slug": "jastarurban-2025"}}
+    ),
+    "reviews:commission_add": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs={"slug": "jastarurban-2025"}
+    ),
+    "reviews:assign": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs={"slug": "jastarurban-2025"}
+    ),
+    "reviews:reopen": Rule(FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs="review"),
     "mentoring:home": only(Role.MENTOR),
     "reports:home": only(Role.OPERATOR, Role.STAFF),
     "set_language": Rule(NOT_ALLOWED),
@@ -209,9 +225,18 @@ def objects(demo, people, settings, tmp_path):
         content_type=Attachment.Kind.PDF,
         size=8,
     )
+    member = CommissionMember.objects.create(
+        competition=competition, expert=people["expert"], declaration_accepted_at=timezone.now()
+    )
+    assignment = Assignment.objects.create(
+        application=draft, member=member, conflict=Assignment.Conflict.NONE
+    )
+    review = Review.objects.create(assignment=assignment)
     return {
         DRAFT: {"pk": draft.pk},
         DRAFT_FILE: {"pk": draft.pk, "attachment_id": attachment.pk},
+        "member": {"pk": member.pk},
+        "review": {"pk": review.pk},
     }
 
 

@@ -70,6 +70,7 @@ class Competition(TimeStampedModel):
         _("last registration number"), default=0, editable=False
     )
     award_count = models.PositiveSmallIntegerField(_("number of awards"))
+    review_deadline = models.DateTimeField(_("reviews due by"), null=True, blank=True)
     expected_applications = models.PositiveIntegerField(_("applications expected"), default=0)
     announcement_target = models.PositiveSmallIntegerField(_("announcements planned"), default=0)
 

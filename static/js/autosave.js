@@ -1,10 +1,10 @@
-// Keeps an application form safe while it is filled on a weak connection.
+// Keeps a long form (an application, a review) safe while it is filled on a weak connection.
 // htmx posts the form to the autosave URL as people type; when a save fails
 // (no network, session ended) the form is kept in this browser and sent again
 // once the network is back or the person has logged in again.
 (function () {
   "use strict";
-  var form = document.getElementById("application-form");
+  var form = document.querySelector("form[data-draft-key]");
   if (!form) return;
   var key = form.dataset.draftKey;
   var status = document.getElementById("save-status");

@@ -1,0 +1,98 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from reviews.models import Assignment
+
+
+class ConflictForm(forms.Form):
+    answer = forms.ChoiceField(
+        label=_("Conflict of interest"),
+        choices=[
+            ("none", _("I have no conflict of interest with this application")),
+            ("conflict", _("I have a conflict of interest")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of conflict"),
+        choices=[("", "—"), *Assignment.ConflictKind.choices],
+        required=False,
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("answer") == "conflict" and not cleaned.get("kind"):
+            self.add_error("kind", _("Choose the kind of conflict."))
+        if cleaned.get("kind") == Assignment.ConflictKind.OTHER and not cleaned.get("note"):
+            self.add_error("note", _("Describe the conflict in a few words."))
+        return cleaned
+
+
+class ReviewForm(forms.Form):
+    """A score and a justification per criterion, and an overall comment.
+
+    A draft may be incomplete; `final=True` requires everything.
+    """
+
+    comment = forms.CharField(
+        label=_("Overall comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, criteria, final: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        for criterion in self.criteria:
+            self.fields[f"score_{criterion.pk}"] = forms.IntegerField(
+                label=f"{criterion.name} (0–{criterion.max_score})",
+                min_value=0,
+                max_value=criterion.max_score,
+                required=final,
+                help_text=criterion.levels,
+                widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+            )
+            self.fields[f"justification_{criterion.pk}"] = forms.CharField(
+                label=_("Justification"),
+                required=final,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        self.fields["comment"].required = final
+        self.order_fields([*(name for name in self.fields if name != "comment"), "comment"])
+
+    def scores(self) -> dict:
+        return {
+            criterion.pk: (
+                self.cleaned_data.get(f"score_{criterion.pk}"),
+                self.cleaned_data.get(f"justification_{criterion.pk}", ""),
+            )
+            for criterion in self.criteria
+        }
+
+
+class CommissionAddForm(forms.Form):
+    expert = forms.ModelChoiceField(label=_("Expert"), queryset=None)
+    is_chair = forms.BooleanField(label=_("Chair of the commission"), required=False)
+
+    def __init__(self, *args, experts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["expert"].queryset = experts
+
+
+class AssignForm(forms.Form):
+    mode = forms.ChoiceField(
+        label=_("How to assign"),
+        choices=[
+            ("every", _("Every expert reviews every eligible application")),
+            ("k", _("k experts per application, loads balanced")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    k = forms.IntegerField(label=_("Experts per application (k)"), min_value=1, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("mode") == "k" and not cleaned.get("k"):
+            self.add_error("k", _("Say how many experts review each application."))
+        return cleaned

@@ -1,1 +1,0 @@
-# Models come with this activity's issue.

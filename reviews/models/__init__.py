@@ -1,0 +1,5 @@
+from reviews.models.audit import AuditEvent
+from reviews.models.commission import Assignment, CommissionMember
+from reviews.models.review import CriterionScore, Review
+
+__all__ = ["Assignment", "AuditEvent", "CommissionMember", "CriterionScore", "Review"]

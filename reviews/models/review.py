@@ -1,0 +1,54 @@
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from competitions.models import Criterion
+from reviews.models.commission import Assignment
+
+
+class Review(models.Model):
+    """An expert's scores for one application; one per assignment, so one per pair."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+
+    assignment = models.OneToOneField(Assignment, on_delete=models.CASCADE, related_name="review")
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    comment = models.TextField(_("overall comment"), blank=True)
+    saved_at = models.DateTimeField(_("last saved"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    reopened_reason = models.TextField(_("reopened because"), blank=True)
+
+    class Meta:
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(submitted_at__isnull=False),
+                name="review_submitted_has_time",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.assignment)
+
+
+class CriterionScore(models.Model):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="+")
+    score = models.PositiveSmallIntegerField(_("score"), null=True, blank=True)
+    justification = models.TextField(_("justification"), blank=True)
+
+    class Meta:
+        verbose_name = _("criterion score")
+        verbose_name_plural = _("criterion scores")
+        ordering = ["review", "criterion__position"]
+        constraints = [
+            models.UniqueConstraint(fields=["review", "criterion"], name="criterion_score_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion}: {self.score}"

@@ -1,0 +1,223 @@
+from collections import Counter
+
+from django.db import transaction
+from django.utils import timezone
+
+from applications.models import Application
+from competitions.models import Competition
+from reviews.models import Assignment, AuditEvent, CommissionMember, CriterionScore, Review
+
+Action = AuditEvent.Action
+
+
+class ReviewLocked(Exception):
+    """The review cannot change: submitted, past the deadline, or the expert is conflicted."""
+
+
+def _log(competition, actor, action, application=None, member=None, **details) -> None:
+    AuditEvent.objects.create(
+        competition=competition,
+        actor=actor,
+        action=action,
+        application_id=application.pk if application else None,
+        expert_id=member.expert_id if member else None,
+        details=details,
+    )
+
+
+def eligible_applications(competition: Competition):
+    return competition.applications.filter(status=Application.Status.ELIGIBLE)
+
+
+@transaction.atomic
+def commission_add(*, competition: Competition, expert, by, is_chair: bool = False):
+    member, created = CommissionMember.objects.get_or_create(
+        competition=competition, expert=expert, defaults={"is_chair": is_chair}
+    )
+    if created:
+        _log(competition, by, Action.MEMBER_ADDED, member=member, chair=is_chair)
+    return member
+
+
+def _declared_conflicts(competition: Competition) -> set[tuple[int, int]]:
+    return set(
+        Assignment.objects.filter(
+            member__competition=competition, conflict=Assignment.Conflict.DECLARED
+        ).values_list("application_id", "member_id")
+    )
+
+
+@transaction.atomic
+def assign_every_expert(*, competition: Competition, by) -> int:
+    """The JastarUrban rule: every expert reviews every eligible application."""
+    members = list(competition.commission.all())
+    existing = set(
+        Assignment.objects.filter(member__competition=competition).values_list(
+            "application_id", "member_id"
+        )
+    )
+    new = [
+        Assignment(application=application, member=member)
+        for application in eligible_applications(competition)
+        for member in members
+        if (application.pk, member.pk) not in existing
+    ]
+    Assignment.objects.bulk_create(new)
+    _log(competition, by, Action.ASSIGNED, mode="every_expert", count=len(new))
+    return len(new)
+
+
+@transaction.atomic
+def assign_k_per_application(*, competition: Competition, k: int, by) -> int:
+    """k experts per application with loads as even as possible (max − min ≤ 1).
+
+    Each application takes the k least-loaded experts it has no declared conflict
+    with; ties go to the member added first, so the result is the same every run.
+    """
+    members = list(competition.commission.order_by("added_at", "pk"))
+    if k > len(members):
+        raise ValueError("k is larger than the commission")
+    existing = Counter(
+        Assignment.objects.filter(member__competition=competition).values_list(
+            "member_id", flat=True
+        )
+    )
+    assigned = set(
+        Assignment.objects.filter(member__competition=competition).values_list(
+            "application_id", "member_id"
+        )
+    )
+    conflicts = _declared_conflicts(competition)
+    load = {member.pk: existing[member.pk] for member in members}
+    new = []
+    for application in eligible_applications(competition).order_by("registration_number"):
+        # A conflicted expert does not count towards the k reviewers.
+        have = sum(
+            (application.pk, member.pk) in assigned and (application.pk, member.pk) not in conflicts
+            for member in members
+        )
+        candidates = [
+            member
+            for member in members
+            if (application.pk, member.pk) not in assigned
+            and (application.pk, member.pk) not in conflicts
+        ]
+        candidates.sort(key=lambda member: load[member.pk])
+        for member in candidates[: max(0, k - have)]:
+            new.append(Assignment(application=application, member=member))
+            load[member.pk] += 1
+    Assignment.objects.bulk_create(new)
+    _log(competition, by, Action.ASSIGNED, mode="k_per_application", k=k, count=len(new))
+    return len(new)
+
+
+@transaction.atomic
+def assign_by_hand(*, application: Application, member: CommissionMember, by) -> Assignment:
+    assignment, created = Assignment.objects.get_or_create(application=application, member=member)
+    if created:
+        _log(application.competition, by, Action.ASSIGNED, application, member, mode="by_hand")
+    return assignment
+
+
+@transaction.atomic
+def declaration_accept(*, member: CommissionMember, now=None) -> None:
+    if member.declaration_accepted_at is None:
+        member.declaration_accepted_at = now or timezone.now()
+        member.save(update_fields=["declaration_accepted_at"])
+        _log(member.competition, member.expert, Action.DECLARATION, member=member)
+
+
+@transaction.atomic
+def conflict_declare(
+    *, assignment: Assignment, conflicted: bool, kind: str = "", note: str = "", now=None
+) -> Assignment:
+    """The expert's answer for one application; a conflict voids any draft."""
+    assignment = (
+        Assignment.objects.select_for_update()
+        .select_related("member__competition", "application")
+        .get(pk=assignment.pk)
+    )
+    member, application = assignment.member, assignment.application
+    if assignment.conflict == Assignment.Conflict.DECLARED:
+        raise ReviewLocked("a declared conflict is final")
+    if not conflicted:
+        assignment.conflict = Assignment.Conflict.NONE
+        assignment.declared_at = now or timezone.now()
+        assignment.save(update_fields=["conflict", "declared_at"])
+        _log(member.competition, member.expert, Action.NO_CONFLICT, application, member)
+        return assignment
+    review = Review.objects.filter(assignment=assignment).first()
+    if review is not None:
+        if review.status == Review.Status.SUBMITTED:
+            raise ReviewLocked("a submitted review stands; ask staff to reopen it first")
+        review.delete()
+        _log(member.competition, member.expert, Action.DRAFT_VOIDED, application, member)
+    assignment.conflict = Assignment.Conflict.DECLARED
+    assignment.conflict_kind = kind
+    assignment.conflict_note = note
+    assignment.declared_at = now or timezone.now()
+    assignment.save(update_fields=["conflict", "conflict_kind", "conflict_note", "declared_at"])
+    _log(member.competition, member.expert, Action.CONFLICT, application, member, kind=kind)
+    return assignment
+
+
+def _editable_review(assignment: Assignment, now) -> Review:
+    if assignment.conflict != Assignment.Conflict.NONE:
+        raise ReviewLocked("declare that there is no conflict first")
+    deadline = assignment.member.competition.review_deadline
+    review, _created = Review.objects.select_for_update().get_or_create(assignment=assignment)
+    if review.status == Review.Status.SUBMITTED:
+        raise ReviewLocked("the review is submitted")
+    if deadline and now >= deadline and not review.reopened_reason:
+        raise ReviewLocked("the review deadline has passed")
+    return review
+
+
+@transaction.atomic
+def review_save(*, assignment: Assignment, scores: dict, comment: str, now=None) -> Review:
+    """Saves a draft as it stands; {criterion_id: (score or None, justification)}."""
+    now = now or timezone.now()
+    review = _editable_review(assignment, now)
+    for criterion_id, (score, justification) in scores.items():
+        CriterionScore.objects.update_or_create(
+            review=review,
+            criterion_id=criterion_id,
+            defaults={"score": score, "justification": justification},
+        )
+    review.comment = comment
+    review.saved_at = now
+    review.save(update_fields=["comment", "saved_at"])
+    return review
+
+
+@transaction.atomic
+def review_submit(*, assignment: Assignment, scores: dict, comment: str, now=None) -> Review:
+    """Submits a complete review; the form has checked every score and justification."""
+    now = now or timezone.now()
+    review = review_save(assignment=assignment, scores=scores, comment=comment, now=now)
+    review.status = Review.Status.SUBMITTED
+    review.submitted_at = now
+    review.save(update_fields=["status", "submitted_at"])
+    member = assignment.member
+    _log(member.competition, member.expert, Action.REVIEW_SUBMITTED, assignment.application, member)
+    return review
+
+
+@transaction.atomic
+def review_reopen(*, review: Review, by, reason: str) -> Review:
+    if not reason.strip():
+        raise ValueError("reopening a review needs a reason")
+    review.status = Review.Status.DRAFT
+    review.submitted_at = None
+    review.reopened_reason = reason.strip()
+    review.save(update_fields=["status", "submitted_at", "reopened_reason"])
+    assignment = review.assignment
+    _log(
+        assignment.member.competition,
+        by,
+        Action.REVIEW_REOPENED,
+        assignment.application,
+        assignment.member,
+        reason=reason.strip(),
+    )
+    return review

@@ -1,0 +1,108 @@
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.access import role_required
+from accounts.models import User
+from accounts.roles import Role
+from competitions.models import Competition
+from reviews.forms import AssignForm, CommissionAddForm
+from reviews.models import Review
+from reviews.selectors import likely_conflicts
+from reviews.services import (
+    assign_every_expert,
+    assign_k_per_application,
+    commission_add,
+    eligible_applications,
+    review_reopen,
+)
+
+
+def _experts():
+    return User.objects.filter(groups__name=Role.EXPERT, is_active=True).order_by("full_name")
+
+
+@role_required(Role.STAFF, Role.OPERATOR)
+def commission(request: HttpRequest, slug: str) -> HttpResponse:
+    competition = get_object_or_404(Competition, slug=slug)
+    members = competition.commission.select_related("expert").annotate(
+        assigned=Count("assignments", distinct=True),
+        submitted=Count(
+            "assignments",
+            filter=Q(assignments__review__status=Review.Status.SUBMITTED),
+            distinct=True,
+        ),
+        conflicts=Count("assignments", filter=Q(assignments__conflict="declared"), distinct=True),
+    )
+    return render(
+        request,
+        "reviews/commission.html",
+        {
+            "competition": competition,
+            "members": list(members),
+            "eligible_count": eligible_applications(competition).count(),
+            "flags": likely_conflicts(competition),
+            "add_form": CommissionAddForm(experts=_experts()),
+            "assign_form": AssignForm(),
+            "can_manage": request.user.has_role(Role.STAFF),
+        },
+    )
+
+
+@role_required(Role.STAFF)
+@require_POST
+def commission_add_view(request: HttpRequest, slug: str) -> HttpResponse:
+    competition = get_object_or_404(Competition, slug=slug)
+    form = CommissionAddForm(request.POST, experts=_experts())
+    if form.is_valid():
+        commission_add(
+            competition=competition,
+            expert=form.cleaned_data["expert"],
+            is_chair=form.cleaned_data["is_chair"],
+            by=request.user,
+        )
+        messages.success(request, _("The expert is on the commission."))
+    else:
+        messages.error(request, _("Choose an expert."))
+    return redirect("reviews:commission", slug=slug)
+
+
+@role_required(Role.STAFF)
+@require_POST
+def assign(request: HttpRequest, slug: str) -> HttpResponse:
+    competition = get_object_or_404(Competition, slug=slug)
+    form = AssignForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, errors[0])
+        return redirect("reviews:commission", slug=slug)
+    try:
+        if form.cleaned_data["mode"] == "every":
+            count = assign_every_expert(competition=competition, by=request.user)
+        else:
+            count = assign_k_per_application(
+                competition=competition, k=form.cleaned_data["k"], by=request.user
+            )
+    except ValueError:
+        messages.error(request, _("The commission has fewer experts than that."))
+    else:
+        messages.success(request, _("%(count)s new assignments.") % {"count": count})
+    return redirect("reviews:commission", slug=slug)
+
+
+@role_required(Role.STAFF)
+@require_POST
+def reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    review = get_object_or_404(
+        Review.objects.select_related("assignment__member__competition"), pk=pk
+    )
+    reason = request.POST.get("reason", "")
+    if reason.strip():
+        review_reopen(review=review, by=request.user, reason=reason)
+        messages.success(request, _("The review is open again for its expert."))
+    else:
+        messages.error(request, _("Say why the review is reopened."))
+    return redirect("reviews:commission", slug=review.assignment.member.competition.slug)

@@ -1,0 +1,49 @@
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db.models import Count, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from reviews.models import Assignment, CommissionMember, Review
+
+
+def unfinished(member_filter: Q):
+    """Commission members with assignments they neither declined nor submitted."""
+    open_work = Q(assignments__conflict=Assignment.Conflict.PENDING) | (
+        Q(assignments__conflict=Assignment.Conflict.NONE)
+        & ~Q(assignments__review__status=Review.Status.SUBMITTED)
+    )
+    return (
+        CommissionMember.objects.filter(member_filter)
+        .annotate(open_count=Count("assignments", filter=open_work, distinct=True))
+        .filter(open_count__gt=0)
+        .select_related("expert", "competition")
+    )
+
+
+@shared_task
+def send_review_reminders() -> int:
+    """Daily (Celery beat): one e-mail a day at most to each expert with unfinished reviews."""
+    now = timezone.now()
+    today = timezone.localdate(now)
+    members = unfinished(
+        Q(competition__review_deadline__gt=now, expert__is_active=True)
+        & (Q(reminded_on__isnull=True) | Q(reminded_on__lt=today))
+    )
+    sent = 0
+    for member in members:
+        with translation.override(member.expert.language):
+            context = {
+                "member": member,
+                "count": member.open_count,
+                "deadline": timezone.localtime(member.competition.review_deadline),
+                "link": f"{settings.SITE_URL}{reverse('reviews:home')}",
+            }
+            subject = render_to_string("reviews/email/reminder_subject.txt", context).strip()
+            body = render_to_string("reviews/email/reminder_body.txt", context)
+        send_mail(subject, body, None, [member.expert.email])
+        CommissionMember.objects.filter(pk=member.pk).update(reminded_on=today)
+        sent += 1
+    return sent
