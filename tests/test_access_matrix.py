@@ -138,6 +138,20 @@ MATRIX: dict[str, Rule] = {
     "reviews:assign": Rule(
         FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs={"slug": "jastarurban-2025"}
     ),
+    "reviews:ranking": Rule(
+        **vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": {"slug": "jastarurban-2025"}}
+    ),
+    "reviews:decide": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs={"slug": "jastarurban-2025"}
+    ),
+    "reviews:publish": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs={"slug": "jastarurban-2025"}
+    ),
+    # Nothing is published in the demo yet: the results do not exist for anyone.
+    "reviews:results": Rule(NOT_FOUND, kwargs={"slug": "jastarurban-2025"}),
+    "reviews:my_result": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "applicant": NOT_FOUND}, kwargs=DRAFT
+    ),
     "reviews:reopen": Rule(FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs="review"),
     "mentoring:home": only(Role.MENTOR),
     "reports:home": only(Role.OPERATOR, Role.STAFF),
