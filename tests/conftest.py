@@ -57,12 +57,15 @@ def operator(db):
 
 @pytest.fixture
 def demo(db):
-    """The demo project, competition and logins, as `make demo` loads them."""
-    from competitions.demo.loader import load_demo
+    """The demo as `make demo` loads it: the project and the call that is open now.
+
+    (The demo's 2025 call, decided and published, is `jastarurban-2025`.)
+    """
+    from competitions.demo.loader import OPEN_SLUG, load_demo
     from competitions.models import Competition, GrantProject
 
     load_demo()
-    return GrantProject.objects.get(slug="jastarurban"), Competition.objects.get()
+    return GrantProject.objects.get(slug="jastarurban"), Competition.objects.get(slug=OPEN_SLUG)
 
 
 @pytest.fixture

@@ -147,8 +147,8 @@ MATRIX: dict[str, Rule] = {
     "reviews:publish": Rule(
         FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs={"slug": "jastarurban-2025"}
     ),
-    # Nothing is published in the demo yet: the results do not exist for anyone.
-    "reviews:results": Rule(NOT_FOUND, kwargs={"slug": "jastarurban-2025"}),
+    # The demo's 2025 results are published: public.
+    "reviews:results": Rule(OK, kwargs={"slug": "jastarurban-2025"}),
     "reviews:my_result": Rule(
         FORBIDDEN, {"anonymous": LOGIN, "applicant": NOT_FOUND}, kwargs=DRAFT
     ),

@@ -142,4 +142,22 @@ def test_the_project_has_its_tasks_calendar_and_recipient(demo):
     assert competition.is_open
     assert competition.criteria.count() == 4
     assert (competition.award_count, competition.max_request_kzt) == (7, 1_000_000)
-    assert Competition.objects.count() == 1
+    assert Competition.objects.count() == 2
+
+
+def test_the_2025_call_has_a_finished_commission(demo):
+    from applications.models import Application
+    from reviews.models import CommissionMember, Decision, Review
+
+    call = Competition.objects.get(slug="jastarurban-2025")
+    assert not call.is_open and call.results_published_at is not None
+    assert call.applications.exclude(status=Application.Status.DRAFT).count() >= 30
+    assert CommissionMember.objects.filter(competition=call).count() == 5
+    eligible = call.applications.filter(status=Application.Status.ELIGIBLE).count()
+    assert eligible >= 30
+    # Every pair scored, but for the one conflict the chair declared.
+    submitted = Review.objects.filter(assignment__member__competition=call, status="submitted")
+    assert submitted.count() == eligible * 5 - 1
+    awarded = Decision.objects.filter(application__competition=call, outcome="awarded")
+    assert awarded.count() == 7
+    assert all(decision.amount_kzt <= 1_000_000 for decision in awarded)
