@@ -228,9 +228,9 @@ def people(db):
 
 
 @pytest.fixture
-def objects(demo, people, settings, tmp_path):
+def objects(full_demo, people, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    _project, competition = demo
+    _project, competition = full_demo
     draft = Application.objects.create(competition=competition, applicant=people["applicant"])
     attachment = Attachment.objects.create(
         application=draft,
@@ -254,7 +254,9 @@ def objects(demo, people, settings, tmp_path):
     }
 
 
-def test_every_url_has_an_entry_and_every_role_gets_what_it_should(client, demo, people, objects):
+def test_every_url_has_an_entry_and_every_role_gets_what_it_should(
+    client, full_demo, people, objects
+):
     failures = []
     missing = []
     for name, pattern in url_patterns():

@@ -19,7 +19,12 @@ pytestmark = pytest.mark.django_db
 def snapshot() -> dict:
     """Every row of every project model, as plain values."""
     rows = {}
-    for model in apps.get_app_config("competitions").get_models():
+    models = [
+        model
+        for label in ("competitions", "applications", "reviews")
+        for model in apps.get_app_config(label).get_models()
+    ]
+    for model in models:
         rows[model.__name__] = sorted(
             (str(model_to_dict(obj)) for obj in model.objects.all()), key=str
         )
@@ -145,7 +150,7 @@ def test_the_project_has_its_tasks_calendar_and_recipient(demo):
     assert Competition.objects.count() == 2
 
 
-def test_the_2025_call_has_a_finished_commission(demo):
+def test_the_2025_call_has_a_finished_commission(full_demo):
     from applications.models import Application
     from reviews.models import CommissionMember, Decision, Review
 
