@@ -197,6 +197,13 @@ STORAGES = {
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
 
+# What `load_demo` runs after the project itself, in order; each takes the demo context.
+DEMO_LOADERS = [
+    "applications.demo.load_applicant_profile",
+    "applications.demo.load_applications",
+    "reviews.demo.load_commission",
+]
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -2,7 +2,8 @@ from dataclasses import dataclass
 
 from applications.models import Application, TeamMember
 from competitions.models import Competition
-from reviews.models import CommissionMember
+from reviews.models import CommissionMember, CriterionScore, Review
+from reviews.ranking import CriterionSpec, Ranked, SubmittedReview, rank
 
 
 @dataclass(frozen=True)
@@ -38,3 +39,50 @@ def likely_conflicts(competition: Competition) -> list[LikelyConflict]:
             elif profile is not None and profile.village_id == person.village_id:
                 found.append(LikelyConflict(member, person.application, "village"))
     return found
+
+
+@dataclass(frozen=True)
+class RankingRow:
+    application: Application
+    result: Ranked
+
+
+def competition_ranking(competition: Competition) -> list[RankingRow]:
+    """Every eligible application with its scores and place, in three queries at any size."""
+    criteria = list(competition.criteria.order_by("position"))
+    specs = [CriterionSpec(c.pk, c.weight, c.max_score) for c in criteria]
+    applications = {
+        application.pk: application
+        for application in competition.applications.filter(
+            status=Application.Status.ELIGIBLE
+        ).select_related("village__district")
+    }
+    rows = CriterionScore.objects.filter(
+        review__status=Review.Status.SUBMITTED,
+        review__assignment__application__competition=competition,
+        review__assignment__application__status=Application.Status.ELIGIBLE,
+    ).values_list(
+        "review_id",
+        "review__assignment__application_id",
+        "review__assignment__member_id",
+        "criterion_id",
+        "score",
+    )
+    grouped: dict[int, SubmittedReview] = {}
+    for review_id, application_id, member_id, criterion_id, score in rows:
+        review = grouped.setdefault(review_id, SubmittedReview(application_id, member_id, {}))
+        review.scores[criterion_id] = score
+    tie_criteria = [
+        c.pk
+        for c in sorted((c for c in criteria if c.tie_break_order), key=lambda c: c.tie_break_order)
+    ]
+    results = rank(
+        list(applications),
+        list(grouped.values()),
+        specs,
+        required_reviews=competition.required_reviews,
+        by_standardised=competition.ranking_method == Competition.RankingMethod.STANDARDISED,
+        tie_criteria=tie_criteria,
+        awards=competition.award_count,
+    )
+    return [RankingRow(applications[result.application_id], result) for result in results]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reviews import staff_views, views
+from reviews import decision_views, staff_views, views
 
 app_name = "reviews"
 
@@ -14,4 +14,9 @@ urlpatterns = [
     path("commission/<slug:slug>/add/", staff_views.commission_add_view, name="commission_add"),
     path("commission/<slug:slug>/assign/", staff_views.assign, name="assign"),
     path("reviews/<int:pk>/reopen/", staff_views.reopen, name="reopen"),
+    path("ranking/<slug:slug>/", decision_views.ranking, name="ranking"),
+    path("ranking/<slug:slug>/decide/", decision_views.decide, name="decide"),
+    path("ranking/<slug:slug>/publish/", decision_views.publish, name="publish"),
+    path("results/<slug:slug>/", decision_views.results, name="results"),
+    path("result/<int:pk>/", decision_views.my_result, name="my_result"),
 ]

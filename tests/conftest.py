@@ -55,14 +55,25 @@ def operator(db):
     return UserFactory(roles=[Role.OPERATOR])
 
 
-@pytest.fixture
-def demo(db):
-    """The demo project, competition and logins, as `make demo` loads them."""
-    from competitions.demo.loader import load_demo
+def _load_demo(settings, loaders):
+    from competitions.demo.loader import OPEN_SLUG, load_demo
     from competitions.models import Competition, GrantProject
 
+    settings.DEMO_LOADERS = loaders
     load_demo()
-    return GrantProject.objects.get(slug="jastarurban"), Competition.objects.get()
+    return GrantProject.objects.get(slug="jastarurban"), Competition.objects.get(slug=OPEN_SLUG)
+
+
+@pytest.fixture
+def demo(db, settings):
+    """The demo's project, users and the call open now, without the 2025 commission's work."""
+    return _load_demo(settings, ["applications.demo.load_applicant_profile"])
+
+
+@pytest.fixture
+def full_demo(db, settings):
+    """Everything `make demo` loads, the 2025 call's 32 applications and commission included."""
+    return _load_demo(settings, list(settings.DEMO_LOADERS))
 
 
 @pytest.fixture

@@ -138,6 +138,20 @@ MATRIX: dict[str, Rule] = {
     "reviews:assign": Rule(
         FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs={"slug": "jastarurban-2025"}
     ),
+    "reviews:ranking": Rule(
+        **vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": {"slug": "jastarurban-2025"}}
+    ),
+    "reviews:decide": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs={"slug": "jastarurban-2025"}
+    ),
+    "reviews:publish": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs={"slug": "jastarurban-2025"}
+    ),
+    # The demo's 2025 results are published: public.
+    "reviews:results": Rule(OK, kwargs={"slug": "jastarurban-2025"}),
+    "reviews:my_result": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "applicant": NOT_FOUND}, kwargs=DRAFT
+    ),
     "reviews:reopen": Rule(FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs="review"),
     "mentoring:home": only(Role.MENTOR),
     "reports:home": only(Role.OPERATOR, Role.STAFF),
@@ -214,9 +228,9 @@ def people(db):
 
 
 @pytest.fixture
-def objects(demo, people, settings, tmp_path):
+def objects(full_demo, people, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    _project, competition = demo
+    _project, competition = full_demo
     draft = Application.objects.create(competition=competition, applicant=people["applicant"])
     attachment = Attachment.objects.create(
         application=draft,
@@ -240,7 +254,9 @@ def objects(demo, people, settings, tmp_path):
     }
 
 
-def test_every_url_has_an_entry_and_every_role_gets_what_it_should(client, demo, people, objects):
+def test_every_url_has_an_entry_and_every_role_gets_what_it_should(
+    client, full_demo, people, objects
+):
     failures = []
     missing = []
     for name, pattern in url_patterns():

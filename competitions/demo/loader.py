@@ -5,17 +5,18 @@ loader twice changes nothing and never undoes what staff edited in the demo.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from modeltranslation.translator import translator
 
 from accounts.models import User
 from accounts.roles import Role
-from applications.iin import compose_iin, parse_iin
 from competitions.demo import source
 from competitions.models import (
     Activity,
@@ -27,13 +28,14 @@ from competitions.models import (
     Indicator,
     PastProject,
     ProjectTask,
-    Settlement,
     TargetGroup,
 )
+from competitions.services import competition_copy
 
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 DEMO_PASSWORD = "jastar-demo-2025"  # noqa: S105 - printed on purpose: demo logins only
 DEMO_DOMAIN = "demo.jastarurban.kz"
+AQTAU = ZoneInfo("Asia/Aqtau")
 COMPETITION_SLUG = "jastarurban-2025"
 
 
@@ -181,16 +183,28 @@ def load_indicators(project: GrantProject) -> None:
         )
 
 
-def load_competition(project: GrantProject, now: datetime) -> Competition:
+# The call as the source document planned it (June–July 2025): its commission
+# has finished and its results are published in the demo.
+CALL_OPENS = datetime(2025, 6, 1, 9, 0, tzinfo=AQTAU)
+CALL_CLOSES = datetime(2025, 7, 15, 18, 0, tzinfo=AQTAU)
+REVIEWS_DUE = datetime(2025, 7, 25, 18, 0, tzinfo=AQTAU)
+# JastarUrban breaks ties on social impact, then feasibility.
+TIE_BREAK = {"social_impact": 1, "feasibility": 2}
+OPEN_SLUG = "jastarurban-open"
+
+
+def load_competition(project: GrantProject) -> Competition:
     data = source.COMPETITION
-    opens_at, closes_at = demo_window(now)
     competition, _created = Competition.objects.get_or_create(
         slug=COMPETITION_SLUG,
         defaults={
             **translated(data, Competition),
             "project": project,
-            "opens_at": opens_at,
-            "closes_at": closes_at,
+            "opens_at": CALL_OPENS,
+            "closes_at": CALL_CLOSES,
+            "review_deadline": REVIEWS_DUE,
+            # One conflicted expert must not leave a team unranked.
+            "required_reviews": data["expert_count"] - 1,
             "min_age": data["min_age"],
             "max_age": data["max_age"],
             "min_team_size": data["min_team_size"],
@@ -205,9 +219,33 @@ def load_competition(project: GrantProject, now: datetime) -> Competition:
         Criterion.objects.get_or_create(
             competition=competition,
             code=criterion["code"],
-            defaults={**translated(criterion, Criterion), "position": position},
+            defaults={
+                **translated(criterion, Criterion),
+                "position": position,
+                "tie_break_order": TIE_BREAK.get(criterion["code"]),
+            },
         )
     return competition
+
+
+def load_open_call(competition: Competition, now: datetime) -> Competition:
+    """A copy of the call that is open when the demo is loaded, to try the applicant's side."""
+    existing = Competition.objects.filter(slug=OPEN_SLUG).first()
+    if existing:
+        return existing
+    opens_at, closes_at = demo_window(now)
+    call = competition_copy(
+        competition=competition, slug=OPEN_SLUG, opens_at=opens_at, closes_at=closes_at
+    )
+    year = timezone.localtime(opens_at).year
+    for language in LANGUAGES:
+        title = getattr(competition, f"title_{language}") or ""
+        setattr(call, f"title_{language}", f"{title} ({year})")
+    call.title = call.title_kk
+    call.review_deadline = None
+    call.number_prefix = "JU"
+    call.save()
+    return call
 
 
 def load_users() -> list[DemoUser]:
@@ -225,30 +263,31 @@ def load_users() -> list[DemoUser]:
     return DEMO_USERS
 
 
-def load_applicant_profile() -> None:
-    from applications.models import ApplicantProfile
-    from applications.profiles import profile_save
-
-    user = User.objects.get(email=f"applicant@{DEMO_DOMAIN}")
-    if not ApplicantProfile.objects.filter(user=user).exists():
-        profile_save(
-            user=user,
-            full_name=user.full_name,
-            phone="+77011112233",
-            iin=parse_iin(compose_iin(date(2001, 4, 12), 10)),
-            village=Settlement.objects.get(kato_code="473630100"),
-        )
+@dataclass(frozen=True)
+class DemoContext:
+    competition: Competition  # the 2025 call, decided and published
+    open_call: Competition  # open now, for trying the applicant's side
+    domain: str
+    password: str
 
 
 @transaction.atomic
 def load_demo(*, now: datetime | None = None) -> list[DemoUser]:
-    from competitions.demo.applications import load_applications
+    """The project and its users first, then each app's part (settings.DEMO_LOADERS).
 
+    The apps' loaders are named in the settings rather than imported here, so that
+    competitions does not import the apps built on it.
+    """
+    now = now or timezone.now()
     project = load_project(load_recipient())
     load_budget(project)
     load_indicators(project)
-    competition = load_competition(project, now or timezone.now())
+    competition = load_competition(project)
+    open_call = load_open_call(competition, now)
     users = load_users()
-    load_applicant_profile()
-    load_applications(competition, DEMO_DOMAIN, DEMO_PASSWORD)
+    demo = DemoContext(
+        competition=competition, open_call=open_call, domain=DEMO_DOMAIN, password=DEMO_PASSWORD
+    )
+    for path in settings.DEMO_LOADERS:
+        import_string(path)(demo)
     return users

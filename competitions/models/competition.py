@@ -19,6 +19,10 @@ class Competition(TimeStampedModel):
         OPEN = "open", _("Open for applications")
         CLOSED = "closed", _("Closed")
 
+    class RankingMethod(models.TextChoices):
+        MEAN = "mean", _("Mean of the experts' scores")
+        STANDARDISED = "standardised", _("Mean of standardised scores (z-scores per expert)")
+
     class TieBreak(models.TextChoices):
         CRITERIA_ORDER = (
             "criteria_order",
@@ -71,6 +75,16 @@ class Competition(TimeStampedModel):
     )
     award_count = models.PositiveSmallIntegerField(_("number of awards"))
     review_deadline = models.DateTimeField(_("reviews due by"), null=True, blank=True)
+    required_reviews = models.PositiveSmallIntegerField(
+        _("reviews an application needs to be ranked"), default=5
+    )
+    ranking_method = models.CharField(
+        _("ranking method"),
+        max_length=15,
+        choices=RankingMethod.choices,
+        default=RankingMethod.MEAN,
+    )
+    results_published_at = models.DateTimeField(_("results published at"), null=True, blank=True)
     expected_applications = models.PositiveIntegerField(_("applications expected"), default=0)
     announcement_target = models.PositiveSmallIntegerField(_("announcements planned"), default=0)
 
@@ -134,6 +148,12 @@ class Criterion(models.Model):
         validators=[MinValueValidator(Decimal("0.01"))],
     )
     max_score = models.PositiveSmallIntegerField(_("maximum score"), default=10)
+    tie_break_order = models.PositiveSmallIntegerField(
+        _("place in the tie-break chain"),
+        null=True,
+        blank=True,
+        help_text=_("1 decides a tie first, 2 next; leave empty for criteria that do not."),
+    )
     levels = models.TextField(
         _("score levels"),
         blank=True,

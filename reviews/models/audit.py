@@ -18,6 +18,8 @@ class AuditEvent(models.Model):
         DRAFT_VOIDED = "draft_voided", _("Draft voided by a conflict")
         REVIEW_SUBMITTED = "review_submitted", _("Review submitted")
         REVIEW_REOPENED = "review_reopened", _("Review reopened")
+        DECIDED = "decided", _("Awards decided")
+        PUBLISHED = "published", _("Results published")
 
     competition = models.ForeignKey(
         Competition, on_delete=models.PROTECT, related_name="audit_events"

@@ -19,7 +19,12 @@ pytestmark = pytest.mark.django_db
 def snapshot() -> dict:
     """Every row of every project model, as plain values."""
     rows = {}
-    for model in apps.get_app_config("competitions").get_models():
+    models = [
+        model
+        for label in ("competitions", "applications", "reviews")
+        for model in apps.get_app_config(label).get_models()
+    ]
+    for model in models:
         rows[model.__name__] = sorted(
             (str(model_to_dict(obj)) for obj in model.objects.all()), key=str
         )
@@ -142,4 +147,22 @@ def test_the_project_has_its_tasks_calendar_and_recipient(demo):
     assert competition.is_open
     assert competition.criteria.count() == 4
     assert (competition.award_count, competition.max_request_kzt) == (7, 1_000_000)
-    assert Competition.objects.count() == 1
+    assert Competition.objects.count() == 2
+
+
+def test_the_2025_call_has_a_finished_commission(full_demo):
+    from applications.models import Application
+    from reviews.models import CommissionMember, Decision, Review
+
+    call = Competition.objects.get(slug="jastarurban-2025")
+    assert not call.is_open and call.results_published_at is not None
+    assert call.applications.exclude(status=Application.Status.DRAFT).count() >= 30
+    assert CommissionMember.objects.filter(competition=call).count() == 5
+    eligible = call.applications.filter(status=Application.Status.ELIGIBLE).count()
+    assert eligible >= 30
+    # Every pair scored, but for the one conflict the chair declared.
+    submitted = Review.objects.filter(assignment__member__competition=call, status="submitted")
+    assert submitted.count() == eligible * 5 - 1
+    awarded = Decision.objects.filter(application__competition=call, outcome="awarded")
+    assert awarded.count() == 7
+    assert all(decision.amount_kzt <= 1_000_000 for decision in awarded)

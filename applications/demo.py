@@ -1,0 +1,221 @@
+"""Demo applications to the 2025 call, submitted through the same forms and service a team uses."""
+
+import random
+from datetime import date, timedelta
+
+from django.contrib.auth.models import Group
+from django.http import QueryDict
+
+from accounts.models import User
+from accounts.roles import Role
+from applications.forms import ApplicationForms
+from applications.iin import compose_iin, parse_iin
+from applications.models import ApplicantProfile, Application
+from applications.profiles import profile_save
+from applications.services import application_screen, application_submit
+from competitions.models import Settlement
+
+APPLICATIONS = 32
+# Rural-district centres across the five districts.
+VILLAGES = [
+    "473630100",
+    "473633100",
+    "473637100",
+    "474630100",
+    "474633100",
+    "474635100",
+    "474230100",
+    "474233100",
+    "474239100",
+    "475030100",
+    "475036100",
+    "475233100",
+    "475237100",
+    "471043100",
+    "471835100",
+    "471837100",
+]
+IDEAS = [
+    ("жасыл аула", "Аулада көлеңке мен орындық жоқ.", "Ағаш отырғызып, орындық қою."),
+    (
+        "жастар алаңы",
+        "Жастардың бос уақыт өткізетін орны жоқ.",
+        "Ескі алаңды жөндеп, жарық орнату.",
+    ),
+    ("таза жағалау", "Жағалауда қоқыс жиналады.", "Қоқыс жәшіктерін қойып, акциялар өткізу."),
+    ("балалар ойын алаңы", "Балалар көшеде ойнайды.", "Қауіпсіз ойын алаңын салу."),
+    (
+        "шығармашылық орталық",
+        "Жастар үйірмесі жоқ.",
+        "Мектептің бос бөлмесін шеберханаға айналдыру.",
+    ),
+    ("спорт алаңы", "Футбол алаңы тозған.", "Алаңды жөндеп, қақпа мен тор орнату."),
+    ("саябақ жарығы", "Кешке саябақ қараңғы.", "Күн батареялы шамдар орнату."),
+    ("кітап бұрышы", "Ауылда кітапхана алыс.", "Аялдамада ашық кітап сөресін жасау."),
+]
+FIRST = [
+    "Ерлан",
+    "Аружан",
+    "Нұржан",
+    "Мадина",
+    "Бекзат",
+    "Динара",
+    "Арман",
+    "Айгерім",
+    "Дәурен",
+    "Аяжан",
+    "Санжар",
+    "Әсел",
+    "Ержан",
+    "Гүлназ",
+    "Темірлан",
+    "Жансая",
+]
+LAST = [
+    "Жұмабаев",
+    "Серікова",
+    "Төлеуов",
+    "Қайратова",
+    "Есенов",
+    "Бисенова",
+    "Ахметов",
+    "Нұрланова",
+    "Сағынтаев",
+    "Әбілова",
+    "Оспанов",
+    "Құлжанова",
+    "Бекмұханов",
+    "Исаева",
+]
+ITEMS = [
+    ("Көшет", "дана", 6000),
+    ("Орындық", "дана", 85000),
+    ("Жарық шамы", "дана", 45000),
+    ("Бояу", "литр", 2500),
+    ("Тор", "метр", 9000),
+    ("Қоқыс жәшігі", "дана", 18000),
+    ("Құрылыс материалы", "қызмет", 150000),
+]
+
+
+def form_data(village: Settlement, title, problem, idea, members, budget, year: int) -> QueryDict:
+    data = QueryDict(mutable=True)
+    fields = {
+        "main-title": title,
+        "main-village": str(village.pk),
+        "main-problem": problem,
+        "main-idea": idea,
+        "main-goal": idea,
+        "main-expected_results": problem,
+        "declare-rules": "on",
+        "declare-accuracy": "on",
+        "declare-no_ties": "on",
+        "activity-TOTAL_FORMS": "1",
+        "activity-INITIAL_FORMS": "0",
+        "activity-0-name": title,
+        "activity-0-starts_on": f"{year}-08-01",
+        "activity-0-ends_on": f"{year}-09-30",
+        "team-TOTAL_FORMS": str(len(members)),
+        "team-INITIAL_FORMS": "0",
+        "budget-TOTAL_FORMS": str(len(budget)),
+        "budget-INITIAL_FORMS": "0",
+    }
+    for index, (name, iin) in enumerate(members):
+        fields |= {
+            f"team-{index}-full_name": name,
+            f"team-{index}-iin": iin,
+            f"team-{index}-phone": "+77011234567",
+            f"team-{index}-village": str(village.pk),
+            f"team-{index}-role": "Үйлестіруші" if index == 0 else "Мүше",
+        }
+    for index, (item, unit, quantity, cost) in enumerate(budget):
+        fields |= {
+            f"budget-{index}-item": item,
+            f"budget-{index}-unit": unit,
+            f"budget-{index}-quantity": str(quantity),
+            f"budget-{index}-unit_cost_kzt": str(cost),
+        }
+    for key, value in fields.items():
+        data[key] = value
+    return data
+
+
+def _budget(rng: random.Random) -> list[tuple]:
+    lines, total = [], 0
+    for item, unit, cost in rng.sample(ITEMS, 3):
+        quantity = max(1, (rng.randint(150_000, 330_000)) // cost)
+        if total + quantity * cost > 1_000_000:
+            break
+        lines.append((item, unit, quantity, cost))
+        total += quantity * cost
+    return lines
+
+
+def load_applications(demo) -> None:
+    """32 teams apply to the 2025 call; GAMO finds 30 eligible, two not."""
+    competition = demo.competition
+    if competition.applications.exists():
+        return
+    rng = random.Random(2025)
+    applicants = Group.objects.get(name=Role.APPLICANT)
+    staff = User.objects.filter(groups__name=Role.STAFF).order_by("pk").first()
+    serial = 100
+    for number in range(1, APPLICATIONS + 1):
+        village = Settlement.objects.get(kato_code=VILLAGES[number % len(VILLAGES)])
+        topic, problem, idea = IDEAS[number % len(IDEAS)]
+        title = f"{village.name_kk}: {topic}"
+        members = []
+        for index in range(rng.choice([2, 2, 3])):
+            born = date(1992, 1, 1) + timedelta(days=rng.randint(0, 12 * 365))
+            serial += 10
+            last = LAST[(number + index * 5) % len(LAST)]
+            name = f"{last} {FIRST[(number * 3 + index) % len(FIRST)]}"
+            members.append((name, compose_iin(born, serial, male=index % 2 == 0)))
+        lead, _created = User.objects.get_or_create(
+            email=f"team{number}@{demo.domain}", defaults={"full_name": members[0][0]}
+        )
+        # Three teams can log in to see their results; the rest only fill the list.
+        if number <= 3:
+            lead.set_password(demo.password)
+        else:
+            lead.set_unusable_password()
+        lead.save()
+        lead.groups.add(applicants)
+        profile_save(
+            user=lead,
+            full_name=members[0][0],
+            phone="+77011234567",
+            iin=parse_iin(members[0][1]),
+            village=village,
+        )
+        application = Application.objects.create(competition=competition, applicant=lead)
+        forms = ApplicationForms(
+            competition,
+            application,
+            form_data(village, title, problem, idea, members, _budget(rng), 2025),
+        )
+        if not forms.is_valid():
+            raise ValueError(f"demo application {number}: {[f.errors for f in forms.all]}")
+        submitted_at = competition.opens_at + timedelta(days=3 + number, hours=number % 7)
+        application_submit(application=application, forms=forms, by=lead, now=submitted_at)
+        eligible = number not in (7, 19)
+        application_screen(
+            application=application,
+            by=staff,
+            eligible=eligible,
+            reason="" if eligible else "Жоба аудан орталығындағы қалада өтеді.",
+            now=submitted_at + timedelta(days=2),
+        )
+
+
+def load_applicant_profile(demo) -> None:
+    """The demo applicant has a profile and no application yet: the open call awaits."""
+    user = User.objects.get(email=f"applicant@{demo.domain}")
+    if not ApplicantProfile.objects.filter(user=user).exists():
+        profile_save(
+            user=user,
+            full_name=user.full_name,
+            phone="+77011112233",
+            iin=parse_iin(compose_iin(date(2001, 4, 12), 10)),
+            village=Settlement.objects.get(kato_code="473630100"),
+        )

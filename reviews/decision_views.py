@@ -1,0 +1,130 @@
+from django.contrib import messages
+from django.db.models import Avg
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.access import role_required
+from accounts.roles import Role
+from applications.access import own_application
+from competitions.models import Competition
+from reviews.decisions import DecisionRefused, decision_confirm, results_publish
+from reviews.models import CriterionScore, Decision, Review
+from reviews.selectors import competition_ranking
+
+
+@role_required(Role.STAFF, Role.OPERATOR)
+def ranking(request: HttpRequest, slug: str) -> HttpResponse:
+    competition = get_object_or_404(Competition, slug=slug)
+    rows = competition_ranking(competition)
+    decisions = {
+        decision.application_id: decision
+        for decision in Decision.objects.filter(application__competition=competition)
+    }
+    return render(
+        request,
+        "reviews/ranking.html",
+        {
+            "competition": competition,
+            "rows": [(row, decisions.get(row.application.pk)) for row in rows],
+            "decided": bool(decisions),
+            "ranked_count": sum(1 for row in rows if row.result.rank),
+            "fund_kzt": competition.award_count * competition.max_request_kzt,
+            "can_decide": request.user.has_role(Role.STAFF)
+            and competition.results_published_at is None,
+        },
+    )
+
+
+@role_required(Role.STAFF)
+@require_POST
+def decide(request: HttpRequest, slug: str) -> HttpResponse:
+    competition = get_object_or_404(Competition, slug=slug)
+    try:
+        winners = [int(pk) for pk in request.POST.getlist("winner")]
+    except ValueError:
+        raise Http404 from None
+    try:
+        decision_confirm(
+            competition=competition,
+            winners=winners,
+            reason=request.POST.get("reason", ""),
+            by=request.user,
+        )
+    except DecisionRefused as refusal:
+        for problem in refusal.problems:
+            messages.error(request, problem)
+    else:
+        messages.success(request, _("The winners are confirmed; the others form the reserve list."))
+    return redirect("reviews:ranking", slug=slug)
+
+
+@role_required(Role.STAFF)
+@require_POST
+def publish(request: HttpRequest, slug: str) -> HttpResponse:
+    competition = get_object_or_404(Competition, slug=slug)
+    try:
+        results_publish(competition=competition, by=request.user)
+    except DecisionRefused as refusal:
+        messages.error(request, refusal.problems[0])
+    else:
+        messages.success(request, _("The results are published."))
+    return redirect("reviews:ranking", slug=slug)
+
+
+def results(request: HttpRequest, slug: str) -> HttpResponse:
+    """The public list of funded projects, once the results are published."""
+    competition = get_object_or_404(Competition, slug=slug, results_published_at__isnull=False)
+    awarded = (
+        Decision.objects.filter(
+            application__competition=competition, outcome=Decision.Outcome.AWARDED
+        )
+        .select_related("application__village__district")
+        .order_by("rank")
+    )
+    return render(request, "reviews/results.html", {"competition": competition, "awarded": awarded})
+
+
+@role_required(Role.APPLICANT)
+def my_result(request: HttpRequest, pk: int) -> HttpResponse:
+    """A team's result with its criterion averages against the winners' and the comments."""
+    application = own_application(request.user, pk)
+    competition = application.competition
+    if competition.results_published_at is None:
+        raise Http404
+    decision = get_object_or_404(Decision, application=application)
+    submitted = CriterionScore.objects.filter(review__status=Review.Status.SUBMITTED)
+    own = dict(
+        submitted.filter(review__assignment__application=application)
+        .values_list("criterion_id")
+        .annotate(average=Avg("score"))
+    )
+    winners = dict(
+        submitted.filter(
+            review__assignment__application__decision__outcome=Decision.Outcome.AWARDED,
+            review__assignment__application__competition=competition,
+        )
+        .values_list("criterion_id")
+        .annotate(average=Avg("score"))
+    )
+    criteria = [
+        (criterion, own.get(criterion.pk), winners.get(criterion.pk))
+        for criterion in competition.criteria.order_by("position")
+    ]
+    comments = list(
+        Review.objects.filter(assignment__application=application, status=Review.Status.SUBMITTED)
+        .exclude(comment="")
+        .order_by("submitted_at")
+        .values_list("comment", flat=True)
+    )
+    return render(
+        request,
+        "reviews/my_result.html",
+        {
+            "application": application,
+            "decision": decision,
+            "criteria": criteria,
+            "comments": comments,
+        },
+    )

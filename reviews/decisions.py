@@ -1,0 +1,112 @@
+"""Turning the ranking into awards, and making the results public."""
+
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from applications.models import BudgetItem
+from competitions.models import Competition
+from reviews.models import AuditEvent, Decision
+from reviews.selectors import competition_ranking
+
+
+class DecisionRefused(Exception):
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def _requested(application_ids) -> dict[int, int]:
+    return dict(
+        BudgetItem.objects.filter(application_id__in=application_ids)
+        .values_list("application_id")
+        .annotate(total=Sum("total_kzt"))
+    )
+
+
+@transaction.atomic
+def decision_confirm(*, competition: Competition, winners: list[int], reason: str, by, now=None):
+    """Staff confirm the winners; the rest of the ranked list becomes the reserve in order.
+
+    Any departure from the rank order, and any cut through a tie no criterion
+    breaks (the chair's decision), needs a written reason.
+    """
+    competition = Competition.objects.select_for_update().get(pk=competition.pk)
+    if competition.results_published_at:
+        raise DecisionRefused([_("The results are published; the decision can no longer change.")])
+    rows = competition_ranking(competition)
+    ranked = [row for row in rows if row.result.rank]
+    by_id = {row.application.pk: row for row in rows}
+    problems = []
+    if len(winners) > competition.award_count:
+        problems.append(
+            _("At most %(count)s awards may be given.") % {"count": competition.award_count}
+        )
+    unranked = [pk for pk in winners if pk not in by_id or not by_id[pk].result.rank]
+    if unranked:
+        problems.append(_("Only ranked applications can be awarded."))
+    requested = _requested(winners)
+    amounts = {pk: min(requested.get(pk, 0), competition.max_request_kzt) for pk in winners}
+    if sum(amounts.values()) > competition.award_count * competition.max_request_kzt:
+        problems.append(_("The awards exceed the competition's fund."))
+    in_order = {row.application.pk for row in ranked[: len(winners)]}
+    cut_in_tie = (
+        bool(winners)
+        and len(winners) < len(ranked)
+        and ranked[len(winners) - 1].result.tied_with_next
+    )
+    if (set(winners) != in_order or cut_in_tie) and not reason.strip():
+        problems.append(
+            _("The winners differ from the rank order or the cut falls in a tie: give the reason.")
+        )
+    if problems:
+        raise DecisionRefused(problems)
+    now = now or timezone.now()
+    Decision.objects.filter(application__competition=competition).delete()
+    decisions, reserve = [], 0
+    for row in rows:
+        pk = row.application.pk
+        if pk in amounts:
+            outcome, position = Decision.Outcome.AWARDED, None
+        elif row.result.rank:
+            reserve += 1
+            outcome, position = Decision.Outcome.RESERVE, reserve
+        else:
+            outcome, position = Decision.Outcome.NOT_AWARDED, None
+        decisions.append(
+            Decision(
+                application=row.application,
+                outcome=outcome,
+                rank=row.result.rank,
+                reserve_position=position,
+                amount_kzt=amounts.get(pk, 0),
+                reason=reason.strip() if pk in amounts else "",
+                decided_by=by,
+                decided_at=now,
+            )
+        )
+    Decision.objects.bulk_create(decisions)
+    AuditEvent.objects.create(
+        competition=competition,
+        actor=by,
+        action=AuditEvent.Action.DECIDED,
+        details={"winners": sorted(winners), "reason": reason.strip()},
+    )
+    return decisions
+
+
+@transaction.atomic
+def results_publish(*, competition: Competition, by, now=None) -> Competition:
+    competition = Competition.objects.select_for_update().get(pk=competition.pk)
+    if not Decision.objects.filter(
+        application__competition=competition, outcome=Decision.Outcome.AWARDED
+    ).exists():
+        raise DecisionRefused([_("Confirm the winners before publishing.")])
+    if competition.results_published_at is None:
+        competition.results_published_at = now or timezone.now()
+        competition.save(update_fields=["results_published_at"])
+        AuditEvent.objects.create(
+            competition=competition, actor=by, action=AuditEvent.Action.PUBLISHED
+        )
+    return competition

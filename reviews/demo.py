@@ -1,0 +1,104 @@
+"""The demo's finished commission: five experts score every eligible 2025 application."""
+
+import random
+from datetime import timedelta
+
+from accounts.models import User
+from accounts.roles import Role
+from reviews.decisions import DecisionRefused, decision_confirm, results_publish
+from reviews.models import Assignment
+from reviews.selectors import competition_ranking
+from reviews.services import (
+    assign_every_expert,
+    commission_add,
+    conflict_declare,
+    declaration_accept,
+    review_submit,
+)
+
+# How lenient each expert is, in points out of 10: the standardised ranking evens this out.
+LENIENCY = [-1.0, 0.0, 0.5, 1.0, -0.5]
+JUSTIFICATIONS = {
+    "low": "Мәселе нақты көрсетілмеген, жоспар әлсіз.",
+    "mid": "Идея жақсы, бірақ жоспар мен бюджетті нақтылау керек.",
+    "high": "Ауылға қажет, жоспары нақты, команда дайын.",
+}
+COMMENTS = [
+    "Жобаның әлеуметтік әсері айқын, тұрғындар қатыстырылған.",
+    "Бюджет шынайы, бірақ жұмыс кестесі тығыз.",
+    "Жергілікті әкімдікпен келісім болса, жоба күшейе түседі.",
+    "Жаңашылдығы аз, бірақ ауылға пайдалы.",
+]
+
+
+def _level(score: int) -> str:
+    return "low" if score < 5 else "mid" if score < 8 else "high"
+
+
+def load_commission(demo) -> None:
+    competition = demo.competition
+    if competition.results_published_at:
+        return
+    rng = random.Random(7)
+    staff = User.objects.filter(groups__name=Role.STAFF).order_by("pk").first()
+    experts = list(
+        User.objects.filter(groups__name=Role.EXPERT, email__startswith="expert").order_by("email")
+    )
+    members = [
+        commission_add(competition=competition, expert=expert, by=staff, is_chair=index == 0)
+        for index, expert in enumerate(experts)
+    ]
+    start = competition.closes_at + timedelta(days=1)
+    for member in members:
+        declaration_accept(member=member, now=start)
+    assign_every_expert(competition=competition, by=staff)
+    criteria = list(competition.criteria.order_by("position"))
+    quality = {}
+    assignments = (
+        Assignment.objects.filter(member__in=members)
+        .select_related("application", "member")
+        .order_by("application__registration_number", "member__added_at")
+    )
+    for number, assignment in enumerate(assignments):
+        application, member = assignment.application, assignment.member
+        when = start + timedelta(hours=number % 200)
+        # The chair shares a village with one team: declared, voided, never scored.
+        if member.is_chair and application.registration_number.endswith("0005"):
+            conflict_declare(
+                assignment=assignment,
+                conflicted=True,
+                kind="same_village",
+                note="Команда мүшесімен бір ауылда тұрамын.",
+                now=when,
+            )
+            continue
+        assignment = conflict_declare(assignment=assignment, conflicted=False, now=when)
+        base = quality.setdefault(application.pk, rng.uniform(3.5, 9.5))
+        lean = LENIENCY[members.index(member) % len(LENIENCY)]
+        scores = {}
+        for criterion in criteria:
+            value = round(base + lean + rng.gauss(0, 0.8))
+            value = max(0, min(criterion.max_score, value))
+            scores[criterion.pk] = (value, JUSTIFICATIONS[_level(value)])
+        review_submit(
+            assignment=assignment,
+            scores=scores,
+            comment=rng.choice(COMMENTS),
+            now=when + timedelta(minutes=20),
+        )
+    ranked = [row for row in competition_ranking(competition) if row.result.rank]
+    winners = [row.application.pk for row in ranked[: competition.award_count]]
+    decided_at = competition.review_deadline + timedelta(days=1)
+    try:
+        decision_confirm(
+            competition=competition, winners=winners, reason="", by=staff, now=decided_at
+        )
+    except DecisionRefused:
+        decision_confirm(
+            competition=competition,
+            winners=winners,
+            by=staff,
+            now=decided_at,
+            reason="Тең балл: комиссия төрағасының шешімі бойынша рейтинг ретімен.",
+        )
+    results_publish(competition=competition, by=staff, now=decided_at + timedelta(days=2))

@@ -1,0 +1,182 @@
+import pytest
+from django.utils import timezone
+
+from accounts.roles import Role
+from applications.models import Application, BudgetItem
+from reviews.decisions import DecisionRefused, decision_confirm
+from reviews.models import Assignment, CriterionScore, Decision, Review
+from tests.applications.helpers import village
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def score_all(competition, members, marks: dict) -> None:
+    """Submitted reviews: marks[application] = one value per member, used for every criterion."""
+    criteria = list(competition.criteria.all())
+    for application, values in marks.items():
+        for member, value in zip(members, values, strict=False):
+            assignment = Assignment.objects.create(
+                application=application, member=member, conflict="none"
+            )
+            review = Review.objects.create(
+                assignment=assignment,
+                status="submitted",
+                submitted_at=timezone.now(),
+                comment=f"Пікір {application.pk}-{member.pk}",
+            )
+            CriterionScore.objects.bulk_create(
+                CriterionScore(review=review, criterion=c, score=value, justification="—")
+                for c in criteria
+            )
+
+
+@pytest.fixture
+def scored(competition, eligible, commission):
+    competition.award_count = 2
+    competition.required_reviews = 3
+    competition.save()
+    for application in eligible:
+        BudgetItem.objects.create(
+            application=application,
+            position=1,
+            item="Орындық",
+            unit="дана",
+            quantity=1,
+            unit_cost_kzt=900_000,
+        )
+    score_all(
+        competition,
+        commission,
+        {
+            eligible[0]: [9, 9, 9],
+            eligible[1]: [8, 8, 8],
+            eligible[2]: [5, 5, 5],
+            eligible[3]: [9, 9],
+        },
+    )
+    return eligible
+
+
+def test_the_ranking_page_ranks_complete_applications_with_a_cut(client, staff, scored):
+    client.force_login(staff)
+    response = client.get(f"/reviews/ranking/{scored[0].competition.slug}/")
+    rows = [row for row, _decision in response.context["rows"]]
+    assert [(row.application, row.result.rank) for row in rows] == [
+        (scored[0], 1),
+        (scored[1], 2),
+        (scored[2], 3),
+        (scored[3], None),
+    ]
+    assert 'name="winner"' in response.content.decode()
+
+
+def test_more_winners_than_awards_are_refused(staff, scored):
+    with pytest.raises(DecisionRefused):
+        decision_confirm(
+            competition=scored[0].competition,
+            winners=[a.pk for a in scored[:3]],
+            reason="",
+            by=staff,
+        )
+    assert not Decision.objects.exists()
+
+
+def test_an_incomplete_application_cannot_be_awarded(staff, scored):
+    with pytest.raises(DecisionRefused):
+        decision_confirm(
+            competition=scored[0].competition,
+            winners=[scored[0].pk, scored[3].pk],
+            reason="Жақсы",
+            by=staff,
+        )
+
+
+def test_departing_from_the_rank_order_needs_a_reason(staff, scored):
+    competition = scored[0].competition
+    with pytest.raises(DecisionRefused):
+        decision_confirm(
+            competition=competition, winners=[scored[0].pk, scored[2].pk], reason="", by=staff
+        )
+    decision_confirm(
+        competition=competition,
+        winners=[scored[0].pk, scored[2].pk],
+        reason="№2 жоба басқа гранттан қаржыландырылды",
+        by=staff,
+    )
+    outcomes = dict(Decision.objects.values_list("application_id", "outcome"))
+    assert outcomes[scored[2].pk] == "awarded" and outcomes[scored[1].pk] == "reserve"
+    assert outcomes[scored[3].pk] == "not_awarded"
+    assert Decision.objects.get(application=scored[1]).reserve_position == 1
+    assert Decision.objects.get(application=scored[0]).amount_kzt == 900_000
+
+
+def test_results_are_invisible_to_applicants_until_published(client, staff, scored):
+    competition = scored[0].competition
+    decision_confirm(
+        competition=competition, winners=[scored[0].pk, scored[1].pk], reason="", by=staff
+    )
+    applicant = scored[2].applicant
+    client.force_login(applicant)
+    assert client.get(f"/reviews/result/{scored[2].pk}/").status_code == 404
+    assert client.get(f"/reviews/results/{competition.slug}/").status_code == 404
+    client.force_login(staff)
+    client.post(f"/reviews/ranking/{competition.slug}/publish/")
+    client.force_login(applicant)
+    page = client.get(f"/reviews/result/{scored[2].pk}/").content.decode()
+    assert f"Пікір {scored[2].pk}-" in page
+    for member in scored[0].competition.commission.select_related("expert"):
+        assert member.expert.full_name not in page
+    public = client.get(f"/reviews/results/{competition.slug}/").content.decode()
+    assert scored[0].title in public and scored[2].title not in public
+    # Another team's result stays theirs.
+    assert client.get(f"/reviews/result/{scored[0].pk}/").status_code == 404
+
+
+def test_the_operator_reads_the_ranking_but_cannot_decide(client, operator, scored):
+    client.force_login(operator)
+    slug = scored[0].competition.slug
+    assert client.get(f"/reviews/ranking/{slug}/").status_code == 200
+    assert (
+        client.post(f"/reviews/ranking/{slug}/decide/", {"winner": [scored[0].pk]}).status_code
+        == 403
+    )
+
+
+@pytest.mark.parametrize("count", [30, 3000])
+def test_the_ranking_page_takes_constant_queries(
+    client, staff, competition, commission, count, django_assert_max_num_queries
+):
+    lead = UserFactory(roles=[Role.APPLICANT])
+    place = village()
+    applications = Application.objects.bulk_create(
+        Application(
+            competition=competition,
+            applicant=lead,
+            status="eligible",
+            title=f"Жоба {n}",
+            village=place,
+            registration_number=f"JU-2025-{n:04d}",
+        )
+        for n in range(1, count + 1)
+    )
+    assignments = Assignment.objects.bulk_create(
+        Assignment(application=a, member=m, conflict="none")
+        for a in applications
+        for m in commission
+    )
+    reviews = Review.objects.bulk_create(
+        Review(assignment=a, status="submitted", submitted_at=timezone.now()) for a in assignments
+    )
+    criteria = list(competition.criteria.all())
+    CriterionScore.objects.bulk_create(
+        CriterionScore(review=r, criterion=c, score=(r.pk * 7 + c.pk) % 11)
+        for r in reviews
+        for c in criteria
+    )
+    competition.required_reviews = 3
+    competition.save()
+    client.force_login(staff)
+    with django_assert_max_num_queries(12):
+        response = client.get(f"/reviews/ranking/{competition.slug}/")
+    assert len(response.context["rows"]) == count
