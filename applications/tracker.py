@@ -40,8 +40,22 @@ class Step:
     state: str  # done, current or todo
 
 
+RESULT_PUBLISHED = _("The results are published: open the application to see yours.")
+
+
+def is_decided(application: Application) -> bool:
+    return (
+        application.status == Status.ELIGIBLE
+        and application.competition.results_published_at is not None
+    )
+
+
+def next_step(application: Application) -> str:
+    return RESULT_PUBLISHED if is_decided(application) else NEXT_STEP[application.status]
+
+
 def tracker(application: Application) -> list[Step]:
-    reached = REACHED[application.status]
+    reached = 4 if is_decided(application) else REACHED[application.status]
     return [
         Step(label, "done" if index < reached else "current" if index == reached else "todo")
         for index, (_code, label) in enumerate(STEPS)

@@ -24,7 +24,7 @@ from applications.services import (
     attachment_add,
 )
 from applications.staff_forms import ReopenForm, ScreeningForm
-from applications.tracker import NEXT_STEP, tracker
+from applications.tracker import next_step, tracker
 from competitions.selectors import competitions_open, competitions_public
 
 
@@ -41,7 +41,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "applications/home.html",
         {
             "applications": [
-                (application, tracker(application), NEXT_STEP[application.status])
+                (application, tracker(application), next_step(application))
                 for application in applications
             ],
             "open_competitions": list(competitions_open()),
@@ -197,7 +197,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "application": application,
             "steps": tracker(application),
-            "next_step": NEXT_STEP[application.status],
+            "next_step": next_step(application),
             "team": list(application.team.select_related("village")),
             "activities": list(application.activities.all()),
             "budget": list(application.budget_items.all()),

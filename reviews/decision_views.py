@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Avg
 from django.http import Http404, HttpRequest, HttpResponse
@@ -9,8 +10,9 @@ from accounts.access import role_required
 from accounts.roles import Role
 from applications.access import own_application
 from competitions.models import Competition
-from reviews.decisions import DecisionRefused, decision_confirm, results_publish
+from reviews.decisions import DecisionRefused, award_withdraw, decision_confirm, results_publish
 from reviews.models import CriterionScore, Decision, Review
+from reviews.protocol import protocol_pdf
 from reviews.selectors import competition_ranking
 
 
@@ -31,6 +33,7 @@ def ranking(request: HttpRequest, slug: str) -> HttpResponse:
             "decided": bool(decisions),
             "ranked_count": sum(1 for row in rows if row.result.rank),
             "fund_kzt": competition.award_count * competition.max_request_kzt,
+            "is_staff": request.user.has_role(Role.STAFF),
             "can_decide": request.user.has_role(Role.STAFF)
             and competition.results_published_at is None,
         },
@@ -128,3 +131,40 @@ def my_result(request: HttpRequest, pk: int) -> HttpResponse:
             "comments": comments,
         },
     )
+
+
+@role_required(Role.STAFF, Role.OPERATOR)
+def protocol(request: HttpRequest, slug: str) -> HttpResponse:
+    competition = get_object_or_404(Competition, slug=slug)
+    language = request.GET.get("lang", "kk")
+    if language not in dict(settings.LANGUAGES):
+        language = "kk"
+    response = HttpResponse(protocol_pdf(competition, language), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="protocol-{slug}-{language}.pdf"'
+    return response
+
+
+@role_required(Role.STAFF)
+@require_POST
+def withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    decision = get_object_or_404(
+        Decision.objects.select_related("application__competition"),
+        application_id=pk,
+        application__competition__slug=slug,
+    )
+    try:
+        successor = award_withdraw(
+            decision=decision, reason=request.POST.get("reason", ""), by=request.user
+        )
+    except DecisionRefused as refusal:
+        messages.error(request, refusal.problems[0])
+    else:
+        if successor:
+            messages.success(
+                request,
+                _("The award is offered to %(number)s, first on the reserve list.")
+                % {"number": successor.application.registration_number},
+            )
+        else:
+            messages.warning(request, _("The reserve list is empty: the award stays unassigned."))
+    return redirect("reviews:ranking", slug=slug)

@@ -1,11 +1,9 @@
 """Turning the ranking into awards, and making the results public."""
 
 from django.db import transaction
-from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from applications.models import BudgetItem
 from competitions.models import Competition
 from reviews.models import AuditEvent, Decision
 from reviews.selectors import competition_ranking
@@ -15,14 +13,6 @@ class DecisionRefused(Exception):
     def __init__(self, problems: list[str]):
         super().__init__("; ".join(problems))
         self.problems = problems
-
-
-def _requested(application_ids) -> dict[int, int]:
-    return dict(
-        BudgetItem.objects.filter(application_id__in=application_ids)
-        .values_list("application_id")
-        .annotate(total=Sum("total_kzt"))
-    )
 
 
 @transaction.atomic
@@ -46,8 +36,9 @@ def decision_confirm(*, competition: Competition, winners: list[int], reason: st
     unranked = [pk for pk in winners if pk not in by_id or not by_id[pk].result.rank]
     if unranked:
         problems.append(_("Only ranked applications can be awarded."))
-    requested = _requested(winners)
-    amounts = {pk: min(requested.get(pk, 0), competition.max_request_kzt) for pk in winners}
+    # Each winner gets the competition's grant (JastarUrban: 1 000 000 ₸); the team's
+    # budget is then approved within it.
+    amounts = {pk: competition.max_request_kzt for pk in winners}
     if sum(amounts.values()) > competition.award_count * competition.max_request_kzt:
         problems.append(_("The awards exceed the competition's fund."))
     in_order = {row.application.pk for row in ranked[: len(winners)]}
@@ -110,3 +101,47 @@ def results_publish(*, competition: Competition, by, now=None) -> Competition:
             competition=competition, actor=by, action=AuditEvent.Action.PUBLISHED
         )
     return competition
+
+
+@transaction.atomic
+def award_withdraw(*, decision: Decision, reason: str, by, now=None) -> Decision | None:
+    """A winner withdraws; the first team on the reserve list is offered the award.
+
+    Returns the new winner's decision, or None when the reserve list is empty.
+    """
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    if decision.outcome != Decision.Outcome.AWARDED:
+        raise DecisionRefused([_("Only a winner can withdraw from the award.")])
+    if not reason.strip():
+        raise DecisionRefused([_("Say why the winner withdraws.")])
+    amount = decision.amount_kzt
+    decision.outcome = Decision.Outcome.WITHDRAWN
+    decision.amount_kzt = 0
+    decision.reason = reason.strip()
+    decision.save(update_fields=["outcome", "amount_kzt", "reason"])
+    competition = decision.application.competition
+    successor = (
+        Decision.objects.select_for_update()
+        .filter(application__competition=competition, outcome=Decision.Outcome.RESERVE)
+        .order_by("reserve_position")
+        .first()
+    )
+    if successor is not None:
+        successor.outcome = Decision.Outcome.AWARDED
+        successor.amount_kzt = amount
+        successor.reason = reason.strip()
+        successor.reserve_position = None
+        successor.decided_by = by
+        successor.decided_at = now or timezone.now()
+        successor.save()
+    AuditEvent.objects.create(
+        competition=competition,
+        actor=by,
+        action=AuditEvent.Action.WITHDRAWN,
+        application_id=decision.application_id,
+        details={
+            "reason": reason.strip(),
+            "successor": successor.application_id if successor else None,
+        },
+    )
+    return successor

@@ -17,6 +17,8 @@ urlpatterns = [
     path("ranking/<slug:slug>/", decision_views.ranking, name="ranking"),
     path("ranking/<slug:slug>/decide/", decision_views.decide, name="decide"),
     path("ranking/<slug:slug>/publish/", decision_views.publish, name="publish"),
+    path("ranking/<slug:slug>/protocol.pdf", decision_views.protocol, name="protocol"),
+    path("ranking/<slug:slug>/withdraw/<int:pk>/", decision_views.withdraw, name="withdraw"),
     path("results/<slug:slug>/", decision_views.results, name="results"),
     path("result/<int:pk>/", decision_views.my_result, name="my_result"),
 ]

@@ -141,6 +141,14 @@ MATRIX: dict[str, Rule] = {
     "reviews:ranking": Rule(
         **vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": {"slug": "jastarurban-2025"}}
     ),
+    "reviews:protocol": Rule(
+        **vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": {"slug": "jastarurban-2025"}}
+    ),
+    "reviews:withdraw": Rule(
+        FORBIDDEN,
+        {"anonymous": LOGIN, "staff": NOT_ALLOWED},
+        kwargs="withdraw",
+    ),
     "reviews:decide": Rule(
         FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs={"slug": "jastarurban-2025"}
     ),
@@ -250,6 +258,7 @@ def objects(full_demo, people, settings, tmp_path):
         DRAFT: {"pk": draft.pk},
         DRAFT_FILE: {"pk": draft.pk, "attachment_id": attachment.pk},
         "member": {"pk": member.pk},
+        "withdraw": {"slug": "jastarurban-2025", "pk": draft.pk},
         "review": {"pk": review.pk},
     }
 

@@ -20,6 +20,7 @@ class AuditEvent(models.Model):
         REVIEW_REOPENED = "review_reopened", _("Review reopened")
         DECIDED = "decided", _("Awards decided")
         PUBLISHED = "published", _("Results published")
+        WITHDRAWN = "withdrawn", _("Winner withdrew; award offered to the reserve")
 
     competition = models.ForeignKey(
         Competition, on_delete=models.PROTECT, related_name="audit_events"

@@ -13,6 +13,7 @@ class Decision(models.Model):
         AWARDED = "awarded", _("Awarded")
         RESERVE = "reserve", _("Reserve list")
         NOT_AWARDED = "not_awarded", _("Not awarded")
+        WITHDRAWN = "withdrawn", _("Withdrew from the award")
 
     application = models.OneToOneField(
         Application, on_delete=models.CASCADE, related_name="decision"

@@ -1,5 +1,7 @@
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.translation import gettext
 
 from accounts.roles import Role
 from applications.models import Application, BudgetItem
@@ -108,7 +110,7 @@ def test_departing_from_the_rank_order_needs_a_reason(staff, scored):
     assert outcomes[scored[2].pk] == "awarded" and outcomes[scored[1].pk] == "reserve"
     assert outcomes[scored[3].pk] == "not_awarded"
     assert Decision.objects.get(application=scored[1]).reserve_position == 1
-    assert Decision.objects.get(application=scored[0]).amount_kzt == 900_000
+    assert Decision.objects.get(application=scored[0]).amount_kzt == 1_000_000
 
 
 def test_results_are_invisible_to_applicants_until_published(client, staff, scored):
@@ -180,3 +182,43 @@ def test_the_ranking_page_takes_constant_queries(
     with django_assert_max_num_queries(12):
         response = client.get(f"/reviews/ranking/{competition.slug}/")
     assert len(response.context["rows"]) == count
+
+
+def test_when_a_winner_withdraws_the_first_on_the_reserve_is_offered_the_award(
+    client, staff, scored
+):
+    competition = scored[0].competition
+    decision_confirm(
+        competition=competition, winners=[scored[0].pk, scored[1].pk], reason="", by=staff
+    )
+    client.force_login(staff)
+    client.post(f"/reviews/ranking/{competition.slug}/withdraw/{scored[1].pk}/", {"reason": ""})
+    assert Decision.objects.get(application=scored[1]).outcome == "awarded"  # a reason is required
+    client.post(
+        f"/reviews/ranking/{competition.slug}/withdraw/{scored[1].pk}/",
+        {"reason": "Команда ауылдан көшіп кетті"},
+    )
+    outcomes = dict(Decision.objects.values_list("application_id", "outcome"))
+    assert outcomes[scored[1].pk] == "withdrawn" and outcomes[scored[2].pk] == "awarded"
+    assert Decision.objects.get(application=scored[2]).amount_kzt == 1_000_000
+    assert Decision.objects.filter(outcome="awarded").count() == 2
+
+
+def test_the_tracker_reaches_the_result_once_published(client, staff, scored):
+    competition = scored[0].competition
+    decision_confirm(
+        competition=competition, winners=[scored[0].pk, scored[1].pk], reason="", by=staff
+    )
+    client.force_login(scored[0].applicant)
+    before = client.get("/applications/").content.decode()
+    client.force_login(staff)
+    client.post(f"/reviews/ranking/{competition.slug}/publish/")
+    client.force_login(scored[0].applicant)
+    after = client.get("/applications/").content.decode()
+    with translation.override("kk"):
+        published = escape(gettext("The results are published: open the application to see yours."))
+    assert published not in before and published in after
+    assert (
+        f"/reviews/result/{scored[0].pk}/"
+        in client.get(f"/applications/{scored[0].pk}/").content.decode()
+    )
