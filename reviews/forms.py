@@ -96,3 +96,24 @@ class AssignForm(forms.Form):
         if cleaned.get("mode") == "k" and not cleaned.get("k"):
             self.add_error("k", _("Say how many experts review each application."))
         return cleaned
+
+
+class AssignByHandForm(forms.Form):
+    registration_number = forms.CharField(label=_("Application number"), max_length=30)
+    member = forms.ModelChoiceField(label=_("Expert"), queryset=None)
+
+    def __init__(self, *args, competition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.competition = competition
+        self.fields["member"].queryset = competition.commission.select_related("expert")
+        self.fields["member"].label_from_instance = lambda member: member.expert.full_name
+
+    def clean_registration_number(self):
+        number = self.cleaned_data["registration_number"].strip().upper()
+        application = self.competition.applications.filter(
+            registration_number=number, status="eligible"
+        ).first()
+        if application is None:
+            raise forms.ValidationError(_("No eligible application has this number."))
+        self.application = application
+        return number

@@ -9,10 +9,11 @@ from accounts.access import role_required
 from accounts.models import User
 from accounts.roles import Role
 from competitions.models import Competition
-from reviews.forms import AssignForm, CommissionAddForm
+from reviews.forms import AssignByHandForm, AssignForm, CommissionAddForm
 from reviews.models import Review
 from reviews.selectors import likely_conflicts
 from reviews.services import (
+    assign_by_hand,
     assign_every_expert,
     assign_k_per_application,
     commission_add,
@@ -47,6 +48,7 @@ def commission(request: HttpRequest, slug: str) -> HttpResponse:
             "flags": likely_conflicts(competition),
             "add_form": CommissionAddForm(experts=_experts()),
             "assign_form": AssignForm(),
+            "by_hand_form": AssignByHandForm(competition=competition),
             "can_manage": request.user.has_role(Role.STAFF),
         },
     )
@@ -106,3 +108,21 @@ def reopen(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Say why the review is reopened."))
     return redirect("reviews:commission", slug=review.assignment.member.competition.slug)
+
+
+@role_required(Role.STAFF)
+@require_POST
+def assign_one(request: HttpRequest, slug: str) -> HttpResponse:
+    competition = get_object_or_404(Competition, slug=slug)
+    form = AssignByHandForm(request.POST, competition=competition)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, errors[0])
+        return redirect("reviews:commission", slug=slug)
+    member = form.cleaned_data["member"]
+    assignment = assign_by_hand(application=form.application, member=member, by=request.user)
+    if assignment.conflict == assignment.Conflict.DECLARED:
+        messages.error(request, _("This expert declared a conflict with this application."))
+    else:
+        messages.success(request, _("Assigned."))
+    return redirect("reviews:commission", slug=slug)

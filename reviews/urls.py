@@ -13,6 +13,7 @@ urlpatterns = [
     path("commission/<slug:slug>/", staff_views.commission, name="commission"),
     path("commission/<slug:slug>/add/", staff_views.commission_add_view, name="commission_add"),
     path("commission/<slug:slug>/assign/", staff_views.assign, name="assign"),
+    path("commission/<slug:slug>/assign-one/", staff_views.assign_one, name="assign_one"),
     path("reviews/<int:pk>/reopen/", staff_views.reopen, name="reopen"),
     path("ranking/<slug:slug>/", decision_views.ranking, name="ranking"),
     path("ranking/<slug:slug>/decide/", decision_views.decide, name="decide"),

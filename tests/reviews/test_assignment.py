@@ -59,3 +59,25 @@ def test_assignments_are_in_the_audit_log_which_cannot_be_edited(
         event.save()
     with pytest.raises(ValueError):
         event.delete()
+
+
+def test_staff_assign_by_hand_but_never_a_conflicted_pair(
+    client, competition, eligible, commission, staff
+):
+    client.force_login(staff)
+    url = f"/reviews/commission/{competition.slug}/assign-one/"
+    client.post(
+        url, {"registration_number": "ju-2025-0001", "member": commission[0].pk}, follow=True
+    )
+    assignment = Assignment.objects.get(application=eligible[0], member=commission[0])
+    conflict_declare(assignment=assignment, conflicted=True, kind="kinship")
+    response = client.post(
+        url, {"registration_number": "JU-2025-0001", "member": commission[0].pk}, follow=True
+    )
+    assert [m.level_tag for m in response.context["messages"]] == ["error"]
+    assert Assignment.objects.filter(application=eligible[0]).count() == 1
+    response = client.post(
+        url, {"registration_number": "JU-2025-9999", "member": commission[1].pk}, follow=True
+    )
+    assert [m.level_tag for m in response.context["messages"]] == ["error"]
+    assert AuditEvent.objects.filter(action="assigned", details__mode="by_hand").count() == 1
