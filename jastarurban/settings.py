@@ -197,6 +197,10 @@ STORAGES = {
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
 
+# Called with the competition whenever published awards change (publication, a
+# withdrawal), so the apps built on the awards follow without reviews importing them.
+AWARD_HOOKS = ["mentoring.services.grantee_projects_sync"]
+
 # What `load_demo` runs after the project itself, in order; each takes the demo context.
 DEMO_LOADERS = [
     "applications.demo.load_applicant_profile",

@@ -1,12 +1,20 @@
 """Turning the ranking into awards, and making the results public."""
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from competitions.models import Competition
 from reviews.models import AuditEvent, Decision
 from reviews.selectors import competition_ranking
+
+
+def _awards_changed(competition: Competition) -> None:
+    """Tells the apps built on the awards (settings.AWARD_HOOKS), without importing them."""
+    for path in settings.AWARD_HOOKS:
+        import_string(path)(competition)
 
 
 class DecisionRefused(Exception):
@@ -100,6 +108,7 @@ def results_publish(*, competition: Competition, by, now=None) -> Competition:
         AuditEvent.objects.create(
             competition=competition, actor=by, action=AuditEvent.Action.PUBLISHED
         )
+    _awards_changed(competition)
     return competition
 
 
@@ -144,4 +153,5 @@ def award_withdraw(*, decision: Decision, reason: str, by, now=None) -> Decision
             "successor": successor.application_id if successor else None,
         },
     )
+    _awards_changed(competition)
     return successor
