@@ -4,6 +4,8 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
 
 from accounts.roles import Role
 
@@ -23,3 +25,9 @@ def role_required(*roles: Role):
         return wrapped
 
     return decorator
+
+
+def session_ended() -> HttpResponse:
+    """What a background save gets after the session expired: the page keeps the
+    typed text and shows this as a link to log in again."""
+    return HttpResponse(_("Your session has ended: log in again, nothing is lost."), status=401)

@@ -8,9 +8,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import role_required
+from accounts.access import role_required, session_ended
 from accounts.roles import Role
 from applications.access import application_for_user, own_application
+from applications.files import attachment_response
 from applications.forms import ApplicationForms, AttachmentForm, DraftForms, ProfileForm
 from applications.models import ApplicantProfile, Application
 from applications.profiles import profile_save
@@ -133,8 +134,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 def autosave(request: HttpRequest, pk: int) -> HttpResponse:
     """Called by the form itself while it is being filled (htmx)."""
     if not request.user.is_authenticated:
-        # The page keeps the text and retries after the person logs in again.
-        return HttpResponse(_("Your session has ended: log in again, nothing is lost."), status=401)
+        return session_ended()
     application = own_application(request.user, pk)
     try:
         application = application_autosave(application=application, data=dict(request.POST.lists()))
@@ -179,13 +179,7 @@ def attachment_delete(request: HttpRequest, pk: int, attachment_id: int) -> Http
 @role_required(Role.APPLICANT, Role.STAFF, Role.OPERATOR)
 def attachment_download(request: HttpRequest, pk: int, attachment_id: int) -> FileResponse:
     application = application_for_user(request.user, pk)
-    attachment = get_object_or_404(application.attachments, pk=attachment_id)
-    return FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )
+    return attachment_response(get_object_or_404(application.attachments, pk=attachment_id))
 
 
 @role_required(Role.APPLICANT, Role.STAFF, Role.OPERATOR)

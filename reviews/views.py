@@ -8,8 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import role_required
+from accounts.access import role_required, session_ended
 from accounts.roles import Role
+from applications.files import attachment_response
 from reviews.access import assignment_for_expert, expert_assignments
 from reviews.forms import ConflictForm, ReviewForm
 from reviews.models import Assignment, CommissionMember, CriterionScore, Review
@@ -162,7 +163,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def autosave(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.is_authenticated:
-        return HttpResponse(_("Your session has ended: log in again, nothing is lost."), status=401)
+        return session_ended()
     assignment = assignment_for_expert(request.user, pk)
     criteria = list(assignment.member.competition.criteria.order_by("position"))
     form = ReviewForm(request.POST, criteria=criteria)
@@ -183,10 +184,6 @@ def attachment(request: HttpRequest, pk: int, attachment_id: int) -> FileRespons
     assignment = assignment_for_expert(request.user, pk)
     if assignment.conflict != Assignment.Conflict.NONE:
         return redirect("reviews:review", pk=pk)
-    file = get_object_or_404(assignment.application.attachments, pk=attachment_id)
-    return FileResponse(
-        file.file.open("rb"),
-        as_attachment=True,
-        filename=file.original_name,
-        content_type=file.content_type,
+    return attachment_response(
+        get_object_or_404(assignment.application.attachments, pk=attachment_id)
     )
