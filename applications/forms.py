@@ -1,7 +1,6 @@
 from decimal import Decimal
 
 from django import forms
-from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from accounts.phones import normalize_phone
@@ -170,13 +169,6 @@ class AttachmentForm(forms.Form):
         return upload
 
 
-def as_querydict(data: dict) -> QueryDict:
-    query = QueryDict(mutable=True)
-    for key, values in data.items():
-        query.setlist(key, values if isinstance(values, list) else [values])
-    return query
-
-
 class ApplicationForms:
     """The whole application form: main fields, team, activities, budget, declarations."""
 
@@ -205,7 +197,7 @@ class ApplicationForms:
 ROW_PREFIXES = ("team", "activity", "budget")
 
 
-def initial_from_draft(data: dict, application: Application, competition: Competition) -> dict:
+def initial_from_draft(data: dict) -> dict:
     """Unbound forms filled with a draft's values, so a draft opens without error messages."""
 
     def first(key: str) -> str:
@@ -235,7 +227,7 @@ class DraftForms(ApplicationForms):
 
     def __init__(self, competition: Competition, application: Application, add_row: str = ""):
         self.competition = competition
-        initial = initial_from_draft(application.draft_data, application, competition)
+        initial = initial_from_draft(application.draft_data)
         if add_row in ROW_PREFIXES:
             initial["rows"][add_row].append({})
         self.main = ApplicationForm(instance=application, initial=initial["main"], prefix="main")
