@@ -2,6 +2,14 @@ import pytest
 
 from tests.conftest import require
 
+
+def settle_autosave(page) -> None:
+    """Lets the last debounced autosave finish: the live server's in-memory SQLite
+    database cannot serve two writing requests at once."""
+    page.wait_for_timeout(1600)
+    page.wait_for_load_state("networkidle")
+
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

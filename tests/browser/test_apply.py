@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from applications.models import Application
 from competitions.demo.loader import load_demo
 from tests.applications.helpers import iin_for, village
+from tests.browser.conftest import settle_autosave
 
 
 def png_bytes() -> bytes:
@@ -104,6 +105,7 @@ def test_a_new_user_registers_builds_a_team_and_submits_from_a_phone(
 
     for name in ("rules", "accuracy", "no_ties"):
         page.check(f"#id_declare-{name}")
+    settle_autosave(page)
     page.locator("button[name=submit]").click()
     page.wait_for_url(f"{url}/applications/{application.pk}/")
     application.refresh_from_db()

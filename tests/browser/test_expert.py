@@ -13,6 +13,7 @@ from competitions.models import Criterion
 from reviews.models import Review
 from reviews.services import assign_every_expert, commission_add
 from tests.applications.helpers import iin_for, village
+from tests.browser.conftest import settle_autosave
 from tests.factories import PASSWORD, CompetitionFactory, UserFactory
 
 pytestmark = [
@@ -73,6 +74,7 @@ def test_an_expert_scores_an_application_blind_from_a_phone(live_server, phone):
         page.fill(f"#id_justification_{criterion.pk}", "Негіздеме")
     page.fill("#id_comment", "Ауылға пайдалы жоба")
     expect(page.locator("#save-status")).to_contain_text(re.compile(r"\d\d:\d\d:\d\d"))
+    settle_autosave(page)
     page.locator("button[name=submit]").click()
     page.wait_for_url(f"{url}/reviews/")
     review = Review.objects.get(assignment__member__expert=expert)
