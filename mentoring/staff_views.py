@@ -11,7 +11,7 @@ from accounts.access import role_required
 from accounts.roles import Role
 from mentoring import forms
 from mentoring.models import Disbursement, GranteeProject, ProjectBudgetLine
-from mentoring.selectors import with_last_state, project_for, projects_overview, visible_projects
+from mentoring.selectors import project_for, projects_overview, visible_projects, with_last_state
 from mentoring.services import projects as services
 from mentoring.views import _errors, _file_response
 

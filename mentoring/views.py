@@ -24,13 +24,13 @@ from mentoring.models import (
 )
 from mentoring.next_steps import team_next_steps
 from mentoring.selectors import (
-    with_last_state,
     project_budget,
     project_for,
     project_of_mentor,
     project_of_team,
     projects_overview,
     visible_projects,
+    with_last_state,
 )
 from mentoring.services import mentorship, progress, projects
 
@@ -215,7 +215,7 @@ def expense_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             _expense, warning = progress.expense_add(report=report, **form.cleaned_data)
         except ValidationError as error:
-            _errors(request, error)
+            form.add_error("receipt" if error.code == "bad_type" else None, error)
         else:
             messages.success(request, _("The expense is added."))
             if warning:
