@@ -34,7 +34,7 @@ def home(request: HttpRequest) -> HttpResponse:
     """The applicant's applications, each as a tracker, and the calls open now."""
     applications = list(
         Application.objects.filter(applicant=request.user)
-        .select_related("competition")
+        .select_related("competition", "grantee_project")
         .order_by("-created_at")
     )
     return render(

@@ -133,6 +133,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reviews.tasks.send_review_reminders",
         "schedule": crontab(hour=9, minute=0),
     },
+    "mentoring-reminders": {
+        "task": "mentoring.tasks.send_mentoring_reminders",
+        "schedule": crontab(hour=9, minute=30),
+    },
 }
 
 AUTH_USER_MODEL = "accounts.User"
@@ -206,6 +210,7 @@ DEMO_LOADERS = [
     "applications.demo.load_applicant_profile",
     "applications.demo.load_applications",
     "reviews.demo.load_commission",
+    "mentoring.demo.load_implementation",
 ]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

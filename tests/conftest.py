@@ -71,8 +71,9 @@ def demo(db, settings):
 
 
 @pytest.fixture
-def full_demo(db, settings):
+def full_demo(db, settings, tmp_path):
     """Everything `make demo` loads, the 2025 call's 32 applications and commission included."""
+    settings.MEDIA_ROOT = tmp_path / "media"
     return _load_demo(settings, list(settings.DEMO_LOADERS))
 
 

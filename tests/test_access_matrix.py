@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from accounts.roles import Role
 from applications.models import Application, Attachment
+from mentoring.models import Expense, GranteeProject, Material, Participant, Training
 from reviews.models import Assignment, CommissionMember, Review
 from tests.factories import UserFactory
 
@@ -44,6 +45,12 @@ class Rule:
 def only(*roles: Role) -> Rule:
     """A page for the given roles: others get 403, anonymous visitors the login page."""
     return Rule(FORBIDDEN, {"anonymous": LOGIN, **{role.value: OK for role in roles}})
+
+
+# A page of one grantee project: staff and the operator read it, strangers get 404.
+STRANGERS_404 = Rule(
+    NOT_FOUND, {"anonymous": LOGIN, "expert": FORBIDDEN, "staff": OK, "operator": OK}
+)
 
 
 def logged_in_redirect(anonymous: str = OK) -> Rule:
@@ -165,6 +172,62 @@ MATRIX: dict[str, Rule] = {
     ),
     "reviews:reopen": Rule(FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs="review"),
     "mentoring:home": only(Role.MENTOR),
+    # --- mentoring ---
+    # A demo grantee project: the matrix's applicant and mentor are strangers to it.
+    "mentoring:grantee": Rule(FORBIDDEN, {"anonymous": LOGIN, "applicant": NOT_FOUND}),
+    "mentoring:projects": only(Role.STAFF, Role.OPERATOR),
+    "mentoring:project": Rule(**vars(STRANGERS_404) | {"kwargs": "project"}),
+    "mentoring:final_report": Rule(**vars(STRANGERS_404) | {"kwargs": "project"}),
+    "mentoring:report": Rule(**vars(STRANGERS_404) | {"kwargs": "report"}),
+    "mentoring:receipt": Rule(**vars(STRANGERS_404) | {"kwargs": "expense"}),
+    "mentoring:photo": Rule(**vars(STRANGERS_404) | {"kwargs": "photo"}),
+    "mentoring:meeting_add": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "mentor": NOT_FOUND}, kwargs="project"
+    ),
+    "mentoring:evaluation": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "applicant": NOT_FOUND}, kwargs="project"
+    ),
+    "mentoring:closing": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "applicant": NOT_FOUND}, kwargs="project"
+    ),
+    "mentoring:report_start": Rule(NOT_ALLOWED, kwargs="project"),
+    "mentoring:assign_mentor": Rule(NOT_ALLOWED, kwargs="project"),
+    "mentoring:milestone_add": Rule(NOT_ALLOWED, kwargs="project"),
+    "mentoring:budget_line_add": Rule(NOT_ALLOWED, kwargs="project"),
+    "mentoring:disbursement_add": Rule(NOT_ALLOWED, kwargs="project"),
+    "mentoring:visit_add": Rule(NOT_ALLOWED, kwargs="project"),
+    "mentoring:complete": Rule(NOT_ALLOWED, kwargs="project"),
+    "mentoring:budget_line_change": Rule(NOT_ALLOWED, kwargs="budget_line"),
+    "mentoring:milestone_done": Rule(NOT_ALLOWED, kwargs="milestone"),
+    "mentoring:payment_document": Rule(
+        **vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": "payment"}
+    ),
+    "mentoring:expense_add": Rule(NOT_ALLOWED, kwargs="report"),
+    "mentoring:photo_add": Rule(NOT_ALLOWED, kwargs="report"),
+    "mentoring:report_submit": Rule(NOT_ALLOWED, kwargs="report"),
+    "mentoring:report_review": Rule(NOT_ALLOWED, kwargs="report"),
+    "mentoring:expense_delete": Rule(NOT_ALLOWED, kwargs="expense"),
+    "mentoring:photo_delete": Rule(NOT_ALLOWED, kwargs="photo"),
+    "mentoring:trainings": only(Role.STAFF, Role.OPERATOR),
+    "mentoring:training_add": only(Role.STAFF),
+    "mentoring:training": Rule(**vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": "training"}),
+    "mentoring:training_invite": Rule(NOT_ALLOWED, kwargs="training"),
+    "mentoring:attendance": Rule(NOT_ALLOWED, kwargs="training_day"),
+    "mentoring:material_add": Rule(NOT_ALLOWED),
+    # The demo's materials are links: those allowed are sent on to them.
+    "mentoring:material": Rule(
+        FORBIDDEN,
+        {
+            "anonymous": LOGIN,
+            "applicant": NOT_FOUND,
+            "mentor": REDIRECT,
+            "staff": REDIRECT,
+            "operator": REDIRECT,
+        },
+        kwargs="material",
+    ),
+    # A participant's personal link: no login; this one has answered already.
+    "mentoring:feedback": Rule(OK, kwargs="participant"),
     "reports:home": only(Role.OPERATOR, Role.STAFF),
     "set_language": Rule(NOT_ALLOWED),
     "healthz": Rule(OK),
@@ -239,8 +302,7 @@ def people(db):
 
 
 @pytest.fixture
-def objects(full_demo, people, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def objects(full_demo, people):
     _project, competition = full_demo
     draft = Application.objects.create(competition=competition, applicant=people["applicant"])
     attachment = Attachment.objects.create(
@@ -257,7 +319,22 @@ def objects(full_demo, people, settings, tmp_path):
         application=draft, member=member, conflict=Assignment.Conflict.NONE
     )
     review = Review.objects.create(assignment=assignment)
+    project = GranteeProject.objects.order_by("pk").first()
+    report = project.reports.order_by("number").first()
+    expense = Expense.objects.filter(report=report).first()
+    training = Training.objects.order_by("pk").first()
     return {
+        "project": {"pk": project.pk},
+        "report": {"pk": report.pk},
+        "expense": {"pk": expense.pk},
+        "photo": {"pk": report.photos.first().pk},
+        "budget_line": {"pk": expense.line_id},
+        "milestone": {"pk": project.milestones.first().pk},
+        "payment": {"pk": project.disbursements.first().pk},
+        "training": {"pk": training.pk},
+        "training_day": {"pk": training.days.first().pk},
+        "material": {"pk": Material.objects.order_by("pk").first().pk},
+        "participant": {"token": Participant.objects.filter(feedback__isnull=False).first().token},
         DRAFT: {"pk": draft.pk},
         DRAFT_FILE: {"pk": draft.pk, "attachment_id": attachment.pk},
         "member": {"pk": member.pk},

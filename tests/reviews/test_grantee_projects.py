@@ -26,6 +26,19 @@ def test_published_winners_become_grantee_projects_with_their_award(staff, score
     assert GranteeProject.objects.filter(status="active").count() == 2
 
 
+def test_a_grantee_projects_approved_budget_starts_as_its_applications(staff, scored):  # noqa: F811
+    competition = scored[0].competition
+    scored[0].budget_items.create(
+        position=9, item="Орындық", unit="дана", quantity=4, unit_cost_kzt=25_000
+    )
+    decision_confirm(competition=competition, winners=[scored[0].pk], reason="", by=staff)
+    results_publish(competition=competition, by=staff)
+    project = GranteeProject.objects.get(application=scored[0])
+    lines = [(line.item, line.amount_kzt) for line in project.budget_lines.all()]
+    assert lines == [(item.item, item.total_kzt) for item in scored[0].budget_items.all()]
+    assert ("Орындық", 100_000) in lines
+
+
 def test_the_demo_has_seven_grantee_projects(full_demo):
     projects = GranteeProject.objects.filter(application__competition__slug="jastarurban-2025")
     assert projects.count() == 7

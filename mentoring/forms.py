@@ -1,0 +1,250 @@
+from django import forms
+from django.forms import formset_factory
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from accounts.roles import Role
+from mentoring.models import (
+    ClosingAnswer,
+    GranteeProject,
+    Material,
+    Meeting,
+    MentoringEvaluation,
+    MonitoringVisit,
+    Photo,
+    ProgressReport,
+    ProjectBudgetLine,
+    Training,
+    TrainingFeedback,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class MentorForm(forms.Form):
+    mentor = forms.ModelChoiceField(
+        label=_("Mentor"),
+        queryset=User.objects.filter(groups__name=Role.MENTOR, is_active=True).order_by(
+            "full_name"
+        ),
+        required=False,
+        empty_label=_("— no mentor —"),
+    )
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = [
+            "held_on",
+            "format",
+            "duration_minutes",
+            "topics",
+            "problems",
+            "next_steps",
+            "project_state",
+        ]
+        widgets = {
+            "held_on": DATE,
+            "format": forms.RadioSelect,
+            "project_state": forms.RadioSelect,
+            "topics": forms.Textarea(attrs={"rows": 3}),
+            "problems": forms.Textarea(attrs={"rows": 2}),
+            "next_steps": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class ReportForm(forms.ModelForm):
+    class Meta:
+        model = ProgressReport
+        fields = ["done", "video_links"]
+        widgets = {
+            "done": forms.Textarea(attrs={"rows": 6}),
+            "video_links": forms.Textarea(attrs={"rows": 2, "inputmode": "url"}),
+        }
+
+
+class ExpenseForm(forms.Form):
+    line = forms.ModelChoiceField(label=_("Budget line"), queryset=ProjectBudgetLine.objects.none())
+    spent_on = forms.DateField(label=_("Date"), widget=DATE)
+    amount_kzt = forms.IntegerField(
+        label=_("Amount, ₸"), min_value=1, widget=forms.NumberInput(attrs={"inputmode": "numeric"})
+    )
+    description = forms.CharField(label=_("What was bought"), max_length=300)
+    receipt = forms.FileField(
+        label=_("Receipt"),
+        help_text=_("A photo or a PDF scan of the receipt or invoice."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*,application/pdf"}),
+    )
+
+    def __init__(self, *args, project: GranteeProject, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["line"].queryset = project.budget_lines.all()
+
+
+class PhotoForm(forms.Form):
+    stage = forms.ChoiceField(label=_("Stage"), choices=Photo.Stage.choices)
+    image = forms.FileField(
+        label=_("Photo"),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*", "capture": "environment"}),
+    )
+    caption = forms.CharField(label=_("Caption"), max_length=200, required=False)
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("accept", _("Accept the report")), ("return", _("Return for corrections"))],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment to the team"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class BudgetLineForm(forms.Form):
+    amount_kzt = forms.IntegerField(label=_("Approved, ₸"), min_value=0)
+    reason = forms.CharField(label=_("Reason for the change"), max_length=500)
+
+
+class BudgetLineAddForm(BudgetLineForm):
+    item = forms.CharField(label=_("Item"), max_length=300)
+    field_order = ["item", "amount_kzt", "reason"]
+
+
+class MilestoneForm(forms.Form):
+    title = forms.CharField(label=_("Milestone"), max_length=300)
+    due_on = forms.DateField(label=_("Due"), widget=DATE)
+
+
+class DisbursementForm(forms.Form):
+    paid_on = forms.DateField(label=_("Paid on"), widget=DATE)
+    amount_kzt = forms.IntegerField(label=_("Amount, ₸"), min_value=1)
+    document_number = forms.CharField(label=_("Payment document No."), max_length=60)
+    document = forms.FileField(
+        label=_("Payment document"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*,application/pdf"}),
+    )
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/*"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
+class VisitForm(forms.ModelForm):
+    photos = MultipleFileField(label=_("Photos"), required=False)
+
+    class Meta:
+        model = MonitoringVisit
+        fields = ["visited_on", "findings", "rating"]
+        widgets = {"visited_on": DATE, "findings": forms.Textarea(attrs={"rows": 3})}
+
+
+class CompleteForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Outcome"), choices=GranteeProject.Outcome.choices, widget=forms.RadioSelect
+    )
+    note = forms.CharField(label=_("Conclusion"), widget=forms.Textarea(attrs={"rows": 3}))
+    final_report = forms.FileField(
+        label=_("Final report"),
+        help_text=_("PDF or a photo of the signed report."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*,application/pdf"}),
+    )
+
+
+class EvaluationForm(forms.ModelForm):
+    class Meta:
+        model = MentoringEvaluation
+        fields = ["usefulness", "comment"]
+        widgets = {"usefulness": forms.RadioSelect, "comment": forms.Textarea(attrs={"rows": 3})}
+
+
+class ClosingForm(forms.ModelForm):
+    class Meta:
+        model = ClosingAnswer
+        fields = ["answer", "why"]
+        widgets = {"answer": forms.RadioSelect, "why": forms.Textarea(attrs={"rows": 3})}
+
+
+class FeedbackForm(forms.ModelForm):
+    class Meta:
+        model = TrainingFeedback
+        fields = ["satisfaction", "useful", "improve"]
+        widgets = {
+            "satisfaction": forms.RadioSelect,
+            "useful": forms.Textarea(attrs={"rows": 3}),
+            "improve": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class TrainingForm(forms.ModelForm):
+    class Meta:
+        model = Training
+        fields = ["competition", "title", "venue", "trainer", "starts_on", "description"]
+        widgets = {"starts_on": DATE, "description": forms.Textarea(attrs={"rows": 2})}
+
+
+class TrainingDayForm(forms.Form):
+    date = forms.DateField(label=_("Date"), widget=DATE)
+    theme = forms.CharField(label=_("Theme of the day"), max_length=300)
+    agenda = forms.CharField(
+        label=_("Agenda"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One item per line: time, then the topic, e.g. “10:00 Work plan and tasks”."),
+    )
+
+    def clean_agenda(self) -> list[tuple[str, str]]:
+        items = []
+        for number, line in enumerate(self.cleaned_data["agenda"].splitlines(), start=1):
+            line = line.strip()
+            if not line:
+                continue
+            time, _sep, topic = line.partition(" ")
+            try:
+                starts_at = forms.TimeField().clean(time)
+            except forms.ValidationError:
+                raise forms.ValidationError(
+                    _("Line %(number)s does not start with a time such as 10:00."),
+                    params={"number": number},
+                ) from None
+            if not topic.strip():
+                raise forms.ValidationError(
+                    _("Line %(number)s has no topic after the time."), params={"number": number}
+                )
+            items.append((starts_at, topic.strip()))
+        return items
+
+
+TrainingDayFormSet = formset_factory(TrainingDayForm, extra=2, min_num=1, validate_min=True)
+
+
+class AttendanceForm(forms.Form):
+    present = forms.ModelMultipleChoiceField(
+        queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, training: Training, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["present"].queryset = training.participants.all()
+
+
+class MaterialForm(forms.ModelForm):
+    upload = forms.FileField(label=_("File"), required=False)
+
+    class Meta:
+        model = Material
+        fields = ["competition", "training", "title", "topic", "language", "link", "published"]

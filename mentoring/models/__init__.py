@@ -1,0 +1,50 @@
+from mentoring.models.mentorship import (
+    POSITIVE_SCORES,
+    Meeting,
+    MentoringEvaluation,
+    Reminder,
+    Score,
+)
+from mentoring.models.progress import Expense, Photo, ProgressReport, ReportStatusChange
+from mentoring.models.projects import (
+    BudgetLineChange,
+    ClosingAnswer,
+    Disbursement,
+    GranteeProject,
+    Milestone,
+    MonitoringVisit,
+    ProjectBudgetLine,
+)
+from mentoring.models.trainings import (
+    AgendaItem,
+    Material,
+    Participant,
+    Training,
+    TrainingDay,
+    TrainingFeedback,
+)
+
+__all__ = [
+    "POSITIVE_SCORES",
+    "AgendaItem",
+    "BudgetLineChange",
+    "ClosingAnswer",
+    "Disbursement",
+    "Expense",
+    "GranteeProject",
+    "Material",
+    "Meeting",
+    "MentoringEvaluation",
+    "Milestone",
+    "MonitoringVisit",
+    "Participant",
+    "Photo",
+    "ProgressReport",
+    "ProjectBudgetLine",
+    "Reminder",
+    "ReportStatusChange",
+    "Score",
+    "Training",
+    "TrainingDay",
+    "TrainingFeedback",
+]

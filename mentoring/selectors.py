@@ -1,0 +1,280 @@
+"""Reads of the mentoring app: who may see a project, its money, and the indicators' figures."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from accounts.models import User
+from accounts.roles import Role
+from competitions.models import Competition
+from mentoring.models import (
+    POSITIVE_SCORES,
+    ClosingAnswer,
+    Disbursement,
+    Expense,
+    GranteeProject,
+    Material,
+    Meeting,
+    MentoringEvaluation,
+    Participant,
+    Training,
+    TrainingFeedback,
+)
+
+WEEK = timedelta(days=7)
+
+
+def visible_projects(user: User) -> QuerySet[GranteeProject]:
+    """Staff and the operator see every project, a mentor the assigned ones, a team its own."""
+    projects = GranteeProject.objects.select_related(
+        "application__applicant", "application__village", "application__competition", "mentor"
+    )
+    if user.has_role(Role.STAFF, Role.OPERATOR):
+        return projects
+    mine = Q(pk__in=[])
+    if user.has_role(Role.MENTOR):
+        mine |= Q(mentor=user)
+    if user.has_role(Role.APPLICANT):
+        mine |= Q(application__applicant=user)
+    return projects.filter(mine)
+
+
+def project_for(user: User, pk: int) -> GranteeProject:
+    """The project if the user may see it; a stranger gets 404, as if it did not exist."""
+    return get_object_or_404(visible_projects(user), pk=pk)
+
+
+def project_of_team(user: User, pk: int) -> GranteeProject:
+    """The project if the user leads its team: the only one who writes reports and forms."""
+    project = project_for(user, pk)
+    if project.application.applicant_id != user.pk:
+        raise Http404
+    return project
+
+
+def project_of_mentor(user: User, pk: int) -> GranteeProject:
+    project = project_for(user, pk)
+    if project.mentor_id != user.pk:
+        raise Http404
+    return project
+
+
+@dataclass(frozen=True)
+class BudgetRow:
+    pk: int
+    item: str
+    approved_kzt: int
+    spent_kzt: int
+
+    @property
+    def remaining_kzt(self) -> int:
+        return self.approved_kzt - self.spent_kzt
+
+    @property
+    def overspent(self) -> bool:
+        return self.spent_kzt > self.approved_kzt
+
+
+@dataclass(frozen=True)
+class ProjectBudget:
+    rows: list[BudgetRow]
+    award_kzt: int
+    paid_kzt: int
+
+    @property
+    def approved_kzt(self) -> int:
+        return sum(row.approved_kzt for row in self.rows)
+
+    @property
+    def spent_kzt(self) -> int:
+        return sum(row.spent_kzt for row in self.rows)
+
+    @property
+    def remaining_kzt(self) -> int:
+        return self.approved_kzt - self.spent_kzt
+
+    @property
+    def overspent_rows(self) -> list[BudgetRow]:
+        return [row for row in self.rows if row.overspent]
+
+
+def project_budget(project: GranteeProject) -> ProjectBudget:
+    """Approved, spent and remaining per line, summed by the database: two queries."""
+    lines = project.budget_lines.annotate(
+        spent=Coalesce(Sum("expenses__amount_kzt"), 0)
+    ).values_list("pk", "item", "amount_kzt", "spent")
+    paid = project.disbursements.aggregate(total=Coalesce(Sum("amount_kzt"), 0))["total"]
+    return ProjectBudget(
+        rows=[BudgetRow(*line) for line in lines], award_kzt=project.award_kzt, paid_kzt=paid
+    )
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """Something the team or the mentor should do next, with its date if it has one."""
+
+    text: str
+    due_on: date | None = None
+    url: str = ""
+
+
+def _sum_of(model, path: str):
+    """A per-project sum as a subquery, so that it never multiplies across other joins."""
+    rows = (
+        model.objects.filter(**{path: OuterRef("pk")})
+        .values(path)
+        .annotate(total=Sum("amount_kzt"))
+        .values("total")
+    )
+    return Coalesce(Subquery(rows), 0)
+
+
+def projects_overview(projects: QuerySet[GranteeProject]) -> QuerySet[GranteeProject]:
+    """Projects with the figures the lists show, in one query whatever their number."""
+    return projects.annotate(
+        last_meeting=Max("meetings__held_on"),
+        meetings_count=Count("meetings", distinct=True),
+        reports_waiting=Count("reports", filter=Q(reports__status="submitted"), distinct=True),
+        spent=_sum_of(Expense, "report__project"),
+        paid=_sum_of(Disbursement, "project"),
+    )
+
+
+def with_last_state(projects: list[GranteeProject]) -> list[GranteeProject]:
+    """Sets `last_state`, the state the latest meeting recorded, on each project: one query."""
+    states = dict(
+        Meeting.objects.filter(project__in=projects)
+        .order_by("project_id", "held_on", "pk")
+        .values_list("project_id", "project_state")
+    )
+    for project in projects:
+        project.last_state = states.get(project.pk, "")
+    return projects
+
+
+# The figures behind the brief's activity 2 indicators, for one competition.
+
+
+@dataclass(frozen=True)
+class Share:
+    """A part of a whole, e.g. 9 satisfied of 10 answers; percent is None with no answers."""
+
+    part: int
+    whole: int
+
+    @property
+    def percent(self) -> float | None:
+        return round(100 * self.part / self.whole, 1) if self.whole else None
+
+
+def _grantees(competition: Competition) -> QuerySet[GranteeProject]:
+    return GranteeProject.objects.filter(application__competition=competition).exclude(
+        status=GranteeProject.Status.WITHDRAWN
+    )
+
+
+def trainings_held(competition: Competition, today: date) -> int:
+    return Training.objects.filter(competition=competition, starts_on__lte=today).count()
+
+
+def training_days(competition: Competition) -> int:
+    """Length of the longest programme, in days (the brief's is two)."""
+    return (
+        Training.objects.filter(competition=competition)
+        .annotate(length=Count("days"))
+        .aggregate(longest=Coalesce(Max("length"), 0))["longest"]
+    )
+
+
+def training_participants(competition: Competition) -> int:
+    """People who attended at least one training day."""
+    return (
+        Participant.objects.filter(training__competition=competition, attended_days__isnull=False)
+        .values("project_id", "full_name")
+        .distinct()
+        .count()
+    )
+
+
+def grantees_trained(competition: Competition) -> int:
+    """Grantee teams of which someone attended at least one training day."""
+    return (
+        Participant.objects.filter(training__competition=competition, attended_days__isnull=False)
+        .values("project_id")
+        .distinct()
+        .count()
+    )
+
+
+def materials_published(competition: Competition) -> int:
+    return Material.objects.filter(competition=competition, published=True).count()
+
+
+def mentorships(competition: Competition) -> int:
+    return _grantees(competition).filter(mentor__isnull=False).count()
+
+
+def meetings_held(competition: Competition) -> int:
+    return Meeting.objects.filter(project__in=_grantees(competition)).count()
+
+
+def fewest_meetings(competition: Competition) -> int:
+    """Meetings of the least-mentored project: every project should reach five."""
+    counts = _grantees(competition).annotate(n=Count("meetings")).values_list("n", flat=True)
+    return min(counts, default=0)
+
+
+def projects_success(competition: Competition) -> Share:
+    """Projects closed as completed successfully, of all funded projects."""
+    projects = _grantees(competition)
+    return Share(
+        part=projects.filter(outcome=GranteeProject.Outcome.SUCCESS).count(),
+        whole=projects.count(),
+    )
+
+
+def projects_completed(competition: Competition) -> int:
+    """Projects closed as implemented, fully or in part."""
+    return (
+        _grantees(competition)
+        .filter(outcome__in=[GranteeProject.Outcome.SUCCESS, GranteeProject.Outcome.PARTIAL])
+        .count()
+    )
+
+
+def training_satisfaction(competition: Competition) -> Share:
+    answers = TrainingFeedback.objects.filter(participant__training__competition=competition)
+    return Share(
+        part=answers.filter(satisfaction__in=POSITIVE_SCORES).count(), whole=answers.count()
+    )
+
+
+def mentoring_usefulness(competition: Competition) -> Share:
+    answers = MentoringEvaluation.objects.filter(project__in=_grantees(competition))
+    return Share(part=answers.filter(usefulness__in=POSITIVE_SCORES).count(), whole=answers.count())
+
+
+def life_improved(competition: Competition) -> Share:
+    """Teams that answered "yes", of all teams that answered the closing question."""
+    answers = ClosingAnswer.objects.filter(project__in=_grantees(competition))
+    return Share(
+        part=answers.filter(answer=ClosingAnswer.Answer.YES).count(), whole=answers.count()
+    )
+
+
+def grantee_spending(competition: Competition) -> int:
+    """What the teams spent of their grants, by their receipts."""
+    return Expense.objects.filter(report__project__in=_grantees(competition)).aggregate(
+        total=Coalesce(Sum("amount_kzt"), 0)
+    )["total"]
+
+
+def disbursed(competition: Competition) -> int:
+    """What GAMO paid out to the teams: the actual of the budget's "small grant" line."""
+    return _grantees(competition).aggregate(total=Coalesce(Sum("disbursements__amount_kzt"), 0))[
+        "total"
+    ]

@@ -1,0 +1,239 @@
+"""The grantee project's life: award, mentor, approved budget, payments, visits, closing."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from accounts.roles import Role
+from competitions.models import Competition
+from jastarurban.images import photo_prepare
+from jastarurban.money import format_tenge
+from mentoring.models import (
+    BudgetLineChange,
+    ClosingAnswer,
+    Disbursement,
+    GranteeProject,
+    Milestone,
+    MonitoringVisit,
+    Photo,
+    ProjectBudgetLine,
+)
+from mentoring.uploads import scan_prepare
+from reviews.models import Decision
+
+
+@transaction.atomic
+def grantee_projects_sync(competition: Competition) -> list[GranteeProject]:
+    """Makes every published award a grantee project, and marks withdrawn ones.
+
+    Called when results are published and whenever an award changes hands
+    afterwards (settings.AWARD_HOOKS); running it again changes nothing. A new
+    project's approved budget starts as the application's budget.
+    """
+    if competition.results_published_at is None:
+        return []
+    decisions = Decision.objects.filter(
+        application__competition=competition,
+        outcome__in=[Decision.Outcome.AWARDED, Decision.Outcome.WITHDRAWN],
+    )
+    projects = []
+    for decision in decisions:
+        if decision.outcome == Decision.Outcome.AWARDED:
+            project, _created = GranteeProject.objects.update_or_create(
+                application_id=decision.application_id,
+                defaults={"award_kzt": decision.amount_kzt, "status": GranteeProject.Status.ACTIVE},
+            )
+            if not project.budget_lines.exists():
+                ProjectBudgetLine.objects.bulk_create(
+                    ProjectBudgetLine(
+                        project=project,
+                        position=item.position,
+                        item=item.item,
+                        amount_kzt=item.total_kzt,
+                        source_item=item,
+                    )
+                    for item in project.application.budget_items.all()
+                )
+            projects.append(project)
+        else:
+            GranteeProject.objects.filter(application_id=decision.application_id).update(
+                status=GranteeProject.Status.WITHDRAWN
+            )
+    return projects
+
+
+def _locked(project: GranteeProject) -> GranteeProject:
+    """The project row locked, so that sums checked against the award stay true."""
+    return GranteeProject.objects.select_for_update().get(pk=project.pk)
+
+
+def _require_active(project: GranteeProject) -> None:
+    if not project.is_active:
+        raise ValidationError(_("This project is closed; nothing can be added to it."))
+
+
+@transaction.atomic
+def mentor_assign(*, project: GranteeProject, mentor: User | None) -> GranteeProject:
+    if mentor is not None and not mentor.has_role(Role.MENTOR):
+        raise ValidationError(_("%(name)s is not a mentor.") % {"name": mentor.full_name})
+    project = _locked(project)
+    project.mentor = mentor
+    project.mentor_assigned_at = timezone.now() if mentor else None
+    project.save(update_fields=["mentor", "mentor_assigned_at", "updated_at"])
+    return project
+
+
+@transaction.atomic
+def budget_line_change(
+    *, line: ProjectBudgetLine, amount_kzt: int, reason: str, by: User
+) -> ProjectBudgetLine:
+    """Changes an approved amount; the approved total may never exceed the award."""
+    project = _locked(line.project)
+    _require_active(project)
+    if not reason.strip():
+        raise ValidationError(_("Say why the amount changes."))
+    others = (
+        project.budget_lines.exclude(pk=line.pk).aggregate(total=Sum("amount_kzt"))["total"] or 0
+    )
+    if others + amount_kzt > project.award_kzt:
+        raise ValidationError(
+            _("The approved budget would be %(total)s, above the award of %(award)s.")
+            % {"total": format_tenge(others + amount_kzt), "award": format_tenge(project.award_kzt)}
+        )
+    BudgetLineChange.objects.create(
+        line=line,
+        old_amount_kzt=line.amount_kzt,
+        new_amount_kzt=amount_kzt,
+        reason=reason.strip(),
+        changed_by=by,
+    )
+    line.amount_kzt = amount_kzt
+    line.save(update_fields=["amount_kzt"])
+    return line
+
+
+@transaction.atomic
+def budget_line_add(
+    *, project: GranteeProject, item: str, amount_kzt: int, reason: str, by: User
+) -> ProjectBudgetLine:
+    project = _locked(project)
+    position = (
+        project.budget_lines.order_by("-position").values_list("position", flat=True).first() or 0
+    ) + 1
+    line = ProjectBudgetLine.objects.create(
+        project=project, position=position, item=item, amount_kzt=0
+    )
+    return budget_line_change(line=line, amount_kzt=amount_kzt, reason=reason, by=by)
+
+
+def milestone_add(*, project: GranteeProject, title: str, due_on: date) -> Milestone:
+    _require_active(project)
+    return Milestone.objects.create(project=project, title=title, due_on=due_on)
+
+
+def milestone_done(*, milestone: Milestone, done_on: date | None) -> Milestone:
+    milestone.done_on = done_on
+    milestone.save(update_fields=["done_on"])
+    return milestone
+
+
+@transaction.atomic
+def disbursement_add(
+    *,
+    project: GranteeProject,
+    paid_on: date,
+    amount_kzt: int,
+    document_number: str,
+    document=None,
+    by: User,
+) -> Disbursement:
+    """Records a payment to the team; payments never add up to more than the award."""
+    project = _locked(project)
+    _require_active(project)
+    paid = project.disbursements.aggregate(total=Sum("amount_kzt"))["total"] or 0
+    if paid + amount_kzt > project.award_kzt:
+        raise ValidationError(
+            _(
+                "%(paid)s is paid already; with this payment it would be %(total)s, "
+                "above the award of %(award)s."
+            )
+            % {
+                "paid": format_tenge(paid),
+                "total": format_tenge(paid + amount_kzt),
+                "award": format_tenge(project.award_kzt),
+            }
+        )
+    disbursement = Disbursement(
+        project=project,
+        paid_on=paid_on,
+        amount_kzt=amount_kzt,
+        document_number=document_number,
+        recorded_by=by,
+    )
+    if document:
+        stored, kind = scan_prepare(document)
+        disbursement.document.save(stored.name, stored, save=False)
+        disbursement.document_type = kind
+    disbursement.save()
+    return disbursement
+
+
+@transaction.atomic
+def visit_add(
+    *,
+    project: GranteeProject,
+    visited_on: date,
+    findings: str,
+    rating: int,
+    photos=(),
+    by: User,
+) -> MonitoringVisit:
+    prepared = [photo_prepare(photo) for photo in photos]
+    visit = MonitoringVisit.objects.create(
+        project=project, visited_on=visited_on, findings=findings, rating=rating, visited_by=by
+    )
+    for image in prepared:
+        photo = Photo(visit=visit, stage=Photo.Stage.DURING)
+        photo.image.save(image.name, image, save=False)
+        photo.save()
+    return visit
+
+
+@transaction.atomic
+def project_complete(
+    *,
+    project: GranteeProject,
+    outcome: str,
+    note: str,
+    final_report=None,
+    by: User,
+) -> GranteeProject:
+    """Closes the project with its outcome; the final report is a PDF or a scan."""
+    project = _locked(project)
+    _require_active(project)
+    if final_report is None and not project.final_report:
+        raise ValidationError(_("Attach the final report."))
+    if final_report is not None:
+        stored, kind = scan_prepare(final_report)
+        project.final_report.save(stored.name, stored, save=False)
+        project.final_report_type = kind
+    project.status = GranteeProject.Status.COMPLETED
+    project.outcome = outcome
+    project.outcome_note = note
+    project.completed_at = timezone.now()
+    project.completed_by = by
+    project.save()
+    return project
+
+
+def closing_answer_save(
+    *, project: GranteeProject, answer: str, why: str, by: User
+) -> ClosingAnswer:
+    if hasattr(project, "closing_answer"):
+        raise ValidationError(_("Your team has already answered this question."))
+    return ClosingAnswer.objects.create(project=project, answer=answer, why=why, answered_by=by)

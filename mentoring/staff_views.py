@@ -1,0 +1,120 @@
+"""GAMO's side of the grantee projects: the list, the mentor, money, visits and closing."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.access import role_required
+from accounts.roles import Role
+from mentoring import forms
+from mentoring.models import Disbursement, GranteeProject, ProjectBudgetLine
+from mentoring.selectors import project_for, projects_overview, visible_projects, with_last_state
+from mentoring.services import projects as services
+from mentoring.views import _errors, _file_response
+
+
+@role_required(Role.STAFF, Role.OPERATOR)
+def project_list(request: HttpRequest) -> HttpResponse:
+    projects = list(
+        projects_overview(visible_projects(request.user)).order_by(
+            "application__competition__opens_at", "application__registration_number"
+        )
+    )
+    return render(
+        request,
+        "mentoring/project_list.html",
+        {"projects": with_last_state(projects)},
+    )
+
+
+def _staff_post(form_class, action, success: str):
+    """A staff form on the project page: valid → service → message; errors → messages."""
+
+    @require_POST
+    @role_required(Role.STAFF)
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        project = get_object_or_404(GranteeProject, pk=pk)
+        form = form_class(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                action(project=project, by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                _errors(request, error)
+            else:
+                messages.success(request, success)
+        else:
+            for field, errors in form.errors.items():
+                label = form.fields[field].label if field in form.fields else ""
+                for message in errors:
+                    messages.error(request, f"{label}: {message}" if label else message)
+        return redirect("mentoring:project", project.pk)
+
+    return view
+
+
+def _assign(*, project, by, mentor):
+    services.mentor_assign(project=project, mentor=mentor)
+
+
+def _milestone(*, project, by, **fields):
+    services.milestone_add(project=project, **fields)
+
+
+def _visit(*, project, by, photos, **fields):
+    services.visit_add(project=project, photos=photos, by=by, **fields)
+
+
+def _complete(*, project, by, **fields):
+    services.project_complete(project=project, by=by, **fields)
+
+
+def _line_add(*, project, by, **fields):
+    services.budget_line_add(project=project, by=by, **fields)
+
+
+assign_mentor = _staff_post(forms.MentorForm, _assign, _("The mentor is assigned."))
+milestone_add = _staff_post(forms.MilestoneForm, _milestone, _("The milestone is added."))
+disbursement_add = _staff_post(
+    forms.DisbursementForm, services.disbursement_add, _("The payment is recorded.")
+)
+visit_add = _staff_post(forms.VisitForm, _visit, _("The visit is recorded."))
+complete = _staff_post(forms.CompleteForm, _complete, _("The project is closed."))
+budget_line_add = _staff_post(forms.BudgetLineAddForm, _line_add, _("The line is added."))
+
+
+@require_POST
+@role_required(Role.STAFF)
+def budget_line_change(request: HttpRequest, pk: int) -> HttpResponse:
+    line = get_object_or_404(ProjectBudgetLine, pk=pk)
+    form = forms.BudgetLineForm(request.POST)
+    if form.is_valid():
+        try:
+            services.budget_line_change(line=line, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _errors(request, error)
+        else:
+            messages.success(request, _("The approved amount is changed."))
+    else:
+        messages.error(request, _("Give the new amount and the reason."))
+    return redirect("mentoring:project", line.project_id)
+
+
+@role_required(Role.STAFF, Role.OPERATOR)
+def payment_document(request: HttpRequest, pk: int) -> FileResponse:
+    disbursement = get_object_or_404(Disbursement, pk=pk)
+    suffix = "pdf" if disbursement.document_type == "application/pdf" else "jpg"
+    return _file_response(
+        disbursement.document, disbursement.document_type, f"payment-{disbursement.pk}.{suffix}"
+    )
+
+
+@role_required(Role.APPLICANT, Role.MENTOR, Role.STAFF, Role.OPERATOR)
+def final_report(request: HttpRequest, pk: int) -> FileResponse:
+    project = project_for(request.user, pk)
+    suffix = "pdf" if project.final_report_type == "application/pdf" else "jpg"
+    return _file_response(
+        project.final_report, project.final_report_type, f"final-report-{project.pk}.{suffix}"
+    )
