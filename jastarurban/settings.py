@@ -206,6 +206,8 @@ DEMO_LOADERS = [
     "applications.demo.load_applicant_profile",
     "applications.demo.load_applications",
     "reviews.demo.load_commission",
+    "media_campaign.demo.load_media",
+    "exhibition.demo.load_exhibition",
 ]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
