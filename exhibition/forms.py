@@ -10,6 +10,13 @@ from mentoring.models import GranteeProject
 
 
 class RegistrationForm(forms.ModelForm):
+    phone = forms.CharField(
+        label=_("phone"),
+        max_length=30,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "placeholder": "+7 7XX XXX XX XX"}),
+        help_text=_("A phone or an e-mail: at least one."),
+    )
     consent = forms.BooleanField(
         label=_(
             "I agree that GAMO keeps my name and contacts to run the exhibition and its report."
@@ -19,10 +26,6 @@ class RegistrationForm(forms.ModelForm):
     class Meta:
         model = Registration
         fields = ["full_name", "category", "organisation", "phone", "email"]
-        widgets = {
-            "phone": forms.TextInput(attrs={"type": "tel", "placeholder": "+7 7XX XXX XX XX"})
-        }
-        help_texts = {"phone": _("A phone or an e-mail: at least one.")}
 
     def clean_phone(self):
         return normalize_phone(self.cleaned_data.get("phone", ""))
