@@ -21,4 +21,5 @@ urlpatterns = [
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/register/", views.register, name="register"),
     path("<slug:slug>/feedback/", views.feedback, name="feedback"),
+    path("<slug:slug>/feedback/qr.svg", views.feedback_qr, name="feedback_qr"),
 ]

@@ -92,6 +92,15 @@ def stand_photo(request: HttpRequest, pk: int) -> HttpResponse:
     return FileResponse(photo.image.open("rb"), content_type="image/jpeg")
 
 
+def feedback_qr(request: HttpRequest, slug: str) -> HttpResponse:
+    """The feedback form's QR code, for a poster at the exit."""
+    exhibition = get_object_or_404(Exhibition, slug=slug)
+    url = request.build_absolute_uri(reverse("exhibition:feedback", kwargs={"slug": slug}))
+    response = HttpResponse(qr_svg(url, scale=10), content_type="image/svg+xml")
+    response["Content-Disposition"] = f'inline; filename="{exhibition.slug}-feedback-qr.svg"'
+    return response
+
+
 def feedback(request: HttpRequest, slug: str) -> HttpResponse:
     exhibition = get_object_or_404(Exhibition, slug=slug)
     token = request.GET.get("t") or request.POST.get("t") or ""

@@ -5,6 +5,7 @@ and 5 press publications. Creates only what is missing."""
 import random
 from datetime import date, timedelta
 
+from competitions.models import Settlement
 from media_campaign.models import Post, PostSnapshot, Publication, Video
 from mentoring.models import GranteeProject
 
@@ -103,6 +104,21 @@ def _post(project, rng, number, *, video=None, event="", published_on):
     return post
 
 
+def _filming_village(home: Settlement, used: set[int]) -> Settlement:
+    """The team's village; when two winning teams share one, the second film is shot in a
+    neighbouring village of the same district where that team also works (7 villages)."""
+    village = home
+    if home.pk in used:
+        village = (
+            Settlement.objects.filter(district=home.district, kind=Settlement.Kind.VILLAGE)
+            .exclude(pk__in=used)
+            .order_by("kato_code")
+            .first()
+        ) or home
+    used.add(village.pk)
+    return village
+
+
 def load_media(demo) -> None:
     competition = demo.competition
     project = competition.project
@@ -111,14 +127,16 @@ def load_media(demo) -> None:
         application__competition=competition, status=GranteeProject.Status.ACTIVE
     ).select_related("application__village")
     number = 0
+    used: set[int] = set()
     for index, grantee in enumerate(grantees):
         application = grantee.application
+        village = _filming_village(application.village, used)
         video, _created = Video.objects.get_or_create(
             project=project,
             grantee=grantee,
             defaults={
-                "title": f"{application.village.name_kk}: {application.title.split(': ')[-1]}",
-                "village": application.village,
+                "title": f"{village.name_kk}: {application.title.split(': ')[-1]}",
+                "village": village,
                 "duration_seconds": 70 + 7 * index,
                 "link": f"https://www.youtube.com/watch?v=ju25grantee{index + 1}",
                 "filmed_on": date(2025, 8, 11) + timedelta(days=4 * index),

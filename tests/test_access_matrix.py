@@ -184,6 +184,7 @@ MATRIX: dict[str, Rule] = {
     "exhibition:detail": Rule(OK, kwargs=EXHIBITION),
     "exhibition:register": Rule(OK, kwargs=EXHIBITION),
     "exhibition:feedback": Rule(OK, kwargs=EXHIBITION),
+    "exhibition:feedback_qr": Rule(OK, kwargs=EXHIBITION),
     "exhibition:registered": Rule(OK, kwargs="registration"),
     "exhibition:check_in": Rule(
         **vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": "registration"}
@@ -213,7 +214,7 @@ def media_exhibition_objects() -> dict:
 
     stand = Stand.objects.order_by("position").first()
     stand.banner.save("banner.pdf", ContentFile(b"%PDF-1.7 banner"), save=False)
-    stand.banner_type = "pdf"
+    stand.banner_type = "application/pdf"
     stand.save()
     photo = StandPhoto.objects.create(
         stand=stand, image=ContentFile(b"\xff\xd8\xff\xe0 photo", name="photo.jpg")

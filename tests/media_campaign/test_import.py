@@ -122,3 +122,18 @@ def test_the_operator_cannot_import(client, operator):
     client.force_login(operator)
     response = client.post("/media/import/", {"platform": "generic"})
     assert response.status_code == 403
+
+
+def test_the_command_imports_a_file_or_lists_its_errors(posts, tmp_path):
+    from django.core.management import CommandError, call_command
+
+    project = posts[0].project
+    project.slug = "ju"
+    project.save()
+    path = tmp_path / "export.csv"
+    path.write_text(GOOD + "https://www.instagram.com/p/ju1,32.13.2025,1,1,1,1,1,0,0\n")
+    with pytest.raises(CommandError, match=r"32\.13\.2025"):
+        call_command("import_post_stats", str(path), "--project", "ju")
+    path.write_text(GOOD)
+    call_command("import_post_stats", str(path), "--project", "ju")
+    assert PostSnapshot.objects.count() == 3
