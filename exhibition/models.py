@@ -73,7 +73,7 @@ class Stand(TimeStampedModel):
     position = models.PositiveSmallIntegerField(_("No."), default=1)
     summary = models.TextField(_("project summary"), blank=True)
     banner = models.FileField(_("banner"), upload_to="exhibition/banners/", blank=True)
-    banner_type = models.CharField(max_length=10, blank=True, editable=False)
+    banner_type = models.CharField(max_length=100, blank=True, editable=False)
     video_link = models.URLField(_("video link"), blank=True)
 
     class Meta:
