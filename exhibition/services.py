@@ -116,6 +116,17 @@ def letter_create(
     return letter
 
 
+@transaction.atomic
+def letter_requeue(*, letter: Letter) -> Letter:
+    """Renders a letter again, e.g. after a failure or a correction in the admin."""
+    letter.status, letter.error = Letter.Status.PENDING, ""
+    letter.save(update_fields=["status", "error", "updated_at"])
+    from exhibition.tasks import render_letters
+
+    transaction.on_commit(lambda: render_letters.delay([letter.pk]))
+    return letter
+
+
 def letter_pdf(letter: Letter) -> bytes:
     exhibition = letter.exhibition
     with translation.override(letter.language):

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
 from accounts.roles import Role
@@ -12,7 +13,13 @@ from exhibition import selectors
 from exhibition.access import writes_need_staff
 from exhibition.forms import LetterForm, StandForm
 from exhibition.models import Exhibition, Letter, Registration, Stand
-from exhibition.services import letter_create, letters_zip, registration_check_in, stand_update
+from exhibition.services import (
+    letter_create,
+    letter_requeue,
+    letters_zip,
+    registration_check_in,
+    stand_update,
+)
 
 
 @role_required(Role.STAFF, Role.OPERATOR)
@@ -151,6 +158,15 @@ def letters(request: HttpRequest, slug: str) -> HttpResponse:
             "can_write": can_write,
         },
     )
+
+
+@role_required(Role.STAFF)
+@require_POST
+def letter_render_again(request: HttpRequest, pk: int) -> HttpResponse:
+    letter = get_object_or_404(Letter.objects.select_related("exhibition"), pk=pk)
+    letter_requeue(letter=letter)
+    messages.success(request, _("Letter %(number)s is being prepared.") % {"number": letter.number})
+    return redirect("exhibition:letters", slug=letter.exhibition.slug)
 
 
 @role_required(Role.STAFF, Role.OPERATOR)

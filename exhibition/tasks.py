@@ -2,10 +2,11 @@ from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
 from exhibition.models import Letter, Registration
-from exhibition.qr import qr_svg
+from exhibition.qr import qr_png
 from exhibition.services import letter_render
 
 
@@ -24,10 +25,13 @@ def render_letters(letter_ids: list[int]) -> int:
 def send_registration_qr(registration_id: int) -> None:
     registration = Registration.objects.select_related("exhibition").get(pk=registration_id)
     url = settings.SITE_URL + registration.get_absolute_url()
+    check_in_url = settings.SITE_URL + reverse(
+        "exhibition:check_in", kwargs={"token": registration.token}
+    )
     context = {"registration": registration, "exhibition": registration.exhibition, "url": url}
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string("exhibition/email/registered_subject.txt", context).strip()
         body = render_to_string("exhibition/email/registered_body.txt", context)
     message = EmailMultiAlternatives(subject, body, to=[registration.email])
-    message.attach("qr.svg", qr_svg(url).encode(), "image/svg+xml")
+    message.attach("qr.png", qr_png(check_in_url), "image/png")
     message.send()

@@ -12,6 +12,7 @@ urlpatterns = [
     path("stands/<uuid:key>/banner/", views.stand_banner, name="stand_banner"),
     path("photos/<int:pk>/", views.stand_photo, name="stand_photo"),
     path("letters/<int:pk>/pdf/", staff_views.letter_pdf, name="letter_pdf"),
+    path("letters/<int:pk>/render/", staff_views.letter_render_again, name="letter_render"),
     path("manage/", staff_views.home, name="home"),
     path("manage/stands/<int:pk>/", staff_views.stand_edit, name="stand_edit"),
     path("manage/<slug:slug>/", staff_views.manage, name="manage"),

@@ -96,27 +96,31 @@ def video_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 
 @role_required(Role.STAFF)
-def post_add(request: HttpRequest) -> HttpResponse:
+def post_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    project = _project()
+    post = get_object_or_404(Post, pk=pk, project=project) if pk else None
     return _edit(
         request,
         form_class=PostForm,
-        instance=None,
+        instance=post,
         template="media_campaign/form.html",
         success=_("The post is saved."),
-        project=_project(),
+        project=project,
         heading=_("Post"),
     )
 
 
 @role_required(Role.STAFF)
-def publication_add(request: HttpRequest) -> HttpResponse:
+def publication_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    project = _project()
+    publication = get_object_or_404(Publication, pk=pk, project=project) if pk else None
     return _edit(
         request,
         form_class=PublicationForm,
-        instance=None,
+        instance=publication,
         template="media_campaign/form.html",
         success=_("The publication is saved."),
-        project=_project(),
+        project=project,
         heading=_("Media publication"),
     )
 

@@ -176,7 +176,9 @@ MATRIX: dict[str, Rule] = {
     "media_campaign:posts": only(Role.STAFF, Role.OPERATOR),
     "media_campaign:post_add": only(Role.STAFF),
     "media_campaign:post": Rule(**vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": "post"}),
+    "media_campaign:post_edit": Rule(**vars(only(Role.STAFF)) | {"kwargs": "post"}),
     "media_campaign:publication_add": only(Role.STAFF),
+    "media_campaign:publication_edit": Rule(**vars(only(Role.STAFF)) | {"kwargs": "publication"}),
     "media_campaign:import": only(Role.STAFF),
     "exhibition:home": Rule(
         FORBIDDEN, {"anonymous": LOGIN, "staff": REDIRECT, "operator": REDIRECT}
@@ -202,6 +204,9 @@ MATRIX: dict[str, Rule] = {
     "exhibition:letters_zip": Rule(
         **vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": EXHIBITION}
     ),
+    "exhibition:letter_render": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs="letter"
+    ),
     "exhibition:letter_pdf": Rule(**vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": "letter"}),
 }
 
@@ -210,7 +215,7 @@ def media_exhibition_objects() -> dict:
     """The demo's media and exhibition objects, with files under the test's MEDIA_ROOT."""
     from exhibition.models import Letter, Registration, Stand, StandPhoto
     from exhibition.services import letter_render
-    from media_campaign.models import Post, Video
+    from media_campaign.models import Post, Publication, Video
 
     stand = Stand.objects.order_by("position").first()
     stand.banner.save("banner.pdf", ContentFile(b"%PDF-1.7 banner"), save=False)
@@ -225,6 +230,7 @@ def media_exhibition_objects() -> dict:
     return {
         "video": {"pk": Video.objects.order_by("pk").first().pk},
         "post": {"pk": Post.objects.order_by("pk").first().pk},
+        "publication": {"pk": Publication.objects.order_by("pk").first().pk},
         "registration": {"token": Registration.objects.order_by("pk").first().token},
         "stand_key": {"key": stand.key},
         "stand": {"pk": stand.pk},

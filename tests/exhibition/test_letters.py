@@ -130,3 +130,18 @@ def test_a_failed_render_is_recorded_on_the_letter(exhibition, staff, monkeypatc
     render_letters.apply(args=[[letter.pk]])
     letter.refresh_from_db()
     assert (letter.status, letter.error) == (Letter.Status.FAILED, "font missing")
+
+
+def test_staff_render_a_failed_letter_again(
+    client, staff, exhibition, monkeypatch, django_capture_on_commit_callbacks
+):
+    letter = letter_create(
+        exhibition=exhibition, recipient_name=NAME, role="mentor", reason="—", by=staff
+    )
+    Letter.objects.filter(pk=letter.pk).update(status=Letter.Status.FAILED, error="font missing")
+    client.force_login(staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/exhibition/letters/{letter.pk}/render/")
+    assert response.status_code == 302
+    letter.refresh_from_db()
+    assert (letter.status, letter.error) == (Letter.Status.READY, "")

@@ -72,7 +72,9 @@ def test_an_e_mail_gets_the_qr_code_by_mail(client, django_capture_on_commit_cal
         client.post("/exhibition/final/register/", form(phone="", email="Guest@Example.kz"))
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["guest@example.kz"]
-    assert mail.outbox[0].attachments[0][0] == "qr.svg"
+    name, content, mimetype = mail.outbox[0].attachments[0]
+    assert (name, mimetype) == ("qr.png", "image/png")
+    assert content.startswith(b"\x89PNG")
     assert Registration.objects.get().token in mail.outbox[0].body
 
 

@@ -121,3 +121,20 @@ def test_staff_enter_figures_by_hand_once_per_day(client, staff, operator, campa
     again = client.post(f"/media/posts/{post.pk}/", figures)
     assert again.status_code == 200
     assert PostSnapshot.objects.filter(post=post, taken_on=date(2025, 10, 20)).count() == 1
+
+
+def test_staff_correct_a_posts_link(client, staff, campaign):
+    post = Post.objects.first()
+    client.force_login(staff)
+    response = client.post(
+        f"/media/posts/{post.pk}/edit/",
+        {
+            "platform": "facebook",
+            "link": "https://www.facebook.com/gamo/posts/42/?ref=share",
+            "published_on": "2025-09-03",
+            "video": post.video_id,
+        },
+    )
+    assert response.status_code == 302
+    post.refresh_from_db()
+    assert (post.platform, post.link) == ("facebook", "https://www.facebook.com/gamo/posts/42")
