@@ -23,6 +23,7 @@ class VideoForm(forms.ModelForm):
             "status",
         ]
         widgets = {"filmed_on": DATE_INPUT}
+        help_texts = {"duration_seconds": _("The brief expects 1–2 minutes (60–120 s).")}
 
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)
