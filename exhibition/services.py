@@ -18,6 +18,10 @@ class RegistrationRefused(Exception):
     pass
 
 
+class FeedbackRefused(Exception):
+    pass
+
+
 @transaction.atomic
 def registration_create(
     *,
@@ -173,7 +177,7 @@ def feedback_submit(
     if registration is not None:
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if Feedback.objects.filter(registration=registration).exists():
-            raise RegistrationRefused(_("Thank you — your answer is already recorded."))
+            raise FeedbackRefused(_("Thank you — your answer is already recorded."))
     return Feedback.objects.create(
         exhibition=exhibition,
         registration=registration,

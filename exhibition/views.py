@@ -9,7 +9,12 @@ from django.utils.translation import gettext as _
 from exhibition.forms import FeedbackForm, RegistrationForm
 from exhibition.models import Exhibition, Registration, Stand, StandPhoto
 from exhibition.qr import qr_svg
-from exhibition.services import RegistrationRefused, feedback_submit, registration_create
+from exhibition.services import (
+    FeedbackRefused,
+    RegistrationRefused,
+    feedback_submit,
+    registration_create,
+)
 
 
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -116,7 +121,7 @@ def feedback(request: HttpRequest, slug: str) -> HttpResponse:
                 support_grew=form.cleaned_data["support_grew"],
                 impressed=form.cleaned_data["impressed"],
             )
-        except RegistrationRefused as refused:
+        except FeedbackRefused as refused:
             messages.info(request, str(refused))
         else:
             messages.success(request, _("Thank you for your answer!"))
