@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.phones import normalize_phone
 from applications.models import Attachment
 from applications.uploads import check_attachment
-from exhibition.models import Feedback, Letter, Registration, Stand
+from exhibition.models import Feedback, Letter, Registration, RoundTable, Stand
 from mentoring.models import GranteeProject
 
 
@@ -116,4 +116,15 @@ class FeedbackForm(forms.ModelForm):
         widgets = {
             "support_grew": forms.RadioSelect,
             "impressed": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class RoundTableForm(forms.ModelForm):
+    class Meta:
+        model = RoundTable
+        fields = ["topic", "starts_at", "moderator", "speakers", "summary"]
+        widgets = {
+            "starts_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "speakers": forms.Textarea(attrs={"rows": 4}),
+            "summary": forms.Textarea(attrs={"rows": 5}),
         }

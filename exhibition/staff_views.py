@@ -11,8 +11,8 @@ from accounts.access import role_required
 from accounts.roles import Role
 from exhibition import selectors
 from exhibition.access import writes_need_staff
-from exhibition.forms import LetterForm, StandForm
-from exhibition.models import Exhibition, Letter, Registration, Stand
+from exhibition.forms import LetterForm, RoundTableForm, StandForm
+from exhibition.models import Exhibition, Letter, Registration, RoundTable, Stand
 from exhibition.services import (
     letter_create,
     letter_requeue,
@@ -128,6 +128,24 @@ def stand_edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("The stand is saved."))
         return redirect("exhibition:manage", slug=stand.exhibition.slug)
     return render(request, "exhibition/stand_edit.html", {"stand": stand, "form": form})
+
+
+@role_required(Role.STAFF)
+def round_table_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
+    exhibition = get_object_or_404(Exhibition, slug=slug)
+    table = get_object_or_404(RoundTable, pk=pk, exhibition=exhibition) if pk else None
+    form = RoundTableForm(request.POST or None, instance=table)
+    if request.method == "POST" and form.is_valid():
+        table = form.save(commit=False)
+        table.exhibition = exhibition
+        table.save()
+        messages.success(request, _("The round table is saved."))
+        return redirect("exhibition:manage", slug=slug)
+    return render(
+        request,
+        "exhibition/round_table_edit.html",
+        {"exhibition": exhibition, "form": form, "table": table},
+    )
 
 
 @role_required(Role.STAFF, Role.OPERATOR)

@@ -17,6 +17,16 @@ urlpatterns = [
     path("manage/stands/<int:pk>/", staff_views.stand_edit, name="stand_edit"),
     path("manage/<slug:slug>/", staff_views.manage, name="manage"),
     path("manage/<slug:slug>/participants/", staff_views.participants, name="participants"),
+    path(
+        "manage/<slug:slug>/round-tables/add/",
+        staff_views.round_table_edit,
+        name="round_table_add",
+    ),
+    path(
+        "manage/<slug:slug>/round-tables/<int:pk>/",
+        staff_views.round_table_edit,
+        name="round_table_edit",
+    ),
     path("manage/<slug:slug>/letters/", staff_views.letters, name="letters"),
     path("manage/<slug:slug>/letters.zip", staff_views.letters_archive, name="letters_zip"),
     path("<slug:slug>/", views.detail, name="detail"),

@@ -196,6 +196,8 @@ MATRIX: dict[str, Rule] = {
     "exhibition:stand_banner": Rule(OK, kwargs="stand_key"),
     "exhibition:stand_photo": Rule(OK, kwargs="stand_photo"),
     "exhibition:stand_edit": Rule(**vars(only(Role.STAFF)) | {"kwargs": "stand"}),
+    "exhibition:round_table_add": Rule(**vars(only(Role.STAFF)) | {"kwargs": EXHIBITION}),
+    "exhibition:round_table_edit": Rule(**vars(only(Role.STAFF)) | {"kwargs": "round_table"}),
     "exhibition:manage": Rule(**vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": EXHIBITION}),
     "exhibition:participants": Rule(
         **vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": EXHIBITION}
@@ -213,7 +215,7 @@ MATRIX: dict[str, Rule] = {
 
 def media_exhibition_objects() -> dict:
     """The demo's media and exhibition objects, with files under the test's MEDIA_ROOT."""
-    from exhibition.models import Letter, Registration, Stand, StandPhoto
+    from exhibition.models import Letter, Registration, RoundTable, Stand, StandPhoto
     from exhibition.services import letter_render
     from media_campaign.models import Post, Publication, Video
 
@@ -236,6 +238,7 @@ def media_exhibition_objects() -> dict:
         "stand": {"pk": stand.pk},
         "stand_photo": {"pk": photo.pk},
         "letter": {"pk": letter.pk},
+        "round_table": {"slug": "jastarurban-2025", "pk": RoundTable.objects.get().pk},
     }
 
 

@@ -102,3 +102,22 @@ def test_the_staff_overview_has_constant_queries(
         assert client.get("/exhibition/manage/final/letters/").status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get("/exhibition/final/").status_code == 200
+
+
+def test_staff_record_the_round_table(client, staff, operator):
+    exhibition = ExhibitionFactory(slug="final")
+    data = {
+        "topic": "Тәжірибе алмасу",
+        "starts_at": "14:00",
+        "moderator": "Амангелдиева Молдир",
+        "speakers": "Ахметова Жібек — ГАМО\nҚайратова Аяжан — грант алушы",
+        "summary": "Ұсыныстар жиналды.",
+    }
+    client.force_login(operator)
+    assert client.post("/exhibition/manage/final/round-tables/add/", data).status_code == 403
+    client.force_login(staff)
+    assert client.post("/exhibition/manage/final/round-tables/add/", data).status_code == 302
+    table = exhibition.round_tables.get()
+    assert table.speaker_lines() == ["Ахметова Жібек — ГАМО", "Қайратова Аяжан — грант алушы"]
+    page = client.get("/exhibition/final/")
+    assert "Қайратова Аяжан — грант алушы" in page.content.decode()
