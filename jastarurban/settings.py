@@ -211,6 +211,8 @@ DEMO_LOADERS = [
     "applications.demo.load_applications",
     "reviews.demo.load_commission",
     "mentoring.demo.load_implementation",
+    "media_campaign.demo.load_media",
+    "exhibition.demo.load_exhibition",
 ]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
