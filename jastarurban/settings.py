@@ -133,6 +133,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reviews.tasks.send_review_reminders",
         "schedule": crontab(hour=9, minute=0),
     },
+    "indicator-snapshots": {
+        "task": "reports.tasks.snapshot_indicators",
+        "schedule": crontab(hour=23, minute=50),
+    },
 }
 
 AUTH_USER_MODEL = "accounts.User"
@@ -206,6 +210,7 @@ DEMO_LOADERS = [
     "applications.demo.load_applicant_profile",
     "applications.demo.load_applications",
     "reviews.demo.load_commission",
+    "reports.demo.load_reports",
 ]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

@@ -15,6 +15,8 @@ from django.utils import timezone
 
 from accounts.roles import Role
 from applications.models import Application, Attachment
+from competitions.models import Expense
+from reports.models import ReportFile
 from reviews.models import Assignment, CommissionMember, Review
 from tests.factories import UserFactory
 
@@ -168,6 +170,33 @@ MATRIX: dict[str, Rule] = {
     "reports:home": only(Role.OPERATOR, Role.STAFF),
     "set_language": Rule(NOT_ALLOWED),
     "healthz": Rule(OK),
+    # --- reports ---
+    "reports:dashboard": only(Role.OPERATOR, Role.STAFF),
+    "reports:snapshot": Rule(FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}),
+    "reports:indicator": Rule(
+        **vars(only(Role.OPERATOR, Role.STAFF)) | {"kwargs": {"code": "applications_received"}}
+    ),
+    "reports:indicator_enter": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs={"code": "rules_approved"}
+    ),
+    "reports:indicator_evidence": Rule(
+        FORBIDDEN,
+        {"anonymous": LOGIN, "operator": NOT_FOUND, "staff": NOT_FOUND},
+        kwargs={"code": "rules_approved"},
+    ),
+    "reports:budget": only(Role.OPERATOR, Role.STAFF),
+    "reports:expense_add": only(Role.STAFF),
+    "reports:expense_file": Rule(**vars(only(Role.OPERATOR, Role.STAFF)) | {"kwargs": "expense"}),
+    "reports:files": only(Role.OPERATOR, Role.STAFF),
+    "reports:request": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "operator": NOT_ALLOWED, "staff": NOT_ALLOWED}
+    ),
+    "reports:file_status": Rule(
+        **vars(only(Role.OPERATOR, Role.STAFF)) | {"kwargs": "report_file"}
+    ),
+    "reports:file_download": Rule(
+        **vars(only(Role.OPERATOR, Role.STAFF)) | {"kwargs": "report_file"}
+    ),
 }
 
 
@@ -257,12 +286,23 @@ def objects(full_demo, people, settings, tmp_path):
         application=draft, member=member, conflict=Assignment.Conflict.NONE
     )
     review = Review.objects.create(assignment=assignment)
+    expense = Expense.objects.filter(line__project__slug="jastarurban").first()
+    expense.file.save("act.pdf", ContentFile(b"%PDF-1.7"))
+    report = ReportFile.objects.create(
+        kind=ReportFile.Kind.APPLICATIONS,
+        format=ReportFile.Format.XLSX,
+        status="done",
+        sha256="0" * 64,
+        file=ContentFile(b"PK", name="list.xlsx"),
+    )
     return {
         DRAFT: {"pk": draft.pk},
         DRAFT_FILE: {"pk": draft.pk, "attachment_id": attachment.pk},
         "member": {"pk": member.pk},
         "withdraw": {"slug": "jastarurban-2025", "pk": draft.pk},
         "review": {"pk": review.pk},
+        "expense": {"pk": expense.pk},
+        "report_file": {"pk": report.pk},
     }
 
 
