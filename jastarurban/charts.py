@@ -125,8 +125,7 @@ def line_chart(
         ticks = [points[0], points[-1]] if len(points) > 1 else [points[0]]
         labels = "".join(
             format_html(
-                '<text x="{}" y="{}" font-size="11" text-anchor="middle" fill="#495057">{}'
-                "</text>",
+                '<text x="{}" y="{}" font-size="11" text-anchor="middle" fill="#495057">{}</text>',
                 _n(xy(day, 0)[0]),
                 HEIGHT - BOTTOM + 16,
                 formats.date_format(day, "SHORT_DATE_FORMAT"),

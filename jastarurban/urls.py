@@ -11,6 +11,7 @@ urlpatterns = [
     path("reviews/", include("reviews.urls")),
     path("mentoring/", include("mentoring.urls")),
     path("reports/", include("reports.urls")),
+    path("api/v1/", include("reports.api.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),

@@ -58,6 +58,9 @@ BOGUS_LINK = {"uidb64": "MTIz", "token": "bad-token"}
 DRAFT = "draft"
 DRAFT_FILE = "draft_file"
 
+# The operator's JSON API: 401 with a token challenge for anonymous calls.
+API = Rule(FORBIDDEN, {"anonymous": "401", "operator": OK, "staff": OK})
+
 MATRIX: dict[str, Rule] = {
     "competitions:home": Rule(OK),
     "competitions:detail": Rule(OK, kwargs={"slug": "jastarurban-2025"}),
@@ -194,6 +197,12 @@ MATRIX: dict[str, Rule] = {
     "reports:file_status": Rule(
         **vars(only(Role.OPERATOR, Role.STAFF)) | {"kwargs": "report_file"}
     ),
+    "api:schema": API,
+    "api:indicators": API,
+    "api:snapshots": Rule(**vars(API) | {"kwargs": {"code": "applications_received"}}),
+    "api:budget": API,
+    "api:competitions": API,
+    "api:results": Rule(**vars(API) | {"kwargs": {"slug": "jastarurban-2025"}}),
     "reports:file_download": Rule(
         **vars(only(Role.OPERATOR, Role.STAFF)) | {"kwargs": "report_file"}
     ),
