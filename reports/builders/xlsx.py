@@ -250,7 +250,11 @@ def project_report_xlsx(final: bool) -> bytes:
     )
     summary.append([_("Share of the grant, %"), float(round(execution.budget.support_percent, 2))])
     summary.append(
-        [_("Within the 10 % limit"), _("yes") if execution.budget.support_within_limit else _("no")]
+        [
+            _("Within the limit (at most %(limit)s %% of the grant)")
+            % {"limit": int(execution.budget.support_limit_percent)},
+            _("yes") if execution.budget.support_within_limit else _("no"),
+        ]
     )
 
     grantees = Sheet(

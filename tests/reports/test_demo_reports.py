@@ -70,7 +70,7 @@ def test_the_pdf_shows_the_demo_totals_in_kazakh_and_russian(full_demo, kind, tm
     text = pdf_text(build_report(kind, "pdf", "kk"), tmp_path)
     for amount in ("11 550 500 ₸", "3 100 270 ₸", "8 450 230 ₸", "051140010597"):
         assert amount in text
-    assert "ә" in text or "қ" in text
+    assert "Бюджеттің орындалуы" in text  # Kazakh letters survive the embedded font
     russian = pdf_text(build_report(kind, "pdf", "ru"), tmp_path)
     assert "11 550 500 ₸" in russian
-    assert "Бюджет" in russian and russian != text
+    assert "Исполнение бюджета" in russian
