@@ -106,7 +106,7 @@ def budget_execution(project: GrantProject) -> BudgetExecution:
     grantees = small_grant_paid_kzt(project)
     lines = []
     for line in budget.lines:
-        amount = actual.get(line.pk, 0)
+        amount = int(actual.get(line.pk, 0))  # PostgreSQL sums bigints as numeric
         if line.includes_grantee_spending:
             amount += grantees
         lines.append(LineExecution(line=line, actual_kzt=amount))
@@ -132,7 +132,7 @@ def budget_execution(project: GrantProject) -> BudgetExecution:
         monthly[month] = monthly.get(month, 0) + amount
     running, spent_by_month = 0, []
     for month in sorted(monthly):
-        running += monthly[month]
+        running += int(monthly[month])
         spent_by_month.append((month, running))
     return BudgetExecution(
         budget=budget,

@@ -79,6 +79,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             date_label=_("month"),
             value_format=format_tenge,
         ),
+        # Views over time joins here once media_campaign lands:
+        # line_chart(_("Views over time"), <date, views> pairs from its post snapshots).
     ]
     return render(
         request,
