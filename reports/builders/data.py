@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from applications.models import Application
 from competitions.models import Activity, Competition, GrantProject
 from competitions.selectors import project_current
+from mentoring.models import GranteeProject
 from reports.budget import BudgetExecution, budget_execution
 from reports.indicators.status import IndicatorRow
 from reports.selectors import indicator_rows
-from reviews.models import Decision
 from reviews.selectors import RankingRow, competition_ranking
 
 
@@ -35,7 +35,7 @@ class ProjectReport:
     indicators: list[IndicatorRow]
     activities: list[ActivityRow]
     execution: BudgetExecution
-    grantees: list[Decision]
+    grantees: list[GranteeProject]
     rankings: list[tuple[Competition, list[RankingRow]]]
 
     @property
@@ -86,12 +86,10 @@ def project_report(final: bool) -> ProjectReport:
         ],
         execution=budget_execution(project),
         grantees=list(
-            Decision.objects.filter(
-                application__competition__project=project, outcome=Decision.Outcome.AWARDED
-            )
+            GranteeProject.objects.filter(application__competition__project=project)
             .select_related("application__village__district", "application__competition")
             .annotate(team_size=Count("application__team"))
-            .order_by("application__competition__opens_at", "rank")
+            .order_by("application__competition__opens_at", "application__registration_number")
         ),
         rankings=[(competition, competition_ranking(competition)) for competition in competitions],
     )

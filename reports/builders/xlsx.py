@@ -263,16 +263,16 @@ def project_report_xlsx(final: bool) -> bytes:
         [_("Number"), _("Title"), _("Village"), _("Team"), _("Grant"), _("Status")],
         [16, 50, 24, 8, 16, 18],
     )
-    for decision in report.grantees:
-        application = decision.application
+    for grantee in report.grantees:
+        application = grantee.application
         grantees.append(
             [
                 application.registration_number,
                 application.title,
                 application.village.name if application.village else "",
-                decision.team_size,
-                decision.amount_kzt,
-                str(decision.get_outcome_display()),
+                grantee.team_size,
+                grantee.award_kzt,
+                str(grantee.get_status_display()),
             ],
             formats_={4: TENGE_FORMAT},
         )

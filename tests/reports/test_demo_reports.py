@@ -64,6 +64,12 @@ def test_the_xlsx_budget_adds_up_to_the_demo_totals(full_demo, kind):
     assert plan_totals == [ADMINISTRATIVE, 0, 0, DIRECT, TOTAL]
     assert subtotals[-1][6].value.startswith("=G")
 
+    grantees = book.worksheets[5]
+    rows = list(grantees.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 8  # the seven grantee projects and their total
+    assert sum(row[4] for row in rows[:-1]) == 7_000_000
+    assert rows[-1][4] == "=SUM(E2:E8)"
+
 
 @pytest.mark.parametrize("kind", ["interim", "final"])
 def test_the_pdf_shows_the_demo_totals_in_kazakh_and_russian(full_demo, kind, tmp_path):
