@@ -59,12 +59,11 @@ def _svg_open(title: str) -> tuple[str, str]:
     ident = f"chart-{next(_ids)}"
     opening = format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="100%" role="img" '
-        'aria-labelledby="{}" style="max-width:{}px;font-family:DejaVu Sans,sans-serif">'
+        'aria-labelledby="{}" class="chart-svg" font-family="DejaVu Sans,sans-serif">'
         '<title id="{}">{}</title>',
         WIDTH,
         HEIGHT,
         ident,
-        WIDTH,
         ident,
         title,
     )

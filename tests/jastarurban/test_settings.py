@@ -115,3 +115,42 @@ def test_the_embedded_default_needs_no_server():
         "Asia/Aqtau",
         "kk",
     ]
+
+
+def test_production_cookies_are_secure_and_hsts_is_sent_behind_the_tls_proxy():
+    code = (
+        "from django.conf import settings as s; import json; print(json.dumps(["
+        "s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, "
+        "s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, "
+        "s.SECURE_HSTS_PRELOAD, s.SECURE_PROXY_SSL_HEADER, "
+        "'csp.middleware.CSPMiddleware' in s.MIDDLEWARE]))"
+    )
+    result = manage("shell", "-c", code, **(PRODUCTION | {"BEHIND_TLS_PROXY": "1"}))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == (
+        '[true, true, true, true, 31536000, true, true, ["HTTP_X_FORWARDED_PROTO", "https"], true]'
+    )
+
+
+def test_without_a_proxy_the_forwarded_proto_header_is_not_trusted():
+    code = "from django.conf import settings as s; print(s.SECURE_PROXY_SSL_HEADER)"
+    result = manage("shell", "-c", code, **(PRODUCTION | {"BEHIND_TLS_PROXY": "0"}))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("None")
+
+
+def test_a_production_response_behind_the_tls_proxy_carries_hsts_and_the_csp():
+    code = (
+        "from django.test import Client; c = Client(HTTP_HOST='portal.jastarurban.kz'); "
+        "r = c.get('/healthz', HTTP_X_FORWARDED_PROTO='https'); "
+        "print(r.status_code, r.headers['Strict-Transport-Security']); "
+        "print(r.headers['Content-Security-Policy']); "
+        "plain = c.get('/accounts/login/'); print(plain.status_code, plain['Location'])"
+    )
+    environ = PRODUCTION | {"BEHIND_TLS_PROXY": "1", "DATABASE_URL": "sqlite://:memory:"}
+    result = manage("shell", "-c", code, **environ)
+    assert result.returncode == 0, result.stderr
+    secure, csp, plain = result.stdout.strip().splitlines()[-3:]
+    assert secure == "200 max-age=31536000; includeSubDomains; preload"
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert plain == "301 https://portal.jastarurban.kz/accounts/login/"
