@@ -1,15 +1,20 @@
 """Writes of the reports app: daily indicator snapshots and report files."""
 
+import logging
 from datetime import date
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
+from kombu.exceptions import OperationalError as KombuOperationalError
 
 from accounts.models import User
 from competitions.models import GrantProject, Indicator
 from reports.indicators.sources import SOURCES
 from reports.models import IndicatorSnapshot, ReportFile
 from reports.tasks import build_report_file
+
+logger = logging.getLogger(__name__)
 
 
 def indicator_measure(indicator: Indicator):
@@ -52,5 +57,29 @@ def report_request(
     report = ReportFile.objects.create(
         kind=kind, format=format, language=language, requested_by=requested_by
     )
-    transaction.on_commit(lambda: build_report_file.delay(report.pk))
+    transaction.on_commit(lambda: report_queue(report_id=report.pk))
     return report
+
+
+def report_queue(*, report_id: int) -> bool:
+    """Hands the build to Celery. With the broker down the request is marked failed (and
+    can be tried again) instead of waiting forever as "queued"."""
+    try:
+        build_report_file.delay(report_id)
+    except (KombuOperationalError, OSError) as error:
+        logger.exception("report %s could not be queued", report_id)
+        report_fail(
+            report_id=report_id,
+            error=gettext("The task queue cannot be reached (%(error)s); try again later.")
+            % {"error": error},
+        )
+        return False
+    return True
+
+
+def report_fail(*, report_id: int, error: BaseException | str) -> None:
+    """Marks a request failed with its reason; a failed request may be built again."""
+    reason = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
+    ReportFile.objects.filter(pk=report_id).exclude(status=ReportFile.Status.DONE).update(
+        status=ReportFile.Status.FAILED, error=reason[:2000], finished_at=timezone.now()
+    )

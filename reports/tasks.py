@@ -25,7 +25,10 @@ def snapshot_indicators() -> int:
 @shared_task
 def build_report_file(report_id: int) -> str:
     """Builds one requested report. The file and the "done" status are saved together,
-    after the bytes exist; any failure marks the request failed with its message."""
+    after the bytes exist; any failure marks the request failed with its message and
+    removes whatever part of the file reached the storage."""
+    from reports.services import report_fail
+
     updated = ReportFile.objects.filter(
         pk=report_id, status__in=[ReportFile.Status.QUEUED, ReportFile.Status.FAILED]
     ).update(status=ReportFile.Status.RUNNING, error="")
@@ -37,17 +40,25 @@ def build_report_file(report_id: int) -> str:
         content = build_report(report.kind, report.format, report.language)
     except Exception as error:
         logger.exception("report %s failed", report_id)
-        ReportFile.objects.filter(pk=report_id).update(
-            status=ReportFile.Status.FAILED,
-            error=f"{type(error).__name__}: {error}"[:2000],
-            finished_at=timezone.now(),
-        )
+        report_fail(report_id=report_id, error=error)
         return ReportFile.Status.FAILED
-    with transaction.atomic():
-        report.sha256 = hashlib.sha256(content).hexdigest()
-        report.data_as_of = data_as_of
-        report.finished_at = timezone.now()
-        report.status = ReportFile.Status.DONE
-        report.file.save(report.filename, ContentFile(content), save=False)
-        report.save()
+    storage = report.file.storage
+    name = report.file.field.generate_filename(report, report.filename)
+    try:
+        # The name holds the request's id: a file there is left from an attempt that died
+        # mid-write (its row never became "done"), so it is ours to replace.
+        storage.delete(name)
+        with transaction.atomic():
+            report.file.name = storage.save(name, ContentFile(content))
+            report.sha256 = hashlib.sha256(content).hexdigest()
+            report.data_as_of = data_as_of
+            report.finished_at = timezone.now()
+            report.status = ReportFile.Status.DONE
+            report.save()
+    except Exception as error:
+        logger.exception("report %s could not be stored", report_id)
+        for leftover in {name, report.file.name} - {""}:
+            storage.delete(leftover)
+        report_fail(report_id=report_id, error=error)
+        return ReportFile.Status.FAILED
     return ReportFile.Status.DONE

@@ -238,8 +238,12 @@ def request_report(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choose a report, a format and a language."))
         return redirect("reports:files")
-    report_request(requested_by=request.user, **form.cleaned_data)
-    messages.success(request, _("The report is being built; this page shows when it is ready."))
+    report = report_request(requested_by=request.user, **form.cleaned_data)
+    report.refresh_from_db(fields=["status", "error"])
+    if report.status == ReportFile.Status.FAILED:
+        messages.error(request, _("The report failed: %(error)s") % {"error": report.error})
+    else:
+        messages.success(request, _("The report is being built; this page shows when it is ready."))
     return redirect("reports:files")
 
 

@@ -2,10 +2,12 @@
 
 import hashlib
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import IntegrityError
+from django.db import DatabaseError, IntegrityError
+from kombu.exceptions import OperationalError
 from openpyxl import load_workbook
 
 from reports import builders
@@ -108,3 +110,92 @@ def test_the_command_builds_a_report_for_scheduled_jobs(full_demo, tmp_path):
     book = load_workbook(output)
     assert book.worksheets[0]["B7"].value == 11_550_500
     assert not (tmp_path / "final.xlsx.part").exists()
+
+
+@pytest.mark.django_db(transaction=True)  # commits as in production: on_commit runs at once
+@pytest.mark.parametrize(
+    "outage",
+    [
+        OperationalError("[Errno 111] Connection refused"),
+        ConnectionRefusedError(111, "Connection refused"),
+    ],
+)
+def test_a_broker_down_fails_the_request_visibly_and_it_can_be_tried_again(
+    client, operator, monkeypatch, outage
+):
+    def broker_down(*args, **kwargs):
+        raise outage
+
+    monkeypatch.setattr(build_report_file, "apply_async", broker_down)
+    client.force_login(operator)
+    data = {"kind": "final", "format": "pdf", "language": "ru"}
+    response = client.post("/reports/files/request/", data, follow=True)
+    assert response.status_code == 200
+    report = ReportFile.objects.get()
+    assert report.status == ReportFile.Status.FAILED  # not stuck "queued"
+    assert not report.file and report.finished_at
+    assert "Connection refused" in report.error
+    page = response.content.decode()
+    assert page.count("alert-danger") == 1 and page.count("Connection refused") == 2
+    assert 'data-status="failed"' in page and 'action="/reports/files/request/"' in page
+    # The broker is back: the same request is built.
+    monkeypatch.undo()
+    monkeypatch.setitem(builders.BUILDERS, ("final", "pdf"), fake_pdf)
+    assert build_report_file.apply(args=[report.pk]).get() == ReportFile.Status.DONE
+
+
+def media_files(settings) -> list:
+    root = settings.MEDIA_ROOT
+    return sorted(path for path in root.rglob("*") if path.is_file()) if root.exists() else []
+
+
+def test_a_storage_failure_mid_write_leaves_no_file_and_no_done_report(demo, settings, monkeypatch):
+    from django.core.files.storage import FileSystemStorage
+
+    real_save = FileSystemStorage._save
+
+    def disk_full(self, name, content):
+        # The first half of the bytes reach the disk, then the disk is full.
+        path = self.path(name)
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_bytes(content.read()[: content.size // 2])
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(builders, "BUILDERS", builders.BUILDERS | {("final", "pdf"): fake_pdf})
+    monkeypatch.setattr(FileSystemStorage, "_save", disk_full)
+    report = ReportFile.objects.create(kind="final", format="pdf")
+    assert build_report_file.apply(args=[report.pk]).get() == ReportFile.Status.FAILED
+    report.refresh_from_db()
+    assert report.status == ReportFile.Status.FAILED and not report.file and not report.sha256
+    assert "No space left on device" in report.error
+    assert media_files(settings) == []
+    monkeypatch.setattr(FileSystemStorage, "_save", real_save)
+    assert build_report_file.apply(args=[report.pk]).get() == ReportFile.Status.DONE
+    report.refresh_from_db()
+    assert report.file.read() == fake_pdf() and len(media_files(settings)) == 1
+
+
+def test_a_database_failure_after_the_file_was_written_removes_the_file(
+    demo, settings, monkeypatch
+):
+    monkeypatch.setattr(builders, "BUILDERS", builders.BUILDERS | {("final", "pdf"): fake_pdf})
+    original_save = ReportFile.save
+
+    def database_gone(self, *args, **kwargs):
+        if self.status == ReportFile.Status.DONE:
+            assert media_files(settings), "the file is written before the row is saved"
+            raise DatabaseError("server closed the connection unexpectedly")
+        return original_save(self, *args, **kwargs)
+
+    monkeypatch.setattr(ReportFile, "save", database_gone)
+    report = ReportFile.objects.create(kind="final", format="pdf")
+    assert build_report_file.apply(args=[report.pk]).get() == ReportFile.Status.FAILED
+    report.refresh_from_db()
+    assert report.status == ReportFile.Status.FAILED and not report.file
+    assert "server closed the connection" in report.error
+    assert media_files(settings) == []  # no orphan file presented by nobody
+    assert not ReportFile.objects.filter(status=ReportFile.Status.DONE).exists()
+
+
+def fake_pdf() -> bytes:
+    return b"%PDF-1.7 " + b"x" * 4096
