@@ -3,6 +3,12 @@
 from rest_framework import serializers
 
 
+class DetailSerializer(serializers.Serializer):
+    """A refusal: 401, 403 or 404, with the reason."""
+
+    detail = serializers.CharField()
+
+
 class IndicatorSerializer(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()

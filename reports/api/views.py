@@ -3,7 +3,7 @@
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.decorators import api_view
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -14,6 +14,7 @@ from competitions.selectors import project_current
 from reports.api.serializers import (
     BudgetSerializer,
     CompetitionSerializer,
+    DetailSerializer,
     IndicatorSerializer,
     ResultsSerializer,
     SnapshotSerializer,
@@ -23,6 +24,25 @@ from reports.selectors import indicator_history, indicator_rows
 from reviews.models import Decision
 
 
+def answers(ok) -> dict:
+    """The 200 answer and the refusals every operation may give, each with its `detail`."""
+    return {
+        200: ok,
+        401: OpenApiResponse(DetailSerializer, description="No token, or an unknown one."),
+        403: OpenApiResponse(DetailSerializer, description="Only the operator and staff."),
+        404: OpenApiResponse(
+            DetailSerializer, description="No current project, or no such object in it."
+        ),
+    }
+
+
+def slug_in_path(name: str, description: str) -> OpenApiParameter:
+    """A <slug:…> path segment: the URL resolver refuses anything else before the view."""
+    return OpenApiParameter(
+        name, str, OpenApiParameter.PATH, description=description, pattern=r"^[-a-zA-Z0-9_]+$"
+    )
+
+
 def _project():
     project = project_current()
     if project is None:
@@ -30,7 +50,9 @@ def _project():
     return project
 
 
-@extend_schema(responses=IndicatorSerializer(many=True), summary="Indicators, latest values")
+@extend_schema(
+    responses=answers(IndicatorSerializer(many=True)), summary="Indicators, latest values"
+)
 @api_view(["GET"])
 def indicators(request: Request) -> Response:
     rows = indicator_rows(_project())
@@ -55,14 +77,20 @@ def indicators(request: Request) -> Response:
     return Response(IndicatorSerializer(data, many=True).data)
 
 
-@extend_schema(responses=SnapshotSerializer(many=True), summary="An indicator's daily history")
+@extend_schema(
+    responses=answers(SnapshotSerializer(many=True)),
+    summary="An indicator's daily history",
+    parameters=[slug_in_path("code", "The indicator's code, e.g. applications_received.")],
+)
 @api_view(["GET"])
 def indicator_snapshots(request: Request, code: str) -> Response:
     indicator = get_object_or_404(Indicator, project=_project(), code=code)
     return Response(SnapshotSerializer(indicator_history(indicator), many=True).data)
 
 
-@extend_schema(responses=BudgetSerializer, summary="Budget execution: plan, spent, remaining")
+@extend_schema(
+    responses=answers(BudgetSerializer), summary="Budget execution: plan, spent, remaining"
+)
 @api_view(["GET"])
 def budget(request: Request) -> Response:
     project = _project()
@@ -106,7 +134,9 @@ def budget(request: Request) -> Response:
     return Response(BudgetSerializer(data).data)
 
 
-@extend_schema(responses=CompetitionSerializer(many=True), summary="The project's competitions")
+@extend_schema(
+    responses=answers(CompetitionSerializer(many=True)), summary="The project's competitions"
+)
 @api_view(["GET"])
 def competitions(request: Request) -> Response:
     rows = (
@@ -123,7 +153,11 @@ def competitions(request: Request) -> Response:
     return Response(CompetitionSerializer(rows, many=True).data)
 
 
-@extend_schema(responses=ResultsSerializer, summary="A competition's published results")
+@extend_schema(
+    responses=answers(ResultsSerializer),
+    summary="A competition's published results",
+    parameters=[slug_in_path("slug", "The competition's slug, e.g. jastarurban-2025.")],
+)
 @api_view(["GET"])
 def competition_results(request: Request, slug: str) -> Response:
     competition = get_object_or_404(
