@@ -1,6 +1,6 @@
 from collections import Counter
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from applications.models import Application
@@ -8,6 +8,10 @@ from competitions.models import Competition
 from reviews.models import Assignment, AuditEvent, CommissionMember, CriterionScore, Review
 
 Action = AuditEvent.Action
+
+
+class ChairTaken(Exception):
+    """The commission has a chair already."""
 
 
 class ReviewLocked(Exception):
@@ -31,9 +35,17 @@ def eligible_applications(competition: Competition):
 
 @transaction.atomic
 def commission_add(*, competition: Competition, expert, by, is_chair: bool = False):
-    member, created = CommissionMember.objects.get_or_create(
-        competition=competition, expert=expert, defaults={"is_chair": is_chair}
-    )
+    """Adds an expert (once); a commission has at most one chair (ChairTaken otherwise)."""
+    others_chair = competition.commission.filter(is_chair=True).exclude(expert=expert)
+    if is_chair and others_chair.exists():
+        raise ChairTaken
+    try:
+        with transaction.atomic():
+            member, created = CommissionMember.objects.get_or_create(
+                competition=competition, expert=expert, defaults={"is_chair": is_chair}
+            )
+    except IntegrityError as error:  # another chair was added at the same moment
+        raise ChairTaken from error
     if created:
         _log(competition, by, Action.MEMBER_ADDED, member=member, chair=is_chair)
     return member

@@ -13,6 +13,7 @@ from reviews.forms import AssignByHandForm, AssignForm, CommissionAddForm
 from reviews.models import Review
 from reviews.selectors import likely_conflicts
 from reviews.services import (
+    ChairTaken,
     assign_by_hand,
     assign_every_expert,
     assign_k_per_application,
@@ -60,13 +61,17 @@ def commission_add_view(request: HttpRequest, slug: str) -> HttpResponse:
     competition = get_object_or_404(Competition, slug=slug)
     form = CommissionAddForm(request.POST, experts=_experts())
     if form.is_valid():
-        commission_add(
-            competition=competition,
-            expert=form.cleaned_data["expert"],
-            is_chair=form.cleaned_data["is_chair"],
-            by=request.user,
-        )
-        messages.success(request, _("The expert is on the commission."))
+        try:
+            commission_add(
+                competition=competition,
+                expert=form.cleaned_data["expert"],
+                is_chair=form.cleaned_data["is_chair"],
+                by=request.user,
+            )
+        except ChairTaken:
+            messages.error(request, _("The commission already has a chair."))
+        else:
+            messages.success(request, _("The expert is on the commission."))
     else:
         messages.error(request, _("Choose an expert."))
     return redirect("reviews:commission", slug=slug)

@@ -3,6 +3,11 @@
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from django.urls import reverse
+
+from accounts.roles import Role
+from tests.test_access_matrix import MATRIX, OK, ROLES, admin_url, url_patterns
+
 # <script type=…> values that browsers run; anything else (application/json, …) is data.
 SCRIPT_TYPES = {"", "text/javascript", "module", "application/javascript"}
 
@@ -122,3 +127,26 @@ def forms_of(html: str) -> list[Form]:
     parser.feed(html)
     parser.close()
     return parser.forms
+
+
+def pages(found: dict, staff):
+    """(url, role) for every page the matrix expects a role to open (200)."""
+    for name, pattern in url_patterns():
+        if name.startswith("admin:"):
+            if name == "admin:login":
+                yield reverse(name), "anonymous"
+            elif name != "admin:logout":
+                url, expected = admin_url(name, pattern, staff)
+                if expected == OK:
+                    yield url, Role.STAFF.value
+            continue
+        rule = MATRIX.get(name)
+        if rule is None:
+            continue  # the access matrix fails for it
+        kwargs = (
+            found.get(rule.kwargs, rule.kwargs) if isinstance(rule.kwargs, str) else (rule.kwargs)
+        )
+        url = reverse(name, kwargs=kwargs)
+        for role in ROLES:
+            if rule.expected(role) == OK:
+                yield url, role

@@ -5,39 +5,13 @@ page with an inline <script>, an on*= handler or a style="" attribute fails here
 future one fails CI instead of failing silently in browsers.
 """
 
-from django.urls import reverse
-
 from accounts.roles import Role
 from tests import test_access_matrix as matrix
-from tests.html_checks import inline_code
-from tests.test_access_matrix import MATRIX, OK, ROLES, admin_url, url_patterns
+from tests.html_checks import inline_code, pages
 
 # The access matrix's users (one per role) and objects (a draft, a project, a letter…).
 people = matrix.people
 objects = matrix.objects
-
-
-def pages(found: dict, staff):
-    """(url, role) for every page the matrix expects a role to open (200)."""
-    for name, pattern in url_patterns():
-        if name.startswith("admin:"):
-            if name == "admin:login":
-                yield reverse(name), "anonymous"
-            elif name != "admin:logout":
-                url, expected = admin_url(name, pattern, staff)
-                if expected == OK:
-                    yield url, Role.STAFF.value
-            continue
-        rule = MATRIX.get(name)
-        if rule is None:
-            continue  # the access matrix fails for it
-        kwargs = (
-            found.get(rule.kwargs, rule.kwargs) if isinstance(rule.kwargs, str) else (rule.kwargs)
-        )
-        url = reverse(name, kwargs=kwargs)
-        for role in ROLES:
-            if rule.expected(role) == OK:
-                yield url, role
 
 
 def directives(header: str) -> dict[str, list[str]]:

@@ -2,9 +2,17 @@ from collections import Counter
 
 import pytest
 
+from accounts.roles import Role
 from applications.models import Application
 from reviews.models import Assignment, AuditEvent
-from reviews.services import assign_every_expert, assign_k_per_application, conflict_declare
+from reviews.services import (
+    ChairTaken,
+    assign_every_expert,
+    assign_k_per_application,
+    commission_add,
+    conflict_declare,
+)
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +89,20 @@ def test_staff_assign_by_hand_but_never_a_conflicted_pair(
     )
     assert [m.level_tag for m in response.context["messages"]] == ["error"]
     assert AuditEvent.objects.filter(action="assigned", details__mode="by_hand").count() == 1
+
+
+def test_a_second_chair_is_refused_with_a_message_not_a_server_error(client, competition, staff):
+    # Found by the form fuzz test: the one-chair constraint used to surface as a 500.
+    first, second = UserFactory(roles=[Role.EXPERT]), UserFactory(roles=[Role.EXPERT])
+    commission_add(competition=competition, expert=first, is_chair=True, by=staff)
+    client.force_login(staff)
+    url = f"/reviews/commission/{competition.slug}/add/"
+    response = client.post(url, {"expert": second.pk, "is_chair": "on"}, follow=True)
+    assert response.status_code == 200
+    assert "alert-danger" in response.content.decode()
+    assert list(competition.commission.values_list("expert", "is_chair")) == [(first.pk, True)]
+    with pytest.raises(ChairTaken):
+        commission_add(competition=competition, expert=second, is_chair=True, by=staff)
+    # As an ordinary member the second expert is welcome.
+    client.post(url, {"expert": second.pk})
+    assert competition.commission.get(expert=second).is_chair is False
