@@ -1,4 +1,4 @@
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 
 from accounts.roles import Role
 
@@ -17,6 +17,28 @@ class KazakhFirstMiddleware:
 
     def __call__(self, request):
         request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)
+
+
+class RejectNulMiddleware:
+    """Refuses (400) a request whose parameters carry the NUL character.
+
+    No form accepts it (Django's fields refuse it) and PostgreSQL cannot store it nor even
+    compare with it, so a view that passed a raw parameter to a query or a JSON draft would
+    fail with a 500. Found by the form fuzz test (tests/jastarurban/test_form_fuzz.py).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        parameters = [request.GET]
+        if request.method == "POST":
+            parameters.append(request.POST)
+        for query in parameters:
+            for key, values in query.lists():
+                if "\x00" in key or any("\x00" in value for value in values):
+                    raise BadRequest("NUL character in a request parameter")
         return self.get_response(request)
 
 

@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "jastarurban.middleware.RejectNulMiddleware",
     "jastarurban.middleware.OperatorReadOnlyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Axes must be last: it turns a lockout raised anywhere above into a response.

@@ -5,8 +5,9 @@ may open it and its <form method="post"> fields are read with html.parser. Each 
 then posted, as that role, with empty, huge, odd-unicode (Kazakh, RTL, zero-width, NUL),
 negative or enormous numbers, malformed dates, choices that do not exist and random file
 bytes. Whatever comes: never a 5xx; a form shown again carries an error message; and when
-the form was refused, no row of any model was added or removed. Each example runs in a
-savepoint that is rolled back, so examples do not see each other's rows.
+the form was refused (shown again, or a redirect with an error message), no row of any
+model was added or removed. Each example runs in a savepoint that is rolled back, so
+examples do not see each other's rows.
 """
 
 import os
@@ -14,6 +15,7 @@ from collections import Counter
 from urllib.parse import urljoin, urlsplit
 
 from django.apps import apps
+from django.contrib import messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import resolve
@@ -111,6 +113,26 @@ def changed(before: dict, after: dict) -> dict:
     }
 
 
+def fillable_forms(page: str, url: str) -> list[Form]:
+    """The page's POST forms but the navigation's (log out, language)."""
+    return [
+        form
+        for form in forms_of(page)
+        if form.method == "post"
+        and not urljoin(url, form.action or url).startswith(SKIPPED_ACTIONS)
+    ]
+
+
+def is_html(response) -> bool:
+    return response.get("Content-Type", "").startswith("text/html")
+
+
+def refused_with_a_message(response) -> bool:
+    """A redirect back with an error message (messages.error): refused as well."""
+    queued = getattr(getattr(response.wsgi_request, "_messages", None), "_queued_messages", [])
+    return any(message.level >= messages.ERROR for message in queued)
+
+
 def row_counts() -> dict[str, int]:
     return {
         model._meta.label: model._default_manager.count()
@@ -135,12 +157,10 @@ def discover(client, people, found) -> list[tuple[str, str, Form]]:
         if people[role] is not None:
             client.force_login(people[role])
         response = client.get(url)
-        if not response["Content-Type"].startswith("text/html"):
+        if not is_html(response):
             continue
-        for form in forms_of(response.content.decode()):
+        for form in fillable_forms(response.content.decode(), url):
             action = urljoin(url, form.action or url)
-            if form.method != "post" or action.startswith(SKIPPED_ACTIONS):
-                continue
             if not set(form.fields) - {"csrfmiddlewaretoken"}:
                 continue  # a button (delete, render, invite): nothing to fill in
             # One form per view (not one per row of a list) and set of fields.
@@ -176,12 +196,12 @@ def refused_cleanly(client, role: str, action: str, form: Form):
             status = response.status_code
             STATUSES[(action, status)] += 1
             assert status < 500, f"{role} {action} {short(data)}: {status}"
-            if status in (200, 400) and response["Content-Type"].startswith("text/html"):
-                page = response.content.decode()
+            page = response.content.decode() if is_html(response) else ""
+            if status in (200, 400) and fillable_forms(page, action):
                 assert any(mark in page for mark in ERROR_MARKS), (
                     f"{role} {action} {short(data)}: shown again without an error message"
                 )
-            if status not in (301, 302, 303):
+            if status not in (301, 302, 303) or refused_with_a_message(response):
                 after = row_counts()
                 assert after == before, (
                     f"{role} {action} {short(data)} -> {status}: {changed(before, after)}"

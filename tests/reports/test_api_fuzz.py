@@ -6,7 +6,9 @@ server error, and every answer matches the schema — its status code, content t
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from rest_framework.authtoken.models import Token
@@ -30,7 +32,19 @@ REAL = {"code": "applications_received", "slug": "jastarurban-2025"}
 EXAMPLES = 50
 
 
-def test_every_operation_answers_as_its_schema_says(full_demo, operator):
+@pytest.fixture
+def connection_kept_open():
+    """Django's WSGI handler closes the database connection after each request; the test
+    database lives in this connection's transaction, so keep it (as Django's test client
+    does)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def test_every_operation_answers_as_its_schema_says(full_demo, operator, connection_kept_open):
     headers = {"Authorization": f"Token {Token.objects.create(user=operator).key}"}
     schema = schemathesis.openapi.from_wsgi(
         "/api/v1/schema/", get_wsgi_application(), headers=headers
