@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "media_campaign",
     "exhibition",
     "reports",
+    # Project-wide commands (the benchmark).
+    "jastarurban",
 ]
 
 MIDDLEWARE = [
@@ -212,6 +214,10 @@ DEMO_LOADERS = [
     "reviews.demo.load_commission",
     "mentoring.demo.load_implementation",
 ]
+
+# `manage.py bench`: pages and file builders that apps add to the key pages.
+BENCH_EXTRA_PAGES: list[tuple[str, str, str | None]] = []
+BENCH_BUILDS: list[tuple[str, str]] = []
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
