@@ -99,7 +99,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "accounts.context_processors.roles",
             ],
-            "builtins": ["jastarurban.templatetags.money"],
+            "builtins": ["jastarurban.templatetags.money", "jastarurban.templatetags.pages"],
         },
     },
 ]

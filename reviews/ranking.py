@@ -44,6 +44,45 @@ class Ranked:
     tied_with_next: bool = False
     stability: str = ""
 
+    def pack(self) -> tuple:
+        """Plain ints and strings: what the cache keeps (Decimals pickle slowly)."""
+        return (
+            self.application_id,
+            self.reviews,
+            self.complete,
+            *(None if value is None else str(value) for value in self._decimals()),
+            tuple((pk, str(value)) for pk, value in self.criterion_means.items()),
+            self.rank,
+            tuple(self.flags),
+            self.tied_with_next,
+            self.stability,
+        )
+
+    @classmethod
+    def unpack(cls, packed: tuple) -> "Ranked":
+        application_id, reviews, complete, *decimals, means, rank, flags, tied, stability = packed
+        mean_, median_, low, high, standardised = (
+            None if value is None else Decimal(value) for value in decimals
+        )
+        return cls(
+            application_id,
+            reviews,
+            complete,
+            mean_,
+            median_,
+            low,
+            high,
+            standardised,
+            {pk: Decimal(value) for pk, value in means},
+            rank,
+            list(flags),
+            tied,
+            stability,
+        )
+
+    def _decimals(self) -> tuple:
+        return (self.mean, self.median, self.low, self.high, self.standardised)
+
 
 def review_score(scores: dict[int, int], criteria: list[CriterionSpec]) -> Decimal:
     """Weighted sum of the criteria, normalised to 0–100."""

@@ -11,7 +11,7 @@ from reviews.models import CommissionMember, CriterionScore, Review
 from reviews.ranking import CriterionSpec, Ranked, SubmittedReview, rank
 
 RANKING_CACHE_SECONDS = 24 * 3600
-RANKING_PAGE_SIZE = 200
+RANKING_PAGE_SIZE = 100
 
 
 @dataclass(frozen=True)
@@ -57,8 +57,9 @@ class RankingRow:
 
 def _fingerprint(competition: Competition) -> str:
     """What the ranking depends on, cheaply: when any of it changes, so does this key."""
+    # Through the commission (a few rows) rather than the applications (thousands).
     reviews = Review.objects.filter(
-        assignment__application__competition=competition, status=Review.Status.SUBMITTED
+        assignment__member__competition=competition, status=Review.Status.SUBMITTED
     ).aggregate(n=Count("pk"), last=Max("submitted_at"))
     eligible = competition.applications.filter(status=Application.Status.ELIGIBLE).aggregate(
         n=Count("pk"), last=Max("updated_at")
@@ -115,18 +116,22 @@ def _compute_ranking(competition: Competition) -> list[Ranked]:
     )
 
 
-def ranking_results(competition: Competition) -> list[Ranked]:
+def _packed_results(competition: Competition) -> list[tuple]:
     """The ranking's figures, computed once per state of the reviews and kept in the cache.
 
     Ranking thousands of applications (with the leave-one-expert-out check) takes
     seconds; the page is opened far more often than a review is submitted.
     """
     key = _fingerprint(competition)
-    results = cache.get(key)
-    if results is None:
-        results = _compute_ranking(competition)
-        cache.set(key, results, timeout=RANKING_CACHE_SECONDS)
-    return results
+    packed = cache.get(key)
+    if packed is None:
+        packed = [result.pack() for result in _compute_ranking(competition)]
+        cache.set(key, packed, timeout=RANKING_CACHE_SECONDS)
+    return packed
+
+
+def ranking_results(competition: Competition) -> list[Ranked]:
+    return [Ranked.unpack(packed) for packed in _packed_results(competition)]
 
 
 def _rows(results: list[Ranked]) -> list[RankingRow]:
@@ -143,6 +148,6 @@ def competition_ranking(competition: Competition) -> list[RankingRow]:
 
 def ranking_page(competition: Competition, number, per_page: int = RANKING_PAGE_SIZE):
     """One page of the ranking with its applications: what the ranking page shows."""
-    page = Paginator(ranking_results(competition), per_page).get_page(number)
-    page.object_list = _rows(list(page.object_list))
+    page = Paginator(_packed_results(competition), per_page).get_page(number)
+    page.object_list = _rows([Ranked.unpack(packed) for packed in page.object_list])
     return page

@@ -181,13 +181,13 @@ def test_the_ranking_page_takes_constant_queries(
     client.force_login(staff)
     with django_assert_max_num_queries(13):
         response = client.get(f"/reviews/ranking/{competition.slug}/")
-    # Pages of 200; the figures are computed once and kept until a review changes.
-    assert len(response.context["rows"]) == min(count, 200)
+    # Pages of 100; the figures are computed once and kept until a review changes.
+    assert len(response.context["rows"]) == min(count, 100)
     assert response.context["page"].paginator.count == count
     with django_assert_max_num_queries(10):
         again = client.get(f"/reviews/ranking/{competition.slug}/?page=2")
     # Past the last page, the last page is shown.
-    assert len(again.context["rows"]) == (200 if count == 3000 else 30)
+    assert len(again.context["rows"]) == (100 if count == 3000 else 30)
 
 
 def test_the_ranking_follows_a_review_submitted_after_it_was_cached(client, staff, scored):
