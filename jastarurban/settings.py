@@ -213,6 +213,8 @@ DEMO_LOADERS = [
     "applications.demo.load_applications",
     "reviews.demo.load_commission",
     "mentoring.demo.load_implementation",
+    "media_campaign.demo.load_media",
+    "exhibition.demo.load_exhibition",
 ]
 
 # `manage.py bench`: pages and file builders that apps add to the key pages.

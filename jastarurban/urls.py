@@ -11,6 +11,8 @@ urlpatterns = [
     path("reviews/", include("reviews.urls")),
     path("mentoring/", include("mentoring.urls")),
     path("reports/", include("reports.urls")),
+    path("media/", include("media_campaign.urls")),
+    path("exhibition/", include("exhibition.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),

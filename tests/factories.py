@@ -121,3 +121,106 @@ class CompetitionFactory(factory.django.DjangoModelFactory):
     closes_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
     max_request_kzt = 1_000_000
     award_count = 7
+
+
+# --- media_campaign and exhibition ---
+
+
+def _village():
+    from competitions.models import Settlement
+
+    return Settlement.objects.filter(kind=Settlement.Kind.VILLAGE).order_by("kato_code").first()
+
+
+class GranteeProjectFactory(factory.django.DjangoModelFactory):
+    """A winning application turned grantee project, with its team lead."""
+
+    class Meta:
+        model = "mentoring.GranteeProject"
+
+    application = factory.SubFactory(
+        "tests.factories.ApplicationFactory",
+        status="eligible",
+        registration_number=factory.Sequence(lambda n: f"JU-2025-{n + 1:04d}"),
+    )
+    award_kzt = 1_000_000
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "applications.Application"
+
+    competition = factory.SubFactory(CompetitionFactory)
+    applicant = factory.SubFactory(UserFactory, full_name="Қасымова Әйгерім")
+    title = factory.Sequence(lambda n: f"Ауыл саябағы {n}")
+    village = factory.LazyFunction(_village)
+
+
+class VideoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "media_campaign.Video"
+
+    project = factory.SubFactory(GrantProjectFactory)
+    title = factory.Sequence(lambda n: f"Бейнеролик {n}")
+    duration_seconds = 90
+    status = "published"
+
+
+class PostFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "media_campaign.Post"
+
+    video = factory.SubFactory(VideoFactory)
+    project = factory.SelfAttribute("video.project")
+    platform = "instagram"
+    link = factory.Sequence(lambda n: f"https://www.instagram.com/p/post{n}")
+    published_on = date(2025, 9, 1)
+
+
+class PostSnapshotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "media_campaign.PostSnapshot"
+
+    post = factory.SubFactory(PostFactory)
+    taken_on = date(2025, 10, 1)
+    views = 1000
+    comments = 10
+    positive = 6
+    neutral = 3
+    negative = 1
+
+
+class ExhibitionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "exhibition.Exhibition"
+
+    project = factory.SubFactory(GrantProjectFactory)
+    slug = factory.Sequence(lambda n: f"exhibition-{n}")
+    title = "Қорытынды көрме"
+    held_on = date(2025, 11, 7)
+    opens_at = "10:00"
+    closes_at = "18:00"
+    venue = "Ақтау қ., Жастар сарайы"
+    programme = "10:00 Ашылу\n14:00 Дөңгелек үстел"
+    capacity = 60
+
+
+class StandFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "exhibition.Stand"
+
+    exhibition = factory.SubFactory(ExhibitionFactory)
+    grantee = factory.SubFactory(GranteeProjectFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    summary = "Ауыл жастары салған саябақ"
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "exhibition.Registration"
+
+    exhibition = factory.SubFactory(ExhibitionFactory)
+    full_name = factory.Sequence(lambda n: f"Қонақ Нұрсұлу {n}")
+    category = "resident"
+    phone = factory.Sequence(lambda n: f"+7701{1000000 + n:07d}")
+    consent_at = factory.LazyFunction(timezone.now)

@@ -62,6 +62,7 @@ BOGUS_LINK = {"uidb64": "MTIz", "token": "bad-token"}
 # Placeholders for objects the test creates: the matrix applicant's draft and its file.
 DRAFT = "draft"
 DRAFT_FILE = "draft_file"
+EXHIBITION = {"slug": "jastarurban-2025"}
 
 MATRIX: dict[str, Rule] = {
     "competitions:home": Rule(OK),
@@ -231,7 +232,77 @@ MATRIX: dict[str, Rule] = {
     "reports:home": only(Role.OPERATOR, Role.STAFF),
     "set_language": Rule(NOT_ALLOWED),
     "healthz": Rule(OK),
+    # --- media_campaign and exhibition ---
+    "media_campaign:home": only(Role.STAFF, Role.OPERATOR),
+    "media_campaign:video_add": only(Role.STAFF),
+    "media_campaign:video_edit": Rule(**vars(only(Role.STAFF)) | {"kwargs": "video"}),
+    "media_campaign:posts": only(Role.STAFF, Role.OPERATOR),
+    "media_campaign:post_add": only(Role.STAFF),
+    "media_campaign:post": Rule(**vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": "post"}),
+    "media_campaign:post_edit": Rule(**vars(only(Role.STAFF)) | {"kwargs": "post"}),
+    "media_campaign:publication_add": only(Role.STAFF),
+    "media_campaign:publication_edit": Rule(**vars(only(Role.STAFF)) | {"kwargs": "publication"}),
+    "media_campaign:import": only(Role.STAFF),
+    "exhibition:home": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": REDIRECT, "operator": REDIRECT}
+    ),
+    "exhibition:detail": Rule(OK, kwargs=EXHIBITION),
+    "exhibition:register": Rule(OK, kwargs=EXHIBITION),
+    "exhibition:feedback": Rule(OK, kwargs=EXHIBITION),
+    "exhibition:feedback_qr": Rule(OK, kwargs=EXHIBITION),
+    "exhibition:registered": Rule(OK, kwargs="registration"),
+    "exhibition:check_in": Rule(
+        **vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": "registration"}
+    ),
+    "exhibition:stand": Rule(OK, kwargs="stand_key"),
+    "exhibition:stand_qr": Rule(OK, kwargs="stand_key"),
+    "exhibition:stand_banner": Rule(OK, kwargs="stand_key"),
+    "exhibition:stand_photo": Rule(OK, kwargs="stand_photo"),
+    "exhibition:stand_edit": Rule(**vars(only(Role.STAFF)) | {"kwargs": "stand"}),
+    "exhibition:round_table_add": Rule(**vars(only(Role.STAFF)) | {"kwargs": EXHIBITION}),
+    "exhibition:round_table_edit": Rule(**vars(only(Role.STAFF)) | {"kwargs": "round_table"}),
+    "exhibition:manage": Rule(**vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": EXHIBITION}),
+    "exhibition:participants": Rule(
+        **vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": EXHIBITION}
+    ),
+    "exhibition:letters": Rule(**vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": EXHIBITION}),
+    "exhibition:letters_zip": Rule(
+        **vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": EXHIBITION}
+    ),
+    "exhibition:letter_render": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs="letter"
+    ),
+    "exhibition:letter_pdf": Rule(**vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": "letter"}),
 }
+
+
+def media_exhibition_objects() -> dict:
+    """The demo's media and exhibition objects, with files under the test's MEDIA_ROOT."""
+    from exhibition.models import Letter, Registration, RoundTable, Stand, StandPhoto
+    from exhibition.services import letter_render
+    from media_campaign.models import Post, Publication, Video
+
+    stand = Stand.objects.order_by("position").first()
+    stand.banner.save("banner.pdf", ContentFile(b"%PDF-1.7 banner"), save=False)
+    stand.banner_type = "application/pdf"
+    stand.save()
+    photo = StandPhoto.objects.create(
+        stand=stand, image=ContentFile(b"\xff\xd8\xff\xe0 photo", name="photo.jpg")
+    )
+    letter = Letter.objects.order_by("sequence").first()
+    Letter.objects.exclude(pk=letter.pk).update(pdf="")
+    letter_render(letter=letter)
+    return {
+        "video": {"pk": Video.objects.order_by("pk").first().pk},
+        "post": {"pk": Post.objects.order_by("pk").first().pk},
+        "publication": {"pk": Publication.objects.order_by("pk").first().pk},
+        "registration": {"token": Registration.objects.order_by("pk").first().token},
+        "stand_key": {"key": stand.key},
+        "stand": {"pk": stand.pk},
+        "stand_photo": {"pk": photo.pk},
+        "letter": {"pk": letter.pk},
+        "round_table": {"slug": "jastarurban-2025", "pk": RoundTable.objects.get().pk},
+    }
 
 
 def url_patterns(patterns=None, namespace=""):
@@ -340,6 +411,7 @@ def objects(full_demo, people):
         "member": {"pk": member.pk},
         "withdraw": {"slug": "jastarurban-2025", "pk": draft.pk},
         "review": {"pk": review.pk},
+        **media_exhibition_objects(),
     }
 
 

@@ -1,0 +1,37 @@
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from exhibition.models import Letter, Registration
+from exhibition.qr import qr_png
+from exhibition.services import letter_render
+
+
+@shared_task
+def render_letters(letter_ids: list[int]) -> int:
+    """Renders the letters' PDFs; returns how many are ready."""
+    ready = 0
+    for letter in Letter.objects.filter(pk__in=letter_ids).select_related(
+        "exhibition__project__recipient"
+    ):
+        ready += letter_render(letter=letter).status == Letter.Status.READY
+    return ready
+
+
+@shared_task
+def send_registration_qr(registration_id: int) -> None:
+    registration = Registration.objects.select_related("exhibition").get(pk=registration_id)
+    url = settings.SITE_URL + registration.get_absolute_url()
+    check_in_url = settings.SITE_URL + reverse(
+        "exhibition:check_in", kwargs={"token": registration.token}
+    )
+    context = {"registration": registration, "exhibition": registration.exhibition, "url": url}
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string("exhibition/email/registered_subject.txt", context).strip()
+        body = render_to_string("exhibition/email/registered_body.txt", context)
+    message = EmailMultiAlternatives(subject, body, to=[registration.email])
+    message.attach("qr.png", qr_png(check_in_url), "image/png")
+    message.send()

@@ -1,0 +1,133 @@
+"""Public pages: the exhibition, its stands, registration and feedback (no login)."""
+
+from django.contrib import messages
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from exhibition.forms import FeedbackForm, RegistrationForm
+from exhibition.models import Exhibition, Registration, Stand, StandPhoto
+from exhibition.qr import qr_svg
+from exhibition.services import (
+    FeedbackRefused,
+    RegistrationRefused,
+    feedback_submit,
+    registration_create,
+)
+
+
+def detail(request: HttpRequest, slug: str) -> HttpResponse:
+    exhibition = get_object_or_404(Exhibition, slug=slug)
+    stands = exhibition.stands.select_related("grantee__application__village")
+    return render(
+        request,
+        "exhibition/detail.html",
+        {
+            "exhibition": exhibition,
+            "stands": list(stands),
+            "round_tables": list(exhibition.round_tables.all()),
+            "places_left": max(0, exhibition.capacity - exhibition.registrations.count()),
+        },
+    )
+
+
+def register(request: HttpRequest, slug: str) -> HttpResponse:
+    exhibition = get_object_or_404(Exhibition, slug=slug)
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            registration = registration_create(
+                exhibition=exhibition,
+                full_name=data["full_name"],
+                category=data["category"],
+                organisation=data["organisation"],
+                phone=data["phone"],
+                email=data["email"],
+            )
+        except RegistrationRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            return redirect(registration)
+    return render(request, "exhibition/register.html", {"exhibition": exhibition, "form": form})
+
+
+def registered(request: HttpRequest, token: str) -> HttpResponse:
+    registration = get_object_or_404(Registration.objects.select_related("exhibition"), token=token)
+    check_in_url = request.build_absolute_uri(
+        reverse("exhibition:check_in", kwargs={"token": token})
+    )
+    return render(
+        request,
+        "exhibition/registered.html",
+        {
+            "registration": registration,
+            "exhibition": registration.exhibition,
+            "qr": qr_svg(check_in_url),
+        },
+    )
+
+
+def stand(request: HttpRequest, key) -> HttpResponse:
+    stand = get_object_or_404(
+        Stand.objects.select_related("exhibition", "grantee__application__village"), key=key
+    )
+    return render(
+        request, "exhibition/stand.html", {"stand": stand, "photos": list(stand.photos.all())}
+    )
+
+
+def stand_qr(request: HttpRequest, key) -> HttpResponse:
+    """The banner's QR code: an SVG that prints sharp at any size, opening the stand's page."""
+    stand = get_object_or_404(Stand, key=key)
+    url = request.build_absolute_uri(stand.get_absolute_url())
+    response = HttpResponse(qr_svg(url, scale=10), content_type="image/svg+xml")
+    response["Content-Disposition"] = f'inline; filename="stand-{stand.position}-qr.svg"'
+    return response
+
+
+def stand_banner(request: HttpRequest, key) -> HttpResponse:
+    stand = get_object_or_404(Stand.objects.exclude(banner=""), key=key)
+    return FileResponse(stand.banner.open("rb"), content_type=stand.banner_type or None)
+
+
+def stand_photo(request: HttpRequest, pk: int) -> HttpResponse:
+    photo = get_object_or_404(StandPhoto, pk=pk)
+    return FileResponse(photo.image.open("rb"), content_type="image/jpeg")
+
+
+def feedback_qr(request: HttpRequest, slug: str) -> HttpResponse:
+    """The feedback form's QR code, for a poster at the exit."""
+    exhibition = get_object_or_404(Exhibition, slug=slug)
+    url = request.build_absolute_uri(reverse("exhibition:feedback", kwargs={"slug": slug}))
+    response = HttpResponse(qr_svg(url, scale=10), content_type="image/svg+xml")
+    response["Content-Disposition"] = f'inline; filename="{exhibition.slug}-feedback-qr.svg"'
+    return response
+
+
+def feedback(request: HttpRequest, slug: str) -> HttpResponse:
+    exhibition = get_object_or_404(Exhibition, slug=slug)
+    token = request.GET.get("t") or request.POST.get("t") or ""
+    registration = (
+        Registration.objects.filter(exhibition=exhibition, token=token).first() if token else None
+    )
+    form = FeedbackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            feedback_submit(
+                exhibition=exhibition,
+                registration=registration,
+                support_grew=form.cleaned_data["support_grew"],
+                impressed=form.cleaned_data["impressed"],
+            )
+        except FeedbackRefused as refused:
+            messages.info(request, str(refused))
+        else:
+            messages.success(request, _("Thank you for your answer!"))
+        return redirect("exhibition:detail", slug=slug)
+    return render(
+        request,
+        "exhibition/feedback.html",
+        {"exhibition": exhibition, "form": form, "token": token if registration else ""},
+    )

@@ -1,0 +1,101 @@
+"""Reads reused by the media page and by the indicators (reports): all sums in the database.
+
+Every total counts each post once, with its LATEST snapshot: figures on a platform only
+grow, and an export taken twice must not count twice.
+"""
+
+from datetime import date
+
+from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
+
+from competitions.models import GrantProject
+from media_campaign.models import Post, PostSnapshot, Publication, Video
+
+
+def latest_snapshots(project: GrantProject, *, on: date | None = None) -> QuerySet:
+    """Each post's latest snapshot (as of `on`, if given)."""
+    newer = PostSnapshot.objects.filter(post=OuterRef("post"))
+    if on is not None:
+        newer = newer.filter(taken_on__lte=on)
+    latest = newer.order_by("-taken_on").values("taken_on")[:1]
+    return PostSnapshot.objects.filter(post__project=project, taken_on=Subquery(latest))
+
+
+def videos_count(project: GrantProject, *, grantee_only: bool = False) -> int:
+    videos = Video.objects.filter(project=project)
+    if grantee_only:
+        videos = videos.filter(grantee__isnull=False)
+    return videos.count()
+
+
+def posts_count(project: GrantProject, *, for_videos_only: bool = False) -> int:
+    posts = Post.objects.filter(project=project)
+    if for_videos_only:
+        posts = posts.filter(video__isnull=False)
+    return posts.count()
+
+
+def publications_count(project: GrantProject) -> int:
+    return Publication.objects.filter(project=project).count()
+
+
+def reach_totals(project: GrantProject) -> dict[str, int]:
+    """Sums over the latest snapshot of each post, in one query."""
+    fields = ("views", "likes", "comments", "shares", "positive", "neutral", "negative")
+    totals = latest_snapshots(project).aggregate(**{name: Sum(name) for name in fields})
+    return {name: totals[name] or 0 for name in fields}
+
+
+def total_views(project: GrantProject) -> int:
+    return latest_snapshots(project).aggregate(total=Sum("views"))["total"] or 0
+
+
+def positive_share(project: GrantProject) -> float | None:
+    """Positive / all classified reactions (positive + neutral + negative) over the latest
+    snapshots, as a fraction 0–1; None while no reaction has been classified."""
+    totals = latest_snapshots(project).aggregate(
+        positive=Sum("positive"), neutral=Sum("neutral"), negative=Sum("negative")
+    )
+    classified = sum(totals[name] or 0 for name in totals)
+    return (totals["positive"] or 0) / classified if classified else None
+
+
+def views_over_time(project: GrantProject) -> list[tuple[date, int]]:
+    """For each day a snapshot was taken: the total views known that day, each post counted
+    with its latest snapshot up to that day (so the line never double counts)."""
+    rows = (
+        PostSnapshot.objects.filter(post__project=project)
+        .order_by("taken_on")
+        .values_list("taken_on", "post_id", "views")
+    )
+    known: dict[int, int] = {}
+    series: list[tuple[date, int]] = []
+    for taken_on, post_id, views in rows:
+        known[post_id] = views
+        total = sum(known.values())
+        if series and series[-1][0] == taken_on:
+            series[-1] = (taken_on, total)
+        else:
+            series.append((taken_on, total))
+    return series
+
+
+def videos_with_post_counts(project: GrantProject) -> QuerySet:
+    return (
+        Video.objects.filter(project=project)
+        .select_related("grantee__application", "village")
+        .annotate(post_count=Count("posts"))
+    )
+
+
+def posts_with_latest(project: GrantProject) -> QuerySet:
+    latest = PostSnapshot.objects.filter(post=OuterRef("pk")).order_by("-taken_on")
+    return (
+        Post.objects.filter(project=project)
+        .select_related("video")
+        .annotate(
+            latest_on=Subquery(latest.values("taken_on")[:1]),
+            latest_views=Subquery(latest.values("views")[:1]),
+            latest_positive=Subquery(latest.values("positive")[:1]),
+        )
+    )

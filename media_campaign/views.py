@@ -1,0 +1,195 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from accounts.access import role_required
+from accounts.roles import Role
+from competitions.models import GrantProject
+from competitions.selectors import project_current
+from media_campaign import selectors
+from media_campaign.forms import ImportForm, PostForm, PublicationForm, SnapshotForm, VideoForm
+from media_campaign.importers import IMPORTERS, ImportRefused
+from media_campaign.models import EXPECTED_SECONDS, Post, Publication, Video
+from media_campaign.services import post_save, snapshots_import
+
+TARGET_VIEWS = 25_000
+TARGET_POSITIVE = 0.5
+
+
+def _project() -> GrantProject:
+    project = project_current()
+    if project is None:
+        raise Http404
+    return project
+
+
+def _writes_need_staff(request: HttpRequest) -> bool:
+    """The operator reads every staff page; only GAMO staff write."""
+    can_write = request.user.has_role(Role.STAFF)
+    if request.method == "POST" and not can_write:
+        raise PermissionDenied
+    return can_write
+
+
+@role_required(Role.STAFF, Role.OPERATOR)
+def home(request: HttpRequest) -> HttpResponse:
+    project = _project()
+    share = selectors.positive_share(project)
+    return render(
+        request,
+        "media_campaign/home.html",
+        {
+            "project": project,
+            "videos": list(selectors.videos_with_post_counts(project)),
+            "publications": list(Publication.objects.filter(project=project)),
+            "totals": selectors.reach_totals(project),
+            "positive_percent": None if share is None else round(share * 100),
+            "views_over_time": selectors.views_over_time(project),
+            "posts_count": selectors.posts_count(project),
+            "target_views": TARGET_VIEWS,
+            "target_positive_percent": round(TARGET_POSITIVE * 100),
+            "can_write": request.user.has_role(Role.STAFF),
+        },
+    )
+
+
+def _edit(request, *, form_class, instance, template, success, project, **extra):
+    form = form_class(
+        request.POST or None, request.FILES or None, instance=instance, project=project
+    )
+    if request.method == "POST" and form.is_valid():
+        saved = form.save(commit=False)
+        saved.project = project
+        if isinstance(saved, Post):
+            post_save(post=saved)
+        else:
+            saved.save()
+        messages.success(request, success)
+        if isinstance(saved, Video) and saved.duration_unusual:
+            low, high = EXPECTED_SECONDS
+            messages.warning(
+                request,
+                _("The video lasts %(seconds)d s; the brief expects %(low)d–%(high)d s.")
+                % {"seconds": saved.duration_seconds, "low": low, "high": high},
+            )
+        return redirect(
+            "media_campaign:home" if not isinstance(saved, Post) else "media_campaign:posts"
+        )
+    return render(request, template, {"form": form, "object": instance, **extra})
+
+
+@role_required(Role.STAFF)
+def video_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    project = _project()
+    video = get_object_or_404(Video, pk=pk, project=project) if pk else None
+    return _edit(
+        request,
+        form_class=VideoForm,
+        instance=video,
+        template="media_campaign/form.html",
+        success=_("The video is saved."),
+        project=project,
+        heading=_("Video"),
+    )
+
+
+@role_required(Role.STAFF)
+def post_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    project = _project()
+    post = get_object_or_404(Post, pk=pk, project=project) if pk else None
+    return _edit(
+        request,
+        form_class=PostForm,
+        instance=post,
+        template="media_campaign/form.html",
+        success=_("The post is saved."),
+        project=project,
+        heading=_("Post"),
+    )
+
+
+@role_required(Role.STAFF)
+def publication_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    project = _project()
+    publication = get_object_or_404(Publication, pk=pk, project=project) if pk else None
+    return _edit(
+        request,
+        form_class=PublicationForm,
+        instance=publication,
+        template="media_campaign/form.html",
+        success=_("The publication is saved."),
+        project=project,
+        heading=_("Media publication"),
+    )
+
+
+@role_required(Role.STAFF, Role.OPERATOR)
+def posts(request: HttpRequest) -> HttpResponse:
+    project = _project()
+    return render(
+        request,
+        "media_campaign/posts.html",
+        {
+            "posts": list(selectors.posts_with_latest(project)),
+            "can_write": request.user.has_role(Role.STAFF),
+        },
+    )
+
+
+@role_required(Role.STAFF, Role.OPERATOR)
+def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    can_write = _writes_need_staff(request)
+    post = get_object_or_404(Post.objects.select_related("video"), pk=pk, project=_project())
+    form = SnapshotForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        snapshot = form.save(commit=False)
+        if post.snapshots.filter(taken_on=snapshot.taken_on).exists():
+            form.add_error("taken_on", _("This post already has figures for that day."))
+        else:
+            snapshot.post = post
+            snapshot.save()
+            messages.success(request, _("The figures are saved."))
+            return redirect("media_campaign:post", pk=post.pk)
+    return render(
+        request,
+        "media_campaign/post.html",
+        {
+            "post": post,
+            "snapshots": list(post.snapshots.all()),
+            "form": form,
+            "can_write": can_write,
+        },
+    )
+
+
+@role_required(Role.STAFF)
+def import_csv(request: HttpRequest) -> HttpResponse:
+    project = _project()
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = snapshots_import(
+                project=project,
+                content=form.cleaned_data["file"].read(),
+                platform=form.cleaned_data["platform"],
+                taken_on=form.cleaned_data["taken_on"],
+            )
+        except ImportRefused as refused:
+            errors = refused.errors
+            messages.error(
+                request, _("Nothing was imported: correct the file and upload it again.")
+            )
+        else:
+            messages.success(
+                request,
+                _("Imported: %(created)d new snapshots, %(updated)d updated.") % result,
+            )
+            return redirect("media_campaign:posts")
+    return render(
+        request,
+        "media_campaign/import.html",
+        {"form": form, "errors": errors, "importers": IMPORTERS},
+    )

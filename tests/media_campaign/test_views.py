@@ -1,0 +1,140 @@
+from datetime import date
+
+import pytest
+
+from media_campaign.models import Post, PostSnapshot, Video
+from media_campaign.selectors import (
+    positive_share,
+    posts_count,
+    publications_count,
+    total_views,
+    videos_count,
+    views_over_time,
+)
+from tests.factories import GranteeProjectFactory, PostFactory, PostSnapshotFactory, VideoFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def campaign(db):
+    """Three videos with two posts each, figures on two dates; one project-wide video."""
+    grantee = GranteeProjectFactory()
+    project = grantee.application.competition.project
+    videos = [VideoFactory(project=project, grantee=grantee) for _ in range(2)]
+    videos.append(VideoFactory(project=project, grantee=None))
+    for video in videos:
+        for _ in range(2):
+            post = PostFactory(video=video)
+            PostSnapshotFactory(post=post, taken_on=date(2025, 10, 1), views=500, positive=2)
+            PostSnapshotFactory(post=post, taken_on=date(2025, 10, 15), views=900)
+    return project
+
+
+def test_selectors_count_each_post_once_with_its_latest_figures(campaign):
+    assert videos_count(campaign) == 3
+    assert videos_count(campaign, grantee_only=True) == 2
+    assert posts_count(campaign) == 6
+    assert total_views(campaign) == 6 * 900
+    # latest snapshots: 6 positive, 3 neutral, 1 negative each
+    assert positive_share(campaign) == pytest.approx(0.6)
+    assert views_over_time(campaign) == [(date(2025, 10, 1), 3000), (date(2025, 10, 15), 5400)]
+    assert publications_count(campaign) == 0
+
+
+def test_total_views_is_one_query(campaign, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        total_views(campaign)
+
+
+def test_positive_share_is_none_before_any_reaction_is_classified(db):
+    post = PostFactory()
+    PostSnapshotFactory(post=post, positive=0, neutral=0, negative=0)
+    assert positive_share(post.project) is None
+
+
+def test_the_media_page_and_post_list_have_constant_queries(
+    client, operator, campaign, django_assert_max_num_queries
+):
+    client.force_login(operator)
+    with django_assert_max_num_queries(12):
+        home = client.get("/media/")
+    assert home.status_code == 200
+    assert "5,400" in home.content.decode() or "5 400" in home.content.decode().replace("\xa0", " ")
+    with django_assert_max_num_queries(8):
+        posts = client.get("/media/posts/")
+    assert len(posts.context["posts"]) == 6
+
+
+def test_staff_add_a_video_and_are_warned_about_an_unusual_length(client, staff, campaign):
+    client.force_login(staff)
+    response = client.post(
+        "/media/videos/add/",
+        {"title": "Ұзын ролик", "duration_seconds": 300, "status": "filmed"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    video = Video.objects.get(title="Ұзын ролик")
+    assert video.project == campaign
+    assert any(m.level_tag == "warning" for m in response.context["messages"])
+
+
+def test_a_post_needs_a_video_or_an_event_and_a_new_link(client, staff, campaign):
+    client.force_login(staff)
+    existing = Post.objects.first()
+    response = client.post(
+        "/media/posts/add/",
+        {"platform": "tiktok", "link": existing.link + "/", "published_on": "2025-10-02"},
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "link" in errors and "__all__" in errors
+    ok = client.post(
+        "/media/posts/add/",
+        {
+            "platform": "tiktok",
+            "link": "https://www.tiktok.com/@gamo/video/1?lang=kk",
+            "published_on": "2025-10-02",
+            "event": "Қорытынды көрме",
+        },
+    )
+    assert ok.status_code == 302
+    assert Post.objects.filter(link="https://www.tiktok.com/@gamo/video/1").exists()
+
+
+def test_staff_enter_figures_by_hand_once_per_day(client, staff, operator, campaign):
+    post = Post.objects.first()
+    figures = {
+        "taken_on": "2025-10-20",
+        "views": 1200,
+        "likes": 50,
+        "comments": 9,
+        "shares": 3,
+        "positive": 6,
+        "neutral": 2,
+        "negative": 1,
+    }
+    client.force_login(operator)
+    assert client.post(f"/media/posts/{post.pk}/", figures).status_code == 403
+    client.force_login(staff)
+    assert client.post(f"/media/posts/{post.pk}/", figures).status_code == 302
+    again = client.post(f"/media/posts/{post.pk}/", figures)
+    assert again.status_code == 200
+    assert PostSnapshot.objects.filter(post=post, taken_on=date(2025, 10, 20)).count() == 1
+
+
+def test_staff_correct_a_posts_link(client, staff, campaign):
+    post = Post.objects.first()
+    client.force_login(staff)
+    response = client.post(
+        f"/media/posts/{post.pk}/edit/",
+        {
+            "platform": "facebook",
+            "link": "https://www.facebook.com/gamo/posts/42/?ref=share",
+            "published_on": "2025-09-03",
+            "video": post.video_id,
+        },
+    )
+    assert response.status_code == 302
+    post.refresh_from_db()
+    assert (post.platform, post.link) == ("facebook", "https://www.facebook.com/gamo/posts/42")
