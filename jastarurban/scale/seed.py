@@ -28,6 +28,8 @@ from applications.models import ApplicantProfile, Application, BudgetItem, TeamM
 from competitions.demo.loader import COMPETITION_SLUG, DEMO_PASSWORD, load_demo
 from competitions.models import Competition, Settlement
 from competitions.services import competition_copy
+from exhibition.models import Exhibition, Registration
+from media_campaign.models import Post, PostSnapshot
 from mentoring.models import (
     Disbursement,
     Expense,
@@ -395,8 +397,73 @@ def seed_grantees(competition: Competition, sizes: Sizes, rng: random.Random) ->
     )
 
 
-# Apps that arrive later add their own seeding here, each f(competition, sizes, rng).
-SEEDERS = [seed_reviews, seed_grantees]
+def seed_media(competition: Competition, sizes: Sizes, rng: random.Random) -> None:
+    """Posts with four dated snapshots each, on the demo's project."""
+    project = competition.project
+    platforms = [choice for choice, _label in Post.Platform.choices]
+    bulk(
+        Post,
+        (
+            Post(
+                project=project,
+                platform=platforms[n % len(platforms)],
+                link=f"https://example.org/scale/post/{n}",
+                published_on=date(2025, 8, 1) + timedelta(days=n % 90),
+                event="Scale",
+            )
+            for n in range(sizes.posts)
+        ),
+    )
+    posts = Post.objects.filter(link__startswith="https://example.org/scale/").values_list(
+        "pk", flat=True
+    )
+    bulk(
+        PostSnapshot,
+        (
+            PostSnapshot(
+                post_id=pk,
+                taken_on=date(2025, 9, 1) + timedelta(weeks=w),
+                views=100 * (w + 1) + pk % 97,
+                likes=10 * (w + 1),
+                comments=w,
+                shares=w,
+                positive=2 * w,
+                neutral=w,
+                negative=w // 2,
+            )
+            for pk in posts.iterator()
+            for w in range(4)
+        ),
+    )
+
+
+def seed_exhibition(competition: Competition, sizes: Sizes, rng: random.Random) -> None:
+    """Registrations for the demo's exhibition, four in five checked in at the door."""
+    exhibition = Exhibition.objects.filter(project=competition.project).order_by("pk").first()
+    if exhibition is None:
+        return
+    Exhibition.objects.filter(pk=exhibition.pk).update(capacity=sizes.participants + 1000)
+    categories = [choice for choice, _label in Registration.Category.choices]
+    consent = timezone.make_aware(datetime(2025, 10, 20, 12))
+    bulk(
+        Registration,
+        (
+            Registration(
+                exhibition=exhibition,
+                full_name=f"Қатысушы {n}",
+                category=categories[n % len(categories)],
+                phone=f"+7701{n:07d}",
+                consent_at=consent,
+                token=f"scale-{n}",
+                checked_in_at=consent + timedelta(days=18) if n % 5 else None,
+            )
+            for n in range(sizes.participants)
+        ),
+    )
+
+
+# Each f(competition, sizes, rng); apps that arrive later add theirs here.
+SEEDERS = [seed_reviews, seed_grantees, seed_media, seed_exhibition]
 
 
 def seed_scale(sizes: Sizes, *, seed: int = 2025) -> Seeded:
@@ -421,5 +488,7 @@ def seed_scale(sizes: Sizes, *, seed: int = 2025) -> Seeded:
             "grantee_projects": GranteeProject.objects.filter(
                 application__competition=competition
             ).count(),
+            "posts": Post.objects.count(),
+            "registrations": Registration.objects.count(),
         },
     )

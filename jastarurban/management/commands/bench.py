@@ -12,6 +12,7 @@ from django.utils.module_loading import import_string
 
 from accounts.models import User
 from competitions.models import Competition, District
+from exhibition.models import Exhibition
 from jastarurban.scale.measure import time_build, time_page
 from jastarurban.scale.seed import SCALE_SLUG
 
@@ -24,6 +25,7 @@ MAX_QUERIES, MAX_MEDIAN_MS, MAX_BUILD_S, MAX_PEAK_MB = 15, 150, 10, 300
 def pages(competition: Competition) -> list[tuple[str, str, str | None]]:
     """(name, url, who) for every key page; who is an e-mail or None for a visitor."""
     district = District.objects.order_by("pk").first()
+    exhibition = Exhibition.objects.order_by("pk").values_list("slug", flat=True).first()
     return [
         ("floor: trivial view", "/bench/floor/", None),
         ("public call", f"/competitions/{competition.slug}/", None),
@@ -39,6 +41,9 @@ def pages(competition: Competition) -> list[tuple[str, str, str | None]]:
         ("ranking and decision", f"/reviews/ranking/{competition.slug}/", STAFF),
         ("grantee projects", "/mentoring/projects/", STAFF),
         ("project budget", "/projects/jastarurban/budget/", STAFF),
+        ("media campaign", "/media/", STAFF),
+        ("posts", "/media/posts/", STAFF),
+        ("exhibition participants", f"/exhibition/manage/{exhibition}/participants/", STAFF),
         *settings.BENCH_EXTRA_PAGES,
     ]
 

@@ -3,7 +3,8 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from jastarurban.scale.seed import Sizes, seed_scale
+from competitions.models import Competition
+from jastarurban.scale.seed import SCALE_SLUG, Sizes, seed_scale
 
 
 class Command(BaseCommand):
@@ -16,6 +17,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--reviews-per-application", type=int, default=defaults.reviews_per_application
         )
+        parser.add_argument(
+            "--reuse",
+            action="store_true",
+            help="Do nothing if this database already holds scale data of the same size.",
+        )
 
     def handle(self, *args, **options):
         sizes = Sizes(
@@ -26,6 +32,12 @@ class Command(BaseCommand):
             posts=options["posts"],
             participants=options["participants"],
         )
+        existing = Competition.objects.filter(slug=SCALE_SLUG).first()
+        if options["reuse"] and existing is not None:
+            if existing.applications.count() == sizes.applications:
+                self.stdout.write("Scale data of this size is already here; reusing it.")
+                return
+            raise CommandError("This database holds scale data of another size; use a fresh one.")
         started = time.perf_counter()
         try:
             seeded = seed_scale(sizes)
