@@ -68,7 +68,7 @@ class BudgetLineAdmin(TranslationAdmin):
 
 @admin.register(models.Indicator)
 class IndicatorAdmin(TranslationAdmin):
-    list_display = ["position", "code", "name", "activity", "kind", "target", "unit"]
+    list_display = ["position", "code", "name", "activity", "kind", "target", "unit", "source"]
     list_display_links = ["code"]
     list_filter = ["project", "kind", "activity__number"]
     list_select_related = ["activity"]

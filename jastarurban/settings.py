@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
     "axes",
     "accounts",
     "competitions",
@@ -77,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "jastarurban.middleware.OperatorReadOnlyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Axes must be last: it turns a lockout raised anywhere above into a response.
     "axes.middleware.AxesMiddleware",
@@ -138,6 +142,10 @@ CELERY_BEAT_SCHEDULE = {
     "mentoring-reminders": {
         "task": "mentoring.tasks.send_mentoring_reminders",
         "schedule": crontab(hour=9, minute=30),
+    },
+    "indicator-snapshots": {
+        "task": "reports.tasks.snapshot_indicators",
+        "schedule": crontab(hour=23, minute=50),
     },
 }
 
@@ -215,11 +223,36 @@ DEMO_LOADERS = [
     "mentoring.demo.load_implementation",
     "media_campaign.demo.load_media",
     "exhibition.demo.load_exhibition",
+    "reports.demo.load_reports",
 ]
 
-# `manage.py bench`: pages and file builders that apps add to the key pages.
-BENCH_EXTRA_PAGES: list[tuple[str, str, str | None]] = []
-BENCH_BUILDS: list[tuple[str, str]] = []
+# The operator's read-only API (reports/api): session or token, operator and staff only.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # Token first: an anonymous call is answered 401 with a WWW-Authenticate header.
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["reports.api.permissions.IsOperatorOrStaff"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "JastarUrban operator API",
+    "DESCRIPTION": "Read-only: indicators, budget execution, competitions and their results.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["reports.api.permissions.IsOperatorOrStaff"],
+}
+
+# `manage.py bench`: the files it times, as (name, builder, keyword arguments).
+BENCH_BUILDS = [
+    ("XLSX of all applications", "reports.builders.build_report",
+     {"kind": "applications", "format": "xlsx"}),
+    ("final report, PDF", "reports.builders.build_report", {"kind": "final", "format": "pdf"}),
+    ("final report, XLSX", "reports.builders.build_report", {"kind": "final", "format": "xlsx"}),
+]  # fmt: skip
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -8,6 +8,7 @@ from accounts.access import role_required
 from accounts.roles import Role
 from competitions.models import GrantProject
 from competitions.selectors import project_current
+from jastarurban.charts import line_chart
 from media_campaign import selectors
 from media_campaign.forms import ImportForm, PostForm, PublicationForm, SnapshotForm, VideoForm
 from media_campaign.importers import IMPORTERS, ImportRefused
@@ -37,6 +38,7 @@ def _writes_need_staff(request: HttpRequest) -> bool:
 def home(request: HttpRequest) -> HttpResponse:
     project = _project()
     share = selectors.positive_share(project)
+    series = selectors.views_over_time(project)
     return render(
         request,
         "media_campaign/home.html",
@@ -46,7 +48,9 @@ def home(request: HttpRequest) -> HttpResponse:
             "publications": list(Publication.objects.filter(project=project)),
             "totals": selectors.reach_totals(project),
             "positive_percent": None if share is None else round(share * 100),
-            "views_over_time": selectors.views_over_time(project),
+            "views_chart": line_chart(
+                _("Views over time"), series, value_label=_("views"), date_label=_("date")
+            ),
             "posts_count": selectors.posts_count(project),
             "target_views": TARGET_VIEWS,
             "target_positive_percent": round(TARGET_POSITIVE * 100),

@@ -1,22 +1,256 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
 from accounts.roles import Role
-from competitions.models.budget import project_budget
+from competitions.models import Expense, GrantProject, Indicator
 from competitions.selectors import project_current
+from competitions.services import expense_record, indicator_value_enter
+from jastarurban.charts import bar_chart, line_chart
+from jastarurban.money import format_tenge
+from media_campaign.selectors import views_over_time
+from reports.budget import budget_execution
+from reports.forms import ExpenseForm, IndicatorValueForm, ReportRequestForm
+from reports.indicators.sources import SOURCES, applications_by_district
+from reports.models import ReportFile
+from reports.selectors import (
+    indicator_history,
+    indicator_rows,
+    rows_by_activity,
+    score_distribution,
+)
+from reports.services import indicators_snapshot, report_request
+
+READERS = (Role.OPERATOR, Role.STAFF)
 
 
-@role_required(Role.OPERATOR, Role.STAFF)
+def current_project_or_404() -> GrantProject:
+    project = project_current()
+    if project is None:
+        raise Http404
+    return project
+
+
+@role_required(*READERS)
 def home(request: HttpRequest) -> HttpResponse:
     """The operator's landing page: the project's passport and its budget at a glance."""
     project = project_current()
+    execution = budget_execution(project) if project else None
     return render(
         request,
         "reports/home.html",
         {
             "project": project,
-            "budget": project_budget(project) if project else None,
+            "budget": execution.budget if execution else None,
+            "execution": execution,
             "indicator_count": project.indicators.count() if project else 0,
         },
     )
+
+
+@role_required(*READERS)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """Indicators from their latest snapshots and charts from aggregates: a fixed number
+    of queries whatever the number of applications or days of history."""
+    project = current_project_or_404()
+    rows = indicator_rows(project)
+    execution = budget_execution(project)
+    charts = [
+        bar_chart(
+            _("Applications by district"),
+            applications_by_district(project),
+            value_label=_("applications"),
+            category_label=_("district"),
+        ),
+        bar_chart(
+            _("Distribution of the experts' scores"),
+            score_distribution(project),
+            value_label=_("scores given"),
+            category_label=_("score"),
+        ),
+        line_chart(
+            _("Budget spent over time"),
+            execution.spent_by_month,
+            value_label=_("spent, cumulative"),
+            date_label=_("month"),
+            value_format=format_tenge,
+        ),
+        line_chart(
+            _("Views over time"),
+            views_over_time(project),
+            value_label=_("views, latest known per post"),
+            date_label=_("date"),
+        ),
+    ]
+    return render(
+        request,
+        "reports/dashboard.html",
+        {
+            "project": project,
+            "groups": rows_by_activity(rows),
+            # The newest snapshot among the rows: no query of its own.
+            "as_of": max((row.as_of for row in rows if row.as_of), default=None),
+            "charts": charts,
+            "execution": execution,
+        },
+    )
+
+
+@role_required(*READERS)
+def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
+    project = current_project_or_404()
+    indicator = get_object_or_404(
+        Indicator.objects.select_related("activity", "manual_entered_by"),
+        project=project,
+        code=code,
+    )
+    history = indicator_history(indicator)
+    chart = line_chart(
+        str(indicator.name),
+        [(snapshot.taken_on, snapshot.value) for snapshot in history],
+        value_label=str(indicator.get_unit_display()),
+        date_label=_("date"),
+        show_table=True,
+    )
+    can_enter = request.user.has_role(Role.STAFF) and indicator.source not in SOURCES
+    return render(
+        request,
+        "reports/indicator_detail.html",
+        {
+            "indicator": indicator,
+            "history": history,
+            "chart": chart,
+            "source": SOURCES.get(indicator.source),
+            "form": IndicatorValueForm() if can_enter else None,
+        },
+    )
+
+
+@role_required(Role.STAFF)
+@require_POST
+def indicator_enter(request: HttpRequest, code: str) -> HttpResponse:
+    project = current_project_or_404()
+    indicator = get_object_or_404(Indicator, project=project, code=code)
+    if indicator.source in SOURCES:
+        raise PermissionDenied
+    form = IndicatorValueForm(request.POST, request.FILES)
+    if form.is_valid():
+        indicator_value_enter(
+            indicator=indicator,
+            value=form.cleaned_data["value"],
+            entered_by=request.user,
+            evidence=form.cleaned_data.get("file"),
+        )
+        messages.success(request, _("The value is saved; the next snapshot takes it."))
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("reports:indicator", code=code)
+
+
+@role_required(*READERS)
+def indicator_evidence(request: HttpRequest, code: str) -> FileResponse:
+    project = current_project_or_404()
+    indicator = get_object_or_404(Indicator, project=project, code=code)
+    if not indicator.manual_evidence:
+        raise Http404
+    return FileResponse(indicator.manual_evidence.open("rb"), as_attachment=True)
+
+
+@role_required(Role.STAFF)
+@require_POST
+def snapshot_now(request: HttpRequest) -> HttpResponse:
+    written = indicators_snapshot(project=current_project_or_404())
+    if written:
+        messages.success(request, _("Today's values are recorded."))
+    else:
+        messages.info(
+            request, _("Today's values were already recorded; they are kept as they are.")
+        )
+    return redirect("reports:dashboard")
+
+
+@role_required(*READERS)
+def budget(request: HttpRequest) -> HttpResponse:
+    project = current_project_or_404()
+    execution = budget_execution(project)
+    return render(
+        request,
+        "reports/budget.html",
+        {
+            "project": project,
+            "execution": execution,
+            "expenses": list(
+                Expense.objects.filter(line__project=project)
+                .select_related("line", "entered_by")
+                .order_by("-spent_on", "-pk")
+            ),
+            "chart": line_chart(
+                _("Budget spent over time"),
+                execution.spent_by_month,
+                value_label=_("spent, cumulative"),
+                date_label=_("month"),
+                value_format=format_tenge,
+            ),
+        },
+    )
+
+
+@role_required(Role.STAFF)
+def expense_add(request: HttpRequest) -> HttpResponse:
+    project = current_project_or_404()
+    form = ExpenseForm(request.POST or None, request.FILES or None, project=project)
+    if request.method == "POST" and form.is_valid():
+        expense_record(entered_by=request.user, **form.cleaned_data)
+        messages.success(request, _("The expense is recorded."))
+        return redirect("reports:budget")
+    return render(request, "reports/expense_form.html", {"form": form, "project": project})
+
+
+@role_required(*READERS)
+def expense_file(request: HttpRequest, pk: int) -> FileResponse:
+    expense = get_object_or_404(Expense, pk=pk)
+    if not expense.file:
+        raise Http404
+    return FileResponse(expense.file.open("rb"), as_attachment=True)
+
+
+@role_required(*READERS)
+def files(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "reports/files.html",
+        {
+            "form": ReportRequestForm(),
+            "reports": list(ReportFile.objects.select_related("requested_by")[:100]),
+        },
+    )
+
+
+@role_required(*READERS)
+@require_POST
+def request_report(request: HttpRequest) -> HttpResponse:
+    """The one thing the operator may post: a request for a report to be built."""
+    form = ReportRequestForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a report, a format and a language."))
+        return redirect("reports:files")
+    report_request(requested_by=request.user, **form.cleaned_data)
+    messages.success(request, _("The report is being built; this page shows when it is ready."))
+    return redirect("reports:files")
+
+
+@role_required(*READERS)
+def file_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """One row of the list, polled by htmx until the file is ready or failed."""
+    report = get_object_or_404(ReportFile.objects.select_related("requested_by"), pk=pk)
+    return render(request, "reports/_file_row.html", {"report": report})
+
+
+@role_required(*READERS)
+def file_download(request: HttpRequest, pk: int) -> FileResponse:
+    report = get_object_or_404(ReportFile, pk=pk, status=ReportFile.Status.DONE)
+    return FileResponse(report.file.open("rb"), as_attachment=True, filename=report.filename)

@@ -15,7 +15,9 @@ from django.utils import timezone
 
 from accounts.roles import Role
 from applications.models import Application, Attachment
+from competitions.models import Expense as BudgetExpense
 from mentoring.models import Expense, GranteeProject, Material, Participant, Training
+from reports.models import ReportFile
 from reviews.models import Assignment, CommissionMember, Review
 from tests.factories import UserFactory
 
@@ -63,6 +65,9 @@ BOGUS_LINK = {"uidb64": "MTIz", "token": "bad-token"}
 DRAFT = "draft"
 DRAFT_FILE = "draft_file"
 EXHIBITION = {"slug": "jastarurban-2025"}
+
+# The operator's JSON API: 401 with a token challenge for anonymous calls.
+API = Rule(FORBIDDEN, {"anonymous": "401", "operator": OK, "staff": OK})
 
 MATRIX: dict[str, Rule] = {
     "competitions:home": Rule(OK),
@@ -273,6 +278,41 @@ MATRIX: dict[str, Rule] = {
         FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs="letter"
     ),
     "exhibition:letter_pdf": Rule(**vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": "letter"}),
+    # --- reports ---
+    "reports:dashboard": only(Role.OPERATOR, Role.STAFF),
+    "reports:snapshot": Rule(FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}),
+    "reports:indicator": Rule(
+        **vars(only(Role.OPERATOR, Role.STAFF)) | {"kwargs": {"code": "applications_received"}}
+    ),
+    "reports:indicator_enter": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs={"code": "rules_approved"}
+    ),
+    "reports:indicator_evidence": Rule(
+        FORBIDDEN,
+        {"anonymous": LOGIN, "operator": NOT_FOUND, "staff": NOT_FOUND},
+        kwargs={"code": "rules_approved"},
+    ),
+    "reports:budget": only(Role.OPERATOR, Role.STAFF),
+    "reports:expense_add": only(Role.STAFF),
+    "reports:expense_file": Rule(
+        **vars(only(Role.OPERATOR, Role.STAFF)) | {"kwargs": "budget_expense"}
+    ),
+    "reports:files": only(Role.OPERATOR, Role.STAFF),
+    "reports:request": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "operator": NOT_ALLOWED, "staff": NOT_ALLOWED}
+    ),
+    "reports:file_status": Rule(
+        **vars(only(Role.OPERATOR, Role.STAFF)) | {"kwargs": "report_file"}
+    ),
+    "api:schema": API,
+    "api:indicators": API,
+    "api:snapshots": Rule(**vars(API) | {"kwargs": {"code": "applications_received"}}),
+    "api:budget": API,
+    "api:competitions": API,
+    "api:results": Rule(**vars(API) | {"kwargs": {"slug": "jastarurban-2025"}}),
+    "reports:file_download": Rule(
+        **vars(only(Role.OPERATOR, Role.STAFF)) | {"kwargs": "report_file"}
+    ),
 }
 
 
@@ -394,6 +434,15 @@ def objects(full_demo, people):
     report = project.reports.order_by("number").first()
     expense = Expense.objects.filter(report=report).first()
     training = Training.objects.order_by("pk").first()
+    budget_expense = BudgetExpense.objects.filter(line__project__slug="jastarurban").first()
+    budget_expense.file.save("act.pdf", ContentFile(b"%PDF-1.7"))
+    report_file = ReportFile.objects.create(
+        kind=ReportFile.Kind.APPLICATIONS,
+        format=ReportFile.Format.XLSX,
+        status="done",
+        sha256="0" * 64,
+        file=ContentFile(b"PK", name="list.xlsx"),
+    )
     return {
         "project": {"pk": project.pk},
         "report": {"pk": report.pk},
@@ -412,6 +461,8 @@ def objects(full_demo, people):
         "withdraw": {"slug": "jastarurban-2025", "pk": draft.pk},
         "review": {"pk": review.pk},
         **media_exhibition_objects(),
+        "budget_expense": {"pk": budget_expense.pk},
+        "report_file": {"pk": report_file.pk},
     }
 
 

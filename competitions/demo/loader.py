@@ -161,6 +161,7 @@ def load_budget(project: GrantProject) -> None:
                 "quantity": line["quantity"],
                 "unit_cost_kzt": line["unit_cost_kzt"],
                 "funding_source": BudgetLine.Source.GRANT,
+                "includes_grantee_spending": line.get("includes_grantee_spending", False),
             },
         )
 

@@ -1197,6 +1197,7 @@ BUDGET_LINES = [
         name_kk="Шағын грант",
         name_ru="Малый грант",
         name_en="Small grant",
+        includes_grantee_spending=True,
         unit="service",
         quantity=Decimal("7"),
         unit_cost_kzt=1_000_000,

@@ -1,4 +1,4 @@
-from competitions.models.budget import BudgetLine
+from competitions.models.budget import BudgetLine, Expense
 from competitions.models.competition import Announcement, Competition, Criterion, FaqItem
 from competitions.models.indicators import Indicator
 from competitions.models.places import District, RuralDistrict, Settlement
@@ -18,6 +18,7 @@ __all__ = [
     "Competition",
     "Criterion",
     "District",
+    "Expense",
     "FaqItem",
     "GrantProject",
     "GrantRecipient",

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q, Sum
@@ -67,6 +68,11 @@ class BudgetLine(models.Model):
         _("funding source"), max_length=10, choices=Source.choices, default=Source.GRANT
     )
     justification = models.TextField(_("justification"), blank=True)
+    includes_grantee_spending = models.BooleanField(
+        _("includes the grantees' small-grant spending"),
+        default=False,
+        help_text=_("The small-grant line: what is paid out to grantees counts as spent here."),
+    )
 
     class Meta:
         verbose_name = _("budget line")
@@ -89,6 +95,42 @@ class BudgetLine(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+def expense_file_path(expense: "Expense", filename: str) -> str:
+    return f"expenses/{expense.line.project_id}/{filename}"
+
+
+class Expense(models.Model):
+    """Money spent against a budget line, as the accountant books it with its document."""
+
+    line = models.ForeignKey(
+        BudgetLine, on_delete=models.PROTECT, related_name="expenses", verbose_name=_("budget line")
+    )
+    spent_on = models.DateField(_("date"))
+    amount_kzt = models.PositiveBigIntegerField(_("amount, ₸"))
+    document_number = models.CharField(_("document number"), max_length=60)
+    file = models.FileField(_("document"), upload_to=expense_file_path, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("entered by"),
+    )
+    entered_at = models.DateTimeField(_("entered at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("expense")
+        verbose_name_plural = _("expenses")
+        ordering = ["spent_on", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount_kzt__gt=0), name="expense_amount_positive")
+        ]
+        indexes = [models.Index(fields=["line", "spent_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.document_number}: {self.amount_kzt}"
 
 
 @dataclass

@@ -1,5 +1,6 @@
 """The planned figures the operator judges the project by."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -39,6 +40,27 @@ class Indicator(models.Model):
         _("target means"), max_length=10, choices=Comparison.choices, default=Comparison.AT_LEAST
     )
     measurement = models.TextField(_("how it is measured"), blank=True)
+    # The key of a computation in the reports app's registry (reports/indicators/sources.py);
+    # competitions cannot import reports, so the registry validates it there.
+    source = models.CharField(
+        _("computed by"),
+        max_length=60,
+        blank=True,
+        help_text=_("How the portal computes the actual value from its own data."),
+    )
+    manual_value = models.DecimalField(
+        _("value entered by hand"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    manual_evidence = models.FileField(_("evidence"), upload_to="indicators/evidence/", blank=True)
+    manual_entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("entered by"),
+    )
+    manual_entered_at = models.DateTimeField(_("entered at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("indicator")
@@ -48,6 +70,10 @@ class Indicator(models.Model):
             models.UniqueConstraint(fields=["project", "code"], name="indicator_code_unique"),
             models.CheckConstraint(
                 condition=models.Q(target__gte=0), name="indicator_target_positive"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(manual_value__isnull=True) | models.Q(source=""),
+                name="indicator_computed_or_manual",
             ),
             models.CheckConstraint(
                 condition=~models.Q(unit="percent") | models.Q(target__lte=100),

@@ -80,3 +80,6 @@ def test_bench_measures_every_key_page_within_the_query_budget(seeded, tmp_path)
     assert [name for name, page in pages.items() if page["status"] != 200] == []
     over = {name: page["queries"] for name, page in pages.items() if page["queries"] > 15}
     assert over == {}
+    builds = {build["name"]: build for build in report["builds"]}
+    assert set(builds) == {"XLSX of all applications", "final report, PDF", "final report, XLSX"}
+    assert all(build["size_kb"] > 0 for build in builds.values())

@@ -44,7 +44,8 @@ def pages(competition: Competition) -> list[tuple[str, str, str | None]]:
         ("media campaign", "/media/", STAFF),
         ("posts", "/media/posts/", STAFF),
         ("exhibition participants", f"/exhibition/manage/{exhibition}/participants/", STAFF),
-        *settings.BENCH_EXTRA_PAGES,
+        ("indicators dashboard", "/reports/dashboard/", STAFF),
+        ("budget execution", "/reports/budget/", STAFF),
     ]
 
 
@@ -75,10 +76,12 @@ class Command(BaseCommand):
         floor = results[0].median_ms
         for result in results[1:]:
             result.ratio_to_floor = round(result.median_ms / floor, 1) if floor else None
-        builds = [
-            time_build(name, lambda path=path: import_string(path)(competition))
-            for name, path in settings.BENCH_BUILDS
-        ]
+        builds = []
+        for name, path, kwargs in settings.BENCH_BUILDS:
+            self.stderr.write(f"  {name} …")
+            builds.append(
+                time_build(name, lambda path=path, kwargs=kwargs: import_string(path)(**kwargs))
+            )
         report = {
             "label": label or connection.vendor,
             "database": connection.vendor,

@@ -1,0 +1,29 @@
+from django.contrib import admin
+
+from reports.models import IndicatorSnapshot, ReportFile
+
+
+@admin.register(IndicatorSnapshot)
+class IndicatorSnapshotAdmin(admin.ModelAdmin):
+    """Snapshots are history: readable, never edited by hand."""
+
+    list_display = ["indicator", "taken_on", "value", "is_manual"]
+    list_filter = ["taken_on"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ReportFile)
+class ReportFileAdmin(admin.ModelAdmin):
+    list_display = ["kind", "format", "language", "status", "requested_by", "requested_at"]
+    list_filter = ["status", "kind"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,61 @@
+"""PDF builders (WeasyPrint via jastarurban.pdf.render_pdf): A4, DejaVu Sans embedded."""
+
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from jastarurban.charts import bar_chart, line_chart
+from jastarurban.money import format_tenge
+from jastarurban.pdf import render_pdf
+from reports.builders.data import (
+    applications_list,
+    current_project,
+    decided_competitions,
+    project_report,
+    scores_by_application,
+)
+from reviews.protocol import protocol_pdf
+
+
+def project_report_pdf(final: bool) -> bytes:
+    report = project_report(final)
+    execution = report.execution
+    charts = [
+        line_chart(
+            _("Budget spent over time"),
+            execution.spent_by_month,
+            value_label=_("spent, cumulative"),
+            date_label=_("month"),
+            value_format=format_tenge,
+        ),
+        bar_chart(
+            _("Budget by section: spent"),
+            [(str(s.section.label), s.actual_kzt) for s in execution.sections],
+            value_label=_("spent"),
+            category_label=_("section"),
+            value_format=format_tenge,
+        ),
+    ]
+    return render_pdf("reports/pdf/project_report.html", {"report": report, "charts": charts})
+
+
+def protocol_report_pdf() -> bytes:
+    competitions = decided_competitions(current_project())
+    if not competitions:
+        raise ValueError(_("No competition has reached the commission's decisions yet."))
+    return protocol_pdf(competitions[-1], translation.get_language())
+
+
+def applications_pdf() -> bytes:
+    project = current_project()
+    scores = scores_by_application(project)
+    return render_pdf(
+        "reports/pdf/applications.html",
+        {
+            "project": project,
+            "rows": [
+                (application, scores.get(application.pk))
+                for application in applications_list(project)
+            ],
+            "generated_at": timezone.localtime(),
+        },
+    )

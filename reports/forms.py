@@ -1,0 +1,38 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from applications.uploads import check_attachment
+from competitions.models import BudgetLine, Expense, GrantProject
+from reports.models import ReportFile
+
+
+class ReportRequestForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Report"), choices=ReportFile.Kind.choices)
+    format = forms.ChoiceField(label=_("Format"), choices=ReportFile.Format.choices)
+    language = forms.ChoiceField(label=_("Language"), choices=ReportFile.Language.choices)
+
+
+class CheckedFileMixin:
+    """An optional document, accepted only when its content is a PDF, image or DOCX."""
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload:
+            check_attachment(upload)
+        return upload
+
+
+class ExpenseForm(CheckedFileMixin, forms.ModelForm):
+    class Meta:
+        model = Expense
+        fields = ["line", "spent_on", "amount_kzt", "document_number", "file", "note"]
+        widgets = {"spent_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, project: GrantProject, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["line"].queryset = BudgetLine.objects.filter(project=project)
+
+
+class IndicatorValueForm(CheckedFileMixin, forms.Form):
+    value = forms.DecimalField(label=_("Value"), max_digits=14, decimal_places=2, min_value=0)
+    file = forms.FileField(label=_("Evidence"), required=False)

@@ -1,0 +1,156 @@
+"""The registry of indicator sources: how each indicator's actual value is computed.
+
+A source is a small function ``f(project) -> Decimal`` registered under a key; an
+Indicator whose ``source`` is that key is measured by it (daily, by the snapshot task).
+To add one, write the function here and decorate it::
+
+    @source("trainings_held", _("Trainings held"))
+    def trainings_held(project: GrantProject) -> Decimal:
+        return Decimal(Training.objects.filter(project=project, held_on__isnull=False).count())
+
+then set ``Indicator.source = "trainings_held"`` (the demo loader in reports/demo.py does it
+for the demo's indicators). Each function must run a fixed number of queries, whatever
+the data's size. Percentages are returned as 0–100.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from applications.iin import age_on
+from applications.models import Application, TeamMember
+from competitions.models import Announcement, GrantProject, Settlement
+from reviews.models import CommissionMember, Decision
+
+Compute = Callable[[GrantProject], Decimal]
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    label: str
+    compute: Compute
+
+
+SOURCES: dict[str, Source] = {}
+
+
+def source(key: str, label) -> Callable[[Compute], Compute]:
+    """Registers the decorated function as the source called ``key``."""
+
+    def register(compute: Compute) -> Compute:
+        if key in SOURCES:
+            raise ValueError(f"indicator source {key!r} is registered twice")
+        SOURCES[key] = Source(key, label, compute)
+        return compute
+
+    return register
+
+
+def source_choices() -> list[tuple[str, str]]:
+    return [(s.key, s.label) for s in SOURCES.values()]
+
+
+def percent(part: int, whole: int) -> Decimal:
+    if not whole:
+        return Decimal(0)
+    return (Decimal(100) * part / whole).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def received(project: GrantProject):
+    """Applications the portal received: submitted at some point, whatever happened next."""
+    return Application.objects.filter(
+        competition__project=project, submitted_at__isnull=False
+    ).exclude(status=Application.Status.DRAFT)
+
+
+def awarded(project: GrantProject):
+    return Decision.objects.filter(
+        application__competition__project=project, outcome=Decision.Outcome.AWARDED
+    )
+
+
+@source("call_announcements", _("Announcements of the call published"))
+def call_announcements(project: GrantProject) -> Decimal:
+    return Decimal(Announcement.objects.filter(competition__project=project).count())
+
+
+@source("applications_received", _("Applications submitted to the project's competitions"))
+def applications_received(project: GrantProject) -> Decimal:
+    return Decimal(received(project).count())
+
+
+@source(
+    "applications_rural_share",
+    _("Share of submitted applications whose whole team is rural youth of the admitted age"),
+)
+def applications_rural_share(project: GrantProject) -> Decimal:
+    """A team counts when every member lives in a village and is of the competition's
+    age (18–35 in JastarUrban) on the day the application was submitted."""
+    rows = TeamMember.objects.filter(application__in=received(project)).values_list(
+        "application_id",
+        "birth_date",
+        "village__kind",
+        "application__submitted_at",
+        "application__competition__min_age",
+        "application__competition__max_age",
+    )
+    teams: dict[int, bool] = {}
+    for application_id, birth_date, kind, submitted_at, min_age, max_age in rows:
+        age = age_on(birth_date, timezone.localdate(submitted_at))
+        ok = kind == Settlement.Kind.VILLAGE and min_age <= age <= max_age
+        teams[application_id] = teams.get(application_id, True) and ok
+    total = received(project).count()
+    return percent(sum(teams.values()), total)
+
+
+@source("commission_experts", _("Experts on the competitions' commissions"))
+def commission_experts(project: GrantProject) -> Decimal:
+    return Decimal(
+        CommissionMember.objects.filter(competition__project=project)
+        .values("expert")
+        .distinct()
+        .count()
+    )
+
+
+@source("grants_awarded", _("Applications awarded a small grant"))
+def grants_awarded(project: GrantProject) -> Decimal:
+    return Decimal(awarded(project).count())
+
+
+@source("grants_awarded_kzt", _("Total of the small grants awarded, ₸"))
+def grants_awarded_kzt(project: GrantProject) -> Decimal:
+    return Decimal(awarded(project).aggregate(total=Sum("amount_kzt"))["total"] or 0)
+
+
+@source("grantee_people", _("Young people on the teams of awarded applications"))
+def grantee_people(project: GrantProject) -> Decimal:
+    return Decimal(
+        TeamMember.objects.filter(
+            application__decision__in=awarded(project),
+        )
+        .values("iin")
+        .distinct()
+        .count()
+    )
+
+
+def applications_by_district(project: GrantProject) -> list[tuple[str, int]]:
+    """Submitted applications per district of their village, for the dashboard's chart."""
+    return [
+        (name, count)
+        for name, count in received(project)
+        .values_list("village__district__name")
+        .annotate(count=Count("pk", filter=Q(village__isnull=False)))
+        .order_by("-count", "village__district__name")
+        if name
+    ]
+
+
+# Sources of activities 2–4 register themselves when imported; they use `source` above.
+from reports.indicators import activities  # noqa: E402, F401

@@ -1,0 +1,73 @@
+"""Reads for the dashboard and the reports: snapshots and aggregates, never row by row."""
+
+from datetime import date
+from itertools import groupby
+
+from django.db.models import Count, OuterRef, Subquery
+from django.utils import timezone
+
+from competitions.models import Activity, GrantProject, Indicator
+from reports.indicators.sources import SOURCES
+from reports.indicators.status import IndicatorRow, achieved_percent, indicator_status
+from reports.models import IndicatorSnapshot
+from reviews.models import CriterionScore, Review
+
+
+def indicator_rows(project: GrantProject, today: date | None = None) -> list[IndicatorRow]:
+    """Every indicator with its latest snapshot, in two queries at any history length."""
+    today = today or timezone.localdate()
+    latest = IndicatorSnapshot.objects.filter(indicator=OuterRef("pk")).order_by("-taken_on")
+    indicators = (
+        Indicator.objects.filter(project=project)
+        .select_related("activity", "manual_entered_by")
+        .annotate(
+            latest_value=Subquery(latest.values("value")[:1]),
+            latest_on=Subquery(latest.values("taken_on")[:1]),
+        )
+        .order_by("activity__number", "position")
+    )
+    rows = []
+    for indicator in indicators:
+        actual = indicator.latest_value
+        rows.append(
+            IndicatorRow(
+                indicator=indicator,
+                actual=actual,
+                as_of=indicator.latest_on,
+                percent=achieved_percent(indicator.target, actual),
+                status=indicator_status(
+                    target=indicator.target,
+                    actual=actual,
+                    comparison=indicator.comparison,
+                    activity=indicator.activity,
+                    today=today,
+                ),
+                source_label=SOURCES[indicator.source].label if indicator.source in SOURCES else "",
+            )
+        )
+    return rows
+
+
+def rows_by_activity(rows: list[IndicatorRow]) -> list[tuple[Activity, list[IndicatorRow]]]:
+    return [
+        (activity, list(items))
+        for activity, items in groupby(rows, key=lambda row: row.indicator.activity)
+    ]
+
+
+def indicator_history(indicator: Indicator) -> list[IndicatorSnapshot]:
+    return list(indicator.snapshots.order_by("taken_on"))
+
+
+def score_distribution(project: GrantProject) -> list[tuple[str, int]]:
+    """How many criterion scores the experts gave of each value, over submitted reviews."""
+    return [
+        (str(score), count)
+        for score, count in CriterionScore.objects.filter(
+            review__status=Review.Status.SUBMITTED,
+            review__assignment__application__competition__project=project,
+        )
+        .values_list("score")
+        .annotate(count=Count("pk"))
+        .order_by("score")
+    ]

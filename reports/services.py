@@ -1,0 +1,56 @@
+"""Writes of the reports app: daily indicator snapshots and report files."""
+
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts.models import User
+from competitions.models import GrantProject, Indicator
+from reports.indicators.sources import SOURCES
+from reports.models import IndicatorSnapshot, ReportFile
+from reports.tasks import build_report_file
+
+
+def indicator_measure(indicator: Indicator):
+    """The indicator's value now: its source's computation or the value entered by hand;
+    None when neither exists yet (shown as "not yet measured", never as zero)."""
+    if indicator.source in SOURCES:
+        return SOURCES[indicator.source].compute(indicator.project), False
+    if indicator.manual_value is not None:
+        return indicator.manual_value, True
+    return None, False
+
+
+def indicators_snapshot(*, project: GrantProject | None = None, day: date | None = None) -> int:
+    """Stores today's value of every measurable indicator once; a day already taken is
+    kept as it is, never recomputed. Returns how many snapshots were written."""
+    day = day or timezone.localdate()
+    indicators = Indicator.objects.select_related("project").exclude(snapshots__taken_on=day)
+    if project is not None:
+        indicators = indicators.filter(project=project)
+    written = 0
+    for indicator in indicators:
+        value, is_manual = indicator_measure(indicator)
+        if value is None:
+            continue
+        try:
+            with transaction.atomic():
+                IndicatorSnapshot.objects.create(
+                    indicator=indicator, taken_on=day, value=value, is_manual=is_manual
+                )
+        except IntegrityError:
+            continue  # another worker took this day's snapshot first
+        written += 1
+    return written
+
+
+def report_request(
+    *, kind: str, format: str, language: str, requested_by: User | None
+) -> ReportFile:
+    """Records the request and queues the build once the row is committed."""
+    report = ReportFile.objects.create(
+        kind=kind, format=format, language=language, requested_by=requested_by
+    )
+    transaction.on_commit(lambda: build_report_file.delay(report.pk))
+    return report

@@ -1,0 +1,100 @@
+"""The dashboard: every indicator of the brief, from snapshots, in constant queries."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from competitions.models import Indicator
+from reports.models import IndicatorSnapshot
+
+pytestmark = pytest.mark.django_db
+
+
+
+def test_staff_and_operator_see_every_indicator_with_its_value(client, full_demo, operator):
+    client.force_login(operator)
+    page = client.get("/reports/dashboard/").content.decode()
+    for indicator in Indicator.objects.filter(project__slug="jastarurban"):
+        assert f'data-code="{indicator.code}"' in page
+    measured = dict(IndicatorSnapshot.objects.values_list("indicator__code", "value"))
+    # Every indicator of the brief has its actual value in the demo.
+    assert set(measured) == {i.code for i in Indicator.objects.all()}
+    assert measured["trainings"] == 3
+    assert measured["training_days"] == 2
+    assert measured["mentorships"] == 7
+    assert measured["mentoring_meetings"] >= 5
+    assert measured["projects_implemented"] == 7
+    assert measured["training_satisfaction_share"] >= 80
+    assert measured["mentoring_useful_share"] >= 80
+    assert measured["grantees_life_improved"] >= 75
+    assert measured["views_total"] > 25_000
+    assert measured["video_posts"] >= 14
+    assert measured["exhibition_participants"] >= 50
+    assert measured["thank_you_letters"] >= 10
+    assert measured["applications_received"] == 32
+    assert measured["small_grants_awarded"] == 7
+    assert measured["small_grants_amount"] == 7_000_000
+    assert measured["experts"] == 5
+    assert measured["call_announcements"] == 5
+    assert measured["rules_approved"] == 1
+    assert "<svg" in page and "/reports/dashboard/snapshot/" not in page
+
+
+def test_the_dashboard_reads_in_the_same_queries_with_a_long_history(
+    client, full_demo, staff, django_assert_num_queries
+):
+    client.force_login(staff)
+    client.get("/reports/dashboard/")  # warm the session and the content types
+    with CaptureQueriesContext(connection) as short:
+        client.get("/reports/dashboard/")
+    today = timezone.localdate()
+    IndicatorSnapshot.objects.bulk_create(
+        IndicatorSnapshot(indicator=snapshot.indicator, taken_on=today - timedelta(days=d),
+                          value=snapshot.value)
+        for snapshot in IndicatorSnapshot.objects.select_related("indicator")
+        for d in range(1, 40)
+    )  # fmt: skip
+    with django_assert_num_queries(len(short)):
+        response = client.get("/reports/dashboard/")
+    assert response.status_code == 200
+    assert len(short) <= 15
+
+
+def test_staff_snapshot_now_keeps_todays_values(client, full_demo, staff):
+    client.force_login(staff)
+    before = IndicatorSnapshot.objects.count()
+    response = client.post("/reports/dashboard/snapshot/", follow=True)
+    assert IndicatorSnapshot.objects.count() == before
+    assert response.status_code == 200
+
+
+def test_staff_enters_a_value_by_hand_with_evidence(client, full_demo, staff, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    # As if the portal could not count this one: the door list was kept on paper.
+    Indicator.objects.filter(code="exhibition_participants").update(source="")
+    client.force_login(staff)
+    evidence = SimpleUploadedFile("list.pdf", b"%PDF-1.7 signatures")
+    client.post(
+        "/reports/indicators/exhibition_participants/value/", {"value": "57", "file": evidence}
+    )
+    indicator = Indicator.objects.get(code="exhibition_participants")
+    assert indicator.manual_value == Decimal(57) and indicator.manual_entered_by == staff
+    assert indicator.manual_entered_at is not None
+    page = client.get("/reports/indicators/exhibition_participants/").content.decode()
+    assert staff.full_name in page
+    file = client.get("/reports/indicators/exhibition_participants/evidence/")
+    assert b"".join(file.streaming_content) == b"%PDF-1.7 signatures"
+    # A computed indicator takes no value by hand.
+    response = client.post("/reports/indicators/applications_received/value/", {"value": "99"})
+    assert response.status_code == 403
+
+
+def test_the_history_page_charts_the_snapshots(client, full_demo, operator):
+    client.force_login(operator)
+    page = client.get("/reports/indicators/applications_received/").content.decode()
+    assert "<svg" in page and 'role="img"' in page and "<table" in page

@@ -1,0 +1,82 @@
+"""The demo's reports add up to the tenge: budget totals in the XLSX and the PDF."""
+
+import re
+import shutil
+import subprocess
+from io import BytesIO
+
+import pytest
+from openpyxl import load_workbook
+
+from reports.builders import build_report
+from tests.conftest import require
+
+pytestmark = pytest.mark.django_db
+
+TOTAL, ADMINISTRATIVE, DIRECT = 11_550_500, 3_100_270, 8_450_230
+
+
+def pdf_text(content: bytes, tmp_path) -> str:
+    require(shutil.which("pdftotext") is not None, "poppler-utils (pdftotext) is not installed")
+    path = tmp_path / "report.pdf"
+    path.write_bytes(content)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return text.replace("\xa0", " ")
+
+
+def sum_formula(sheet, formula: str | int) -> int:
+    """Evaluates the builder's =SUM(Gn:Gm) and =Ga+Gb+... formulas from the cells' numbers."""
+    if isinstance(formula, int):
+        return formula
+    expression = formula.removeprefix("=")
+    if match := re.fullmatch(r"SUM\(([A-Z])(\d+):\1(\d+)\)", expression):
+        column, first, last = match.groups()
+        return sum(sheet[f"{column}{row}"].value or 0 for row in range(int(first), int(last) + 1))
+    total = 0
+    for ref in expression.split("+"):
+        value = sheet[ref].value
+        total += sum_formula(sheet, value) if isinstance(value, str) else value
+    return total
+
+
+@pytest.mark.parametrize("kind", ["interim", "final"])
+def test_the_xlsx_budget_adds_up_to_the_demo_totals(full_demo, kind):
+    book = load_workbook(BytesIO(build_report(kind, "xlsx", "kk")))
+    assert len(book.sheetnames) == 7  # one sheet per table
+    summary = book.worksheets[4]
+    totals = {row[0].value: row[1].value for row in summary.iter_rows(min_row=2)}
+    numbers = list(totals.values())
+    assert numbers[:4] == [ADMINISTRATIVE, 0, 0, DIRECT]
+    assert numbers[4] == TOTAL
+    assert all(isinstance(value, int) for value in numbers[:5])
+
+    budget = book.worksheets[3]
+    assert budget.freeze_panes == "A2"
+    rows = list(budget.iter_rows(min_row=2))
+    lines = [row for row in rows if isinstance(row[0].value, int)]
+    assert len(lines) == 20
+    assert sum(row[6].value for row in lines) == TOTAL
+    assert lines[0][6].number_format == '#,##0 "₸"'
+    subtotals = [row for row in rows if row[0].value is None]
+    plan_totals = [sum_formula(budget, row[6].value) for row in subtotals]
+    assert plan_totals == [ADMINISTRATIVE, 0, 0, DIRECT, TOTAL]
+    assert subtotals[-1][6].value.startswith("=G")
+
+    grantees = book.worksheets[5]
+    rows = list(grantees.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 8  # the seven grantee projects and their total
+    assert sum(row[4] for row in rows[:-1]) == 7_000_000
+    assert rows[-1][4] == "=SUM(E2:E8)"
+
+
+@pytest.mark.parametrize("kind", ["interim", "final"])
+def test_the_pdf_shows_the_demo_totals_in_kazakh_and_russian(full_demo, kind, tmp_path):
+    text = pdf_text(build_report(kind, "pdf", "kk"), tmp_path)
+    for amount in ("11 550 500 ₸", "3 100 270 ₸", "8 450 230 ₸", "051140010597"):
+        assert amount in text
+    assert "Бюджеттің орындалуы" in text  # Kazakh letters survive the embedded font
+    russian = pdf_text(build_report(kind, "pdf", "ru"), tmp_path)
+    assert "11 550 500 ₸" in russian
+    assert "Исполнение бюджета" in russian

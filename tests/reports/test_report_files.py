@@ -1,0 +1,110 @@
+"""Report files: requested in the browser, built by Celery, failures shown, kept with SHA-256."""
+
+import hashlib
+from io import BytesIO
+
+import pytest
+from django.core.management import call_command
+from django.db import IntegrityError
+from openpyxl import load_workbook
+
+from reports import builders
+from reports.models import ReportFile
+from reports.tasks import build_report_file
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def request(client, django_capture_on_commit_callbacks, **data):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/reports/files/request/", data)
+    assert response.status_code == 302
+    return ReportFile.objects.order_by("-pk").first()
+
+
+def test_the_operator_requests_polls_and_downloads_a_report(
+    client, full_demo, operator, django_capture_on_commit_callbacks
+):
+    client.force_login(operator)
+    report = request(
+        client,
+        django_capture_on_commit_callbacks,
+        kind="applications",
+        format="xlsx",
+        language="ru",
+    )
+    assert report.status == ReportFile.Status.DONE
+    assert report.requested_by == operator and report.data_as_of
+    content = report.file.read()
+    assert report.sha256 == hashlib.sha256(content).hexdigest()
+    book = load_workbook(BytesIO(content))
+    assert book.worksheets[0].max_row == 33  # header + the 32 demo applications
+    row = client.get(f"/reports/files/{report.pk}/").content.decode()
+    assert "hx-get" not in row and report.sha256 in row
+    download = client.get(f"/reports/files/{report.pk}/download/")
+    assert b"".join(download.streaming_content) == content
+    assert report.sha256 in client.get("/reports/files/").content.decode()
+
+
+def test_a_queued_report_is_polled_until_it_is_finished(client, full_demo, operator):
+    report = ReportFile.objects.create(kind="interim", format="pdf", requested_by=operator)
+    client.force_login(operator)
+    row = client.get(f"/reports/files/{report.pk}/").content.decode()
+    assert 'hx-trigger="every 2s"' in row
+    assert client.get(f"/reports/files/{report.pk}/download/").status_code == 404
+
+
+def test_a_failing_builder_marks_the_report_failed_and_shows_why(
+    client, full_demo, staff, monkeypatch, django_capture_on_commit_callbacks
+):
+    def broken():
+        raise RuntimeError("the printer is on fire")
+
+    monkeypatch.setitem(builders.BUILDERS, ("final", "pdf"), broken)
+    client.force_login(staff)
+    report = request(
+        client, django_capture_on_commit_callbacks, kind="final", format="pdf", language="kk"
+    )
+    assert report.status == ReportFile.Status.FAILED
+    assert not report.file and not report.sha256
+    assert "the printer is on fire" in report.error
+    page = client.get("/reports/files/").content.decode()
+    assert "the printer is on fire" in page and 'data-status="failed"' in page
+    assert client.get(f"/reports/files/{report.pk}/download/").status_code == 404
+    # Once the cause is gone the same report is built again, by task or by a new request.
+    monkeypatch.setitem(builders.BUILDERS, ("final", "pdf"), lambda: b"%PDF-1.7 ok")
+    assert build_report_file.apply(args=[report.pk]).get() == ReportFile.Status.DONE
+    report.refresh_from_db()
+    assert report.status == ReportFile.Status.DONE and report.error == ""
+
+
+def test_a_report_cannot_be_done_without_its_file(db):
+    with pytest.raises(IntegrityError):
+        ReportFile.objects.create(kind="final", format="pdf", status=ReportFile.Status.DONE)
+
+
+def test_the_protocol_fails_honestly_before_any_decision(demo, monkeypatch):
+    report = ReportFile.objects.create(kind="protocol", format="xlsx")
+    assert build_report_file.apply(args=[report.pk]).get() == ReportFile.Status.FAILED
+    report.refresh_from_db()
+    assert report.error.startswith("ValueError: ")
+
+
+@pytest.mark.parametrize("kind", ["protocol", "applications"])
+@pytest.mark.parametrize("format", ["pdf", "xlsx"])
+def test_every_kind_builds_in_both_formats(full_demo, kind, format):
+    content = builders.build_report(kind, format, "ru")
+    assert content.startswith(b"%PDF" if format == "pdf" else b"PK")
+
+
+def test_the_command_builds_a_report_for_scheduled_jobs(full_demo, tmp_path):
+    output = tmp_path / "final.xlsx"
+    call_command("build_report", "final", "--format", "xlsx", "--output", str(output))
+    book = load_workbook(output)
+    assert book.worksheets[0]["B7"].value == 11_550_500
+    assert not (tmp_path / "final.xlsx.part").exists()
