@@ -228,14 +228,12 @@ def rank(
         funded_runs = _funded_without_each_expert(
             items,
             per_application,
-            criteria,
             scores,
             z_scores,
             required=max(1, required_reviews - 1),
             by_standardised=by_standardised,
             tie_criteria=tie_criteria,
             awards=awards,
-            limits=limits,
         )
         funded_now = {item.application_id for item in ranked[:awards]}
         for item in ranked:
@@ -253,7 +251,6 @@ def rank(
 def _funded_without_each_expert(
     items,
     per_application,
-    criteria,
     scores,
     z_scores,
     *,
@@ -261,31 +258,60 @@ def _funded_without_each_expert(
     by_standardised,
     tie_criteria,
     awards,
-    limits,
 ) -> list[set[int]]:
     """Who would be funded if each expert's reviews were left out in turn.
 
     Leaving an expert out changes only the applications that expert reviewed (a
-    review's score and z-score do not depend on other experts), so each rerun
-    recomputes those and keeps the rest: linear in the reviews, not quadratic.
+    review's score and z-score do not depend on other experts), and an
+    application's mean without one review is (sum − that review) / (n − 1): each
+    rerun costs one pass over the order keys, not a recomputation. The keys are
+    the same quantised Decimals `_order_key` compares, so ties break the same way.
     """
-    reviewed_by: dict[int, set[int]] = defaultdict(set)
-    for application_id, own in per_application.items():
-        for review in own:
-            reviewed_by[review.member_id].add(application_id)
-    eligible = [item for item in items if item.reviews >= required]
-    runs = []
-    for member_id in sorted(reviewed_by):
-        affected = reviewed_by[member_id]
-        candidates = [item for item in eligible if item.application_id not in affected]
-        for application_id in affected:
-            rest = [r for r in per_application[application_id] if r.member_id != member_id]
-            if len(rest) >= required:
-                candidates.append(
-                    _summary(application_id, rest, criteria, scores, z_scores, required, *limits)
-                )
-        top = heapq.nsmallest(
-            awards, candidates, key=lambda item: _order_key(item, by_standardised, tie_criteria)
+    hundredth, thousandth = Decimal("0.01"), Decimal("0.001")
+    sums = {}
+    base_keys = []
+    for item in items:
+        own = per_application.get(item.application_id, [])
+        values = [scores[(item.application_id, r.member_id)] for r in own]
+        zs = [z_scores[(item.application_id, r.member_id)] for r in own]
+        sums[item.application_id] = (
+            sum(values),
+            sum(zs),
+            {pk: sum(r.scores[pk] for r in own) for pk in tie_criteria},
+            len(own),
         )
-        runs.append({item.application_id for item in top})
+        if item.reviews >= required:
+            base_keys.append(_order_key(item, by_standardised, tie_criteria))
+
+    def key_without(application_id: int, review: SubmittedReview):
+        total, z_total, criterion_totals, count = sums[application_id]
+        rest = count - 1
+        if rest < required or rest == 0:
+            return None
+        if by_standardised:
+            primary = (z_total - z_scores[(application_id, review.member_id)]) / rest
+            primary = primary.quantize(thousandth)
+        else:
+            primary = ((total - scores[(application_id, review.member_id)]) / rest).quantize(
+                hundredth
+            )
+        ties = (
+            -(Decimal(criterion_totals[pk] - review.scores[pk]) / rest).quantize(hundredth)
+            for pk in tie_criteria
+        )
+        return (-primary, *ties, application_id)
+
+    reviews_by: dict[int, list[SubmittedReview]] = defaultdict(list)
+    for own in per_application.values():
+        for review in own:
+            reviews_by[review.member_id].append(review)
+    runs = []
+    for member_id in sorted(reviews_by):
+        affected = {review.application_id for review in reviews_by[member_id]}
+        candidates = [key for key in base_keys if key[-1] not in affected]
+        for review in reviews_by[member_id]:
+            key = key_without(review.application_id, review)
+            if key is not None:
+                candidates.append(key)
+        runs.append({key[-1] for key in heapq.nsmallest(awards, candidates)})
     return runs
