@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "media_campaign",
     "exhibition",
     "reports",
+    # Project-wide commands (the benchmark).
+    "jastarurban",
 ]
 
 MIDDLEWARE = [
@@ -101,7 +103,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "accounts.context_processors.roles",
             ],
-            "builtins": ["jastarurban.templatetags.money"],
+            "builtins": ["jastarurban.templatetags.money", "jastarurban.templatetags.pages"],
         },
     },
 ]
@@ -243,6 +245,14 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["reports.api.permissions.IsOperatorOrStaff"],
 }
+
+# `manage.py bench`: the files it times, as (name, builder, keyword arguments).
+BENCH_BUILDS = [
+    ("XLSX of all applications", "reports.builders.build_report",
+     {"kind": "applications", "format": "xlsx"}),
+    ("final report, PDF", "reports.builders.build_report", {"kind": "final", "format": "pdf"}),
+    ("final report, XLSX", "reports.builders.build_report", {"kind": "final", "format": "xlsx"}),
+]  # fmt: skip
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -179,9 +179,29 @@ def test_the_ranking_page_takes_constant_queries(
     competition.required_reviews = 3
     competition.save()
     client.force_login(staff)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         response = client.get(f"/reviews/ranking/{competition.slug}/")
-    assert len(response.context["rows"]) == count
+    # Pages of 100; the figures are computed once and kept until a review changes.
+    assert len(response.context["rows"]) == min(count, 100)
+    assert response.context["page"].paginator.count == count
+    with django_assert_max_num_queries(10):
+        again = client.get(f"/reviews/ranking/{competition.slug}/?page=2")
+    # Past the last page, the last page is shown.
+    assert len(again.context["rows"]) == (100 if count == 3000 else 30)
+
+
+def test_the_ranking_follows_a_review_submitted_after_it_was_cached(client, staff, scored):
+    competition = scored[0].competition
+    client.force_login(staff)
+    before = client.get(f"/reviews/ranking/{competition.slug}/").context["page"]
+    reviews = {row.application.pk: row.result.reviews for row in before.object_list}
+    review = Review.objects.filter(assignment__application=scored[0]).first()
+    review.status = "draft"
+    review.save()
+    after = client.get(f"/reviews/ranking/{competition.slug}/").context["page"]
+    assert {row.application.pk: row.result.reviews for row in after.object_list}[scored[0].pk] == (
+        reviews[scored[0].pk] - 1
+    )
 
 
 def test_when_a_winner_withdraws_the_first_on_the_reserve_is_offered_the_award(
