@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "axes",
+    # Commands only, no models. Not last: the role groups sync after the last app's migrate.
+    "ops",
     "accounts",
     "competitions",
     "applications",
