@@ -2,7 +2,8 @@
 
 Run by `make loadtest` (see the Makefile): Locust headless against gunicorn on 127.0.0.1.
 Each applicant logs in, starts (or reopens) the application, lets it autosave a few times
-with growing text, uploads a small PDF, submits once and stops. Each expert works through
+with growing text, uploads a small PDF, submits once and stops; every fourth one
+double-clicks "Start" and "Submit" (two requests at once). Each expert works through
 the queue: no-conflict answer, two autosaves, submission. One staff member keeps opening
 the filtered application list, the staff dashboard and the reports' home page.
 
@@ -103,10 +104,19 @@ class Applicant(PortalUser):
         except StopIteration:
             raise StopUser from None
         self.email = self.plan["email"]
+        self.number = PLAN["applicants"].index(self.plan) + 1
         self.pk = None
         self.saved = 0
         self.uploaded = False
         self.login(self.email, PLAN["password"])
+
+    def clicks(self, send) -> list:
+        """Every fourth applicant double-clicks "Start" and "Submit": two requests at once."""
+        if self.number % 4:
+            return [send()]
+        first, second = gevent.spawn(send), gevent.spawn(send)
+        gevent.joinall([first, second], raise_error=True)
+        return [first.value, second.value]
 
     def fields(self, step: int) -> dict:
         """The form as it stands after `step` autosaves: more fields filled each time."""
@@ -123,15 +133,21 @@ class Applicant(PortalUser):
         if self.pk is None:
             self.client.get("/applications/", name="applicant home")
             self.client.get(f"/competitions/{slug}/", name="competition page")
-            response = self.client.post(
-                f"/applications/start/{slug}/",
-                data={"csrfmiddlewaretoken": self.csrf},
-                name="start → edit page",
-            )
-            found = re.search(r"/applications/(\d+)/edit/", response.url)
-            if not found:
-                raise RuntimeError(f"start did not open the form: {response.url}")
-            self.pk = int(found[1])
+
+            def start():
+                return self.client.post(
+                    f"/applications/start/{slug}/",
+                    data={"csrfmiddlewaretoken": self.csrf},
+                    name="start → edit page",
+                )
+
+            pks = {
+                re.search(r"/applications/(\d+)/edit/", response.url or "")
+                for response in self.clicks(start)
+            }
+            if None in pks or len({found[1] for found in pks}) != 1:
+                raise RuntimeError("start did not open one and the same form")
+            self.pk = int(pks.pop()[1])
         while self.saved < loadplan.AUTOSAVES:
             self.wait()
             step = self.saved + 1
@@ -161,12 +177,18 @@ class Applicant(PortalUser):
             self.uploaded = True
         self.wait()
         data = dict(self.plan["fields"]) | {"submit": "1", "csrfmiddlewaretoken": self.csrf}
-        with self.client.post(
-            f"/applications/{self.pk}/edit/", data=data, name="submit", catch_response=True
-        ) as response:
-            if not response.url.rstrip("/").endswith(f"/applications/{self.pk}"):
-                response.failure(f"submission not accepted ({response.status_code})")
-                return
+
+        def submit():
+            with self.client.post(
+                f"/applications/{self.pk}/edit/", data=data, name="submit", catch_response=True
+            ) as response:
+                accepted = response.url.rstrip("/").endswith(f"/applications/{self.pk}")
+                if not accepted:
+                    response.failure(f"submission not accepted ({response.status_code})")
+                return accepted
+
+        if not all(self.clicks(submit)):
+            return
         one_finished(self.environment)
         raise StopUser
 

@@ -58,6 +58,12 @@ def main() -> int:
     print(f"p95 over all requests: {p95} ms (target ≤ 1000 ms)")
     for check in verdict.get("checks", []):
         print(f"{'PASS' if check['ok'] else 'FAIL'}  {check['name']}: {check['detail']}")
+    cpu_path = OUT / "cpu.txt"
+    cpu = {}
+    if cpu_path.exists():
+        for line in cpu_path.read_text().splitlines():
+            name, _space, seconds = line.partition(" ")
+            cpu[name] = float(seconds or 0)
     results = {
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": {
@@ -69,6 +75,7 @@ def main() -> int:
             key.removeprefix("LOAD_").lower(): os.environ.get(key)
             for key in ("LOAD_USERS", "LOAD_SPAWN_RATE", "LOAD_RUN_TIME", "LOAD_WORKERS")
         },
+        "cpu_seconds": cpu,
         "total": total,
         "endpoints": endpoints,
         "server_errors": len(server_errors),

@@ -79,12 +79,27 @@ done
 
 echo "== Locust: $LOAD_USERS users, $LOAD_SPAWN_RATE/s, at most $LOAD_RUN_TIME"
 set +e
-.venv/bin/locust -f loadtest/locustfile.py --headless --only-summary \
+TIMEFORMAT=%U+%S
+LOCUST_CPU=$( { time .venv/bin/locust -f loadtest/locustfile.py --headless --only-summary \
   --users "$LOAD_USERS" --spawn-rate "$LOAD_SPAWN_RATE" --run-time "$LOAD_RUN_TIME" \
   --host "http://127.0.0.1:$LOAD_PORT" --csv "$OUT/locust" --stop-timeout 10 \
-  > "$OUT/locust.log" 2>&1
+  > "$OUT/locust.log" 2>&1 ; } 2>&1 | tail -1 | bc )
 set -e
 tail -5 "$OUT/locust.log"
+
+# Where the CPU went: the web workers, the Celery worker, and (below) Locust itself.
+cpu_seconds() {
+  local pids; pids=$(echo "$@" | tr -s ' \n' ',' | sed 's/^,//; s/,$//')
+  [ -z "$pids" ] && { echo 0; return; }
+  ps -o cputimes= -p "$pids" 2>/dev/null | awk '{s += $1} END {print s + 0}'
+}
+{
+  echo "gunicorn_workers $(cpu_seconds $(pgrep -P "$GUNICORN_PID"))"
+  echo "celery_worker $(cpu_seconds "$WORKER_PID" $(pgrep -P "$WORKER_PID"))"
+  echo "postgres_backends $(cpu_seconds $(pgrep -f "$DB_NAME"))"
+  echo "locust $LOCUST_CPU"
+} > "$OUT/cpu.txt"
+cat "$OUT/cpu.txt"
 
 echo "== Verifying the database"
 set +e
