@@ -218,6 +218,8 @@ class Expert(PortalUser):
                     data={"answer": "none", "csrfmiddlewaretoken": self.csrf},
                     name="declare no conflict",
                 )
+            if not page.ok:  # a dropped connection: read the page again
+                page = self.client.get(url, name="review page")
             criteria = re.findall(r'name="score_(\d+)"', page.text)
             if not criteria:
                 continue  # submitted already

@@ -42,6 +42,13 @@ def main() -> int:
     verify_path = OUT / "verify.json"
     verdict = json.loads(verify_path.read_text()) if verify_path.exists() else {"ok": False}
 
+    cpu_path = OUT / "cpu.txt"
+    cpu = {}
+    if cpu_path.exists():
+        for entry in cpu_path.read_text().splitlines():
+            name, _space, seconds = entry.partition(" ")
+            cpu[name] = float(seconds or 0)
+
     line = f"{'endpoint':<26}{'requests':>9}{'fail':>6}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}"
     print(line)
     print("-" * len(line))
@@ -53,17 +60,13 @@ def main() -> int:
             f"{row['p50_ms'] or 0:>8.0f}{row['p95_ms'] or 0:>8.0f}"
         )
     p95 = total["p95_ms"] if total else None
+    duration = round(total["requests"] / total["rps"]) if total and total["rps"] else None
     print()
+    print(f"run: {duration} s; CPU seconds used: {cpu}")
     print(f"server errors (5xx): {len(server_errors)}")
     print(f"p95 over all requests: {p95} ms (target ≤ 1000 ms)")
     for check in verdict.get("checks", []):
         print(f"{'PASS' if check['ok'] else 'FAIL'}  {check['name']}: {check['detail']}")
-    cpu_path = OUT / "cpu.txt"
-    cpu = {}
-    if cpu_path.exists():
-        for line in cpu_path.read_text().splitlines():
-            name, _space, seconds = line.partition(" ")
-            cpu[name] = float(seconds or 0)
     results = {
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": {
@@ -73,8 +76,15 @@ def main() -> int:
         },
         "setup": {
             key.removeprefix("LOAD_").lower(): os.environ.get(key)
-            for key in ("LOAD_USERS", "LOAD_SPAWN_RATE", "LOAD_RUN_TIME", "LOAD_WORKERS")
+            for key in (
+                "LOAD_USERS",
+                "LOAD_SPAWN_RATE",
+                "LOAD_RUN_TIME",
+                "LOAD_WORKERS",
+                "LOAD_THREADS",
+            )
         },
+        "duration_s": duration,
         "cpu_seconds": cpu,
         "total": total,
         "endpoints": endpoints,

@@ -4,7 +4,7 @@
 # stopped whatever happens. Settings (environment):
 #   LOAD_DATABASE_URL  postgres://postgres@127.0.0.1:5432/jastarurban_load (dropped and created!)
 #   CELERY_BROKER_URL, REDIS_URL   redis://127.0.0.1:6379/0 unless set
-#   LOAD_PORT 18080  LOAD_WORKERS 3  LOAD_USERS 106  LOAD_SPAWN_RATE 4  LOAD_RUN_TIME 5m
+#   LOAD_PORT 18080  LOAD_WORKERS 3  LOAD_THREADS 1 (as docker-compose.yml)  LOAD_USERS 106  LOAD_SPAWN_RATE 1  LOAD_RUN_TIME 5m
 #   LOAD_APPLICANTS 100  LOAD_EXPERTS 5
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,10 +14,10 @@ mkdir -p "$OUT"
 rm -f "$OUT"/*.csv "$OUT"/*.json "$OUT"/*.log
 
 export LOAD_DATABASE_URL=${LOAD_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/jastarurban_load}
-export LOAD_PORT=${LOAD_PORT:-18080} LOAD_WORKERS=${LOAD_WORKERS:-3}
+export LOAD_PORT=${LOAD_PORT:-18080} LOAD_WORKERS=${LOAD_WORKERS:-3} LOAD_THREADS=${LOAD_THREADS:-1}
 export LOAD_APPLICANTS=${LOAD_APPLICANTS:-100} LOAD_EXPERTS=${LOAD_EXPERTS:-5}
 export LOAD_USERS=${LOAD_USERS:-$((LOAD_APPLICANTS + LOAD_EXPERTS + 1))}
-export LOAD_SPAWN_RATE=${LOAD_SPAWN_RATE:-4} LOAD_RUN_TIME=${LOAD_RUN_TIME:-5m}
+export LOAD_SPAWN_RATE=${LOAD_SPAWN_RATE:-1} LOAD_RUN_TIME=${LOAD_RUN_TIME:-5m}
 DB_NAME=${LOAD_DATABASE_URL##*/}
 SERVER_URL=${LOAD_DATABASE_URL%/*}/postgres
 case "$DB_NAME" in
@@ -58,11 +58,12 @@ $PY manage.py seed_load --force --applicants "$LOAD_APPLICANTS" --experts "$LOAD
   > "$OUT/seed.log" 2>&1 || { tail -20 "$OUT/seed.log"; exit 1; }
 tail -1 "$OUT/seed.log"
 
-echo "== gunicorn ($LOAD_WORKERS workers) on 127.0.0.1:$LOAD_PORT, Celery worker on $CELERY_BROKER_URL"
+echo "== gunicorn ($LOAD_WORKERS workers × $LOAD_THREADS threads) on 127.0.0.1:$LOAD_PORT, Celery worker on $CELERY_BROKER_URL"
 .venv/bin/celery -A jastarurban worker --concurrency 1 --loglevel WARNING \
   > "$OUT/celery.log" 2>&1 &
 WORKER_PID=$!
 .venv/bin/gunicorn jastarurban.wsgi --bind "127.0.0.1:$LOAD_PORT" --workers "$LOAD_WORKERS" \
+  --threads "$LOAD_THREADS" \
   --error-logfile "$OUT/gunicorn.log" --log-level warning &
 GUNICORN_PID=$!
 for _ in $(seq 50); do
