@@ -34,8 +34,14 @@ class NotEditable(Exception):
     pass
 
 
+@transaction.atomic
 def application_start(*, competition: Competition, applicant) -> Application:
-    """The lead's application to this competition, created as an empty draft the first time."""
+    """The lead's application to this competition, created as an empty draft the first time.
+
+    Two clicks on "Start" arrive together: the competition row is locked while looking,
+    so the second request finds the draft the first one made instead of making another.
+    """
+    Competition.objects.select_for_update().filter(pk=competition.pk).first()
     application, _created = Application.objects.get_or_create(
         competition=competition, applicant=applicant
     )

@@ -72,11 +72,7 @@ class Application(TimeStampedModel):
                 fields=["competition", "registration_number"],
                 condition=~Q(registration_number=""),
                 name="application_number_unique",
-            ),
-            # One application per lead and call, even when "Start" is clicked twice at once.
-            models.UniqueConstraint(
-                fields=["competition", "applicant"], name="application_one_per_lead"
-            ),
+            )
         ]
         indexes = [models.Index(fields=["competition", "status"])]
 
