@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8000
 DEV    := DEBUG=1
 
-.PHONY: demo test lint messages messages-update system-check clean bench
+.PHONY: demo test lint messages messages-update system-check clean bench loadtest
 
 $(VENV)/.installed: pyproject.toml requirements/constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is required, found " + sys.version.split()[0])'
@@ -69,6 +69,14 @@ bench: messages
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(DEV) $(PY) manage.py makemigrations --check --dry-run
+
+# 100 applicants, 5 experts and staff against gunicorn + PostgreSQL + Redis on 127.0.0.1;
+# prints the figures and writes loadtest/results.json. Drops and creates LOAD_DATABASE_URL
+# (default jastarurban_load); see loadtest/run.sh for the settings. CI does not run it.
+loadtest: messages
+	@$(PY) -c 'import locust' 2>/dev/null || \
+		$(PY) -m pip install --quiet -c requirements/constraints.txt -e '.[load]'
+	bash loadtest/run.sh
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

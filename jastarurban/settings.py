@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "axes",
+    # Operations commands (backup, restore, benchmark, load test); no models.
+    "ops",
     "accounts",
     "competitions",
     "applications",
@@ -66,8 +68,6 @@ INSTALLED_APPS = [
     "media_campaign",
     "exhibition",
     "reports",
-    # Project-wide commands (the benchmark).
-    "jastarurban",
 ]
 
 MIDDLEWARE = [

@@ -13,8 +13,8 @@ from django.utils.module_loading import import_string
 from accounts.models import User
 from competitions.models import Competition, District
 from exhibition.models import Exhibition
-from jastarurban.scale.measure import time_build, time_page
-from jastarurban.scale.seed import SCALE_SLUG
+from ops.scale.measure import time_build, time_page
+from ops.scale.seed import SCALE_SLUG
 
 STAFF = "coordinator@demo.jastarurban.kz"
 
@@ -63,7 +63,7 @@ class Command(BaseCommand):
             raise CommandError("No scale data here: run `manage.py seed_scale` first.")
         applications = competition.applications.count()
         results = []
-        with override_settings(ROOT_URLCONF="jastarurban.bench_urls"):
+        with override_settings(ROOT_URLCONF="ops.bench_urls"):
             clients: dict[str | None, Client] = {}
             for name, url, who in pages(competition):
                 client = clients.get(who)
