@@ -13,7 +13,7 @@ from django.utils.module_loading import import_string
 from accounts.models import User
 from competitions.models import Competition, District
 from exhibition.models import Exhibition
-from ops.scale.measure import time_build, time_page
+from ops.scale.measure import time_build, time_build_in_process, time_page
 from ops.scale.seed import SCALE_SLUG
 
 STAFF = "coordinator@demo.jastarurban.kz"
@@ -56,8 +56,13 @@ class Command(BaseCommand):
         parser.add_argument("--runs", type=int, default=20)
         parser.add_argument("--output", default="bench/results.json")
         parser.add_argument("--label", default="", help="e.g. sqlite or postgresql")
+        parser.add_argument(
+            "--in-process",
+            action="store_true",
+            help="Build the files in this process (tests); peak memory is then Python's only.",
+        )
 
-    def handle(self, *args, runs: int, output: str, label: str, **options):
+    def handle(self, *args, runs: int, output: str, label: str, in_process: bool, **options):
         competition = Competition.objects.filter(slug=SCALE_SLUG).first()
         if competition is None:
             raise CommandError("No scale data here: run `manage.py seed_scale` first.")
@@ -79,8 +84,9 @@ class Command(BaseCommand):
         builds = []
         for name, path, kwargs in settings.BENCH_BUILDS:
             self.stderr.write(f"  {name} …")
+            measure = time_build_in_process if in_process else time_build
             builds.append(
-                time_build(name, lambda path=path, kwargs=kwargs: import_string(path)(**kwargs))
+                measure(name, lambda path=path, kwargs=kwargs: import_string(path)(**kwargs))
             )
         report = {
             "label": label or connection.vendor,

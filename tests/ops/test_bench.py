@@ -60,6 +60,7 @@ def test_bench_measures_every_key_page_within_the_query_budget(seeded, tmp_path)
     output = tmp_path / "results.json"
     call_command(
         "bench",
+        in_process=True,
         runs=1,
         output=str(output),
         label="test",
