@@ -34,7 +34,12 @@ def test_anyone_registers_and_gets_a_qr_code(client):
     assert registration.phone == "+77015551234"
     assert registration.exhibition == exhibition
     page = client.get(response["Location"])
-    assert "<svg" in page.content.decode()
+    html = page.content.decode()
+    assert "<svg" in html
+    # The title is text only (the feedback link was rendered into <title> as well).
+    title = html[html.index("<title>") + len("<title>") : html.index("</title>")]
+    assert "<" not in title
+    assert html.count(f"/exhibition/final/feedback/?t={registration.token}") == 1
     assert len(registration.token) >= 32
 
 

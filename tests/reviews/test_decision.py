@@ -242,3 +242,23 @@ def test_the_tracker_reaches_the_result_once_published(client, staff, scored):
         f"/reviews/result/{scored[0].pk}/"
         in client.get(f"/applications/{scored[0].pk}/").content.decode()
     )
+
+
+def page_title(response) -> str:
+    html = response.content.decode()
+    return html[html.index("<title>") + len("<title>") : html.index("</title>")]
+
+
+def test_the_ranking_page_title_is_text_and_each_withdraw_form_is_there_once(client, staff, scored):
+    """The withdraw forms were rendered into <title> too: the browser tab showed markup
+    and a CSRF token (found by tests/browser/test_lifecycle.py)."""
+    competition = scored[0].competition
+    decision_confirm(
+        competition=competition, winners=[scored[0].pk, scored[1].pk], reason="", by=staff
+    )
+    client.force_login(staff)
+    response = client.get(f"/reviews/ranking/{competition.slug}/")
+    assert "<" not in page_title(response)
+    html = response.content.decode()
+    for winner in scored[:2]:
+        assert html.count(f'id="withdraw-{winner.pk}"') == 1
