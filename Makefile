@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8000
 DEV    := DEBUG=1
 
-.PHONY: demo test lint messages messages-update system-check clean
+.PHONY: demo test lint messages messages-update system-check clean bench loadtest
 
 $(VENV)/.installed: pyproject.toml requirements/constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is required, found " + sys.version.split()[0])'
@@ -44,9 +44,39 @@ demo: messages
 test: messages
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
+# The benchmark: DEBUG off as in production, its own databases and media.
+BENCH_N      ?= 10000
+BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/jastarurban_bench
+BENCH_ENV     = DEBUG=0 ALLOWED_HOSTS=testserver MEDIA_ROOT=$(CURDIR)/bench/media \
+	STATIC_ROOT=$(CURDIR)/bench/static SECRET_KEY=bench-only-$$(head -c 48 /dev/urandom | base64)
+
+bench: messages
+	@mkdir -p bench
+	$(BENCH_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(BENCH_ENV) DATABASE_URL=sqlite:///$(CURDIR)/bench/sqlite-$(BENCH_N).sqlite3 sh -c '\
+		$(PY) manage.py migrate --verbosity 0 && \
+		$(PY) manage.py seed_scale --applications $(BENCH_N) --reuse && \
+		$(PY) manage.py bench --label sqlite'
+	@if [ -n "$$DATABASE_URL" ]; then \
+		psql "$(BENCH_PG_URL)" -c 'SELECT 1' >/dev/null 2>&1 || \
+			createdb -h 127.0.0.1 -U postgres "$$(basename $(BENCH_PG_URL))"; \
+		$(BENCH_ENV) DATABASE_URL=$(BENCH_PG_URL) sh -c '\
+			$(PY) manage.py migrate --verbosity 0 && \
+			$(PY) manage.py seed_scale --applications $(BENCH_N) --reuse && \
+			$(PY) manage.py bench --label postgresql'; \
+	else echo "DATABASE_URL is not set: PostgreSQL skipped (make bench DATABASE_URL=postgres://…)"; fi
+
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(DEV) $(PY) manage.py makemigrations --check --dry-run
+
+# 100 applicants, 5 experts and staff against gunicorn + PostgreSQL + Redis on 127.0.0.1;
+# prints the figures and writes loadtest/results.json. Drops and creates LOAD_DATABASE_URL
+# (default jastarurban_load); see loadtest/run.sh for the settings. CI does not run it.
+loadtest: messages
+	@$(PY) -c 'import locust' 2>/dev/null || \
+		$(PY) -m pip install --quiet -c requirements/constraints.txt -e '.[load]'
+	bash loadtest/run.sh
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -57,7 +57,9 @@ def role_permissions(role: Role, permission_model) -> models.QuerySet:
 
 def sync_role_groups(sender=None, apps=global_apps, **kwargs) -> None:
     """Creates a group per role and gives it exactly the permissions above."""
-    if sender is not None and sender.label != list(global_apps.get_app_configs())[-1].label:
+    # post_migrate is sent only for apps that have a models module.
+    with_models = [c for c in global_apps.get_app_configs() if c.models_module is not None]
+    if sender is not None and sender.label != with_models[-1].label:
         return
     group_model = apps.get_model("auth", "Group")
     permission_model = apps.get_model("auth", "Permission")

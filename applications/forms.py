@@ -9,9 +9,13 @@ from applications.models import ApplicantProfile, Application
 from applications.uploads import check_attachment
 from competitions.models import Competition, Settlement
 from jastarurban.money import round_tenge
+from jastarurban.widgets import QuickSelect
 
 
 class VillageField(forms.ModelChoiceField):
+    # 500+ places, up to four times on the applicant's form: rendered without templates.
+    widget = QuickSelect
+
     def __init__(self, **kwargs):
         kwargs["queryset"] = Settlement.objects.select_related("district").order_by(
             "district__name", "name"

@@ -34,8 +34,14 @@ class NotEditable(Exception):
     pass
 
 
+@transaction.atomic
 def application_start(*, competition: Competition, applicant) -> Application:
-    """The lead's application to this competition, created as an empty draft the first time."""
+    """The lead's application to this competition, created as an empty draft the first time.
+
+    Two clicks on "Start" arrive together: the competition row is locked while looking,
+    so the second request finds the draft the first one made instead of making another.
+    """
+    Competition.objects.select_for_update().filter(pk=competition.pk).first()
     application, _created = Application.objects.get_or_create(
         competition=competition, applicant=applicant
     )
@@ -43,14 +49,22 @@ def application_start(*, competition: Competition, applicant) -> Application:
 
 
 def application_autosave(*, application: Application, data: dict, now=None) -> Application:
-    """Keeps what the form holds, as typed, without judging it."""
+    """Keeps what the form holds, as typed, without judging it.
+
+    Only while the application is still editable in the database: a save that arrives
+    while the same application is being submitted (a second click, another tab) waits
+    for the submission and then changes nothing, whatever the caller's copy says.
+    """
     if not application.is_editable:
         raise NotEditable
-    application.draft_data = {
-        key: values for key, values in data.items() if key != "csrfmiddlewaretoken"
-    }
-    application.autosaved_at = now or timezone.now()
-    application.save(update_fields=["draft_data", "autosaved_at", "updated_at"])
+    draft = {key: values for key, values in data.items() if key != "csrfmiddlewaretoken"}
+    now = now or timezone.now()
+    saved = Application.objects.filter(
+        pk=application.pk, status__in=[Status.DRAFT, Status.RETURNED]
+    ).update(draft_data=draft, autosaved_at=now, updated_at=timezone.now())
+    if not saved:
+        raise NotEditable
+    application.draft_data, application.autosaved_at = draft, now
     return application
 
 

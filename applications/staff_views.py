@@ -15,14 +15,28 @@ from applications.staff_forms import ReopenForm, ScreeningForm
 from applications.workflow import TransitionNotAllowed
 
 PAGE_SIZE = 50
+TOTALS_FILTERS = ("team_size", "requested_min", "requested_max")
 
 
 @role_required(Role.STAFF, Role.OPERATOR)
 def application_list(request: HttpRequest) -> HttpResponse:
-    submitted = Application.objects.exclude(status=Application.Status.DRAFT)
-    queryset = with_totals(submitted.select_related("village__district", "competition"))
+    submitted = Application.objects.exclude(status=Application.Status.DRAFT).select_related(
+        "village__district", "competition"
+    )
+    # Team size and requested amount are subqueries per row: counting thousands of
+    # rows with them is slow, so they are added to the whole list only when a filter
+    # needs them, and otherwise to the fifty rows of the page.
+    by_totals = any(request.GET.get(name) for name in TOTALS_FILTERS)
+    queryset = with_totals(submitted) if by_totals else submitted
     applications = ApplicationFilter(request.GET, queryset=queryset.order_by("registration_number"))
     page = Paginator(applications.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    if not by_totals:
+        totals = with_totals(Application.objects.filter(pk__in=[a.pk for a in page])).values_list(
+            "pk", "team_size", "requested_kzt"
+        )
+        by_pk = {pk: (team, requested) for pk, team, requested in totals}
+        for application in page:
+            application.team_size, application.requested_kzt = by_pk[application.pk]
     query = request.GET.copy()
     query.pop("page", None)
     return render(

@@ -26,6 +26,7 @@ from applications.services import (
 )
 from applications.staff_forms import ReopenForm, ScreeningForm
 from applications.tracker import next_step, tracker
+from applications.workflow import TransitionNotAllowed
 from competitions.selectors import competitions_open, competitions_public
 
 
@@ -107,7 +108,11 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "GET":
         forms = DraftForms(application.competition, application)
         return _edit_page(request, application, forms)
-    application_autosave(application=application, data=dict(request.POST.lists()))
+    try:
+        application_autosave(application=application, data=dict(request.POST.lists()))
+    except NotEditable:
+        # Submitted meanwhile by an earlier click or another tab: nothing is left to save.
+        return redirect("applications:detail", pk=pk)
     if "add" in request.POST:
         forms = DraftForms(application.competition, application, add_row=request.POST["add"])
         return _edit_page(request, application, forms)
@@ -124,6 +129,9 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         for problem in refusal.problems:
             messages.error(request, problem)
         return _edit_page(request, application, forms, status=400)
+    except TransitionNotAllowed:
+        # A double click: the first request submitted it while this one waited for the lock.
+        return redirect("applications:detail", pk=pk)
     messages.success(
         request, _("The application is submitted. A receipt is on its way to your e-mail.")
     )

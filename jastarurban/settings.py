@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "axes",
     "csp",
+    # Operations commands (backup, restore, benchmark, load test); no models.
+    "ops",
     "accounts",
     "competitions",
     "applications",
@@ -105,7 +107,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "accounts.context_processors.roles",
             ],
-            "builtins": ["jastarurban.templatetags.money"],
+            "builtins": ["jastarurban.templatetags.money", "jastarurban.templatetags.pages"],
         },
     },
 ]
@@ -247,6 +249,14 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["reports.api.permissions.IsOperatorOrStaff"],
 }
+
+# `manage.py bench`: the files it times, as (name, builder, keyword arguments).
+BENCH_BUILDS = [
+    ("XLSX of all applications", "reports.builders.build_report",
+     {"kind": "applications", "format": "xlsx"}),
+    ("final report, PDF", "reports.builders.build_report", {"kind": "final", "format": "pdf"}),
+    ("final report, XLSX", "reports.builders.build_report", {"kind": "final", "format": "xlsx"}),
+]  # fmt: skip
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

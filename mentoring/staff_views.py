@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -15,18 +16,19 @@ from mentoring.selectors import project_for, projects_overview, visible_projects
 from mentoring.services import projects as services
 from mentoring.views import _errors, _file_response
 
+PAGE_SIZE = 50
+
 
 @role_required(Role.STAFF, Role.OPERATOR)
 def project_list(request: HttpRequest) -> HttpResponse:
-    projects = list(
-        projects_overview(visible_projects(request.user)).order_by(
-            "application__competition__opens_at", "application__registration_number"
-        )
+    projects = projects_overview(visible_projects(request.user)).order_by(
+        "application__competition__opens_at", "application__registration_number"
     )
+    page = Paginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "mentoring/project_list.html",
-        {"projects": with_last_state(projects)},
+        {"projects": with_last_state(list(page.object_list)), "page": page},
     )
 
 

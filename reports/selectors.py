@@ -71,13 +71,3 @@ def score_distribution(project: GrantProject) -> list[tuple[str, int]]:
         .annotate(count=Count("pk"))
         .order_by("score")
     ]
-
-
-def snapshots_as_of(project: GrantProject) -> date | None:
-    latest = (
-        IndicatorSnapshot.objects.filter(indicator__project=project)
-        .order_by("-taken_on")
-        .values_list("taken_on", flat=True)
-        .first()
-    )
-    return latest

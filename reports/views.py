@@ -22,7 +22,6 @@ from reports.selectors import (
     indicator_rows,
     rows_by_activity,
     score_distribution,
-    snapshots_as_of,
 )
 from reports.services import indicators_snapshot, report_request
 
@@ -93,7 +92,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "project": project,
             "groups": rows_by_activity(rows),
-            "as_of": snapshots_as_of(project),
+            # The newest snapshot among the rows: no query of its own.
+            "as_of": max((row.as_of for row in rows if row.as_of), default=None),
             "charts": charts,
             "execution": execution,
         },

@@ -13,29 +13,34 @@ from competitions.models import Competition
 from reviews.decisions import DecisionRefused, award_withdraw, decision_confirm, results_publish
 from reviews.models import CriterionScore, Decision, Review
 from reviews.protocol import protocol_pdf
-from reviews.selectors import competition_ranking
+from reviews.selectors import ranking_page
 
 
 @role_required(Role.STAFF, Role.OPERATOR)
 def ranking(request: HttpRequest, slug: str) -> HttpResponse:
     competition = get_object_or_404(Competition, slug=slug)
-    rows = competition_ranking(competition)
+    page = ranking_page(competition, request.GET.get("page"))
     decisions = {
         decision.application_id: decision
-        for decision in Decision.objects.filter(application__competition=competition)
+        for decision in Decision.objects.filter(
+            application__in=[row.application for row in page.object_list]
+        )
     }
+    decided = Decision.objects.filter(application__competition=competition).exists()
     return render(
         request,
         "reviews/ranking.html",
         {
             "competition": competition,
-            "rows": [(row, decisions.get(row.application.pk)) for row in rows],
-            "decided": bool(decisions),
-            "ranked_count": sum(1 for row in rows if row.result.rank),
+            "page": page,
+            "rows": [(row, decisions.get(row.application.pk)) for row in page.object_list],
+            "decided": decided,
             "fund_kzt": competition.award_count * competition.max_request_kzt,
             "is_staff": request.user.has_role(Role.STAFF),
+            # The decision is taken on the first page, where the cut is.
             "can_decide": request.user.has_role(Role.STAFF)
-            and competition.results_published_at is None,
+            and competition.results_published_at is None
+            and page.number == 1,
         },
     )
 

@@ -1,9 +1,17 @@
+import hashlib
 from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import Count, Max
 
 from applications.models import Application, TeamMember
 from competitions.models import Competition
 from reviews.models import CommissionMember, CriterionScore, Review
 from reviews.ranking import CriterionSpec, Ranked, SubmittedReview, rank
+
+RANKING_CACHE_SECONDS = 24 * 3600
+RANKING_PAGE_SIZE = 100
 
 
 @dataclass(frozen=True)
@@ -47,16 +55,37 @@ class RankingRow:
     result: Ranked
 
 
-def competition_ranking(competition: Competition) -> list[RankingRow]:
-    """Every eligible application with its scores and place, in three queries at any size."""
+def _fingerprint(competition: Competition) -> str:
+    """What the ranking depends on, cheaply: when any of it changes, so does this key."""
+    # Through the commission (a few rows) rather than the applications (thousands).
+    reviews = Review.objects.filter(
+        assignment__member__competition=competition, status=Review.Status.SUBMITTED
+    ).aggregate(n=Count("pk"), last=Max("submitted_at"))
+    eligible = competition.applications.filter(status=Application.Status.ELIGIBLE).aggregate(
+        n=Count("pk"), last=Max("updated_at")
+    )
+    criteria = list(
+        competition.criteria.order_by("pk").values_list(
+            "pk", "weight", "max_score", "tie_break_order"
+        )
+    )
+    settings_ = (
+        competition.ranking_method,
+        competition.required_reviews,
+        competition.award_count,
+    )
+    raw = repr((competition.pk, settings_, reviews, eligible, criteria)).encode()
+    return f"ranking:{competition.pk}:{hashlib.sha256(raw).hexdigest()[:32]}"
+
+
+def _compute_ranking(competition: Competition) -> list[Ranked]:
     criteria = list(competition.criteria.order_by("position"))
     specs = [CriterionSpec(c.pk, c.weight, c.max_score) for c in criteria]
-    applications = {
-        application.pk: application
-        for application in competition.applications.filter(
-            status=Application.Status.ELIGIBLE
-        ).select_related("village__district")
-    }
+    eligible = list(
+        competition.applications.filter(status=Application.Status.ELIGIBLE)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
     rows = CriterionScore.objects.filter(
         review__status=Review.Status.SUBMITTED,
         review__assignment__application__competition=competition,
@@ -76,8 +105,8 @@ def competition_ranking(competition: Competition) -> list[RankingRow]:
         c.pk
         for c in sorted((c for c in criteria if c.tie_break_order), key=lambda c: c.tie_break_order)
     ]
-    results = rank(
-        list(applications),
+    return rank(
+        eligible,
         list(grouped.values()),
         specs,
         required_reviews=competition.required_reviews,
@@ -85,4 +114,40 @@ def competition_ranking(competition: Competition) -> list[RankingRow]:
         tie_criteria=tie_criteria,
         awards=competition.award_count,
     )
+
+
+def _packed_results(competition: Competition) -> list[tuple]:
+    """The ranking's figures, computed once per state of the reviews and kept in the cache.
+
+    Ranking thousands of applications (with the leave-one-expert-out check) takes
+    seconds; the page is opened far more often than a review is submitted.
+    """
+    key = _fingerprint(competition)
+    packed = cache.get(key)
+    if packed is None:
+        packed = [result.pack() for result in _compute_ranking(competition)]
+        cache.set(key, packed, timeout=RANKING_CACHE_SECONDS)
+    return packed
+
+
+def ranking_results(competition: Competition) -> list[Ranked]:
+    return [Ranked.unpack(packed) for packed in _packed_results(competition)]
+
+
+def _rows(results: list[Ranked]) -> list[RankingRow]:
+    applications = Application.objects.select_related("village__district").in_bulk(
+        [result.application_id for result in results]
+    )
     return [RankingRow(applications[result.application_id], result) for result in results]
+
+
+def competition_ranking(competition: Competition) -> list[RankingRow]:
+    """Every eligible application with its scores and place, in a few queries at any size."""
+    return _rows(ranking_results(competition))
+
+
+def ranking_page(competition: Competition, number, per_page: int = RANKING_PAGE_SIZE):
+    """One page of the ranking with its applications: what the ranking page shows."""
+    page = Paginator(_packed_results(competition), per_page).get_page(number)
+    page.object_list = _rows([Ranked.unpack(packed) for packed in page.object_list])
+    return page

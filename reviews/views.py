@@ -1,7 +1,8 @@
 from string import ascii_uppercase
 
 from django.contrib import messages
-from django.db.models import Prefetch
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, Prefetch, Q, When
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -22,6 +23,8 @@ from reviews.services import (
     review_submit,
 )
 
+QUEUE_PAGE_SIZE = 50
+
 
 def _needs_declaration(user) -> CommissionMember | None:
     return (
@@ -37,18 +40,21 @@ def home(request: HttpRequest) -> HttpResponse:
     pending = _needs_declaration(request.user)
     if pending:
         return redirect("reviews:declaration", pk=pending.pk)
-    assignments = list(
-        expert_assignments(request.user)
-        .select_related("review")
-        .order_by("member__competition", "application__registration_number")
+    mine = expert_assignments(request.user)
+    counts = mine.aggregate(
+        total=Count("pk"), done=Count("pk", filter=Q(review__status=Review.Status.SUBMITTED))
     )
-    done = sum(
-        1 for a in assignments if getattr(a, "review", None) and a.review.status == "submitted"
+    # What is still to score comes first; a commission of thousands pages by fifty.
+    queue = mine.select_related("review").order_by(
+        Case(When(review__status=Review.Status.SUBMITTED, then=1), default=0),
+        "member__competition",
+        "application__registration_number",
     )
+    page = Paginator(queue, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "reviews/home.html",
-        {"assignments": assignments, "done": done, "total": len(assignments)},
+        {"assignments": page.object_list, "page": page, **counts},
     )
 
 

@@ -15,6 +15,10 @@ from reports.builders.data import (
 )
 from reviews.protocol import protocol_pdf
 
+# A printed report lists the top of each ranking (winners, reserve and a margin);
+# thousands of rows would make a book nobody reads and take minutes to lay out.
+PDF_RANKING_ROWS = 60
+
 
 def project_report_pdf(final: bool) -> bytes:
     report = project_report(final)
@@ -35,7 +39,15 @@ def project_report_pdf(final: bool) -> bytes:
             value_format=format_tenge,
         ),
     ]
-    return render_pdf("reports/pdf/project_report.html", {"report": report, "charts": charts})
+    return render_pdf(
+        "reports/pdf/project_report.html",
+        {
+            "report": report,
+            "charts": charts,
+            "pdf_ranking_rows": f":{PDF_RANKING_ROWS}",
+            "pdf_ranking_rows_count": PDF_RANKING_ROWS,
+        },
+    )
 
 
 def protocol_report_pdf() -> bytes:

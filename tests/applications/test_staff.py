@@ -67,6 +67,10 @@ def test_the_list_filters_by_district_team_size_and_amount(client, staff, compet
         "/applications/staff/", {"requested_min": 300_000, "requested_max": 500_000}
     ).context["page"]
     assert sorted(a.requested_kzt for a in page) == [400_000, 400_000]
+    # Unfiltered, the page's rows still carry their team size and amount.
+    page = client.get("/applications/staff/").context["page"]
+    assert sorted(a.team_size for a in page) == [2, 2, 2, 3, 3]
+    assert all(a.requested_kzt > 0 for a in page)
 
 
 def test_drafts_never_reach_the_staff_list(client, staff, draft):

@@ -62,7 +62,7 @@ def test_the_dashboard_reads_in_the_same_queries_with_a_long_history(
     with django_assert_num_queries(len(short)):
         response = client.get("/reports/dashboard/")
     assert response.status_code == 200
-    assert len(short) <= 16
+    assert len(short) <= 15
 
 
 def test_staff_snapshot_now_keeps_todays_values(client, full_demo, staff):

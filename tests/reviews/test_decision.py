@@ -179,9 +179,29 @@ def test_the_ranking_page_takes_constant_queries(
     competition.required_reviews = 3
     competition.save()
     client.force_login(staff)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         response = client.get(f"/reviews/ranking/{competition.slug}/")
-    assert len(response.context["rows"]) == count
+    # Pages of 100; the figures are computed once and kept until a review changes.
+    assert len(response.context["rows"]) == min(count, 100)
+    assert response.context["page"].paginator.count == count
+    with django_assert_max_num_queries(10):
+        again = client.get(f"/reviews/ranking/{competition.slug}/?page=2")
+    # Past the last page, the last page is shown.
+    assert len(again.context["rows"]) == (100 if count == 3000 else 30)
+
+
+def test_the_ranking_follows_a_review_submitted_after_it_was_cached(client, staff, scored):
+    competition = scored[0].competition
+    client.force_login(staff)
+    before = client.get(f"/reviews/ranking/{competition.slug}/").context["page"]
+    reviews = {row.application.pk: row.result.reviews for row in before.object_list}
+    review = Review.objects.filter(assignment__application=scored[0]).first()
+    review.status = "draft"
+    review.save()
+    after = client.get(f"/reviews/ranking/{competition.slug}/").context["page"]
+    assert {row.application.pk: row.result.reviews for row in after.object_list}[scored[0].pk] == (
+        reviews[scored[0].pk] - 1
+    )
 
 
 def test_when_a_winner_withdraws_the_first_on_the_reserve_is_offered_the_award(
@@ -222,3 +242,23 @@ def test_the_tracker_reaches_the_result_once_published(client, staff, scored):
         f"/reviews/result/{scored[0].pk}/"
         in client.get(f"/applications/{scored[0].pk}/").content.decode()
     )
+
+
+def page_title(response) -> str:
+    html = response.content.decode()
+    return html[html.index("<title>") + len("<title>") : html.index("</title>")]
+
+
+def test_the_ranking_page_title_is_text_and_each_withdraw_form_is_there_once(client, staff, scored):
+    """The withdraw forms were rendered into <title> too: the browser tab showed markup
+    and a CSRF token (found by tests/browser/test_lifecycle.py)."""
+    competition = scored[0].competition
+    decision_confirm(
+        competition=competition, winners=[scored[0].pk, scored[1].pk], reason="", by=staff
+    )
+    client.force_login(staff)
+    response = client.get(f"/reviews/ranking/{competition.slug}/")
+    assert "<" not in page_title(response)
+    html = response.content.decode()
+    for winner in scored[:2]:
+        assert html.count(f'id="withdraw-{winner.pk}"') == 1

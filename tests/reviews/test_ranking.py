@@ -1,4 +1,7 @@
+import random
 from decimal import Decimal
+
+import pytest
 
 from reviews.ranking import CriterionSpec, SubmittedReview, rank, review_score
 
@@ -91,3 +94,50 @@ def test_stability_labels_relative_to_the_award_cut():
     assert labels[1] == "stable_funded"
     assert labels[4] == "stable_out"
     assert labels[2] == "borderline" and labels[3] == "borderline"
+
+
+@pytest.mark.parametrize("by_standardised", [False, True])
+@pytest.mark.parametrize("seed", range(6))
+def test_the_stability_labels_equal_a_brute_force_rerun_without_each_expert(seed, by_standardised):
+    """The fast leave-one-expert-out check agrees with ranking again from scratch."""
+    rng = random.Random(seed)
+    members = list(range(1, 8))
+    applications = list(range(1, 41))
+    reviews = [
+        review(application, member, *(rng.randint(3, 10) for _ in range(3)), rng.randint(1, 5))
+        for application in applications
+        for member in rng.sample(members, rng.choice([3, 4, 5]))
+    ]
+    required, awards = 4, 7
+    ranked = rank(
+        applications,
+        reviews,
+        CRITERIA,
+        required_reviews=required,
+        awards=awards,
+        by_standardised=by_standardised,
+        tie_criteria=[IMPACT, FEASIBILITY],
+    )
+    funded_now = {item.application_id for item in ranked[:awards] if item.rank}
+    runs = []
+    for member in members:
+        rerun = rank(
+            applications,
+            [r for r in reviews if r.member_id != member],
+            CRITERIA,
+            required_reviews=required - 1,
+            by_standardised=by_standardised,
+            tie_criteria=[IMPACT, FEASIBILITY],
+            stability=False,
+        )
+        runs.append({item.application_id for item in rerun if item.rank and item.rank <= awards})
+    for item in (item for item in ranked if item.rank):
+        times = sum(item.application_id in run for run in runs)
+        expected = (
+            "stable_funded"
+            if item.application_id in funded_now and times == len(runs)
+            else "stable_out"
+            if item.application_id not in funded_now and times == 0
+            else "borderline"
+        )
+        assert item.stability == expected, item.application_id

@@ -1,0 +1,86 @@
+"""The benchmark's seed and measurement, on a small scale so that they do not rot."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from applications.models import Application
+from exhibition.models import Registration
+from media_campaign.models import Post, PostSnapshot
+from mentoring.models import GranteeProject
+from reviews.models import CriterionScore, Review
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeded(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    call_command(
+        "seed_scale",
+        applications=60,
+        experts=6,
+        grantees=5,
+        posts=12,
+        participants=20,
+        stdout=StringIO(),
+    )
+
+
+def test_seed_scale_builds_the_requested_shape(seeded):
+    scale = Application.objects.filter(competition__slug="scale")
+    assert scale.count() == 60
+    eligible = scale.filter(status="eligible").count()
+    assert Review.objects.filter(assignment__application__competition__slug="scale").count() == (
+        eligible * 5
+    )
+    assert (
+        CriterionScore.objects.filter(
+            review__assignment__application__competition__slug="scale"
+        ).count()
+        == eligible * 5 * 4
+    )
+    assert GranteeProject.objects.filter(application__competition__slug="scale").count() == 5
+    assert Post.objects.filter(link__contains="/scale/").count() == 12
+    assert PostSnapshot.objects.filter(post__link__contains="/scale/").count() == 48
+    assert Registration.objects.filter(token__startswith="scale-").count() == 20
+    # Registration numbers run without gaps, as the portal itself would give them.
+    numbers = sorted(scale.values_list("registration_number", flat=True))
+    assert numbers == [f"SC-{n:06d}" for n in range(1, 61)]
+
+
+def test_seeding_twice_is_refused(seeded):
+    with pytest.raises(CommandError):
+        call_command("seed_scale", applications=5)
+
+
+def test_bench_measures_every_key_page_within_the_query_budget(seeded, tmp_path):
+    output = tmp_path / "results.json"
+    call_command(
+        "bench",
+        in_process=True,
+        runs=1,
+        output=str(output),
+        label="test",
+        stdout=StringIO(),
+        stderr=StringIO(),
+    )
+    report = json.loads(output.read_text())["test"]
+    assert report["applications"] == 60
+    pages = {page["name"]: page for page in report["pages"]}
+    assert {
+        "public call",
+        "staff list with filters",
+        "expert queue",
+        "ranking and decision",
+        "project budget",
+        "grantee projects",
+    } <= set(pages)
+    assert [name for name, page in pages.items() if page["status"] != 200] == []
+    over = {name: page["queries"] for name, page in pages.items() if page["queries"] > 15}
+    assert over == {}
+    builds = {build["name"]: build for build in report["builds"]}
+    assert set(builds) == {"XLSX of all applications", "final report, PDF", "final report, XLSX"}
+    assert all(build["size_kb"] > 0 for build in builds.values())
