@@ -70,9 +70,11 @@ def views_over_time(project: GrantProject) -> list[tuple[date, int]]:
     )
     known: dict[int, int] = {}
     series: list[tuple[date, int]] = []
-    for taken_on, post_id, views in rows:
+    total = 0
+    for taken_on, post_id, views in rows.iterator(chunk_size=5000):
+        # A running total: each row replaces what its post was known to have.
+        total += views - known.get(post_id, 0)
         known[post_id] = views
-        total = sum(known.values())
         if series and series[-1][0] == taken_on:
             series[-1] = (taken_on, total)
         else:

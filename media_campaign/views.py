@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -32,6 +33,9 @@ def _writes_need_staff(request: HttpRequest) -> bool:
     if request.method == "POST" and not can_write:
         raise PermissionDenied
     return can_write
+
+
+POSTS_PAGE_SIZE = 50
 
 
 @role_required(Role.STAFF, Role.OPERATOR)
@@ -132,11 +136,17 @@ def publication_edit(request: HttpRequest, pk: int | None = None) -> HttpRespons
 @role_required(Role.STAFF, Role.OPERATOR)
 def posts(request: HttpRequest) -> HttpResponse:
     project = _project()
+    # Counted on the plain list; the latest figures are looked up for the page's rows only.
+    page = Paginator(
+        Post.objects.filter(project=project).order_by("-published_on", "pk"), POSTS_PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    rows = selectors.posts_with_latest(project).filter(pk__in=[post.pk for post in page])
     return render(
         request,
         "media_campaign/posts.html",
         {
-            "posts": list(selectors.posts_with_latest(project)),
+            "posts": sorted(rows, key=lambda post: (-post.published_on.toordinal(), post.pk)),
+            "page": page,
             "can_write": request.user.has_role(Role.STAFF),
         },
     )

@@ -21,14 +21,18 @@ PAGE_SIZE = 50
 
 @role_required(Role.STAFF, Role.OPERATOR)
 def project_list(request: HttpRequest) -> HttpResponse:
-    projects = projects_overview(visible_projects(request.user)).order_by(
-        "application__competition__opens_at", "application__registration_number"
-    )
-    page = Paginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
+    order = ("application__competition__opens_at", "application__registration_number")
+    # Counted on the plain list; the figures are summed for the page's fifty rows only.
+    page = Paginator(
+        GranteeProject.objects.order_by(*order).values_list("pk", flat=True), PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    projects = projects_overview(
+        visible_projects(request.user).filter(pk__in=list(page.object_list))
+    ).order_by(*order)
     return render(
         request,
         "mentoring/project_list.html",
-        {"projects": with_last_state(list(page.object_list)), "page": page},
+        {"projects": with_last_state(list(projects)), "page": page},
     )
 
 

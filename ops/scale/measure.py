@@ -2,6 +2,7 @@
 
 import json
 import os
+import resource
 import statistics
 import time
 import tracemalloc
@@ -32,6 +33,7 @@ class BuildResult:
     seconds: float
     peak_mb: float
     size_kb: float
+    start_mb: float | None = None
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -95,9 +97,15 @@ def time_build(name: str, build: Callable[[], bytes]) -> BuildResult:
         os.close(read_end)
         code = 0
         try:
+            # What the child holds before building: the benchmark's own memory, inherited.
+            start_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
             started = time.perf_counter()
             content = build()
-            report = {"seconds": time.perf_counter() - started, "size": len(content)}
+            report = {
+                "seconds": time.perf_counter() - started,
+                "size": len(content),
+                "start_kb": start_kb,
+            }
         except BaseException as error:  # reported to the parent, not raised
             report, code = {"error": repr(error)}, 1
         with os.fdopen(write_end, "w") as out:
@@ -114,4 +122,5 @@ def time_build(name: str, build: Callable[[], bytes]) -> BuildResult:
         seconds=round(report["seconds"], 2),
         peak_mb=round(usage.ru_maxrss / 1024, 1),  # Linux reports kilobytes
         size_kb=round(report["size"] / 1024, 1),
+        start_mb=round(report["start_kb"] / 1024, 1),
     )

@@ -134,10 +134,12 @@ class Command(BaseCommand):
                 f"| {page['ratio_to_floor'] or ''} | {page['status']}{mark} |"
             )
         if report["builds"]:
-            out.write("\n| file | seconds | peak MB | size KB |\n|---|---|---|---|")
+            out.write(
+                "\n| file | seconds | peak MB | MB at start | size KB |\n|---|---|---|---|---|"
+            )
             for build in report["builds"]:
                 ok = build["seconds"] <= MAX_BUILD_S and build["peak_mb"] <= MAX_PEAK_MB
                 out.write(
                     f"| {build['name']} | {build['seconds']} | {build['peak_mb']} "
-                    f"| {build['size_kb']}{'' if ok else ' ✗'} |"
+                    f"| {build['start_mb'] or ''} | {build['size_kb']}{'' if ok else ' ✗'} |"
                 )
