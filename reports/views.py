@@ -12,16 +12,16 @@ from competitions.selectors import project_current
 from competitions.services import expense_record, indicator_value_enter
 from jastarurban.charts import bar_chart, line_chart
 from jastarurban.money import format_tenge
-from media_campaign.selectors import views_over_time
 from reports.budget import budget_execution
 from reports.forms import ExpenseForm, IndicatorValueForm, ReportRequestForm
-from reports.indicators.sources import SOURCES, applications_by_district
+from reports.indicators.sources import SOURCES
 from reports.models import ReportFile
 from reports.selectors import (
+    dashboard_series,
+    dashboard_series_forget,
     indicator_history,
     indicator_rows,
     rows_by_activity,
-    score_distribution,
 )
 from reports.services import indicators_snapshot, report_request
 
@@ -59,16 +59,17 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     project = current_project_or_404()
     rows = indicator_rows(project)
     execution = budget_execution(project)
+    series = dashboard_series(project)
     charts = [
         bar_chart(
             _("Applications by district"),
-            applications_by_district(project),
+            series["districts"],
             value_label=_("applications"),
             category_label=_("district"),
         ),
         bar_chart(
             _("Distribution of the experts' scores"),
-            score_distribution(project),
+            series["scores"],
             value_label=_("scores given"),
             category_label=_("score"),
         ),
@@ -81,7 +82,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         ),
         line_chart(
             _("Views over time"),
-            views_over_time(project),
+            series["views"],
             value_label=_("views, latest known per post"),
             date_label=_("date"),
         ),
@@ -163,7 +164,9 @@ def indicator_evidence(request: HttpRequest, code: str) -> FileResponse:
 @role_required(Role.STAFF)
 @require_POST
 def snapshot_now(request: HttpRequest) -> HttpResponse:
-    written = indicators_snapshot(project=current_project_or_404())
+    project = current_project_or_404()
+    written = indicators_snapshot(project=project)
+    dashboard_series_forget(project)
     if written:
         messages.success(request, _("Today's values are recorded."))
     else:

@@ -98,3 +98,19 @@ def test_the_history_page_charts_the_snapshots(client, full_demo, operator):
     client.force_login(operator)
     page = client.get("/reports/indicators/applications_received/").content.decode()
     assert "<svg" in page and 'role="img"' in page and "<table" in page
+
+
+def test_the_charts_are_kept_a_few_minutes_and_snapshot_now_refreshes_them(
+    client, full_demo, staff
+):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/reports/dashboard/").status_code == 200
+        return len(captured)
+
+    client.force_login(staff)
+    fresh = queries()
+    # The three raw-row aggregates (districts, scores, views) come from the cache.
+    assert queries() == fresh - 3
+    client.post("/reports/dashboard/snapshot/")
+    assert queries() == fresh
