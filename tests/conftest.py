@@ -94,3 +94,16 @@ def chromium_path() -> str:
 @pytest.fixture
 def on_postgresql(db) -> bool:
     return connection.vendor == "postgresql"
+
+
+def pytest_collection_modifyitems(items):
+    """A transactional test must roll back by serialisation: its flush would otherwise
+    leave the next one without the role groups and places that migrations create."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get(
+            "serialized_rollback"
+        ):
+            raise pytest.UsageError(
+                f"{item.nodeid}: use django_db(transaction=True, serialized_rollback=True)"
+            )

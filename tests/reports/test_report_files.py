@@ -112,7 +112,9 @@ def test_the_command_builds_a_report_for_scheduled_jobs(full_demo, tmp_path):
     assert not (tmp_path / "final.xlsx.part").exists()
 
 
-@pytest.mark.django_db(transaction=True)  # commits as in production: on_commit runs at once
+# Commits as in production (on_commit runs at once); serialized_rollback like every
+# transactional test here, so the role groups are there whatever ran before.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize(
     "outage",
     [
