@@ -111,16 +111,14 @@ def budget_line_change(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(Role.STAFF, Role.OPERATOR)
 def payment_document(request: HttpRequest, pk: int) -> FileResponse:
     disbursement = get_object_or_404(Disbursement, pk=pk)
-    suffix = "pdf" if disbursement.document_type == "application/pdf" else "jpg"
     return _file_response(
-        disbursement.document, disbursement.document_type, f"payment-{disbursement.pk}.{suffix}"
+        disbursement.document, disbursement.document_type, f"payment-{disbursement.pk}"
     )
 
 
 @role_required(Role.APPLICANT, Role.MENTOR, Role.STAFF, Role.OPERATOR)
 def final_report(request: HttpRequest, pk: int) -> FileResponse:
     project = project_for(request.user, pk)
-    suffix = "pdf" if project.final_report_type == "application/pdf" else "jpg"
     return _file_response(
-        project.final_report, project.final_report_type, f"final-report-{project.pk}.{suffix}"
+        project.final_report, project.final_report_type, f"final-report-{project.pk}"
     )

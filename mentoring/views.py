@@ -360,11 +360,24 @@ def milestone_done(request: HttpRequest, pk: int) -> HttpResponse:
 # Files: served only to those who may see the project, under a neutral name.
 
 
-def _file_response(field, content_type: str, name: str) -> FileResponse:
+# The stored types are the ones applications.uploads.sniff recognises.
+SUFFIXES = {
+    "application/pdf": "pdf",
+    "image/jpeg": "jpg",
+    "image/png": "png",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+}
+
+
+def _file_response(field, content_type: str, stem: str, *, download: bool = False):
+    """The file under a neutral name whose suffix follows its checked type."""
     if not field:
         raise Http404
     return FileResponse(
-        field.open("rb"), as_attachment=False, filename=name, content_type=content_type
+        field.open("rb"),
+        as_attachment=download,
+        filename=f"{stem}.{SUFFIXES.get(content_type, 'bin')}",
+        content_type=content_type,
     )
 
 
@@ -372,8 +385,7 @@ def _file_response(field, content_type: str, name: str) -> FileResponse:
 def receipt(request: HttpRequest, pk: int) -> FileResponse:
     expense = get_object_or_404(Expense.objects.select_related("report"), pk=pk)
     project_for(request.user, expense.report.project_id)
-    suffix = "pdf" if expense.receipt_type == "application/pdf" else "jpg"
-    return _file_response(expense.receipt, expense.receipt_type, f"receipt-{expense.pk}.{suffix}")
+    return _file_response(expense.receipt, expense.receipt_type, f"receipt-{expense.pk}")
 
 
 @role_required(*PROJECT_ROLES)
@@ -381,7 +393,7 @@ def photo(request: HttpRequest, pk: int) -> FileResponse:
     photo = get_object_or_404(Photo.objects.select_related("report", "visit"), pk=pk)
     project_id = photo.report.project_id if photo.report_id else photo.visit.project_id
     project_for(request.user, project_id)
-    return _file_response(photo.image, "image/jpeg", f"photo-{photo.pk}.jpg")
+    return _file_response(photo.image, "image/jpeg", f"photo-{photo.pk}")
 
 
 @role_required(*PROJECT_ROLES)
@@ -397,9 +409,4 @@ def material(request: HttpRequest, pk: int) -> HttpResponse:
             raise Http404
     if material.link and not material.file:
         return redirect(material.link)
-    return FileResponse(
-        material.file.open("rb"),
-        as_attachment=True,
-        filename=f"{material.title[:60]}{material.file.name[material.file.name.rfind('.') :]}",
-        content_type=material.file_type,
-    )
+    return _file_response(material.file, material.file_type, material.title[:60], download=True)

@@ -86,3 +86,50 @@ def test_receipts_are_served_only_to_those_who_see_the_project(
     assert client.get(f"/mentoring/expenses/{expense.pk}/receipt/").status_code == 404
     client.force_login(UserFactory(roles=[Role.MENTOR]))
     assert client.get(f"/mentoring/expenses/{expense.pk}/receipt/").status_code == 404
+
+
+def test_another_team_cannot_change_a_projects_milestones_expenses_or_photos(
+    client, applicant, other_applicant, project
+):
+    from mentoring.services import progress
+    from tests.mentoring.conftest import jpeg
+
+    milestone = project.milestones.create(title="Орындықтар", due_on="2025-09-01")
+    report = progress.report_start(project=project)
+    expense, _warning = progress.expense_add(
+        report=report,
+        line=project.budget_lines.first(),
+        spent_on="2025-08-01",
+        amount_kzt=1000,
+        description="Шеге",
+        receipt=jpeg(),
+    )
+    photo = progress.photo_add(report=report, image=jpeg(), stage="before")
+    client.force_login(other_applicant)
+    assert (
+        client.post(f"/mentoring/milestones/{milestone.pk}/done/", {"done": "1"}).status_code == 404
+    )
+    assert client.post(f"/mentoring/expenses/{expense.pk}/delete/").status_code == 404
+    assert client.post(f"/mentoring/photos/{photo.pk}/delete/").status_code == 404
+    assert client.post(f"/mentoring/reports/{report.pk}/submit/").status_code == 404
+    milestone.refresh_from_db()
+    assert milestone.done_on is None
+    assert report.expenses.count() == 1 and report.photos.count() == 1
+
+
+def test_a_material_goes_only_to_teams_of_its_competition(
+    client, applicant, other_applicant, project, competition
+):
+    from mentoring.models import Material
+
+    material = Material.objects.create(
+        competition=competition,
+        title="SMM",
+        topic="smm",
+        language="kk",
+        link="https://example.org/smm.pdf",
+    )
+    client.force_login(applicant)
+    assert client.get(f"/mentoring/materials/{material.pk}/").status_code == 302
+    client.force_login(other_applicant)  # no grantee project in this competition
+    assert client.get(f"/mentoring/materials/{material.pk}/").status_code == 404
