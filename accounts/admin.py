@@ -17,7 +17,7 @@ class UserAdmin(DjangoUserAdmin):
     add_form = UserCreationForm
     ordering = ["email"]
     list_display = ["email", "full_name", "phone", "is_active", "is_staff"]
-    list_filter = ["groups", "is_active", "is_staff", "is_superuser"]
+    list_filter = ["groups", "position", "is_active", "is_staff", "is_superuser"]
     search_fields = ["email", "full_name", "phone"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
@@ -26,7 +26,7 @@ class UserAdmin(DjangoUserAdmin):
             _("Consent"),
             {"fields": ["personal_data_consent_at", "personal_data_consent_version"]},
         ),
-        (_("Roles"), {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
+        (_("Roles"), {"fields": ["is_active", "is_staff", "is_superuser", "groups", "position"]}),
         (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]
     readonly_fields = ["personal_data_consent_at", "personal_data_consent_version"]

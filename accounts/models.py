@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from accounts.roles import PRIORITY, Role
+from accounts.roles import PRIORITY, Position, Role
 
 
 class TimeStampedModel(models.Model):
@@ -59,6 +59,13 @@ class User(AbstractUser):
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
     )
+    position = models.CharField(
+        _("position at GAMO"),
+        max_length=20,
+        choices=Position.choices,
+        blank=True,
+        help_text=_("Staff only: directors approve payments and awards, accountants record money."),
+    )
     personal_data_consent_at = models.DateTimeField(
         _("consent to personal-data processing given"), null=True, blank=True
     )
@@ -99,6 +106,11 @@ class User(AbstractUser):
 
     def has_role(self, *roles: Role) -> bool:
         return bool(self.roles.intersection(roles))
+
+    def has_position(self, *positions: Position) -> bool:
+        """A staff member in one of these positions (a superuser is not one by default:
+        four eyes need two named people)."""
+        return self.position in positions and Role.STAFF in self.roles
 
     @property
     def main_role(self) -> Role | None:

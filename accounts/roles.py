@@ -25,6 +25,15 @@ class Role(models.TextChoices):
     OPERATOR = "operator", _("Grant operator")
 
 
+class Position(models.TextChoices):
+    """What a GAMO staff member answers for. Money and awards need two of them:
+    one person records or proposes, another approves (four eyes)."""
+
+    DIRECTOR = "director", _("Director")
+    COORDINATOR = "coordinator", _("Coordinator")
+    ACCOUNTANT = "accountant", _("Accountant")
+
+
 # When a person holds several roles, the first one here picks their home page.
 PRIORITY = (Role.STAFF, Role.OPERATOR, Role.EXPERT, Role.MENTOR, Role.APPLICANT)
 

@@ -16,7 +16,7 @@ from django.utils.module_loading import import_string
 from modeltranslation.translator import translator
 
 from accounts.models import User
-from accounts.roles import Role
+from accounts.roles import Position, Role
 from competitions.demo import source
 from competitions.models import (
     Activity,
@@ -45,12 +45,16 @@ class DemoUser:
     email: str
     full_name: str
     is_superuser: bool = False
+    position: str = ""
 
 
 DEMO_USERS = [
-    DemoUser(Role.STAFF, f"coordinator@{DEMO_DOMAIN}", "Амангелдиева Молдир", is_superuser=True),
-    DemoUser(Role.STAFF, f"director@{DEMO_DOMAIN}", "Ахметова Жібек Аманбайқызы"),
-    DemoUser(Role.STAFF, f"accountant@{DEMO_DOMAIN}", "Қошжанова Ақмарал"),
+    DemoUser(Role.STAFF, f"coordinator@{DEMO_DOMAIN}", "Амангелдиева Молдир", is_superuser=True,
+             position=Position.COORDINATOR),
+    DemoUser(Role.STAFF, f"director@{DEMO_DOMAIN}", "Ахметова Жібек Аманбайқызы",
+             position=Position.DIRECTOR),
+    DemoUser(Role.STAFF, f"accountant@{DEMO_DOMAIN}", "Қошжанова Ақмарал",
+             position=Position.ACCOUNTANT),
     DemoUser(Role.OPERATOR, f"operator@{DEMO_DOMAIN}", "Сейітова Гүлнар (оператор)"),
     DemoUser(Role.EXPERT, f"expert1@{DEMO_DOMAIN}", "Тасмағамбетов Нұрлан"),
     DemoUser(Role.EXPERT, f"expert2@{DEMO_DOMAIN}", "Жақсылықова Әсел"),
@@ -259,7 +263,11 @@ def load_users() -> list[DemoUser]:
                 full_name=demo.full_name,
                 is_staff=demo.role == Role.STAFF,
                 is_superuser=demo.is_superuser,
+                position=demo.position,
             )
+        elif user.position != demo.position:
+            user.position = demo.position
+            user.save(update_fields=["position"])
         user.groups.add(Group.objects.get(name=demo.role))
     return DEMO_USERS
 

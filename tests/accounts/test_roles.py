@@ -35,3 +35,23 @@ def test_applicants_experts_and_mentors_hold_no_model_permissions():
 def test_the_operator_cannot_use_the_admin(client, operator):
     client.force_login(operator)
     assert client.get("/admin/")["Location"].startswith("/admin/login/")
+
+
+def test_a_position_counts_only_for_staff(staff, applicant):
+    from accounts.roles import Position
+
+    staff.position = Position.DIRECTOR
+    applicant.position = Position.DIRECTOR
+    assert staff.has_position(Position.DIRECTOR)
+    assert not staff.has_position(Position.ACCOUNTANT)
+    assert not applicant.has_position(Position.DIRECTOR)
+
+
+def test_the_demo_names_the_director_coordinator_and_accountant():
+    from accounts.models import User
+    from accounts.roles import Position
+    from competitions.demo.loader import load_users
+
+    load_users()
+    positions = dict(User.objects.filter(position__gt="").values_list("email", "position"))
+    assert sorted(positions.values()) == sorted(Position.values)
