@@ -1,6 +1,10 @@
 """XLSX builders (openpyxl, write-only): real numbers, SUM formulas for totals, number
 formats, frozen header rows, one sheet per table.
 
+Every string a sheet receives is written as text (``xlsx_text``): a title typed as
+``=HYPERLINK(...)`` stays the characters typed. Only the portal's own formulas, wrapped in
+``Formula``, are written as formulas.
+
 openpyxl writes formulas without computing them, so every total is written twice: as a
 ``=SUM(...)`` formula in the table, and as the number the database computed in the
 "Summary" sheet, which a reader (or a test) can check against the lines.
@@ -15,6 +19,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from jastarurban.spreadsheet_safety import xlsx_text
 from reports.builders.data import (
     applications_list,
     current_project,
@@ -29,6 +34,10 @@ NUMBER_FORMAT = "#,##0.##"
 DATE_FORMAT = "dd.mm.yyyy"
 BOLD = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="F1F3F5")
+
+
+class Formula(str):
+    """A formula the portal wrote itself (``=SUM(G2:G9)``); any other string is text."""
 
 
 class Sheet:
@@ -47,6 +56,7 @@ class Sheet:
     ) -> int:
         cells = []
         for index, value in enumerate(values):
+            value = str(value) if isinstance(value, Formula) else xlsx_text(value)
             cell = WriteOnlyCell(self.ws, value=value)
             if formats_ and index in formats_:
                 cell.number_format = formats_[index]
@@ -184,7 +194,7 @@ def project_report_xlsx(final: bool) -> bytes:
                     line.unit_cost_kzt,
                     line.total_kzt,
                     item.actual_kzt,
-                    f"=G{row}-H{row}",
+                    Formula(f"=G{row}-H{row}"),
                     str(line.get_funding_source_display()),
                     line.justification,
                 ],
@@ -193,9 +203,13 @@ def project_report_xlsx(final: bool) -> bytes:
         last = budget.row
         row = budget.row + 1
         if last >= first:
-            sums = [f"=SUM(G{first}:G{last})", f"=SUM(H{first}:H{last})", f"=G{row}-H{row}"]
+            sums = [
+                Formula(f"=SUM(G{first}:G{last})"),
+                Formula(f"=SUM(H{first}:H{last})"),
+                Formula(f"=G{row}-H{row}"),
+            ]
         else:
-            sums = [0, 0, f"=G{row}-H{row}"]
+            sums = [0, 0, Formula(f"=G{row}-H{row}")]
         budget.append(
             [None, str(section.section.label), _("Section total"), None, None, None, *sums],
             formats_=money,
@@ -211,9 +225,9 @@ def project_report_xlsx(final: bool) -> bytes:
             None,
             None,
             None,
-            "=" + "+".join(f"G{r}" for r in subtotal_rows),
-            "=" + "+".join(f"H{r}" for r in subtotal_rows),
-            f"=G{row}-H{row}",
+            Formula("=" + "+".join(f"G{r}" for r in subtotal_rows)),
+            Formula("=" + "+".join(f"H{r}" for r in subtotal_rows)),
+            Formula(f"=G{row}-H{row}"),
         ],
         formats_=money,
         bold=True,
@@ -279,7 +293,13 @@ def project_report_xlsx(final: bool) -> bytes:
     if report.grantees:
         row = grantees.row + 1
         grantees.append(
-            [None, _("Total"), None, f"=SUM(D2:D{row - 1})", f"=SUM(E2:E{row - 1})"],
+            [
+                None,
+                _("Total"),
+                None,
+                Formula(f"=SUM(D2:D{row - 1})"),
+                Formula(f"=SUM(E2:E{row - 1})"),
+            ],
             formats_={4: TENGE_FORMAT},
             bold=True,
         )
