@@ -193,6 +193,7 @@ def load_exhibition(demo) -> None:
                 phone=f"+7701{5550000 + number:07d}",
                 email=f"guest{number + 1}@example.kz" if number % 3 == 0 else "",
                 consent_at=opened + timedelta(hours=7 * number),
+                confirmed_at=opened + timedelta(hours=7 * number, minutes=3),
                 checked_in_at=door + timedelta(minutes=2 * number) if number < 54 else None,
                 checked_in_by=staff if number < 54 else None,
             )

@@ -15,7 +15,14 @@ class RegistrationForm(forms.ModelForm):
         max_length=30,
         required=False,
         widget=forms.TextInput(attrs={"type": "tel", "placeholder": "+7 7XX XXX XX XX"}),
-        help_text=_("A phone or an e-mail: at least one."),
+        help_text=_("Optional."),
+    )
+    # The confirmation code goes by e-mail, so an e-mail is required (a phone is enough
+    # once an SMS sender is plugged into exhibition.confirmation.code_send).
+    email = forms.EmailField(
+        label=_("e-mail"),
+        max_length=254,
+        help_text=_("We send a six-digit code to it: your place is held until you enter it."),
     )
     consent = forms.BooleanField(
         label=_(
@@ -33,14 +40,25 @@ class RegistrationForm(forms.ModelForm):
     def clean_email(self):
         return self.cleaned_data.get("email", "").strip().lower()
 
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("phone") and not cleaned.get("email") and not self.errors:
-            raise ValidationError(_("Give a phone or an e-mail so we can reach you."))
-        return cleaned
-
     def validate_unique(self):
         """Duplicates are checked by the service under the lock, with a friendly message."""
+
+
+class ConfirmationForm(forms.Form):
+    code = forms.CharField(
+        label=_("code from the e-mail"),
+        max_length=6,
+        min_length=6,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9]{6}"}
+        ),
+    )
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].strip()
+        if not code.isdigit():
+            raise ValidationError(_("The code is six digits."))
+        return code
 
 
 class MultipleFileInput(forms.ClearableFileInput):

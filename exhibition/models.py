@@ -107,8 +107,25 @@ class StandPhoto(models.Model):
         return self.caption or self.image.name
 
 
+class RegistrationQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(confirmed_at__isnull=False)
+
+    def holding(self, now):
+        """What takes a place: confirmed registrations and holds whose code is still valid."""
+        return self.filter(Q(confirmed_at__isnull=False) | Q(code_expires_at__gt=now))
+
+    def expired_holds(self, now):
+        return self.filter(confirmed_at__isnull=True).exclude(code_expires_at__gt=now)
+
+
 class Registration(TimeStampedModel):
-    """A visitor who registered on the public form; counted as a participant once checked in."""
+    """A visitor who registered on the public form; counted as a participant once checked in.
+
+    The public form first creates a *hold*: unconfirmed, with a hashed one-time code sent
+    to the person and an expiry. Only a confirmed registration gets its QR code and counts;
+    a hold takes a place until its code expires, and is then released (deleted).
+    """
 
     class Category(models.TextChoices):
         GRANTEE = "grantee", _("Grantee team")
@@ -132,6 +149,10 @@ class Registration(TimeStampedModel):
     email = models.EmailField(_("e-mail"), blank=True)
     consent_at = models.DateTimeField(_("consent given"))
     token = models.CharField(max_length=40, unique=True, default=new_token, editable=False)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    code_hash = models.CharField(max_length=64, blank=True, editable=False)
+    code_expires_at = models.DateTimeField(null=True, blank=True, editable=False)
+    code_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
     checked_in_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -142,6 +163,8 @@ class Registration(TimeStampedModel):
         verbose_name=_("checked in by"),
     )
 
+    objects = RegistrationQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
@@ -149,6 +172,10 @@ class Registration(TimeStampedModel):
         constraints = [
             models.CheckConstraint(
                 condition=~Q(phone="") | ~Q(email=""), name="registration_has_contact"
+            ),
+            models.CheckConstraint(
+                condition=Q(confirmed_at__isnull=False) | Q(code_expires_at__isnull=False),
+                name="registration_confirmed_or_expiring",
             ),
             models.UniqueConstraint(
                 fields=["exhibition", "phone"],

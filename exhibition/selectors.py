@@ -1,6 +1,7 @@
 """Reads reused by the exhibition pages and by the indicators (reports)."""
 
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from competitions.models import GrantProject
 from exhibition.models import Exhibition, Feedback, Letter
@@ -12,11 +13,18 @@ def project_exhibition(project: GrantProject) -> Exhibition | None:
 
 
 def participants_checked_in(exhibition: Exhibition) -> int:
-    return exhibition.registrations.filter(checked_in_at__isnull=False).count()
+    return exhibition.registrations.confirmed().filter(checked_in_at__isnull=False).count()
 
 
 def registrations_count(exhibition: Exhibition) -> int:
-    return exhibition.registrations.count()
+    """Confirmed registrations: a hold waiting for its code is nobody yet."""
+    return exhibition.registrations.confirmed().count()
+
+
+def places_left(exhibition: Exhibition, now=None) -> int:
+    """Places neither confirmed nor held by a code still valid."""
+    taken = exhibition.registrations.holding(now or timezone.now()).count()
+    return max(0, exhibition.capacity - taken)
 
 
 def stands_count(exhibition: Exhibition) -> int:

@@ -4,9 +4,20 @@ from io import BytesIO
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from exhibition.confirmation import (
+    CODE_ATTEMPTS,
+    CODE_VALIDITY,
+    already_registered_notice,
+    code_hash,
+    code_matches,
+    code_new,
+    code_send,
+)
 from exhibition.models import Exhibition, Feedback, Letter, Registration, Stand, StandPhoto
 from jastarurban.images import photo_prepare
 from jastarurban.pdf import render_pdf
@@ -15,7 +26,11 @@ LETTER_PREFIX = "АХ"
 
 
 class RegistrationRefused(Exception):
-    pass
+    """A refusal to show the visitor; ``released`` when the hold is gone (register again)."""
+
+    def __init__(self, message: str, *, released: bool = False):
+        super().__init__(message)
+        self.released = released
 
 
 class FeedbackRefused(Exception):
@@ -23,7 +38,7 @@ class FeedbackRefused(Exception):
 
 
 @transaction.atomic
-def registration_create(
+def registration_request(
     *,
     exhibition: Exhibition,
     full_name: str,
@@ -31,34 +46,120 @@ def registration_create(
     organisation: str = "",
     phone: str = "",
     email: str = "",
+    language: str = "kk",
     now: datetime | None = None,
-) -> Registration:
-    """Registers a visitor if a place is left. The exhibition row is locked first, so two
-    people sending the form at once cannot both take the last place."""
+) -> Registration | None:
+    """Holds a place until the person confirms it with the code sent to them.
+
+    The exhibition row is locked first, so two people sending the form at once cannot
+    both take the last place; expired holds are released under the same lock. Returns
+    the hold to confirm, or None when the phone or e-mail is already registered and
+    confirmed: the caller answers exactly as for a new hold (nothing tells a stranger
+    who is registered), and the registered person gets a notice instead.
+    """
+    now = now or timezone.now()
     exhibition = Exhibition.objects.select_for_update().get(pk=exhibition.pk)
     if not exhibition.registration_open:
         raise RegistrationRefused(_("Registration is closed."))
-    if exhibition.registrations.count() >= exhibition.capacity:
+    registrations = Registration.objects.filter(exhibition=exhibition)
+    registrations.expired_holds(now).delete()
+    if registrations.holding(now).count() >= exhibition.capacity:
         raise RegistrationRefused(_("Sorry, all places are taken."))
-    registrations = exhibition.registrations
-    if (phone and registrations.filter(phone=phone).exists()) or (
-        email and registrations.filter(email__iexact=email).exists()
-    ):
-        raise RegistrationRefused(_("You are already registered with this phone or e-mail."))
-    registration = Registration.objects.create(
-        exhibition=exhibition,
-        full_name=full_name,
-        category=category,
-        organisation=organisation,
-        phone=phone,
-        email=email,
-        consent_at=now or timezone.now(),
-    )
+    same_contact = Q(pk__in=[])
+    if phone:
+        same_contact |= Q(phone=phone)
     if email:
-        from exhibition.tasks import send_registration_qr
-
-        transaction.on_commit(lambda: send_registration_qr.delay(registration.pk))
+        same_contact |= Q(email__iexact=email)
+    existing = registrations.filter(same_contact).order_by("pk").first()
+    if existing is not None and existing.confirmed_at is not None:
+        transaction.on_commit(lambda: already_registered_notice(existing, language))
+        return None
+    code = code_new()
+    if existing is not None:
+        # The same person again (a lost tab, a typo): a fresh code, the same expiry, the
+        # same attempts, so asking again never keeps a place longer.
+        registration = existing
+    else:
+        registration = Registration(
+            exhibition=exhibition,
+            full_name=full_name,
+            category=category,
+            organisation=organisation,
+            phone=phone,
+            email=email,
+            consent_at=now,
+            code_expires_at=now + CODE_VALIDITY,
+        )
+    registration.code_hash = code_hash(registration, code)
+    registration.save()
+    transaction.on_commit(
+        lambda: code_send(registration=registration, code=code, language=language)
+    )
     return registration
+
+
+def registration_confirm(*, registration_id: int, code: str, now: datetime | None = None):
+    """Confirms a hold with its code; the QR code e-mail goes once it is confirmed.
+
+    A wrong code uses up an attempt (kept even though the call refuses); the last wrong
+    attempt releases the place.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        registration = Registration.objects.select_for_update().filter(pk=registration_id).first()
+        if registration is not None and registration.confirmed_at is not None:
+            return registration
+        if registration is None or registration.code_expires_at <= now:
+            refusal, released = expired_message(), True
+        elif code_matches(registration, code):
+            registration.confirmed_at = now
+            registration.code_hash = ""
+            registration.save(update_fields=["confirmed_at", "code_hash", "updated_at"])
+            if registration.email:
+                from exhibition.tasks import send_registration_qr
+
+                transaction.on_commit(lambda: send_registration_qr.delay(registration.pk))
+            return registration
+        else:
+            registration.code_attempts += 1
+            left = CODE_ATTEMPTS - registration.code_attempts
+            if left <= 0:
+                registration.delete()
+            else:
+                registration.save(update_fields=["code_attempts", "updated_at"])
+            refusal, released = wrong_code_message(left), left <= 0
+    raise RegistrationRefused(refusal, released=released)
+
+
+def expired_message() -> str:
+    return _("The code has expired and the place was released. Please register again.")
+
+
+def registration_confirm_unknown(*, pending: dict, now: datetime | None = None) -> None:
+    """What a code entered after a request for an already registered contact gets: the
+    very answers a real hold gives (wrong code, attempts left, expiry), and never success."""
+    now = now or timezone.now()
+    if now.timestamp() >= pending["expires"]:
+        raise RegistrationRefused(expired_message(), released=True)
+    pending["attempts"] = pending.get("attempts", 0) + 1
+    left = CODE_ATTEMPTS - pending["attempts"]
+    raise RegistrationRefused(wrong_code_message(left), released=left <= 0)
+
+
+def wrong_code_message(attempts_left: int) -> str:
+    if attempts_left <= 0:
+        return _("Too many wrong codes: the place was released. Please register again.")
+    return ngettext(
+        "This code is not right. %(count)d attempt left.",
+        "This code is not right. %(count)d attempts left.",
+        attempts_left,
+    ) % {"count": attempts_left}
+
+
+def registrations_release_expired(*, now: datetime | None = None) -> int:
+    """Deletes holds whose code expired unconfirmed; returns how many places came free."""
+    deleted, _rows = Registration.objects.expired_holds(now or timezone.now()).delete()
+    return deleted
 
 
 def registration_check_in(*, registration: Registration, by, now: datetime | None = None) -> bool:

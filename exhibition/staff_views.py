@@ -58,7 +58,7 @@ def manage(request: HttpRequest, slug: str) -> HttpResponse:
 def participants(request: HttpRequest, slug: str) -> HttpResponse:
     exhibition = get_object_or_404(Exhibition, slug=slug)
     query = request.GET.get("q", "").strip()
-    people = list(exhibition.registrations.all())
+    people = list(exhibition.registrations.confirmed())
     if query:
         people = [person for person in people if _matches(person, query)]
     return render(
@@ -89,7 +89,9 @@ def check_in(request: HttpRequest, token: str) -> HttpResponse:
     """What the phone opens after scanning a visitor's code: a confirm button (POST), so a
     link preview or a second scan never counts anyone twice."""
     can_write = writes_need_staff(request)
-    registration = get_object_or_404(Registration.objects.select_related("exhibition"), token=token)
+    registration = get_object_or_404(
+        Registration.objects.confirmed().select_related("exhibition"), token=token
+    )
     if request.method == "POST":
         if registration_check_in(registration=registration, by=request.user):
             messages.success(

@@ -7,7 +7,7 @@ from django.utils import translation
 
 from exhibition.models import Letter, Registration
 from exhibition.qr import qr_png
-from exhibition.services import letter_render
+from exhibition.services import letter_render, registrations_release_expired
 
 
 @shared_task
@@ -19,6 +19,12 @@ def render_letters(letter_ids: list[int]) -> int:
     ):
         ready += letter_render(letter=letter).status == Letter.Status.READY
     return ready
+
+
+@shared_task
+def release_unconfirmed_registrations() -> int:
+    """Beat: frees the places held by registrations whose code expired unconfirmed."""
+    return registrations_release_expired()
 
 
 @shared_task

@@ -31,6 +31,7 @@ urlpatterns = [
     path("manage/<slug:slug>/letters.zip", staff_views.letters_archive, name="letters_zip"),
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/register/", views.register, name="register"),
+    path("<slug:slug>/register/confirm/", views.confirm, name="confirm"),
     path("<slug:slug>/feedback/", views.feedback, name="feedback"),
     path("<slug:slug>/feedback/qr.svg", views.feedback_qr, name="feedback_qr"),
 ]

@@ -1,20 +1,28 @@
 """Public pages: the exhibition, its stands, registration and feedback (no login)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from exhibition.forms import FeedbackForm, RegistrationForm
+from exhibition import selectors
+from exhibition.confirmation import CODE_VALIDITY
+from exhibition.forms import ConfirmationForm, FeedbackForm, RegistrationForm
 from exhibition.models import Exhibition, Registration, Stand, StandPhoto
 from exhibition.qr import qr_svg
 from exhibition.services import (
     FeedbackRefused,
     RegistrationRefused,
     feedback_submit,
-    registration_create,
+    registration_confirm,
+    registration_confirm_unknown,
+    registration_request,
 )
+from jastarurban.ratelimits import limit_hit, too_many_requests
 
 
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -27,34 +35,95 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
             "exhibition": exhibition,
             "stands": list(stands),
             "round_tables": list(exhibition.round_tables.all()),
-            "places_left": max(0, exhibition.capacity - exhibition.registrations.count()),
+            "places_left": selectors.places_left(exhibition),
         },
     )
 
 
+def _pending_key(exhibition: Exhibition) -> str:
+    return f"exhibition-pending-{exhibition.pk}"
+
+
 def register(request: HttpRequest, slug: str) -> HttpResponse:
+    """Holds a place and sends a code; the answer is the same whether or not the contact is
+    already registered (the confirmation page), so the form tells nobody who is."""
     exhibition = get_object_or_404(Exhibition, slug=slug)
     form = RegistrationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            registration = registration_create(
-                exhibition=exhibition,
-                full_name=data["full_name"],
-                category=data["category"],
-                organisation=data["organisation"],
-                phone=data["phone"],
-                email=data["email"],
-            )
-        except RegistrationRefused as refused:
-            form.add_error(None, str(refused))
-        else:
-            return redirect(registration)
+    if request.method == "POST":
+        if limit_hit(
+            request, group="exhibition-register-ip", rate=settings.EXHIBITION_REGISTER_RATE_IP
+        ):
+            return too_many_requests(request)
+        if form.is_valid():
+            data = form.cleaned_data
+            for contact in filter(None, [data["email"], data["phone"]]):
+                if limit_hit(
+                    request,
+                    group="exhibition-register-contact",
+                    rate=settings.EXHIBITION_REGISTER_RATE_CONTACT,
+                    key=contact,
+                ):
+                    return too_many_requests(request)
+            try:
+                registration = registration_request(
+                    exhibition=exhibition,
+                    full_name=data["full_name"],
+                    category=data["category"],
+                    organisation=data["organisation"],
+                    phone=data["phone"],
+                    email=data["email"],
+                    language=get_language(),
+                )
+            except RegistrationRefused as refused:
+                form.add_error(None, str(refused))
+            else:
+                expires = timezone.now() + CODE_VALIDITY
+                request.session[_pending_key(exhibition)] = {
+                    "id": registration.pk if registration else None,
+                    "expires": expires.timestamp(),
+                    "attempts": 0,
+                }
+                return redirect("exhibition:confirm", slug=slug)
     return render(request, "exhibition/register.html", {"exhibition": exhibition, "form": form})
 
 
+def confirm(request: HttpRequest, slug: str) -> HttpResponse:
+    """Where the person enters the code from the e-mail; confirmed, they get their QR code."""
+    exhibition = get_object_or_404(Exhibition, slug=slug)
+    key = _pending_key(exhibition)
+    pending = request.session.get(key)
+    if not pending:
+        return redirect("exhibition:register", slug=slug)
+    form = ConfirmationForm(request.POST or None)
+    if request.method == "POST":
+        if limit_hit(
+            request, group="exhibition-confirm-ip", rate=settings.EXHIBITION_CONFIRM_RATE_IP
+        ):
+            return too_many_requests(request)
+        if form.is_valid():
+            code = form.cleaned_data["code"]
+            try:
+                if pending["id"] is None:
+                    registration_confirm_unknown(pending=pending)
+                registration = registration_confirm(registration_id=pending["id"], code=code)
+            except RegistrationRefused as refused:
+                if refused.released:
+                    del request.session[key]
+                    messages.error(request, str(refused))
+                    return redirect("exhibition:register", slug=slug)
+                request.session[key] = pending
+                form.add_error("code", str(refused))
+            else:
+                del request.session[key]
+                messages.success(request, _("Your registration is confirmed."))
+                return redirect(registration)
+    return render(request, "exhibition/confirm.html", {"exhibition": exhibition, "form": form})
+
+
 def registered(request: HttpRequest, token: str) -> HttpResponse:
-    registration = get_object_or_404(Registration.objects.select_related("exhibition"), token=token)
+    registration = get_object_or_404(
+        Registration.objects.confirmed().select_related("exhibition"), token=token
+    )
     check_in_url = request.build_absolute_uri(
         reverse("exhibition:check_in", kwargs={"token": token})
     )
@@ -110,7 +179,9 @@ def feedback(request: HttpRequest, slug: str) -> HttpResponse:
     exhibition = get_object_or_404(Exhibition, slug=slug)
     token = request.GET.get("t") or request.POST.get("t") or ""
     registration = (
-        Registration.objects.filter(exhibition=exhibition, token=token).first() if token else None
+        Registration.objects.confirmed().filter(exhibition=exhibition, token=token).first()
+        if token
+        else None
     )
     form = FeedbackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

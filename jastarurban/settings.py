@@ -147,6 +147,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "mentoring.tasks.send_mentoring_reminders",
         "schedule": crontab(hour=9, minute=30),
     },
+    "exhibition-release-holds": {
+        "task": "exhibition.tasks.release_unconfirmed_registrations",
+        "schedule": crontab(minute="*/5"),
+    },
     "indicator-snapshots": {
         "task": "reports.tasks.snapshot_indicators",
         "schedule": crontab(hour=23, minute=50),
@@ -180,6 +184,14 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
 AXES_VERBOSE = False
+
+# Rate limits outside sign-in (django-ratelimit, in the cache); see jastarurban/ratelimits.py.
+RATELIMIT_IP_META_KEY = "jastarurban.ratelimits.client_ip"
+EXHIBITION_REGISTER_RATE_IP = env("EXHIBITION_REGISTER_RATE_IP", "10/h")
+EXHIBITION_REGISTER_RATE_CONTACT = env("EXHIBITION_REGISTER_RATE_CONTACT", "3/h")
+EXHIBITION_CONFIRM_RATE_IP = env("EXHIBITION_CONFIRM_RATE_IP", "30/h")
+# Delivers exhibition confirmation codes: (registration, code, language) -> None.
+EXHIBITION_CODE_SENDER = env("EXHIBITION_CODE_SENDER", "exhibition.confirmation.code_send_email")
 
 LANGUAGE_CODE = "kk"
 LANGUAGES = [

@@ -224,3 +224,4 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     category = "resident"
     phone = factory.Sequence(lambda n: f"+7701{1000000 + n:07d}")
     consent_at = factory.LazyFunction(timezone.now)
+    confirmed_at = factory.LazyAttribute(lambda registration: registration.consent_at)

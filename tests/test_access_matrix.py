@@ -253,6 +253,8 @@ MATRIX: dict[str, Rule] = {
     ),
     "exhibition:detail": Rule(OK, kwargs=EXHIBITION),
     "exhibition:register": Rule(OK, kwargs=EXHIBITION),
+    # Without a hold in the session the code page sends the visitor to the form.
+    "exhibition:confirm": Rule(REDIRECT, kwargs=EXHIBITION),
     "exhibition:feedback": Rule(OK, kwargs=EXHIBITION),
     "exhibition:feedback_qr": Rule(OK, kwargs=EXHIBITION),
     "exhibition:registered": Rule(OK, kwargs="registration"),

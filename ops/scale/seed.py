@@ -454,6 +454,7 @@ def seed_exhibition(competition: Competition, sizes: Sizes, rng: random.Random) 
                 category=categories[n % len(categories)],
                 phone=f"+7701{n:07d}",
                 consent_at=consent,
+                confirmed_at=consent,
                 token=f"scale-{n}",
                 checked_in_at=consent + timedelta(days=18) if n % 5 else None,
             )

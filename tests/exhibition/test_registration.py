@@ -1,12 +1,19 @@
+import re
 import threading
+from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core import mail
 from django.db import connection
+from django.test import Client
+from django.utils import timezone
 
 from exhibition.models import Registration
-from exhibition.selectors import participants_checked_in
-from exhibition.services import RegistrationRefused, registration_create
+from exhibition.selectors import participants_checked_in, places_left, registrations_count
+from exhibition.services import RegistrationRefused, registration_request
+from exhibition.tasks import release_unconfirmed_registrations
+from jastarurban.ratelimits import client_ip
 from tests.conftest import require
 from tests.factories import ExhibitionFactory, RegistrationFactory
 
@@ -19,36 +26,68 @@ def form(**extra):
         "category": "volunteer",
         "organisation": "«Маңғыстау еріктілері»",
         "phone": "8 701 555 12 34",
-        "email": "",
+        "email": "gulnur@example.kz",
         "consent": "on",
         **extra,
     }
 
 
-def test_anyone_registers_and_gets_a_qr_code(client):
+def code_from(message) -> str:
+    return re.search(r"^(\d{6})$", message.body, re.MULTILINE).group(1)
+
+
+def register(client, capture, ip="10.0.0.1", **extra):
+    with capture(execute=True):
+        return client.post("/exhibition/final/register/", form(**extra), REMOTE_ADDR=ip)
+
+
+def confirm(client, capture, code, ip="10.0.0.1"):
+    with capture(execute=True):
+        return client.post("/exhibition/final/register/confirm/", {"code": code}, REMOTE_ADDR=ip)
+
+
+def test_anyone_registers_confirms_the_code_and_gets_a_qr_code(
+    client, django_capture_on_commit_callbacks
+):
     exhibition = ExhibitionFactory(slug="final")
-    response = client.post("/exhibition/final/register/", form())
-    registration = Registration.objects.get()
+    response = register(client, django_capture_on_commit_callbacks)
     assert response.status_code == 302
-    assert response["Location"] == f"/exhibition/registered/{registration.token}/"
-    assert registration.phone == "+77015551234"
-    assert registration.exhibition == exhibition
+    assert response["Location"] == "/exhibition/final/register/confirm/"
+    hold = Registration.objects.get()
+    assert hold.confirmed_at is None
+    assert hold.phone == "+77015551234"
+    assert hold.exhibition == exhibition
+    # Only the code: no QR code before confirming, and the code is stored hashed.
+    (letter,) = mail.outbox
+    assert letter.to == ["gulnur@example.kz"]
+    assert not letter.attachments
+    code = code_from(letter)
+    assert code not in hold.code_hash and len(hold.code_hash) == 64
+    assert client.get(f"/exhibition/registered/{hold.token}/").status_code == 404
+    assert registrations_count(exhibition) == 0
+
+    response = confirm(client, django_capture_on_commit_callbacks, code)
+    hold.refresh_from_db()
+    assert hold.confirmed_at is not None
+    assert response["Location"] == f"/exhibition/registered/{hold.token}/"
+    assert registrations_count(exhibition) == 1
+    assert mail.outbox[-1].attachments[0][0] == "qr.png"
     page = client.get(response["Location"])
     html = page.content.decode()
     assert "<svg" in html
     # The title is text only (the feedback link was rendered into <title> as well).
     title = html[html.index("<title>") + len("<title>") : html.index("</title>")]
     assert "<" not in title
-    assert html.count(f"/exhibition/final/feedback/?t={registration.token}") == 1
-    assert len(registration.token) >= 32
+    assert html.count(f"/exhibition/final/feedback/?t={hold.token}") == 1
+    assert len(hold.token) >= 32
 
 
-def test_a_phone_or_an_e_mail_and_consent_are_required(client):
+def test_an_e_mail_and_consent_are_required(client):
     ExhibitionFactory(slug="final")
-    response = client.post("/exhibition/final/register/", form(phone="", consent=""))
+    response = client.post("/exhibition/final/register/", form(email="", consent=""))
     assert response.status_code == 200
     assert not Registration.objects.exists()
-    assert response.context["form"].errors.keys() >= {"consent"}
+    assert response.context["form"].errors.keys() >= {"consent", "email"}
 
 
 def test_registration_beyond_capacity_is_refused(client):
@@ -58,29 +97,192 @@ def test_registration_beyond_capacity_is_refused(client):
     assert response.status_code == 200
     assert exhibition.registrations.count() == 2
     with pytest.raises(RegistrationRefused):
-        registration_create(
+        registration_request(
             exhibition=exhibition, full_name="Ғалым", category="media", phone="+77019998877"
         )
 
 
-def test_the_same_phone_registers_once(client):
-    ExhibitionFactory(slug="final")
-    client.post("/exhibition/final/register/", form())
-    response = client.post("/exhibition/final/register/", form(full_name="Басқа адам"))
-    assert response.status_code == 200
-    assert Registration.objects.count() == 1
+def test_thirteen_bot_requests_take_no_place(client, django_capture_on_commit_callbacks):
+    """The review's attack: 13 scripted registrations took every place. Now a bot that
+    cannot read the mailbox holds a place 15 minutes at most, from one address ten at most."""
+    exhibition = ExhibitionFactory(slug="final", capacity=13)
+    answers = [
+        register(
+            client,
+            django_capture_on_commit_callbacks,
+            phone="",
+            email=f"bot{n}@example.kz",
+            full_name=f"Bot {n}",
+        ).status_code
+        for n in range(13)
+    ]
+    assert answers == [302] * 10 + [429] * 3
+    assert registrations_count(exhibition) == 0
+    assert places_left(exhibition) == 3
+    with time_machine.travel(timezone.now() + timedelta(minutes=16)):
+        assert places_left(exhibition) == 13
+        assert release_unconfirmed_registrations.apply().get() == 10
+        assert not Registration.objects.exists()
+        # A person from another address registers and confirms as usual.
+        other = Client()
+        register(other, django_capture_on_commit_callbacks, ip="10.0.0.2")
+        confirm(other, django_capture_on_commit_callbacks, code_from(mail.outbox[-1]), "10.0.0.2")
+        assert registrations_count(exhibition) == 1
 
 
-def test_an_e_mail_gets_the_qr_code_by_mail(client, django_capture_on_commit_callbacks):
+def test_capacity_counts_confirmed_registrations_and_live_holds_only(
+    client, django_capture_on_commit_callbacks
+):
+    exhibition = ExhibitionFactory(slug="final", capacity=3)
+    RegistrationFactory(exhibition=exhibition)
+    now = timezone.now()
+    registration_request(
+        exhibition=exhibition, full_name="Live", category="media", email="live@example.kz"
+    )
+    registration_request(
+        exhibition=exhibition,
+        full_name="Old",
+        category="media",
+        email="old@example.kz",
+        now=now - timedelta(minutes=20),
+    )
+    # Confirmed + live hold; the expired hold is not counted, and is released on the way.
+    assert places_left(exhibition) == 1
+    registration_request(
+        exhibition=exhibition, full_name="Third", category="media", email="third@example.kz"
+    )
+    assert not Registration.objects.filter(full_name="Old").exists()
+    with pytest.raises(RegistrationRefused):
+        registration_request(
+            exhibition=exhibition, full_name="Fourth", category="media", email="4@example.kz"
+        )
+    assert registrations_count(exhibition) == 1
+    assert client.get("/exhibition/final/").context["places_left"] == 0
+
+
+def test_an_expired_code_releases_the_place(client, django_capture_on_commit_callbacks):
+    exhibition = ExhibitionFactory(slug="final", capacity=1)
+    register(client, django_capture_on_commit_callbacks)
+    code = code_from(mail.outbox[-1])
+    with time_machine.travel(timezone.now() + timedelta(minutes=15, seconds=1)):
+        assert places_left(exhibition) == 1
+        response = confirm(client, django_capture_on_commit_callbacks, code)
+        assert response["Location"] == "/exhibition/final/register/"
+        assert registrations_count(exhibition) == 0
+        assert release_unconfirmed_registrations.apply().get() == 1
+    assert len(mail.outbox) == 1  # no QR code for an expired hold
+
+
+def test_five_wrong_codes_release_the_place(client, django_capture_on_commit_callbacks):
+    exhibition = ExhibitionFactory(slug="final", capacity=1)
+    register(client, django_capture_on_commit_callbacks)
+    code = code_from(mail.outbox[-1])
+    wrong = f"{(int(code) + 1) % 1_000_000:06d}"
+    for left in (4, 3, 2, 1):
+        response = confirm(client, django_capture_on_commit_callbacks, wrong)
+        assert response.status_code == 200
+        assert str(left) in str(response.context["form"].errors["code"])
+    response = confirm(client, django_capture_on_commit_callbacks, wrong)
+    assert response["Location"] == "/exhibition/final/register/"
+    assert not Registration.objects.exists()
+    assert places_left(exhibition) == 1
+    # The right code is worthless now.
+    assert confirm(client, django_capture_on_commit_callbacks, code)["Location"].endswith(
+        "/register/"
+    )
+    assert registrations_count(exhibition) == 0
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("kk", "Тым көп әрекет"), ("ru", "Слишком много")],
+)
+def test_the_rate_limit_answers_429_in_the_visitors_language(
+    client, settings, django_capture_on_commit_callbacks, language, text
+):
+    settings.EXHIBITION_REGISTER_RATE_IP = "2/h"
     ExhibitionFactory(slug="final")
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post("/exhibition/final/register/", form(phone="", email="Guest@Example.kz"))
-    assert len(mail.outbox) == 1
-    assert mail.outbox[0].to == ["guest@example.kz"]
-    name, content, mimetype = mail.outbox[0].attachments[0]
-    assert (name, mimetype) == ("qr.png", "image/png")
-    assert content.startswith(b"\x89PNG")
-    assert Registration.objects.get().token in mail.outbox[0].body
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    for n in range(2):
+        response = register(client, django_capture_on_commit_callbacks, email=f"p{n}@example.kz")
+        assert response.status_code == 302
+    response = register(client, django_capture_on_commit_callbacks, email="p3@example.kz")
+    assert response.status_code == 429
+    assert text in response.content.decode()
+    # Another address is counted apart.
+    assert register(Client(), django_capture_on_commit_callbacks, ip="10.9.9.9").status_code == 302
+
+
+def test_the_rate_limit_counts_each_e_mail_and_phone_whatever_the_address(
+    client, django_capture_on_commit_callbacks
+):
+    ExhibitionFactory(slug="final")
+    answers = [
+        register(client, django_capture_on_commit_callbacks, ip=f"10.1.0.{n}").status_code
+        for n in range(4)
+    ]
+    assert answers == [302, 302, 302, 429]
+    by_phone = register(
+        client, django_capture_on_commit_callbacks, ip="10.1.1.1", email="new@example.kz"
+    )
+    assert by_phone.status_code == 429
+
+
+def test_the_client_address_behind_the_proxy_is_the_one_it_appended(rf, settings):
+    settings.AXES_IPWARE_PROXY_COUNT = 1
+    request = rf.get("/", REMOTE_ADDR="172.18.0.5", HTTP_X_FORWARDED_FOR="6.6.6.6, 95.56.1.2")
+    assert client_ip(request) == "95.56.1.2"
+    settings.AXES_IPWARE_PROXY_COUNT = 0
+    assert client_ip(request) == "172.18.0.5"
+
+
+def _answer_for(client, capture, **extra):
+    """What a visitor sees: the redirect, the code page and a wrong code's message."""
+    response = register(client, capture, **extra)
+    page = client.get(response["Location"]).content.decode()
+    wrong = confirm(client, capture, "000000")
+    csrf = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+    return (
+        response.status_code,
+        response["Location"],
+        csrf.sub("", page),
+        [str(error) for error in wrong.context["form"].errors["code"]],
+    )
+
+
+def test_a_registered_contact_gets_the_same_answer_as_a_new_one(
+    django_capture_on_commit_callbacks,
+):
+    """No enumeration: the form answers alike, the registered person is told by e-mail."""
+    exhibition = ExhibitionFactory(slug="final")
+    known = RegistrationFactory(exhibition=exhibition, email="known@example.kz", phone="")
+    capture = django_capture_on_commit_callbacks
+    fresh = _answer_for(Client(), capture, email="fresh@example.kz", phone="", ip="10.2.0.1")
+    again = _answer_for(Client(), capture, email="KNOWN@example.kz", phone="", ip="10.2.0.2")
+    assert fresh == again
+    notice = mail.outbox[-1]
+    assert notice.to == ["known@example.kz"]
+    assert known.get_absolute_url() in notice.body
+    assert not re.search(r"^\d{6}$", notice.body, re.MULTILINE)
+    assert exhibition.registrations.filter(email__iexact="known@example.kz").count() == 1
+
+
+def test_asking_again_for_a_held_place_sends_a_new_code_without_extending_it(
+    client, django_capture_on_commit_callbacks
+):
+    ExhibitionFactory(slug="final")
+    register(client, django_capture_on_commit_callbacks)
+    hold = Registration.objects.get()
+    first = code_from(mail.outbox[-1])
+    register(client, django_capture_on_commit_callbacks, full_name="Басқа адам")
+    second = code_from(mail.outbox[-1])
+    again = Registration.objects.get()
+    assert again.code_expires_at == hold.code_expires_at
+    assert again.full_name == hold.full_name
+    if first != second:
+        assert confirm(client, django_capture_on_commit_callbacks, first).status_code == 200
+    confirm(client, django_capture_on_commit_callbacks, second)
+    assert Registration.objects.confirmed().count() == 1
 
 
 # serialized_rollback like every transactional test here: its flush must not re-run
@@ -93,7 +295,7 @@ def test_concurrent_registrations_never_exceed_capacity(on_postgresql):
 
     def register(number):
         try:
-            registration_create(
+            registration_request(
                 exhibition=exhibition,
                 full_name=f"Қонақ {number}",
                 category="resident",
