@@ -6,16 +6,18 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
+from PIL import UnidentifiedImageError
 
 from applications.models import Attachment
+from jastarurban.images import image_open
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 DOCX_PART = "word/document.xml"
 
 
 def sniff(upload: UploadedFile) -> str | None:
-    """The attachment kind the bytes show, or None for anything else."""
+    """The attachment kind the bytes show, or None for anything else; a picture with more
+    pixels than the limit is refused (ValidationError) before it is decoded."""
     upload.seek(0)
     head = upload.read(8)
     upload.seek(0)
@@ -23,7 +25,7 @@ def sniff(upload: UploadedFile) -> str | None:
         return Attachment.Kind.PDF
     if head.startswith(b"\xff\xd8\xff") or head.startswith(b"\x89PNG\r\n\x1a\n"):
         try:
-            with Image.open(upload) as image:
+            with image_open(upload) as image:
                 image.verify()
                 kind = {"JPEG": Attachment.Kind.JPEG, "PNG": Attachment.Kind.PNG}.get(image.format)
         except (UnidentifiedImageError, OSError, SyntaxError):

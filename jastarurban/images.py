@@ -5,9 +5,13 @@ originals are 3–8 MB and carry the GPS position of the photographer's home in
 their EXIF. What we keep is a JPEG of at most MAX_SIDE pixels with no metadata.
 """
 
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from io import BytesIO
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
@@ -21,6 +25,39 @@ MAX_PHOTO_BYTES = 20 * 1024 * 1024
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "MPO"}
 
 
+def too_many_pixels() -> ValidationError:
+    limit = settings.UPLOAD_MAX_IMAGE_PIXELS
+    return ValidationError(
+        _(
+            "The picture is too large: at most %(limit)s megapixels are accepted. "
+            "Save it smaller and upload it again."
+        ),
+        params={"limit": f"{limit / 1_000_000:g}"},
+        code="too_many_pixels",
+    )
+
+
+@contextmanager
+def image_open(upload) -> Iterator[Image.Image]:
+    """``Image.open`` that refuses a picture above UPLOAD_MAX_IMAGE_PIXELS before decoding it.
+
+    Image.open reads only the header, so the pixel count is known before any pixel is;
+    Pillow's own decompression-bomb error and warning (a PNG claiming 30 000 × 30 000)
+    become the same refusal instead of a 500 or a full decode.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(upload)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise too_many_pixels() from None
+    with image:
+        width, height = image.size
+        if width * height > settings.UPLOAD_MAX_IMAGE_PIXELS:
+            raise too_many_pixels()
+        yield image
+
+
 def photo_prepare(upload: UploadedFile) -> ContentFile:
     """The upload as a compressed, upright JPEG without EXIF; ValidationError if it is no photo."""
     if upload.size > MAX_PHOTO_BYTES:
@@ -31,7 +68,7 @@ def photo_prepare(upload: UploadedFile) -> ContentFile:
         )
     upload.seek(0)
     try:
-        with Image.open(upload) as image:
+        with image_open(upload) as image:
             if image.format not in ACCEPTED_FORMATS:
                 raise UnidentifiedImageError(image.format)
             image.load()

@@ -185,6 +185,9 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
 AXES_VERBOSE = False
 
+# Uploaded pictures with more pixels than this are refused before decoding.
+UPLOAD_MAX_IMAGE_PIXELS = env_int("UPLOAD_MAX_IMAGE_PIXELS", 40_000_000)
+
 # Rate limits outside sign-in (django-ratelimit, in the cache); see jastarurban/ratelimits.py.
 RATELIMIT_IP_META_KEY = "jastarurban.ratelimits.client_ip"
 EXHIBITION_REGISTER_RATE_IP = env("EXHIBITION_REGISTER_RATE_IP", "10/h")

@@ -1,11 +1,16 @@
+import zlib
 from io import BytesIO
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import Image
 
+from applications.forms import AttachmentForm
+from applications.uploads import check_attachment
 from jastarurban.images import MAX_SIDE, photo_prepare
+from mentoring.uploads import scan_prepare
 
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112
@@ -52,3 +57,52 @@ def test_it_refuses_a_gif():
     Image.new("RGB", (10, 10)).save(out, "GIF")
     with pytest.raises(ValidationError):
         photo_prepare(SimpleUploadedFile("a.jpg", out.getvalue()))
+
+
+def png_claiming(width: int, height: int) -> bytes:
+    """A tiny real PNG whose header claims width × height: no pixels are ever allocated."""
+    out = BytesIO()
+    Image.new("RGB", (1, 1)).save(out, "PNG")
+    data = bytearray(out.getvalue())
+    # Signature (8), IHDR length (4), b"IHDR" (4), width (4), height (4), …, CRC over type+data.
+    data[16:20] = width.to_bytes(4, "big")
+    data[20:24] = height.to_bytes(4, "big")
+    data[29:33] = zlib.crc32(bytes(data[12:29])).to_bytes(4, "big")
+    return bytes(data)
+
+
+@pytest.mark.parametrize(
+    ("width", "height"),
+    [(30_000, 30_000), (12_000, 12_000)],  # Pillow's bomb error; a 144-megapixel "photo"
+)
+def test_a_picture_with_too_many_pixels_is_refused_before_decoding(monkeypatch, width, height):
+    content = png_claiming(width, height)
+    assert content[16:24] == width.to_bytes(4, "big") + height.to_bytes(4, "big")
+    monkeypatch.setattr(Image.Image, "load", lambda self: pytest.fail("decoded"))
+
+    def upload(name="big.png"):
+        return SimpleUploadedFile(name, content, content_type="image/png")
+
+    for check in (photo_prepare, check_attachment, scan_prepare):
+        with pytest.raises(ValidationError) as error:
+            check(upload())
+        assert error.value.code == "too_many_pixels", check
+        assert "40" in error.value.messages[0]
+
+
+def test_the_pixel_limit_is_a_setting(settings):
+    settings.UPLOAD_MAX_IMAGE_PIXELS = 1_000_000
+    with pytest.raises(ValidationError) as error:
+        photo_prepare(phone_photo(width=1200, height=900))
+    assert error.value.code == "too_many_pixels"
+    assert photo_prepare(phone_photo(width=1000, height=1000))
+
+
+@pytest.mark.django_db
+def test_an_application_attachment_bomb_gets_a_message_not_a_500(language="ru"):
+    form = AttachmentForm(
+        files={"file": SimpleUploadedFile("plan.png", png_claiming(30_000, 30_000))}
+    )
+    with translation.override(language):
+        assert not form.is_valid()
+        assert "мегапиксел" in form.errors["file"][0]
