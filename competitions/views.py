@@ -1,5 +1,5 @@
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from accounts.access import role_required
@@ -12,6 +12,7 @@ from competitions.selectors import (
     project_current,
     project_get,
 )
+from jastarurban.files import file_response
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -53,11 +54,7 @@ def competition_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def rules_pdf(request: HttpRequest, slug: str) -> FileResponse:
     """The rules are public: anyone may read them before applying."""
     competition = get_object_or_404(Competition, slug=slug)
-    if not competition.rules_pdf:
-        raise Http404
-    return FileResponse(
-        competition.rules_pdf.open("rb"), content_type="application/pdf", filename=f"{slug}.pdf"
-    )
+    return file_response(competition.rules_pdf, stem=slug)
 
 
 @role_required(Role.STAFF)

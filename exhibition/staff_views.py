@@ -20,6 +20,7 @@ from exhibition.services import (
     registration_check_in,
     stand_update,
 )
+from jastarurban.files import file_response
 
 
 @role_required(Role.STAFF, Role.OPERATOR)
@@ -192,9 +193,7 @@ def letter_render_again(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(Role.STAFF, Role.OPERATOR)
 def letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     letter = get_object_or_404(Letter.objects.exclude(pdf=""), pk=pk, status=Letter.Status.READY)
-    response = HttpResponse(letter.pdf.open("rb").read(), content_type="application/pdf")
-    response["Content-Disposition"] = _attachment(letter.filename)
-    return response
+    return file_response(letter.pdf, stem=letter.number)
 
 
 @role_required(Role.STAFF, Role.OPERATOR)

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +22,7 @@ from exhibition.services import (
     registration_confirm_unknown,
     registration_request,
 )
+from jastarurban.files import file_response
 from jastarurban.ratelimits import limit_hit, too_many_requests
 
 
@@ -158,12 +159,12 @@ def stand_qr(request: HttpRequest, key) -> HttpResponse:
 
 def stand_banner(request: HttpRequest, key) -> HttpResponse:
     stand = get_object_or_404(Stand.objects.exclude(banner=""), key=key)
-    return FileResponse(stand.banner.open("rb"), content_type=stand.banner_type or None)
+    return file_response(stand.banner, stem=f"stand-{stand.position}-banner", inline_images=True)
 
 
 def stand_photo(request: HttpRequest, pk: int) -> HttpResponse:
     photo = get_object_or_404(StandPhoto, pk=pk)
-    return FileResponse(photo.image.open("rb"), content_type="image/jpeg")
+    return file_response(photo.image, stem=f"photo-{photo.pk}", inline_images=True)
 
 
 def feedback_qr(request: HttpRequest, slug: str) -> HttpResponse:

@@ -10,11 +10,12 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
 from accounts.roles import Role
+from jastarurban.files import file_response
 from mentoring import forms
 from mentoring.models import Disbursement, GranteeProject, ProjectBudgetLine
 from mentoring.selectors import project_for, projects_overview, visible_projects, with_last_state
 from mentoring.services import projects as services
-from mentoring.views import _errors, _file_response
+from mentoring.views import _errors
 
 PAGE_SIZE = 50
 
@@ -111,14 +112,10 @@ def budget_line_change(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(Role.STAFF, Role.OPERATOR)
 def payment_document(request: HttpRequest, pk: int) -> FileResponse:
     disbursement = get_object_or_404(Disbursement, pk=pk)
-    return _file_response(
-        disbursement.document, disbursement.document_type, f"payment-{disbursement.pk}"
-    )
+    return file_response(disbursement.document, stem=f"payment-{disbursement.pk}")
 
 
 @role_required(Role.APPLICANT, Role.MENTOR, Role.STAFF, Role.OPERATOR)
 def final_report(request: HttpRequest, pk: int) -> FileResponse:
     project = project_for(request.user, pk)
-    return _file_response(
-        project.final_report, project.final_report_type, f"final-report-{project.pk}"
-    )
+    return file_response(project.final_report, stem=f"final-report-{project.pk}")

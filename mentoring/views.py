@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
 from accounts.roles import Role
+from jastarurban.files import file_response
 from mentoring import forms
 from mentoring.models import (
     Expense,
@@ -360,32 +361,11 @@ def milestone_done(request: HttpRequest, pk: int) -> HttpResponse:
 # Files: served only to those who may see the project, under a neutral name.
 
 
-# The stored types are the ones applications.uploads.sniff recognises.
-SUFFIXES = {
-    "application/pdf": "pdf",
-    "image/jpeg": "jpg",
-    "image/png": "png",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
-}
-
-
-def _file_response(field, content_type: str, stem: str, *, download: bool = False):
-    """The file under a neutral name whose suffix follows its checked type."""
-    if not field:
-        raise Http404
-    return FileResponse(
-        field.open("rb"),
-        as_attachment=download,
-        filename=f"{stem}.{SUFFIXES.get(content_type, 'bin')}",
-        content_type=content_type,
-    )
-
-
 @role_required(*PROJECT_ROLES)
 def receipt(request: HttpRequest, pk: int) -> FileResponse:
     expense = get_object_or_404(Expense.objects.select_related("report"), pk=pk)
     project_for(request.user, expense.report.project_id)
-    return _file_response(expense.receipt, expense.receipt_type, f"receipt-{expense.pk}")
+    return file_response(expense.receipt, stem=f"receipt-{expense.pk}")
 
 
 @role_required(*PROJECT_ROLES)
@@ -393,7 +373,7 @@ def photo(request: HttpRequest, pk: int) -> FileResponse:
     photo = get_object_or_404(Photo.objects.select_related("report", "visit"), pk=pk)
     project_id = photo.report.project_id if photo.report_id else photo.visit.project_id
     project_for(request.user, project_id)
-    return _file_response(photo.image, "image/jpeg", f"photo-{photo.pk}")
+    return file_response(photo.image, stem=f"photo-{photo.pk}", inline_images=True)
 
 
 @role_required(*PROJECT_ROLES)
@@ -409,4 +389,4 @@ def material(request: HttpRequest, pk: int) -> HttpResponse:
             raise Http404
     if material.link and not material.file:
         return redirect(material.link)
-    return _file_response(material.file, material.file_type, material.title[:60], download=True)
+    return file_response(material.file, stem=material.title[:60])

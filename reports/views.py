@@ -1,3 +1,5 @@
+from pathlib import PurePath
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -11,6 +13,7 @@ from competitions.models import Expense, GrantProject, Indicator
 from competitions.selectors import project_current
 from competitions.services import expense_record, indicator_value_enter
 from jastarurban.charts import bar_chart, line_chart
+from jastarurban.files import file_response
 from jastarurban.money import format_tenge
 from reports.budget import budget_execution
 from reports.forms import ExpenseForm, IndicatorValueForm, ReportRequestForm
@@ -156,9 +159,7 @@ def indicator_enter(request: HttpRequest, code: str) -> HttpResponse:
 def indicator_evidence(request: HttpRequest, code: str) -> FileResponse:
     project = current_project_or_404()
     indicator = get_object_or_404(Indicator, project=project, code=code)
-    if not indicator.manual_evidence:
-        raise Http404
-    return FileResponse(indicator.manual_evidence.open("rb"), as_attachment=True)
+    return file_response(indicator.manual_evidence, stem=f"evidence-{indicator.code}")
 
 
 @role_required(Role.STAFF)
@@ -216,9 +217,7 @@ def expense_add(request: HttpRequest) -> HttpResponse:
 @role_required(*READERS)
 def expense_file(request: HttpRequest, pk: int) -> FileResponse:
     expense = get_object_or_404(Expense, pk=pk)
-    if not expense.file:
-        raise Http404
-    return FileResponse(expense.file.open("rb"), as_attachment=True)
+    return file_response(expense.file, stem=f"expense-{expense.pk}")
 
 
 @role_required(*READERS)
@@ -260,4 +259,4 @@ def file_status(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(*READERS)
 def file_download(request: HttpRequest, pk: int) -> FileResponse:
     report = get_object_or_404(ReportFile, pk=pk, status=ReportFile.Status.DONE)
-    return FileResponse(report.file.open("rb"), as_attachment=True, filename=report.filename)
+    return file_response(report.file, stem=PurePath(report.filename).stem)

@@ -122,3 +122,16 @@ def test_another_applicants_application_is_404(client, draft, other_applicant):
 def test_staff_are_not_applicants_and_cannot_edit(client, draft):
     client.force_login(UserFactory(roles=[Role.STAFF]))
     assert client.get(f"/applications/{draft.pk}/edit/").status_code == 403
+
+
+def test_a_pdf_holding_html_downloads_as_pdf_never_under_its_html_name(client, draft, staff):
+    """Security finding: `%PDF` then HTML passed the check and came back as team.html."""
+    client.force_login(draft.applicant)
+    upload(client, draft, "team.html", b"%PDF-1.4\n<html><script>alert(1)</script></html>")
+    attachment = draft.attachments.get()
+    for user in (draft.applicant, staff):
+        client.force_login(user)
+        response = client.get(f"/applications/{draft.pk}/files/{attachment.pk}/")
+        assert response["Content-Type"] == "application/pdf"
+        assert response["Content-Disposition"] == 'attachment; filename="team.pdf"'
+        assert response["X-Content-Type-Options"] == "nosniff"
