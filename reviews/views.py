@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import role_required, session_ended
 from accounts.roles import Role
-from applications.files import attachment_response
+from applications.files import attachments_for_experts, expert_attachment_response
 from reviews.access import assignment_for_expert, expert_assignments
 from reviews.forms import ConflictForm, ReviewForm
 from reviews.models import Assignment, CommissionMember, CriterionScore, Review
@@ -108,7 +108,7 @@ def _review_page(request, assignment, form=None, conflict_form=None, status=200)
             "competition": competition,
             "activities": list(application.activities.all()),
             "budget": list(application.budget_items.all()),
-            "attachments": list(application.attachments.all()),
+            "attachments": attachments_for_experts(application),
             "review": review,
             "submitted": submitted,
             "form": form,
@@ -190,6 +190,4 @@ def attachment(request: HttpRequest, pk: int, attachment_id: int) -> FileRespons
     assignment = assignment_for_expert(request.user, pk)
     if assignment.conflict != Assignment.Conflict.NONE:
         return redirect("reviews:review", pk=pk)
-    return attachment_response(
-        get_object_or_404(assignment.application.attachments, pk=attachment_id)
-    )
+    return expert_attachment_response(assignment.application, attachment_id)
