@@ -11,7 +11,7 @@ from mentoring.models import GranteeProject
 
 class RegistrationForm(forms.ModelForm):
     phone = forms.CharField(
-        label=_("phone"),
+        label=_("Phone"),
         max_length=30,
         required=False,
         widget=forms.TextInput(attrs={"type": "tel", "placeholder": "+7 7XX XXX XX XX"}),
@@ -20,7 +20,7 @@ class RegistrationForm(forms.ModelForm):
     # The confirmation code goes by e-mail, so an e-mail is required (a phone is enough
     # once an SMS sender is plugged into exhibition.confirmation.code_send).
     email = forms.EmailField(
-        label=_("e-mail"),
+        label=_("E-mail"),
         max_length=254,
         help_text=_("We send a six-digit code to it: your place is held until you enter it."),
     )
@@ -46,7 +46,7 @@ class RegistrationForm(forms.ModelForm):
 
 class ConfirmationForm(forms.Form):
     code = forms.CharField(
-        label=_("code from the e-mail"),
+        label=_("Code from the e-mail"),
         max_length=6,
         min_length=6,
         widget=forms.TextInput(
