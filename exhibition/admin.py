@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils import timezone
 
 from exhibition.models import Exhibition, Feedback, Letter, Registration, RoundTable, Stand
 
@@ -23,10 +24,25 @@ class StandAdmin(admin.ModelAdmin):
 
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
-    list_display = ["full_name", "category", "organisation", "phone", "email", "checked_in_at"]
+    list_display = [
+        "full_name",
+        "category",
+        "organisation",
+        "phone",
+        "email",
+        "confirmed_at",
+        "checked_in_at",
+    ]
     list_filter = ["category", "exhibition"]
     search_fields = ["full_name", "phone", "email", "organisation"]
-    readonly_fields = ["checked_in_at", "checked_in_by", "consent_at"]
+    readonly_fields = ["checked_in_at", "checked_in_by", "consent_at", "confirmed_at"]
+
+    def save_model(self, request, obj, form, change):
+        # Staff add people they have spoken to: consent and confirmation at once, no code.
+        if not change:
+            obj.consent_at = obj.consent_at or timezone.now()
+            obj.confirmed_at = obj.confirmed_at or timezone.now()
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Letter)

@@ -377,3 +377,25 @@ def test_anonymous_visitors_cannot_reach_staff_pages(client):
         response = client.get(url)
         assert response.status_code == 302, url
         assert response["Location"].startswith("/accounts/login/"), url
+
+
+def test_staff_adding_someone_in_the_admin_confirm_them_at_once(client, django_user_model):
+    exhibition = ExhibitionFactory(slug="final")
+    admin = django_user_model.objects.create_superuser(
+        email="root@example.kz", password="x", full_name="Root"
+    )
+    client.force_login(admin)
+    response = client.post(
+        "/admin/exhibition/registration/add/",
+        {
+            "exhibition": exhibition.pk,
+            "full_name": "Қонақ",
+            "category": "media",
+            "organisation": "",
+            "phone": "+77017776655",
+            "email": "",
+            "token": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert registrations_count(exhibition) == 1
