@@ -51,7 +51,9 @@ def test_staff_create_a_numbered_letter_rendered_by_the_task(
     assert letter.status == Letter.Status.READY
     download = client.get(f"/exhibition/letters/{letter.pk}/pdf/")
     assert download["Content-Type"] == "application/pdf"
-    text = pdf_text(download.content, tmp_path)
+    assert download["Content-Disposition"].startswith("attachment;")
+    assert download["Content-Disposition"].endswith("-2025-001.pdf")
+    text = pdf_text(b"".join(download.streaming_content), tmp_path)
     assert NAME in text
     assert "АХ-2025-001" in text
     assert "Алғыс хат".upper() in text.upper()
