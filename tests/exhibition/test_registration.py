@@ -46,6 +46,13 @@ def confirm(client, capture, code, ip="10.0.0.1"):
         return client.post("/exhibition/final/register/confirm/", {"code": code}, REMOTE_ADDR=ip)
 
 
+@pytest.fixture
+def still_clock():
+    """Rate limits count in fixed windows: a stopped clock keeps a test inside one."""
+    with time_machine.travel(timezone.now(), tick=False):
+        yield
+
+
 def test_anyone_registers_confirms_the_code_and_gets_a_qr_code(
     client, django_capture_on_commit_callbacks
 ):
@@ -102,7 +109,9 @@ def test_registration_beyond_capacity_is_refused(client):
         )
 
 
-def test_thirteen_bot_requests_take_no_place(client, django_capture_on_commit_callbacks):
+def test_thirteen_bot_requests_take_no_place(
+    still_clock, client, django_capture_on_commit_callbacks
+):
     """The review's attack: 13 scripted registrations took every place. Now a bot that
     cannot read the mailbox holds a place 15 minutes at most, from one address ten at most."""
     exhibition = ExhibitionFactory(slug="final", capacity=13)
@@ -198,7 +207,7 @@ def test_five_wrong_codes_release_the_place(client, django_capture_on_commit_cal
     [("kk", "Тым көп әрекет"), ("ru", "Слишком много")],
 )
 def test_the_rate_limit_answers_429_in_the_visitors_language(
-    client, settings, django_capture_on_commit_callbacks, language, text
+    still_clock, client, settings, django_capture_on_commit_callbacks, language, text
 ):
     settings.EXHIBITION_REGISTER_RATE_IP = "2/h"
     ExhibitionFactory(slug="final")
@@ -214,7 +223,7 @@ def test_the_rate_limit_answers_429_in_the_visitors_language(
 
 
 def test_the_rate_limit_counts_each_e_mail_and_phone_whatever_the_address(
-    client, django_capture_on_commit_callbacks
+    still_clock, client, django_capture_on_commit_callbacks
 ):
     ExhibitionFactory(slug="final")
     answers = [
