@@ -60,14 +60,15 @@ def register(request: HttpRequest) -> HttpResponse:
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        user = user_register(
+        # The same answer whether or not the e-mail already has an account.
+        user_register(
             email=data["email"],
             full_name=data["full_name"],
             password=data["password1"],
             phone=data["phone"],
             language=get_language(),
         )
-        request.session["registered_email"] = user.email
+        request.session["registered_email"] = data["email"]
         return redirect("accounts:register_done")
     return render(request, "accounts/register.html", {"form": form})
 

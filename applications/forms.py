@@ -139,17 +139,37 @@ def team_formset(competition: Competition):
         extra=0,
         min_num=competition.min_team_size,
         max_num=competition.max_team_size,
+        absolute_max=competition.max_team_size,
         validate_min=True,
         validate_max=True,
         can_delete=True,
     )
 
 
+# More rows than a small grant's plan or budget needs, and few enough that a
+# forged row count cannot make a page build thousands of forms.
+MAX_ACTIVITIES = 30
+MAX_BUDGET_LINES = 50
+
 ActivityFormSet = forms.formset_factory(
-    ActivityForm, extra=0, min_num=1, validate_min=True, can_delete=True
+    ActivityForm,
+    extra=0,
+    min_num=1,
+    max_num=MAX_ACTIVITIES,
+    absolute_max=MAX_ACTIVITIES,
+    validate_min=True,
+    validate_max=True,
+    can_delete=True,
 )
 BudgetFormSet = forms.formset_factory(
-    BudgetItemForm, extra=0, min_num=1, validate_min=True, can_delete=True
+    BudgetItemForm,
+    extra=0,
+    min_num=1,
+    max_num=MAX_BUDGET_LINES,
+    absolute_max=MAX_BUDGET_LINES,
+    validate_min=True,
+    validate_max=True,
+    can_delete=True,
 )
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from accounts.access import role_required, session_ended
 from accounts.roles import Role
 from applications.access import application_for_user, own_application
+from applications.drafts import DraftRefused, draft_clean, draft_row_count
 from applications.files import attachment_response
 from applications.forms import ApplicationForms, AttachmentForm, DraftForms, ProfileForm
 from applications.models import ApplicantProfile, Application
@@ -84,6 +85,21 @@ def start(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("applications:edit", pk=application.pk)
 
 
+def _draft_forms(application, add_row: str = "") -> DraftForms:
+    """The form filled from the stored draft, never trusting its row counts."""
+    competition = application.competition
+    application.draft_data = draft_clean(
+        competition=competition, data=application.draft_data, strict=False
+    )
+    if add_row:
+        rows, limit = draft_row_count(
+            competition=competition, data=application.draft_data, prefix=add_row
+        )
+        if rows >= limit:
+            add_row = ""
+    return DraftForms(competition, application, add_row=add_row)
+
+
 def _edit_page(request, application, forms, status=200) -> HttpResponse:
     return render(
         request,
@@ -106,15 +122,17 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not application.is_editable:
         return redirect("applications:detail", pk=pk)
     if request.method == "GET":
-        forms = DraftForms(application.competition, application)
-        return _edit_page(request, application, forms)
+        return _edit_page(request, application, _draft_forms(application))
     try:
         application_autosave(application=application, data=dict(request.POST.lists()))
     except NotEditable:
         # Submitted meanwhile by an earlier click or another tab: nothing is left to save.
         return redirect("applications:detail", pk=pk)
+    except DraftRefused as refusal:
+        messages.error(request, refusal.message)
+        return _edit_page(request, application, _draft_forms(application), status=400)
     if "add" in request.POST:
-        forms = DraftForms(application.competition, application, add_row=request.POST["add"])
+        forms = _draft_forms(application, add_row=request.POST["add"])
         return _edit_page(request, application, forms)
     if "submit" not in request.POST:
         messages.success(request, _("The draft is saved. You can come back to it any time."))
@@ -148,6 +166,8 @@ def autosave(request: HttpRequest, pk: int) -> HttpResponse:
         application = application_autosave(application=application, data=dict(request.POST.lists()))
     except NotEditable:
         return HttpResponse(_("This application can no longer be changed."), status=409)
+    except DraftRefused as refusal:
+        return HttpResponse(refusal.message, status=400)
     saved = timezone.localtime(application.autosaved_at).strftime("%H:%M:%S")
     return HttpResponse(_("Saved at %(time)s") % {"time": saved})
 

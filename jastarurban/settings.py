@@ -176,6 +176,8 @@ AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # The login form names its e-mail field "username", as Django's own form does.
 AXES_USERNAME_FORM_FIELD = "username"
+# Counted per e-mail in lower case, as login compares it.
+AXES_USERNAME_CALLABLE = "accounts.lockout.axes_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
