@@ -42,6 +42,21 @@ class LoginView(auth_views.LoginView):
         return _remember_language(super().form_valid(form), user.language)
 
 
+class LogoutView(auth_views.LogoutView):
+    def post(self, request, *args, **kwargs):
+        # Tells the next page (drafts.js) to remove the unsent copies of forms this
+        # browser kept: they hold IINs and must not outlive the person's session.
+        response = super().post(request, *args, **kwargs)
+        response.set_cookie(
+            "jastarurban_logged_out",
+            "1",
+            max_age=120,
+            samesite="Lax",
+            secure=settings.SESSION_COOKIE_SECURE,
+        )
+        return response
+
+
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset.html"
     email_template_name = "accounts/email/password_reset_body.txt"

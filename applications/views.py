@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.db.models import Sum
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,7 +16,12 @@ from applications.access import application_for_user, own_application
 from applications.drafts import DraftRefused, draft_clean, draft_row_count
 from applications.files import attachment_response
 from applications.forms import ApplicationForms, AttachmentForm, DraftForms, ProfileForm
-from applications.models import ApplicantProfile, Application
+from applications.models import ApplicantProfile, Application, DeletionRequest
+from applications.privacy import (
+    personal_data_deletion_request,
+    personal_data_export,
+    retention_ends_on,
+)
 from applications.profiles import profile_save
 from applications.receipts import receipt_pdf
 from applications.services import (
@@ -68,6 +75,58 @@ def profile(request: HttpRequest) -> HttpResponse:
             return redirect(next_url)
         return redirect("applications:home")
     return render(request, "applications/profile.html", {"form": form, "profile": existing})
+
+
+@role_required(Role.APPLICANT)
+def personal_data(request: HttpRequest) -> JsonResponse:
+    """The person's own data as JSON, to keep or to check (right of access)."""
+    response = JsonResponse(
+        personal_data_export(user=request.user),
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
+    response["Content-Disposition"] = 'attachment; filename="jastarurban-my-data.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@role_required(Role.APPLICANT)
+def personal_data_delete(request: HttpRequest) -> HttpResponse:
+    """Asks for deletion: drafts go at once; submitted applications are anonymised
+    after the retention period, as the page explains before the person confirms."""
+    submitted = list(
+        Application.objects.filter(applicant=request.user, submitted_at__isnull=False)
+        .select_related("competition__project")
+        .order_by("created_at")
+    )
+    if request.method == "POST":
+        deletion = personal_data_deletion_request(user=request.user)
+        if deletion.outcome == DeletionRequest.Outcome.ACCOUNT_DELETED:
+            logout(request)
+            messages.success(request, _("Your drafts and your account are deleted."))
+            return redirect("competitions:home")
+        messages.success(
+            request,
+            _(
+                "Your drafts are deleted. Your request is recorded: the submitted "
+                "applications will be anonymised on %(day)s."
+            )
+            % {"day": formats.date_format(deletion.anonymise_after, "SHORT_DATE_FORMAT")},
+        )
+        return redirect("applications:profile")
+    return render(
+        request,
+        "applications/personal_data_delete.html",
+        {
+            "submitted": [
+                (application, retention_ends_on(application.competition.project))
+                for application in submitted
+            ],
+            "drafts": Application.objects.filter(
+                applicant=request.user, status=Application.Status.DRAFT, submitted_at__isnull=True
+            ).count(),
+            "retention_years": settings.PERSONAL_DATA_RETENTION_YEARS,
+        },
+    )
 
 
 @role_required(Role.APPLICANT)

@@ -154,6 +154,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "mentoring.tasks.send_mentoring_reminders",
         "schedule": crontab(hour=9, minute=30),
     },
+    "personal-data-anonymisation": {
+        "task": "applications.tasks.anonymise_personal_data",
+        "schedule": crontab(hour=3, minute=15),
+    },
     "indicator-snapshots": {
         "task": "reports.tasks.snapshot_indicators",
         "schedule": crontab(hour=23, minute=50),
@@ -161,6 +165,9 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 AUTH_USER_MODEL = "accounts.User"
+# Years after a grant project ends before its applicants' and team members' IINs,
+# names, phones and e-mails are anonymised (applications.tasks.anonymise_personal_data).
+PERSONAL_DATA_RETENTION_YEARS = env_int("PERSONAL_DATA_RETENTION_YEARS", 5)
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
