@@ -35,13 +35,13 @@ def refused(response, draft, field, message):
 def test_a_forty_digit_unit_cost_is_refused_with_a_message(client, draft, team):
     budget = [("Орындық", "дана", "1", FORTY_DIGITS)]
     response = submit(client, draft, application_post(team, budget=budget))
-    refused(response, draft, "unit_cost_kzt", "The amount is too large: at most 10")
+    refused(response, draft, "unit_cost_kzt", "Сома тым үлкен: ең көбі 10")
 
 
 def test_a_unit_cost_just_over_the_bound_is_refused(client, draft, team):
     budget = [("Орындық", "дана", "1", "10000000001")]
     response = submit(client, draft, application_post(team, budget=budget))
-    refused(response, draft, "unit_cost_kzt", "too large")
+    refused(response, draft, "unit_cost_kzt", "тым үлкен")
 
 
 @pytest.mark.parametrize("quantity", [FORTY_DIGITS, "100000.01", "9999999999.99"])
@@ -60,7 +60,7 @@ def test_an_activity_date_outside_the_window_is_refused(client, draft, team, fie
     if field == "starts_on":
         data["activity-0-ends_on"] = "9999-12-31" if day > "2025" else "2025-08-20"
     response = submit(client, draft, data)
-    refused(response, draft, field, "Choose a date from 01.01.2025 to 31.12.2026")
+    refused(response, draft, field, "01.01.2025 мен 31.12.2026 аралығындағы күнді таңдаңыз")
 
 
 @pytest.mark.parametrize("day", ["2025-01-01", "2026-12-31"])

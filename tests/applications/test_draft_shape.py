@@ -18,7 +18,7 @@ def test_autosave_refuses_a_row_count_no_form_could_send(client, draft, prefix, 
         {f"{prefix}-TOTAL_FORMS": count, "main-title": "Жасыл аула"},
     )
     assert response.status_code == 400
-    assert "Reload the page" in response.content.decode()
+    assert "Бетті қайта жүктеп" in response.content.decode()  # "Reload the page", in Kazakh
     draft.refresh_from_db()
     assert draft.draft_data == {}
 
@@ -28,7 +28,7 @@ def test_the_refusal_is_translated(client, draft):
     client.cookies["django_language"] = "ru"
     response = client.post(f"/applications/{draft.pk}/autosave/", {"team-TOTAL_FORMS": "abc"})
     assert response.status_code == 400
-    assert "Reload the page" not in response.content.decode()
+    assert "Обновите страницу" in response.content.decode()
 
 
 def test_saving_by_hand_with_a_forged_count_answers_400_with_the_page(client, draft):
@@ -98,7 +98,7 @@ def test_a_bad_draft_already_stored_renders_quickly_and_clamped(
     started = time.monotonic()
     with django_assert_max_num_queries(30):
         response = client.get(f"/applications/{draft.pk}/edit/")
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 30  # 94 s before the fix, on a quiet machine
     assert response.status_code == 200
     html = response.content.decode()
     assert 'value="Жасыл аула"' in html

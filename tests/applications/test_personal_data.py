@@ -32,7 +32,10 @@ def report_figures(project) -> dict:
         ],
         "grantees": [(row.application_id, row.team_size) for row in report.grantees],
         "rankings": [
-            (competition.pk, [(row.application.pk, row.result.mean, row.result.rank) for row in rows])
+            (
+                competition.pk,
+                [(row.application.pk, row.result.mean, row.result.rank) for row in rows],
+            )
             for competition, rows in report.rankings
         ],
         "budget": (budget_execution(project).plan_kzt, budget_execution(project).actual_kzt),
@@ -199,7 +202,7 @@ def test_deleting_with_only_drafts_removes_the_drafts_and_the_account(client, dr
     client.force_login(lead)
     page = client.get("/applications/profile/delete/")
     assert page.status_code == 200
-    assert "account and profile are deleted too" in page.content.decode()
+    assert "аккаунтыңыз бен профиліңіз де жойылады" in page.content.decode()
     response = client.post("/applications/profile/delete/")
     assert response["Location"] == "/"
     assert not Application.objects.filter(pk=draft.pk).exists()
