@@ -98,13 +98,14 @@ class TeamMemberForm(forms.Form):
 
 
 def activity_window(competition: Competition) -> tuple[date, date]:
-    """The dates a team's activities may fall on: from the first day of the year the
-    call opens to the last day of the year after it closes. Projects are carried out
-    in the months after the call (the 2025 demo's from August to October); the
-    window is generous for a call late in the year and refuses year 1 or 9999."""
+    """The dates a team's activities may fall on: the call's years, one year either side
+    (1 January of the year before it opens to 31 December of the year after it closes).
+    Projects are carried out in the months after the call (the 2025 demo's from August
+    to October); the window is generous for plans that reach back to preparation or run
+    into the next year, and refuses year 1 or 9999."""
     opens = timezone.localtime(competition.opens_at).date()
     closes = timezone.localtime(competition.closes_at).date()
-    return date(opens.year, 1, 1), date(closes.year + 1, 12, 31)
+    return date(opens.year - 1, 1, 1), date(closes.year + 1, 12, 31)
 
 
 class ActivityForm(forms.Form):
