@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from accounts.consent import CONSENT_TEXT
 from accounts.models import User
 from accounts.phones import normalize_phone
-from accounts.selectors import unclaimed_account
 
 
 class LoginForm(AuthenticationForm):
@@ -52,13 +51,9 @@ class RegistrationForm(forms.Form):
         return normalize_phone(self.cleaned_data["phone"])
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].lower()
-        taken = User.objects.filter(email__iexact=email).exists()
-        if taken and unclaimed_account(email) is None:
-            raise forms.ValidationError(
-                _("An account with this e-mail already exists. Log in or reset the password.")
-            )
-        return email
+        # Whether the e-mail already has an account is not said here: the answer
+        # is the same either way, and its owner is told by e-mail instead.
+        return self.cleaned_data["email"].lower()
 
     def clean(self):
         cleaned = super().clean()

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.mail import send_mail
 from django.db import transaction
@@ -18,13 +19,24 @@ from accounts.tokens import activation_token
 @transaction.atomic
 def user_register(
     *, email: str, full_name: str, password: str, phone: str = "", language: str
-) -> User:
+) -> User | None:
     """Creates an applicant account that stays inactive until its e-mail is confirmed.
 
-    Registering again with the e-mail of an account nobody confirmed takes that
-    account over (see `unclaimed_account`): the link may have been lost.
+    When the e-mail already has an account, nothing about that account changes (its
+    password above all: re-registering a pending e-mail used to take the account
+    over); its owner gets a notice instead — with a fresh confirmation link while
+    the account is still unconfirmed — and None is returned. The caller answers
+    the same either way, so registration does not tell who has an account.
     """
-    user = unclaimed_account(email) or User(email=email)
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is not None:
+        # Hash anyway, so both answers take about as long.
+        make_password(password)
+        from accounts.tasks import send_registration_notice
+
+        transaction.on_commit(lambda: send_registration_notice.delay(existing.pk))
+        return None
+    user = User(email=email)
     user.full_name = full_name
     user.phone = phone
     user.language = language
@@ -52,6 +64,26 @@ def user_send_activation(*, user: User) -> None:
         subject = render_to_string("accounts/email/activation_subject.txt", context).strip()
         body = render_to_string("accounts/email/activation_body.txt", context)
     send_mail(subject, body, None, [user.email])
+
+
+def user_send_registration_notice(*, user: User) -> None:
+    """Tells the owner of an e-mail that someone tried to register with it.
+
+    An account nobody confirmed yet gets a fresh confirmation link (the first letter
+    may have been lost); any other gets the way to log in or reset the password.
+    """
+    pending = unclaimed_account(user.email) is not None
+    with translation.override(user.language):
+        context = {
+            "user": user,
+            "pending": pending,
+            "link": activation_link(user) if pending else "",
+            "login_url": f"{settings.SITE_URL}{reverse('accounts:login')}",
+            "reset_url": f"{settings.SITE_URL}{reverse('accounts:password_reset')}",
+        }
+        subject = render_to_string("accounts/email/registration_notice_subject.txt", context)
+        body = render_to_string("accounts/email/registration_notice_body.txt", context)
+    send_mail(subject.strip(), body, None, [user.email])
 
 
 def user_activate(*, uidb64: str, token: str) -> User | None:

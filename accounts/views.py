@@ -42,6 +42,21 @@ class LoginView(auth_views.LoginView):
         return _remember_language(super().form_valid(form), user.language)
 
 
+class LogoutView(auth_views.LogoutView):
+    def post(self, request, *args, **kwargs):
+        # Tells the next page (drafts.js) to remove the unsent copies of forms this
+        # browser kept: they hold IINs and must not outlive the person's session.
+        response = super().post(request, *args, **kwargs)
+        response.set_cookie(
+            "jastarurban_logged_out",
+            "1",
+            max_age=120,
+            samesite="Lax",
+            secure=settings.SESSION_COOKIE_SECURE,
+        )
+        return response
+
+
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset.html"
     email_template_name = "accounts/email/password_reset_body.txt"
@@ -60,14 +75,15 @@ def register(request: HttpRequest) -> HttpResponse:
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        user = user_register(
+        # The same answer whether or not the e-mail already has an account.
+        user_register(
             email=data["email"],
             full_name=data["full_name"],
             password=data["password1"],
             phone=data["phone"],
             language=get_language(),
         )
-        request.session["registered_email"] = user.email
+        request.session["registered_email"] = data["email"]
         return redirect("accounts:register_done")
     return render(request, "accounts/register.html", {"form": form})
 

@@ -1,6 +1,8 @@
+from datetime import date
 from decimal import Decimal
 
 from django import forms
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.phones import normalize_phone
@@ -8,7 +10,7 @@ from applications.iin import parse_iin
 from applications.models import ApplicantProfile, Application
 from applications.uploads import check_attachment
 from competitions.models import Competition, Settlement
-from jastarurban.money import round_tenge
+from jastarurban.money import max_tenge_validator, round_tenge
 from jastarurban.widgets import QuickSelect
 
 
@@ -95,26 +97,66 @@ class TeamMemberForm(forms.Form):
         return normalize_phone(self.cleaned_data["phone"])
 
 
+def activity_window(competition: Competition) -> tuple[date, date]:
+    """The dates a team's activities may fall on: the call's years, one year either side
+    (1 January of the year before it opens to 31 December of the year after it closes).
+    Projects are carried out in the months after the call (the 2025 demo's from August
+    to October); the window is generous for plans that reach back to preparation or run
+    into the next year, and refuses year 1 or 9999."""
+    opens = timezone.localtime(competition.opens_at).date()
+    closes = timezone.localtime(competition.closes_at).date()
+    return date(opens.year - 1, 1, 1), date(closes.year + 1, 12, 31)
+
+
 class ActivityForm(forms.Form):
     name = forms.CharField(label=_("Activity"), max_length=300)
     starts_on = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
     ends_on = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
 
+    def __init__(self, *args, window: tuple[date, date] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.window = window
+
     def clean(self):
         cleaned = super().clean()
         starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if self.window:
+            first, last = self.window
+            for name in ("starts_on", "ends_on"):
+                day = cleaned.get(name)
+                if day and not first <= day <= last:
+                    self.add_error(
+                        name,
+                        _("Choose a date from %(first)s to %(last)s.")
+                        % {
+                            "first": formats.date_format(first, "SHORT_DATE_FORMAT"),
+                            "last": formats.date_format(last, "SHORT_DATE_FORMAT"),
+                        },
+                    )
         if starts and ends and ends < starts:
             self.add_error("ends_on", _("The activity cannot end before it starts."))
         return cleaned
+
+
+# A line's quantity (pieces, days, people): bounded so that quantity × unit cost
+# stays far inside the database's whole numbers.
+MAX_QUANTITY = Decimal("100000")
 
 
 class BudgetItemForm(forms.Form):
     item = forms.CharField(label=_("Item"), max_length=300)
     unit = forms.CharField(label=_("Unit"), max_length=40)
     quantity = forms.DecimalField(
-        label=_("Quantity"), max_digits=12, decimal_places=2, min_value=Decimal("0.01")
+        label=_("Quantity"),
+        max_digits=12,
+        decimal_places=2,
+        min_value=Decimal("0.01"),
+        max_value=MAX_QUANTITY,
+        error_messages={"max_value": _("The quantity is too large: at most %(limit_value)s.")},
     )
-    unit_cost_kzt = forms.IntegerField(label=_("Unit cost, ₸"), min_value=0)
+    unit_cost_kzt = forms.IntegerField(
+        label=_("Unit cost, ₸"), min_value=0, validators=[max_tenge_validator()]
+    )
 
 
 class TeamFormSet(forms.BaseFormSet):
@@ -139,17 +181,37 @@ def team_formset(competition: Competition):
         extra=0,
         min_num=competition.min_team_size,
         max_num=competition.max_team_size,
+        absolute_max=competition.max_team_size,
         validate_min=True,
         validate_max=True,
         can_delete=True,
     )
 
 
+# More rows than a small grant's plan or budget needs, and few enough that a
+# forged row count cannot make a page build thousands of forms.
+MAX_ACTIVITIES = 30
+MAX_BUDGET_LINES = 50
+
 ActivityFormSet = forms.formset_factory(
-    ActivityForm, extra=0, min_num=1, validate_min=True, can_delete=True
+    ActivityForm,
+    extra=0,
+    min_num=1,
+    max_num=MAX_ACTIVITIES,
+    absolute_max=MAX_ACTIVITIES,
+    validate_min=True,
+    validate_max=True,
+    can_delete=True,
 )
 BudgetFormSet = forms.formset_factory(
-    BudgetItemForm, extra=0, min_num=1, validate_min=True, can_delete=True
+    BudgetItemForm,
+    extra=0,
+    min_num=1,
+    max_num=MAX_BUDGET_LINES,
+    absolute_max=MAX_BUDGET_LINES,
+    validate_min=True,
+    validate_max=True,
+    can_delete=True,
 )
 
 
@@ -180,7 +242,9 @@ class ApplicationForms:
         self.competition = competition
         self.main = ApplicationForm(data, instance=application, prefix="main")
         self.team = team_formset(competition)(data, prefix="team")
-        self.activities = ActivityFormSet(data, prefix="activity")
+        self.activities = ActivityFormSet(
+            data, prefix="activity", form_kwargs={"window": activity_window(competition)}
+        )
         self.budget = BudgetFormSet(data, prefix="budget")
         self.declarations = DeclarationsForm(data, prefix="declare")
 

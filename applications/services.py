@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from applications.drafts import draft_clean
 from applications.eligibility import Member, team_problems
 from applications.forms import ApplicationForms, kept
 from applications.models import (
@@ -49,15 +50,17 @@ def application_start(*, competition: Competition, applicant) -> Application:
 
 
 def application_autosave(*, application: Application, data: dict, now=None) -> Application:
-    """Keeps what the form holds, as typed, without judging it.
+    """Keeps what the form holds, as typed, without judging the answers.
 
+    The shape is judged (see `applications.drafts`): only the form's own keys, and
+    row counts within the formsets' maxima; anything else raises `DraftRefused`.
     Only while the application is still editable in the database: a save that arrives
     while the same application is being submitted (a second click, another tab) waits
     for the submission and then changes nothing, whatever the caller's copy says.
     """
     if not application.is_editable:
         raise NotEditable
-    draft = {key: values for key, values in data.items() if key != "csrfmiddlewaretoken"}
+    draft = draft_clean(competition=application.competition, data=data, strict=True)
     now = now or timezone.now()
     saved = Application.objects.filter(
         pk=application.pk, status__in=[Status.DRAFT, Status.RETURNED]

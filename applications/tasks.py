@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from applications.models import Application
+from applications.privacy import personal_data_anonymise_expired
 from applications.receipts import receipt_pdf
 
 
@@ -46,3 +47,10 @@ def send_status_email(application_id: int) -> None:
         subject = render_to_string("applications/email/status_subject.txt", context).strip()
         body = render_to_string("applications/email/status_body.txt", context)
     EmailMessage(subject, body, to=[application.applicant.email]).send()
+
+
+@shared_task
+def anonymise_personal_data() -> int:
+    """Daily: anonymises applicants' and members' personal data once a project's
+    retention period (PERSONAL_DATA_RETENTION_YEARS after it ended) is over."""
+    return personal_data_anonymise_expired()

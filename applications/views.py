@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.db.models import Sum
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,9 +13,15 @@ from django.views.decorators.http import require_POST
 from accounts.access import role_required, session_ended
 from accounts.roles import Role
 from applications.access import application_for_user, own_application
+from applications.drafts import DraftRefused, draft_clean, draft_row_count
 from applications.files import attachment_response
 from applications.forms import ApplicationForms, AttachmentForm, DraftForms, ProfileForm
-from applications.models import ApplicantProfile, Application
+from applications.models import ApplicantProfile, Application, DeletionRequest
+from applications.privacy import (
+    personal_data_deletion_request,
+    personal_data_export,
+    retention_ends_on,
+)
 from applications.profiles import profile_save
 from applications.receipts import receipt_pdf
 from applications.services import (
@@ -70,6 +78,58 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.APPLICANT)
+def personal_data(request: HttpRequest) -> JsonResponse:
+    """The person's own data as JSON, to keep or to check (right of access)."""
+    response = JsonResponse(
+        personal_data_export(user=request.user),
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
+    response["Content-Disposition"] = 'attachment; filename="jastarurban-my-data.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@role_required(Role.APPLICANT)
+def personal_data_delete(request: HttpRequest) -> HttpResponse:
+    """Asks for deletion: drafts go at once; submitted applications are anonymised
+    after the retention period, as the page explains before the person confirms."""
+    submitted = list(
+        Application.objects.filter(applicant=request.user, submitted_at__isnull=False)
+        .select_related("competition__project")
+        .order_by("created_at")
+    )
+    if request.method == "POST":
+        deletion = personal_data_deletion_request(user=request.user)
+        if deletion.outcome == DeletionRequest.Outcome.ACCOUNT_DELETED:
+            logout(request)
+            messages.success(request, _("Your drafts and your account are deleted."))
+            return redirect("competitions:home")
+        messages.success(
+            request,
+            _(
+                "Your drafts are deleted. Your request is recorded: the submitted "
+                "applications will be anonymised on %(day)s."
+            )
+            % {"day": formats.date_format(deletion.anonymise_after, "SHORT_DATE_FORMAT")},
+        )
+        return redirect("applications:profile")
+    return render(
+        request,
+        "applications/personal_data_delete.html",
+        {
+            "submitted": [
+                (application, retention_ends_on(application.competition.project))
+                for application in submitted
+            ],
+            "drafts": Application.objects.filter(
+                applicant=request.user, status=Application.Status.DRAFT, submitted_at__isnull=True
+            ).count(),
+            "retention_years": settings.PERSONAL_DATA_RETENTION_YEARS,
+        },
+    )
+
+
+@role_required(Role.APPLICANT)
 @require_POST
 def start(request: HttpRequest, slug: str) -> HttpResponse:
     competition = get_object_or_404(competitions_public(), slug=slug)
@@ -82,6 +142,21 @@ def start(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect("competitions:detail", slug=slug)
     application = application_start(competition=competition, applicant=request.user)
     return redirect("applications:edit", pk=application.pk)
+
+
+def _draft_forms(application, add_row: str = "") -> DraftForms:
+    """The form filled from the stored draft, never trusting its row counts."""
+    competition = application.competition
+    application.draft_data = draft_clean(
+        competition=competition, data=application.draft_data, strict=False
+    )
+    if add_row:
+        rows, limit = draft_row_count(
+            competition=competition, data=application.draft_data, prefix=add_row
+        )
+        if rows >= limit:
+            add_row = ""
+    return DraftForms(competition, application, add_row=add_row)
 
 
 def _edit_page(request, application, forms, status=200) -> HttpResponse:
@@ -106,15 +181,17 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not application.is_editable:
         return redirect("applications:detail", pk=pk)
     if request.method == "GET":
-        forms = DraftForms(application.competition, application)
-        return _edit_page(request, application, forms)
+        return _edit_page(request, application, _draft_forms(application))
     try:
         application_autosave(application=application, data=dict(request.POST.lists()))
     except NotEditable:
         # Submitted meanwhile by an earlier click or another tab: nothing is left to save.
         return redirect("applications:detail", pk=pk)
+    except DraftRefused as refusal:
+        messages.error(request, refusal.message)
+        return _edit_page(request, application, _draft_forms(application), status=400)
     if "add" in request.POST:
-        forms = DraftForms(application.competition, application, add_row=request.POST["add"])
+        forms = _draft_forms(application, add_row=request.POST["add"])
         return _edit_page(request, application, forms)
     if "submit" not in request.POST:
         messages.success(request, _("The draft is saved. You can come back to it any time."))
@@ -148,6 +225,8 @@ def autosave(request: HttpRequest, pk: int) -> HttpResponse:
         application = application_autosave(application=application, data=dict(request.POST.lists()))
     except NotEditable:
         return HttpResponse(_("This application can no longer be changed."), status=409)
+    except DraftRefused as refusal:
+        return HttpResponse(refusal.message, status=400)
     saved = timezone.localtime(application.autosaved_at).strftime("%H:%M:%S")
     return HttpResponse(_("Saved at %(time)s") % {"time": saved})
 

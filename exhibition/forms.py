@@ -6,6 +6,7 @@ from accounts.phones import normalize_phone
 from applications.models import Attachment
 from applications.uploads import check_attachment
 from exhibition.models import Feedback, Letter, Registration, RoundTable, Stand
+from jastarurban.bounds import BoundedNumbers
 from mentoring.models import GranteeProject
 
 
@@ -76,7 +77,8 @@ class MultiplePhotoField(forms.FileField):
         return [super().clean(data, initial)] if data else []
 
 
-class StandForm(forms.ModelForm):
+class StandForm(BoundedNumbers, forms.ModelForm):
+    number_limits = {"position": 1000}
     banner_upload = forms.FileField(
         label=_("banner"), required=False, help_text=_("PDF, JPEG or PNG; checked by content.")
     )

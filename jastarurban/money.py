@@ -2,9 +2,12 @@
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F
 from django.db.models.functions import Cast, Round
+from django.utils.translation import gettext_lazy as _
 
 NBSP = "\xa0"
 TENGE = "₸"
@@ -37,3 +40,25 @@ def line_total_field(verbose_name) -> models.GeneratedField:
         db_persist=True,
         verbose_name=verbose_name,
     )
+
+
+# Far above any amount a small-grants portal records (the whole 2025 project was
+# 11.5 million), far below what the database's 64-bit integers hold: a typed
+# 40-digit amount is refused with a message instead of failing on save.
+MAX_KZT = 10_000_000_000
+
+
+class TengeLimit(MaxValueValidator):
+    """An upper bound for an amount of tenge, said in tenge ("at most 10 000 000 000 ₸")."""
+
+    message = _("The amount is too large: at most %(limit)s.")
+
+    def __call__(self, value) -> None:
+        if value is not None and value > self.limit_value:
+            raise ValidationError(
+                self.message, code="max_value", params={"limit": format_tenge(self.limit_value)}
+            )
+
+
+def max_tenge_validator(limit: int = MAX_KZT) -> TengeLimit:
+    return TengeLimit(limit)

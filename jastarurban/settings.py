@@ -119,6 +119,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A transaction takes SQLite's write lock when it begins, and a second one waits
+    # for it (up to 20 s) instead of failing with "database is locked" when it later
+    # tries to write: two clicks on "Submit" then meet as they do on PostgreSQL.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": env_int("SQLITE_TIMEOUT", 20)}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL")
@@ -151,6 +158,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "exhibition.tasks.release_unconfirmed_registrations",
         "schedule": crontab(minute="*/5"),
     },
+    "personal-data-anonymisation": {
+        "task": "applications.tasks.anonymise_personal_data",
+        "schedule": crontab(hour=3, minute=15),
+    },
     "indicator-snapshots": {
         "task": "reports.tasks.snapshot_indicators",
         "schedule": crontab(hour=23, minute=50),
@@ -158,6 +169,9 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 AUTH_USER_MODEL = "accounts.User"
+# Years after a grant project ends before its applicants' and team members' IINs,
+# names, phones and e-mails are anonymised (applications.tasks.anonymise_personal_data).
+PERSONAL_DATA_RETENTION_YEARS = env_int("PERSONAL_DATA_RETENTION_YEARS", 5)
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -180,6 +194,8 @@ AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # The login form names its e-mail field "username", as Django's own form does.
 AXES_USERNAME_FORM_FIELD = "username"
+# Counted per e-mail in lower case, as login compares it.
+AXES_USERNAME_CALLABLE = "accounts.lockout.axes_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from competitions.models import Settlement
+from jastarurban.bounds import MAX_COUNT, BoundedNumbers
 from media_campaign.importers import IMPORTERS
 from media_campaign.models import Post, PostSnapshot, Publication, Video, normalize_link
 from mentoring.models import GranteeProject
@@ -10,7 +11,9 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_CSV_BYTES = 2 * 1024 * 1024
 
 
-class VideoForm(forms.ModelForm):
+class VideoForm(BoundedNumbers, forms.ModelForm):
+    number_limits = {"duration_seconds": 24 * 3600}
+
     class Meta:
         model = Video
         fields = [
@@ -66,7 +69,12 @@ class PostForm(forms.ModelForm):
         return cleaned
 
 
-class SnapshotForm(forms.ModelForm):
+class SnapshotForm(BoundedNumbers, forms.ModelForm):
+    number_limits = {
+        name: MAX_COUNT
+        for name in ["views", "likes", "comments", "shares", "positive", "neutral", "negative"]
+    }
+
     class Meta:
         model = PostSnapshot
         fields = [

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from accounts.roles import Role
+from jastarurban.bounds import BoundedNumbers
+from jastarurban.money import max_tenge_validator
 from mentoring.models import (
     ClosingAnswer,
     GranteeProject,
@@ -32,7 +34,9 @@ class MentorForm(forms.Form):
     )
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(BoundedNumbers, forms.ModelForm):
+    number_limits = {"duration_minutes": 24 * 60}
+
     class Meta:
         model = Meeting
         fields = [
@@ -68,7 +72,10 @@ class ExpenseForm(forms.Form):
     line = forms.ModelChoiceField(label=_("Budget line"), queryset=ProjectBudgetLine.objects.none())
     spent_on = forms.DateField(label=_("Date"), widget=DATE)
     amount_kzt = forms.IntegerField(
-        label=_("Amount, ₸"), min_value=1, widget=forms.NumberInput(attrs={"inputmode": "numeric"})
+        label=_("Amount, ₸"),
+        min_value=1,
+        validators=[max_tenge_validator()],
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     description = forms.CharField(label=_("What was bought"), max_length=300)
     receipt = forms.FileField(
@@ -103,7 +110,9 @@ class ReviewForm(forms.Form):
 
 
 class BudgetLineForm(forms.Form):
-    amount_kzt = forms.IntegerField(label=_("Approved, ₸"), min_value=0)
+    amount_kzt = forms.IntegerField(
+        label=_("Approved, ₸"), min_value=0, validators=[max_tenge_validator()]
+    )
     reason = forms.CharField(label=_("Reason for the change"), max_length=500)
 
 
@@ -119,7 +128,9 @@ class MilestoneForm(forms.Form):
 
 class DisbursementForm(forms.Form):
     paid_on = forms.DateField(label=_("Paid on"), widget=DATE)
-    amount_kzt = forms.IntegerField(label=_("Amount, ₸"), min_value=1)
+    amount_kzt = forms.IntegerField(
+        label=_("Amount, ₸"), min_value=1, validators=[max_tenge_validator()]
+    )
     document_number = forms.CharField(label=_("Payment document No."), max_length=60)
     document = forms.FileField(
         label=_("Payment document"),

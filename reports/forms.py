@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from applications.uploads import check_attachment
 from competitions.models import BudgetLine, Expense, GrantProject
+from jastarurban.bounds import MAX_COUNT, AtMost, BoundedNumbers
+from jastarurban.money import max_tenge_validator
 from reports.models import ReportFile
 
 
@@ -22,7 +24,9 @@ class CheckedFileMixin:
         return upload
 
 
-class ExpenseForm(CheckedFileMixin, forms.ModelForm):
+class ExpenseForm(CheckedFileMixin, BoundedNumbers, forms.ModelForm):
+    number_limits = {"amount_kzt": max_tenge_validator()}
+
     class Meta:
         model = Expense
         fields = ["line", "spent_on", "amount_kzt", "document_number", "file", "note"]
@@ -34,5 +38,11 @@ class ExpenseForm(CheckedFileMixin, forms.ModelForm):
 
 
 class IndicatorValueForm(CheckedFileMixin, forms.Form):
-    value = forms.DecimalField(label=_("Value"), max_digits=14, decimal_places=2, min_value=0)
+    value = forms.DecimalField(
+        label=_("Value"),
+        max_digits=14,
+        decimal_places=2,
+        min_value=0,
+        validators=[AtMost(MAX_COUNT)],
+    )
     file = forms.FileField(label=_("Evidence"), required=False)

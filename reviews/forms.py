@@ -89,7 +89,9 @@ class AssignForm(forms.Form):
         ],
         widget=forms.RadioSelect,
     )
-    k = forms.IntegerField(label=_("Experts per application (k)"), min_value=1, required=False)
+    k = forms.IntegerField(
+        label=_("Experts per application (k)"), min_value=1, max_value=100, required=False
+    )
 
     def clean(self):
         cleaned = super().clean()

@@ -93,6 +93,8 @@ MATRIX: dict[str, Rule] = {
     "accounts:password_reset_complete": Rule(OK),
     "applications:home": only(Role.APPLICANT),
     "applications:profile": only(Role.APPLICANT),
+    "applications:personal_data": only(Role.APPLICANT),
+    "applications:personal_data_delete": only(Role.APPLICANT),
     "applications:start": Rule(
         FORBIDDEN,
         {"anonymous": LOGIN, "applicant": NOT_ALLOWED},

@@ -6,6 +6,7 @@ from applications.models.application import (
     TeamMember,
 )
 from applications.models.attachments import Attachment
+from applications.models.privacy import DeletionRequest
 from applications.models.profiles import ApplicantProfile
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "ApplicationActivity",
     "Attachment",
     "BudgetItem",
+    "DeletionRequest",
     "StatusChange",
     "TeamMember",
 ]

@@ -62,6 +62,9 @@ class Application(TimeStampedModel):
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     correction_deadline = models.DateTimeField(_("correct by"), null=True, blank=True)
     status_reason = models.TextField(_("reason"), blank=True)
+    # Set when the retention period after the project ended has passed and the team's
+    # IINs, names and phones were replaced (applications.privacy).
+    anonymised_at = models.DateTimeField(_("personal data anonymised at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("application")

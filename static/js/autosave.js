@@ -6,7 +6,8 @@
   "use strict";
   var form = document.querySelector("form[data-draft-key]");
   if (!form) return;
-  var key = form.dataset.draftKey;
+  // Named after its owner too: drafts.js removes other people's copies and all on logout.
+  var key = "jastarurban-draft:" + (document.body.dataset.draftOwner || "") + ":" + form.dataset.draftKey;
   var status = document.getElementById("save-status");
   var retryTimer = null;
   var dirty = false;

@@ -94,3 +94,20 @@ def test_a_person_without_a_role_is_told_so(client):
     response = client.get("/accounts/home/")
     assert response.status_code == 403
     assert "accounts/no_role.html" in [t.name for t in response.templates]
+
+
+def test_the_lockout_ignores_letter_case(client):
+    """Security finding: failures as typed in mixed case left the upper-case e-mail free."""
+    user = UserFactory(roles=[Role.APPLICANT], email="dauren@example.kz")
+    for typed in [
+        "Dauren@example.kz",
+        "dAUREN@EXAMPLE.KZ",
+        " dauren@Example.kz",
+        "DaUrEn@ExAmPlE.kz",
+        "dauren@EXAMPLE.kz",
+    ][: settings.AXES_FAILURE_LIMIT]:
+        log_in(client, typed, "wrong-password")
+    response = log_in(client, "DAUREN@EXAMPLE.KZ")  # the right password
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+    assert log_in(client, user.email).status_code == 429

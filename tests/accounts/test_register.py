@@ -73,20 +73,64 @@ def test_a_used_or_forged_link_does_not_work(client):
     assert client.get(path[:-3] + "xx/").status_code == 400
 
 
-def test_registering_again_before_confirming_sends_a_new_link(client):
+def test_registering_again_before_confirming_sends_a_new_link_and_changes_nothing(client):
+    """Security finding: re-registering a pending e-mail replaced the account's password."""
     client.post("/accounts/register/", FORM)
-    client.post("/accounts/register/", FORM | {"full_name": "Сағынтаев Даурен"})
-    assert User.objects.filter(email="dauren@example.kz").count() == 1
+    client.post(
+        "/accounts/register/",
+        FORM
+        | {
+            "full_name": "Шабуылшы",
+            "password1": "басқа-құпия-2025",
+            "password2": "басқа-құпия-2025",
+        },
+    )
+    user = User.objects.get(email="dauren@example.kz")
+    assert User.objects.filter(email__iexact="dauren@example.kz").count() == 1
+    assert user.full_name == "Сағынтаев Даурен Ерланұлы"
+    assert user.check_password(FORM["password1"])
+    assert not user.check_password("басқа-құпия-2025")
+    assert not user.is_active
     assert len(mail.outbox) == 2
-    assert User.objects.get(email="dauren@example.kz").full_name == "Сағынтаев Даурен"
+    notice = mail.outbox[1]
+    assert notice.to == ["dauren@example.kz"]
+    assert "/accounts/activate/" in notice.body
+    # The new link activates the account with the first registrant's password.
+    response = client.get(confirmation_link().split("8000", 1)[-1])
+    assert response["Location"] == "/accounts/home/"
+    assert User.objects.get(email="dauren@example.kz").check_password(FORM["password1"])
 
 
-def test_an_active_account_cannot_be_registered_again(client):
-    UserFactory(email="dauren@example.kz")
-    response = client.post("/accounts/register/", FORM)
-    assert response.status_code == 200
-    assert "email" in response.context["form"].errors
-    assert not mail.outbox
+def test_a_link_made_before_a_password_change_no_longer_works(client):
+    client.post("/accounts/register/", FORM)
+    path = confirmation_link().split("8000", 1)[-1]
+    user = User.objects.get(email="dauren@example.kz")
+    user.set_password("жаңа-құпия-сөз-2025")
+    user.save()
+    assert client.get(path).status_code == 400
+    assert not User.objects.get(email="dauren@example.kz").is_active
+
+
+def _answer(client, email):
+    response = client.post("/accounts/register/", FORM | {"email": email})
+    page = client.get(response["Location"])
+    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", page.content.decode())
+    return response.status_code, response["Location"], page.status_code, html
+
+
+def test_registration_does_not_tell_whether_an_email_has_an_account(client):
+    """Security finding: an existing e-mail used to get a form error, a new one a redirect."""
+    UserFactory(email="taken@example.kz", full_name="Бар адам")
+    taken = _answer(client, "Taken@Example.kz")
+    assert User.objects.get(email="taken@example.kz").check_password("correct-horse-battery-42")
+    new = _answer(client, "Fresh@Example.kz")
+    assert taken[:3] == new[:3] == (302, "/accounts/register/done/", 200)
+    assert taken[3].replace("taken@example.kz", "X") == new[3].replace("fresh@example.kz", "X")
+    # The owner of the taken e-mail is told, by e-mail, instead of the visitor.
+    assert [message.to for message in mail.outbox] == [["taken@example.kz"], ["fresh@example.kz"]]
+    assert "/accounts/login/" in mail.outbox[0].body
+    assert "/accounts/password-reset/" in mail.outbox[0].body
+    assert "/accounts/activate/" not in mail.outbox[0].body
 
 
 def test_bad_input_keeps_what_was_typed_and_says_what_is_wrong(client):
@@ -128,12 +172,12 @@ def test_registration_remembers_the_language_it_was_done_in(client):
 def test_a_deactivated_account_cannot_be_revived_by_registering_again(client, owner):
     user = UserFactory(email="dauren@example.kz", is_active=False, **owner)
     response = client.post("/accounts/register/", FORM)
-    assert response.status_code == 200
-    assert "email" in response.context["form"].errors
+    assert response["Location"] == "/accounts/register/done/"
     user.refresh_from_db()
     assert not user.is_active
     assert user.check_password("correct-horse-battery-42")
-    assert not mail.outbox
+    assert user.roles == frozenset(owner["roles"])
+    assert "/accounts/activate/" not in mail.outbox[0].body
 
 
 @pytest.mark.parametrize("typed", ["+7 (701) 123-45-67", "8 701 123 45 67", "+77011234567"])

@@ -5,6 +5,7 @@ error; a late autosave could write over a submitted application; two clicks on "
 could open two drafts for one lead.
 """
 
+import sqlite3
 from datetime import timedelta
 from threading import Barrier, Thread
 
@@ -101,3 +102,65 @@ def test_two_simultaneous_starts_make_one_draft():
     assert errors == []
     for applicant in applicants:
         assert Application.objects.filter(competition=competition, applicant=applicant).count() == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_simultaneous_submits_on_sqlite_all_get_the_friendly_answer(
+    before_deadline, draft, team, tmp_path, monkeypatch
+):
+    """Security finding: on SQLite the losers of a double submit got a 500 "database is locked".
+
+    The requests run in threads against a copy of the test database in a file (the
+    in-memory test database cannot show SQLite's file locking).
+    """
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's locking; PostgreSQL's is covered above")
+    from django.db import connections
+    from django.test import Client
+
+    lead = Client()
+    lead.force_login(draft.applicant)
+    path = tmp_path / "race.sqlite3"
+    connection.ensure_connection()
+    target = sqlite3.connect(path)
+    connection.connection.backup(target)
+    target.close()
+    # New threads open the file; this thread keeps its in-memory database untouched.
+    monkeypatch.setitem(
+        connections.settings, "default", {**connection.settings_dict, "NAME": str(path)}
+    )
+
+    clicks = 3
+    barrier = Barrier(clicks)
+    answers, errors = [], []
+    data = application_post(team) | {"submit": "1"}
+
+    def click():
+        client = Client()
+        client.cookies = lead.cookies
+        try:
+            barrier.wait()
+            response = client.post(f"/applications/{draft.pk}/edit/", data)
+            answers.append((response.status_code, response.get("Location")))
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [Thread(target=click) for _ in range(clicks)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert answers == [(302, f"/applications/{draft.pk}/")] * clicks
+    with sqlite3.connect(path) as race:
+        submitted = race.execute(
+            "SELECT count(*) FROM applications_statuschange WHERE to_status = 'submitted'"
+        ).fetchone()[0]
+        numbers = race.execute(
+            "SELECT registration_number FROM applications_application WHERE id = ?", [draft.pk]
+        ).fetchall()
+    assert submitted == 1
+    assert numbers[0][0]

@@ -1,0 +1,251 @@
+"""Personal data of applicants and team members (Law of the Republic of Kazakhstan
+"On personal data and their protection"): what a person may download about themself,
+what deleting it means, and anonymisation once the retention period is over.
+
+Anonymisation keeps every count and sum the reports read: a team's size, each
+member's village, each member's age on the day the application was submitted (the
+date of birth becomes that day so many years earlier) and who is the same person
+across teams (one random stand-in per IIN within a project); it replaces IINs,
+names, phones and e-mails.
+"""
+
+import secrets
+from datetime import date
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import ProtectedError, Q
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.roles import Role
+from applications.iin import age_on
+from applications.models import ApplicantProfile, Application, DeletionRequest, TeamMember
+from competitions.models import GrantProject
+
+ANONYMOUS_NAME = "—"
+ANONYMOUS_IIN_PREFIX = "X"  # a real IIN is 12 digits; a stand-in never is
+
+
+def _years_later(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def retention_ends_on(project: GrantProject) -> date:
+    """The last day a project's applicants' personal data are kept as they were given."""
+    return _years_later(project.ends_on, settings.PERSONAL_DATA_RETENTION_YEARS)
+
+
+def projects_past_retention(today: date) -> list[GrantProject]:
+    cutoff = _years_later(today, -settings.PERSONAL_DATA_RETENTION_YEARS)
+    return list(GrantProject.objects.filter(ends_on__lt=cutoff))
+
+
+def _stand_in() -> str:
+    return ANONYMOUS_IIN_PREFIX + secrets.token_hex(6)[:11].upper()
+
+
+def _same_age_birth_date(born: date, day: date) -> date:
+    """A date of birth that gives the same age on `day` and tells nothing more."""
+    return _years_later(day, -age_on(born, day))
+
+
+def user_anonymise(*, user: User) -> None:
+    """Deactivates an account and replaces what identifies its owner."""
+    user.email = f"anonymised-{user.pk}@anonymised.invalid"
+    user.full_name = ANONYMOUS_NAME
+    user.phone = ""
+    user.is_active = False
+    user.set_unusable_password()
+    user.save(update_fields=["email", "full_name", "phone", "is_active", "password"])
+
+
+def _only_an_applicant(user: User) -> bool:
+    return not user.is_staff and not user.is_superuser and user.roles <= {Role.APPLICANT}
+
+
+@transaction.atomic
+def project_personal_data_anonymise(*, project: GrantProject, now=None) -> int:
+    """Anonymises the applications of one project; returns how many it changed.
+
+    Idempotent: applications already anonymised are left alone.
+    """
+    now = now or timezone.now()
+    applications = list(
+        Application.objects.select_for_update()
+        .filter(competition__project=project, anonymised_at__isnull=True)
+        .select_related("competition")
+    )
+    if not applications:
+        return 0
+    members = list(TeamMember.objects.filter(application__in=applications))
+    leads = {application.applicant_id for application in applications}
+    profiles = list(ApplicantProfile.objects.filter(user_id__in=leads))
+    stand_ins: dict[str, str] = {}
+
+    def stand_in(iin: str) -> str:
+        if iin.startswith(ANONYMOUS_IIN_PREFIX):
+            return iin
+        return stand_ins.setdefault(iin, _stand_in())
+
+    by_id = {application.pk: application for application in applications}
+    for member in members:
+        application = by_id[member.application_id]
+        moment = application.submitted_at or application.competition.closes_at
+        member.birth_date = _same_age_birth_date(member.birth_date, timezone.localdate(moment))
+        member.iin = stand_in(member.iin)
+        member.full_name = ANONYMOUS_NAME
+        member.phone = ""
+    TeamMember.objects.bulk_update(members, ["iin", "full_name", "phone", "birth_date"])
+    Application.objects.filter(pk__in=by_id).update(draft_data={}, anonymised_at=now)
+
+    # An account goes too, unless its owner still has an application in a project
+    # whose data are kept, or another role at GAMO.
+    kept = Application.objects.filter(applicant_id__in=leads, anonymised_at__isnull=True)
+    still_needed = set(kept.values_list("applicant_id", flat=True))
+    for profile in profiles:
+        if profile.user_id in still_needed:
+            continue
+        profile.iin = stand_in(profile.iin)
+        profile.birth_date = date(profile.birth_date.year, 1, 1)
+        profile.save(update_fields=["iin", "birth_date"])
+    for user in User.objects.filter(pk__in=leads - still_needed).prefetch_related("groups"):
+        if _only_an_applicant(user):
+            user_anonymise(user=user)
+    return len(applications)
+
+
+def personal_data_anonymise_expired(*, today: date | None = None) -> int:
+    """Anonymises every project whose retention period is over (the daily beat task)."""
+    today = today or timezone.localdate()
+    return sum(
+        project_personal_data_anonymise(project=project)
+        for project in projects_past_retention(today)
+    )
+
+
+# --- what a person may see and ask about their own data ---
+
+
+def _application_json(application: Application, own_rows: list[TeamMember], lead: bool) -> dict:
+    return {
+        "registration_number": application.registration_number,
+        "competition": application.competition.title,
+        "role": "lead" if lead else "member",
+        "status": application.status,
+        "submitted_at": application.submitted_at.isoformat() if application.submitted_at else None,
+        "title": application.title,
+        "village": str(application.village) if application.village else None,
+        "problem": application.problem if lead else None,
+        "idea": application.idea if lead else None,
+        "goal": application.goal if lead else None,
+        "expected_results": application.expected_results if lead else None,
+        "team_size": application.team.count(),
+        "your_team_rows": [
+            {
+                "position": row.position,
+                "full_name": row.full_name,
+                "iin": row.iin,
+                "birth_date": row.birth_date.isoformat(),
+                "phone": row.phone,
+                "village": str(row.village),
+                "role": row.role,
+            }
+            for row in own_rows
+        ],
+    }
+
+
+def personal_data_export(*, user: User) -> dict:
+    """Everything the portal holds about this person as an applicant, and nothing about
+    anyone else: other members' rows are left out of the applications they share."""
+    profile = ApplicantProfile.objects.filter(user=user).select_related("village").first()
+    iin = profile.iin if profile else None
+    condition = Q(applicant=user)
+    if iin:
+        condition |= Q(team__iin=iin)
+    applications = (
+        Application.objects.filter(condition)
+        .distinct()
+        .select_related("competition", "village")
+        .order_by("created_at")
+    )
+    return {
+        "account": {
+            "email": user.email,
+            "full_name": user.full_name,
+            "phone": user.phone,
+            "language": user.language,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+            "personal_data_consent_at": (
+                user.personal_data_consent_at.isoformat() if user.personal_data_consent_at else None
+            ),
+            "personal_data_consent_version": user.personal_data_consent_version,
+        },
+        "applicant_profile": (
+            {
+                "iin": profile.iin,
+                "birth_date": profile.birth_date.isoformat(),
+                "village": str(profile.village),
+            }
+            if profile
+            else None
+        ),
+        "applications": [
+            _application_json(
+                application,
+                list(application.team.filter(iin=iin).select_related("village")) if iin else [],
+                lead=application.applicant_id == user.pk,
+            )
+            for application in applications
+        ],
+        "deletion_requests": [
+            {"requested_at": request.requested_at.isoformat(), "outcome": request.outcome}
+            for request in user.deletion_requests.all()
+        ],
+    }
+
+
+@transaction.atomic
+def personal_data_deletion_request(*, user: User, now=None) -> DeletionRequest:
+    """Deletes the person's drafts at once, and the account when nothing submitted
+    remains; submitted applications wait for anonymisation after the retention period."""
+    now = now or timezone.now()
+    drafts = list(
+        Application.objects.filter(
+            applicant=user, status=Application.Status.DRAFT, submitted_at__isnull=True
+        ).prefetch_related("attachments")
+    )
+    files = [attachment.file for draft in drafts for attachment in draft.attachments.all()]
+    for draft in drafts:
+        draft.delete()
+    for file in files:
+        transaction.on_commit(lambda file=file: file.delete(save=False))
+    remaining = list(
+        Application.objects.filter(applicant=user).select_related("competition__project")
+    )
+    request = DeletionRequest.objects.create(
+        user=user,
+        requested_at=now,
+        drafts_deleted=len(drafts),
+        outcome=DeletionRequest.Outcome.AWAITS_RETENTION,
+    )
+    if not remaining and _only_an_applicant(user):
+        try:
+            with transaction.atomic():
+                user.delete()
+        except ProtectedError:
+            pass
+        else:
+            request.user = None
+            request.outcome = DeletionRequest.Outcome.ACCOUNT_DELETED
+            request.save(update_fields=["user", "outcome"])
+            return request
+    ends = [retention_ends_on(application.competition.project) for application in remaining]
+    request.anonymise_after = max(ends) if ends else None
+    request.save(update_fields=["anonymise_after"])
+    return request
