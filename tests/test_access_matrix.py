@@ -205,6 +205,8 @@ MATRIX: dict[str, Rule] = {
     "mentoring:complete": Rule(NOT_ALLOWED, kwargs="project"),
     "mentoring:budget_line_change": Rule(NOT_ALLOWED, kwargs="budget_line"),
     "mentoring:milestone_done": Rule(NOT_ALLOWED, kwargs="milestone"),
+    "mentoring:disbursement_approve": Rule(NOT_ALLOWED, kwargs="payment"),
+    "mentoring:disbursement_return": Rule(NOT_ALLOWED, kwargs="payment"),
     "mentoring:payment_document": Rule(
         **vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": "payment"}
     ),
