@@ -178,6 +178,9 @@ MATRIX: dict[str, Rule] = {
     ),
     "reviews:reopen": Rule(FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs="review"),
     "mentoring:home": only(Role.MENTOR),
+    # --- audit log: staff and the operator read it (GET only); nobody edits it ---
+    "audit:log": only(Role.STAFF, Role.OPERATOR),
+    "audit:export": Rule(**vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": {"fmt": "xlsx"}}),
     # --- mentoring ---
     # A demo grantee project: the matrix's applicant and mentor are strangers to it.
     "mentoring:grantee": Rule(FORBIDDEN, {"anonymous": LOGIN, "applicant": NOT_FOUND}),
