@@ -7,9 +7,9 @@ from mentoring.models.mentorship import (
 )
 from mentoring.models.progress import Expense, Photo, ProgressReport, ReportStatusChange
 from mentoring.models.projects import (
+    APPROVED_DISBURSEMENTS,
     BudgetLineChange,
     ClosingAnswer,
-    APPROVED_DISBURSEMENTS,
     Disbursement,
     DisbursementStatusChange,
     GranteeProject,
@@ -27,11 +27,11 @@ from mentoring.models.trainings import (
 )
 
 __all__ = [
+    "APPROVED_DISBURSEMENTS",
     "POSITIVE_SCORES",
     "AgendaItem",
     "BudgetLineChange",
     "ClosingAnswer",
-    "APPROVED_DISBURSEMENTS",
     "Disbursement",
     "DisbursementStatusChange",
     "Expense",
