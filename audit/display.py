@@ -10,15 +10,15 @@ from dataclasses import dataclass
 from auditlog.models import LogEntry
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 
 from accounts.roles import Role
 
 ACTIONS = {
-    LogEntry.Action.CREATE: gettext_lazy("created"),
-    LogEntry.Action.UPDATE: gettext_lazy("changed"),
-    LogEntry.Action.DELETE: gettext_lazy("deleted"),
-    LogEntry.Action.ACCESS: gettext_lazy("opened"),
+    LogEntry.Action.CREATE: pgettext_lazy("audit action", "created"),
+    LogEntry.Action.UPDATE: pgettext_lazy("audit action", "changed"),
+    LogEntry.Action.DELETE: pgettext_lazy("audit action", "deleted"),
+    LogEntry.Action.ACCESS: pgettext_lazy("audit action", "opened"),
 }
 
 EMPTY = "—"

@@ -11,6 +11,7 @@ from io import BytesIO, StringIO
 from auditlog.models import LogEntry
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 
 from audit.display import ACTIONS, EMPTY, actor_label, field_changes, model_label
@@ -24,10 +25,10 @@ def header() -> list[str]:
         _("Action"),
         _("Kind of record"),
         _("Record number"),
-        _("Record"),
+        _("Changed record"),
         _("Field"),
-        _("Before"),
-        _("After"),
+        pgettext("audit: value", "Before"),
+        pgettext("audit: value", "After"),
     ]
 
 
