@@ -6,13 +6,17 @@ entries costs no query per row: related records show as they were logged, by num
 
 import json
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 
 from auditlog.models import LogEntry
 from django.core.exceptions import FieldDoesNotExist
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
 from accounts.roles import Role
+from jastarurban.money import format_tenge
 
 ACTIONS = {
     LogEntry.Action.CREATE: pgettext_lazy("audit action", "created"),
@@ -41,6 +45,24 @@ def _field(model, name: str):
     return field if hasattr(field, "verbose_name") else None
 
 
+def _formatted(field, value: str) -> str | None:
+    """Dates as dd.mm.yyyy, times in Aqtau, money as tenge; None when not such a field."""
+    kind = field.get_internal_type()
+    try:
+        if kind == "DateField":
+            return date_format(date.fromisoformat(str(value)[:10]), "d.m.Y")
+        if kind == "DateTimeField":
+            moment = datetime.fromisoformat(str(value))
+            if timezone.is_naive(moment):
+                moment = timezone.make_aware(moment, UTC)
+            return date_format(timezone.localtime(moment), "d.m.Y H:i")
+        if field.name.endswith("_kzt"):
+            return format_tenge(int(value))
+    except (TypeError, ValueError):
+        return None
+    return None
+
+
 def _shown(field, value) -> str:
     if value in (None, "None", ""):
         return EMPTY
@@ -55,6 +77,10 @@ def _shown(field, value) -> str:
         return _("no")
     if field is not None and field.is_relation and not field.many_to_many:
         return f"№ {value}"
+    if field is not None:
+        formatted = _formatted(field, value)
+        if formatted is not None:
+            return formatted
     return str(value)
 
 
@@ -89,8 +115,13 @@ def field_changes(entry: LogEntry) -> list[FieldChange]:
             else:
                 rows.append(FieldChange(label, objects, EMPTY))
             continue
+        if name == "id":
+            continue  # the record's number is shown with the record
         before, after = [*values, None, None][:2]
-        rows.append(FieldChange(label, _shown(field, before), _shown(field, after)))
+        shown = FieldChange(label, _shown(field, before), _shown(field, after))
+        if shown.before == shown.after == EMPTY:
+            continue  # an empty field of a new record says nothing
+        rows.append(shown)
     return rows
 
 

@@ -25,14 +25,14 @@ def record_kinds() -> list[tuple[int, str]]:
 
 
 class LogEntryFilter(django_filters.FilterSet):
-    record = django_filters.TypedChoiceFilter(
-        field_name="content_type", label=_("Kind of record"), coerce=int, choices=record_kinds
+    record = django_filters.ChoiceFilter(
+        field_name="content_type", label=_("Kind of record"), choices=record_kinds
     )
     person = django_filters.CharFilter(
         method="filter_person", label=_("Who (name or e-mail contains)")
     )
-    action = django_filters.TypedChoiceFilter(
-        label=_("Action"), coerce=int, choices=[(key, label) for key, label in ACTIONS.items()]
+    action = django_filters.ChoiceFilter(
+        label=_("Action"), choices=[(key, label) for key, label in ACTIONS.items()]
     )
     date_from = django_filters.DateFilter(
         field_name="timestamp",

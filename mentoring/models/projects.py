@@ -120,6 +120,8 @@ class BudgetLineChange(models.Model):
     changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("change of an approved budget line")
+        verbose_name_plural = _("changes of approved budget lines")
         ordering = ["-changed_at"]
 
     def __str__(self) -> str:
