@@ -150,6 +150,9 @@ def projects_overview(projects: QuerySet[GranteeProject]) -> QuerySet[GranteePro
         reports_waiting=Count("reports", filter=Q(reports__status="submitted"), distinct=True),
         spent=_sum_of(Expense.objects.all(), "report__project"),
         paid=_sum_of(Disbursement.objects.approved(), "project"),
+        awaiting_approval=_sum_of(
+            Disbursement.objects.filter(status=Disbursement.Status.RECORDED), "project"
+        ),
     )
 
 

@@ -233,3 +233,13 @@ def test_the_project_page_with_payments_reads_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(few) as captured:
         page = client.get(f"/mentoring/projects/{project.pk}/")
     assert page.content.decode().count('data-testid="payment"') == 12
+
+
+def test_the_project_list_shows_what_awaits_the_director(client, director, recorded):
+    client.force_login(director)
+    page = client.get("/mentoring/projects/").content.decode()
+    assert page.count('data-testid="awaiting-approval"') == 1
+    client.post(f"/mentoring/payments/{recorded.pk}/approve/")
+    page = client.get("/mentoring/projects/").content.decode()
+    assert 'data-testid="awaiting-approval"' not in page
+    assert "700\xa0000\xa0₸" in page
