@@ -82,9 +82,7 @@ def test_a_new_line_fits_in_what_the_award_leaves(client, staff, project):
     assert project.budget_lines.get(item="Көшеттер").amount_kzt == 100_000
 
 
-def test_closing_needs_the_final_report_and_freezes_the_project(
-    client, staff, accountant, project
-):
+def test_closing_needs_the_final_report_and_freezes_the_project(client, staff, accountant, project):
     from tests.mentoring.conftest import pdf
 
     client.force_login(staff)
