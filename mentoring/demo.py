@@ -17,6 +17,7 @@ from PIL import Image, ImageDraw
 from accounts.models import User
 from accounts.roles import Role
 from mentoring.models import (
+    Disbursement,
     GranteeProject,
     Meeting,
     ProgressReport,
@@ -208,6 +209,14 @@ def load_project(
             by=accountant,
         )
         projects.disbursement_approve(disbursement=payment, by=director)
+        # Approved on the day it was paid, as the demo's other dates are in 2025.
+        Disbursement.objects.filter(pk=payment.pk).update(decided_at=_at(paid_on, 11))
+        payment.changes.filter(to_status=Disbursement.Status.APPROVED).update(
+            changed_at=_at(paid_on, 11)
+        )
+        payment.changes.filter(to_status=Disbursement.Status.RECORDED).update(
+            changed_at=_at(paid_on, 10)
+        )
 
     day = date(2025, 8, 6) + timedelta(days=index)
     meeting_number = 0
