@@ -70,6 +70,9 @@ INSTALLED_APPS = [
     "media_campaign",
     "exhibition",
     "reports",
+    # The portal-wide audit log: auditlog stores it, audit/registry.py says what is logged.
+    "auditlog",
+    "audit",
 ]
 
 MIDDLEWARE = [
@@ -82,6 +85,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Names the logged-in person as the actor of every audit-log entry the request makes.
+    "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "jastarurban.middleware.RejectNulMiddleware",
     "jastarurban.middleware.OperatorReadOnlyMiddleware",

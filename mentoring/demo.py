@@ -17,6 +17,7 @@ from PIL import Image, ImageDraw
 from accounts.models import User
 from accounts.roles import Role
 from mentoring.models import (
+    Disbursement,
     GranteeProject,
     Meeting,
     ProgressReport,
@@ -165,7 +166,13 @@ def load_trainings(competition, grantees, rng: random.Random) -> None:
 
 
 def load_project(
-    project: GranteeProject, mentor: User, staff: User, index: int, rng: random.Random
+    project: GranteeProject,
+    mentor: User,
+    staff: User,
+    index: int,
+    rng: random.Random,
+    accountant: User,
+    director: User,
 ) -> None:
     projects.mentor_assign(project=project, mentor=mentor)
     GranteeProject.objects.filter(pk=project.pk).update(
@@ -192,13 +199,23 @@ def load_project(
         (date(2025, 8, 4), first, f"ПП-{index}01"),
         (date(2025, 9, 15), award - first, f"ПП-{index}02"),
     ]:
-        projects.disbursement_add(
+        # Four eyes: the accountant records the payment, the director approves it.
+        payment = projects.disbursement_add(
             project=project,
             paid_on=paid_on,
             amount_kzt=amount,
             document_number=number,
             document=_picture(f"Payment {number}", (60, 60, 120), "PDF"),
-            by=staff,
+            by=accountant,
+        )
+        projects.disbursement_approve(disbursement=payment, by=director)
+        # Approved on the day it was paid, as the demo's other dates are in 2025.
+        Disbursement.objects.filter(pk=payment.pk).update(decided_at=_at(paid_on, 11))
+        payment.changes.filter(to_status=Disbursement.Status.APPROVED).update(
+            changed_at=_at(paid_on, 11)
+        )
+        payment.changes.filter(to_status=Disbursement.Status.RECORDED).update(
+            changed_at=_at(paid_on, 10)
         )
 
     day = date(2025, 8, 6) + timedelta(days=index)
@@ -303,6 +320,8 @@ def load_implementation(demo) -> None:
         return
     rng = random.Random(77)
     staff = User.objects.get(email=f"coordinator@{demo.domain}")
+    accountant = User.objects.get(email=f"accountant@{demo.domain}")
+    director = User.objects.get(email=f"director@{demo.domain}")
     mentors = load_mentors(demo.domain, demo.password)
     for project in grantees:
         # The teams of the winning projects can log in to see their project.
@@ -310,4 +329,12 @@ def load_implementation(demo) -> None:
         project.application.applicant.save(update_fields=["password"])
     load_trainings(competition, grantees, rng)
     for index, project in enumerate(grantees):
-        load_project(project, mentors[index % len(mentors)], staff, index, rng)
+        load_project(
+            project,
+            mentors[index % len(mentors)],
+            staff,
+            index,
+            rng,
+            accountant=accountant,
+            director=director,
+        )

@@ -139,6 +139,10 @@ class DisbursementForm(forms.Form):
     )
 
 
+class DisbursementReturnForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for returning"), max_length=2000)
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 

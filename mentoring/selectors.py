@@ -12,6 +12,7 @@ from accounts.models import User
 from accounts.roles import Role
 from competitions.models import Competition
 from mentoring.models import (
+    APPROVED_DISBURSEMENTS,
     POSITIVE_SCORES,
     ClosingAnswer,
     Disbursement,
@@ -83,7 +84,9 @@ class BudgetRow:
 class ProjectBudget:
     rows: list[BudgetRow]
     award_kzt: int
+    # Only approved payments count as paid; recorded ones wait for the director.
     paid_kzt: int
+    awaiting_approval_kzt: int = 0
 
     @property
     def approved_kzt(self) -> int:
@@ -107,9 +110,15 @@ def project_budget(project: GranteeProject) -> ProjectBudget:
     lines = project.budget_lines.annotate(
         spent=Coalesce(Sum("expenses__amount_kzt"), 0)
     ).values_list("pk", "item", "amount_kzt", "spent")
-    paid = project.disbursements.aggregate(total=Coalesce(Sum("amount_kzt"), 0))["total"]
+    payments = project.disbursements.aggregate(
+        paid=Coalesce(Sum("amount_kzt", filter=Q(status=Disbursement.Status.APPROVED)), 0),
+        awaiting=Coalesce(Sum("amount_kzt", filter=Q(status=Disbursement.Status.RECORDED)), 0),
+    )
     return ProjectBudget(
-        rows=[BudgetRow(*line) for line in lines], award_kzt=project.award_kzt, paid_kzt=paid
+        rows=[BudgetRow(*line) for line in lines],
+        award_kzt=project.award_kzt,
+        paid_kzt=payments["paid"],
+        awaiting_approval_kzt=payments["awaiting"],
     )
 
 
@@ -122,10 +131,10 @@ class NextStep:
     url: str = ""
 
 
-def _sum_of(model, path: str):
+def _sum_of(rows: QuerySet, path: str):
     """A per-project sum as a subquery, so that it never multiplies across other joins."""
     rows = (
-        model.objects.filter(**{path: OuterRef("pk")})
+        rows.filter(**{path: OuterRef("pk")})
         .values(path)
         .annotate(total=Sum("amount_kzt"))
         .values("total")
@@ -139,8 +148,11 @@ def projects_overview(projects: QuerySet[GranteeProject]) -> QuerySet[GranteePro
         last_meeting=Max("meetings__held_on"),
         meetings_count=Count("meetings", distinct=True),
         reports_waiting=Count("reports", filter=Q(reports__status="submitted"), distinct=True),
-        spent=_sum_of(Expense, "report__project"),
-        paid=_sum_of(Disbursement, "project"),
+        spent=_sum_of(Expense.objects.all(), "report__project"),
+        paid=_sum_of(Disbursement.objects.approved(), "project"),
+        awaiting_approval=_sum_of(
+            Disbursement.objects.filter(status=Disbursement.Status.RECORDED), "project"
+        ),
     )
 
 
@@ -274,7 +286,8 @@ def grantee_spending(competition: Competition) -> int:
 
 
 def disbursed(competition: Competition) -> int:
-    """What GAMO paid out to the teams: the actual of the budget's "small grant" line."""
-    return _grantees(competition).aggregate(total=Coalesce(Sum("disbursements__amount_kzt"), 0))[
-        "total"
-    ]
+    """What GAMO paid out to the teams (approved payments only): the actual of the
+    budget's "small grant" line."""
+    return _grantees(competition).aggregate(
+        total=Coalesce(Sum("disbursements__amount_kzt", filter=APPROVED_DISBURSEMENTS), 0)
+    )["total"]

@@ -109,6 +109,39 @@ def budget_line_change(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("mentoring:project", line.project_id)
 
 
+@require_POST
+@role_required(Role.STAFF)
+def disbursement_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    """The director approves a payment someone else recorded (the service checks both)."""
+    disbursement = get_object_or_404(Disbursement, pk=pk)
+    try:
+        services.disbursement_approve(disbursement=disbursement, by=request.user)
+    except ValidationError as error:
+        _errors(request, error)
+    else:
+        messages.success(request, _("The payment is approved and counts as paid."))
+    return redirect("mentoring:project", disbursement.project_id)
+
+
+@require_POST
+@role_required(Role.STAFF)
+def disbursement_return(request: HttpRequest, pk: int) -> HttpResponse:
+    disbursement = get_object_or_404(Disbursement, pk=pk)
+    form = forms.DisbursementReturnForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say why the payment is returned."))
+    else:
+        try:
+            services.disbursement_return(
+                disbursement=disbursement, reason=form.cleaned_data["reason"], by=request.user
+            )
+        except ValidationError as error:
+            _errors(request, error)
+        else:
+            messages.success(request, _("The payment is returned to the person who recorded it."))
+    return redirect("mentoring:project", disbursement.project_id)
+
+
 @role_required(Role.STAFF, Role.OPERATOR)
 def payment_document(request: HttpRequest, pk: int) -> FileResponse:
     disbursement = get_object_or_404(Disbursement, pk=pk)

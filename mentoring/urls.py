@@ -22,6 +22,10 @@ urlpatterns = [
     path("projects/<int:pk>/final-report/", staff_views.final_report, name="final_report"),
     path("budget-lines/<int:pk>/", staff_views.budget_line_change, name="budget_line_change"),
     path("milestones/<int:pk>/done/", views.milestone_done, name="milestone_done"),
+    path(
+        "payments/<int:pk>/approve/", staff_views.disbursement_approve, name="disbursement_approve"
+    ),
+    path("payments/<int:pk>/return/", staff_views.disbursement_return, name="disbursement_return"),
     path("payments/<int:pk>/document/", staff_views.payment_document, name="payment_document"),
     path("reports/<int:pk>/", views.report, name="report"),
     path("reports/<int:pk>/expenses/", views.expense_add, name="expense_add"),

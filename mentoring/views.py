@@ -14,6 +14,7 @@ from accounts.roles import Role
 from jastarurban.files import file_response
 from mentoring import forms
 from mentoring.models import (
+    Disbursement,
     Expense,
     GranteeProject,
     Material,
@@ -77,7 +78,10 @@ def project(request: HttpRequest, pk: int) -> HttpResponse:
         .prefetch_related(
             "application__team",
             "milestones",
-            "disbursements",
+            Prefetch(
+                "disbursements",
+                queryset=Disbursement.objects.select_related("recorded_by", "decided_by"),
+            ),
             Prefetch("visits__photos", queryset=Photo.objects.order_by("pk")),
             Prefetch("meetings", queryset=Meeting.objects.select_related("mentor")),
         ),
@@ -88,8 +92,15 @@ def project(request: HttpRequest, pk: int) -> HttpResponse:
     is_staff = user.has_role(Role.STAFF)
     reports = list(project.reports.order_by("-number"))
     meetings = list(project.meetings.all())
+    payments = list(project.disbursements.all())
+    if not user.has_role(Role.STAFF, Role.OPERATOR):
+        # The team and its mentor see what was paid, not what awaits the director.
+        payments = [payment for payment in payments if payment.is_approved]
     context = {
         "project": project,
+        "payments": payments,
+        "can_record_payment": user.has_position(*projects.PAYMENT_RECORDERS),
+        "can_approve_payment": user.has_position(*projects.PAYMENT_APPROVERS),
         "budget": project_budget(project),
         "reports": reports,
         "meetings": meetings,
@@ -121,6 +132,7 @@ def project(request: HttpRequest, pk: int) -> HttpResponse:
             "mentor_form": forms.MentorForm(initial={"mentor": project.mentor_id}),
             "milestone_form": forms.MilestoneForm(),
             "disbursement_form": forms.DisbursementForm(),
+            "return_form": forms.DisbursementReturnForm(),
             "visit_form": forms.VisitForm(),
             "complete_form": forms.CompleteForm(),
             "line_form": forms.BudgetLineAddForm(),

@@ -13,7 +13,10 @@ from mentoring.models import Disbursement
 
 
 def _disbursements(project: GrantProject):
-    return Disbursement.objects.filter(project__application__competition__project=project)
+    """Payments to grantees that count as paid: only those the director approved."""
+    return Disbursement.objects.approved().filter(
+        project__application__competition__project=project
+    )
 
 
 def small_grant_paid_kzt(project: GrantProject) -> int:

@@ -180,6 +180,9 @@ MATRIX: dict[str, Rule] = {
     ),
     "reviews:reopen": Rule(FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs="review"),
     "mentoring:home": only(Role.MENTOR),
+    # --- audit log: staff and the operator read it (GET only); nobody edits it ---
+    "audit:log": only(Role.STAFF, Role.OPERATOR),
+    "audit:export": Rule(**vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": {"fmt": "xlsx"}}),
     # --- mentoring ---
     # A demo grantee project: the matrix's applicant and mentor are strangers to it.
     "mentoring:grantee": Rule(FORBIDDEN, {"anonymous": LOGIN, "applicant": NOT_FOUND}),
@@ -207,6 +210,8 @@ MATRIX: dict[str, Rule] = {
     "mentoring:complete": Rule(NOT_ALLOWED, kwargs="project"),
     "mentoring:budget_line_change": Rule(NOT_ALLOWED, kwargs="budget_line"),
     "mentoring:milestone_done": Rule(NOT_ALLOWED, kwargs="milestone"),
+    "mentoring:disbursement_approve": Rule(NOT_ALLOWED, kwargs="payment"),
+    "mentoring:disbursement_return": Rule(NOT_ALLOWED, kwargs="payment"),
     "mentoring:payment_document": Rule(
         **vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": "payment"}
     ),

@@ -7,9 +7,11 @@ from mentoring.models.mentorship import (
 )
 from mentoring.models.progress import Expense, Photo, ProgressReport, ReportStatusChange
 from mentoring.models.projects import (
+    APPROVED_DISBURSEMENTS,
     BudgetLineChange,
     ClosingAnswer,
     Disbursement,
+    DisbursementStatusChange,
     GranteeProject,
     Milestone,
     MonitoringVisit,
@@ -25,11 +27,13 @@ from mentoring.models.trainings import (
 )
 
 __all__ = [
+    "APPROVED_DISBURSEMENTS",
     "POSITIVE_SCORES",
     "AgendaItem",
     "BudgetLineChange",
     "ClosingAnswer",
     "Disbursement",
+    "DisbursementStatusChange",
     "Expense",
     "GranteeProject",
     "Material",

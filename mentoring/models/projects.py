@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import TimeStampedModel
@@ -120,6 +120,8 @@ class BudgetLineChange(models.Model):
     changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("change of an approved budget line")
+        verbose_name_plural = _("changes of approved budget lines")
         ordering = ["-changed_at"]
 
     def __str__(self) -> str:
@@ -141,8 +143,31 @@ class Milestone(models.Model):
         return self.title
 
 
+class DisbursementQuerySet(models.QuerySet):
+    def approved(self) -> "DisbursementQuerySet":
+        """Payments the director approved: the only ones that count as paid anywhere."""
+        return self.filter(status=Disbursement.Status.APPROVED)
+
+    def standing(self) -> "DisbursementQuerySet":
+        """Payments approved or awaiting approval: together they may not exceed the award."""
+        return self.exclude(status=Disbursement.Status.RETURNED)
+
+
+# Only an approved payment counts as paid: the filter for sums across relations.
+APPROVED_DISBURSEMENTS = Q(disbursements__status="approved")
+
+
 class Disbursement(models.Model):
-    """Money paid from the grant to the team's account; their sum never exceeds the award."""
+    """Money paid from the grant to the team's account; their sum never exceeds the award.
+
+    Four eyes: the accountant or the coordinator records a payment, the director approves
+    it or returns it with a reason; nobody approves a payment they recorded.
+    """
+
+    class Status(models.TextChoices):
+        RECORDED = "recorded", _("Awaiting approval")
+        APPROVED = "approved", _("Approved")
+        RETURNED = "returned", _("Returned")
 
     project = models.ForeignKey(
         GranteeProject, on_delete=models.PROTECT, related_name="disbursements"
@@ -155,20 +180,82 @@ class Disbursement(models.Model):
     )
     document_type = models.CharField(max_length=100, blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("recorded by"),
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.RECORDED
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved or returned by"),
+    )
+    decided_at = models.DateTimeField(_("approved or returned at"), null=True, blank=True)
+    return_reason = models.TextField(_("reason for returning"), blank=True)
+
+    objects = DisbursementQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("disbursement")
         verbose_name_plural = _("disbursements")
         ordering = ["project", "paid_on", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(amount_kzt__gt=0), name="disbursement_positive")
+            models.CheckConstraint(condition=Q(amount_kzt__gt=0), name="disbursement_positive"),
+            # Four eyes, kept by the database too: a decided payment names a decider who
+            # is not the person who recorded it.
+            models.CheckConstraint(
+                condition=Q(status="recorded", decided_by__isnull=True)
+                | (
+                    Q(status__in=["approved", "returned"], decided_by__isnull=False)
+                    & ~Q(decided_by=F("recorded_by"))
+                ),
+                name="disbursement_decided_by_another",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.project} · {self.paid_on:%d.%m.%Y} · {self.amount_kzt}"
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == self.Status.APPROVED
+
+    @property
+    def awaits_approval(self) -> bool:
+        return self.status == self.Status.RECORDED
+
+
+class DisbursementStatusChange(models.Model):
+    """Who moved a payment from one status to another, when and why."""
+
+    disbursement = models.ForeignKey(Disbursement, on_delete=models.PROTECT, related_name="changes")
+    from_status = models.CharField(
+        _("from"), max_length=10, choices=Disbursement.Status.choices, blank=True
+    )
+    to_status = models.CharField(_("to"), max_length=10, choices=Disbursement.Status.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    changed_at = models.DateTimeField(_("changed at"))
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("payment status change")
+        verbose_name_plural = _("payment status changes")
+        ordering = ["disbursement", "changed_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.disbursement}: {self.from_status or '—'} → {self.to_status}"
 
 
 class MonitoringVisit(models.Model):

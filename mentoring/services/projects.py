@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from accounts.roles import Role
+from accounts.roles import Position, Role
 from competitions.models import Competition
 from jastarurban.images import photo_prepare
 from jastarurban.money import format_tenge
@@ -17,6 +17,7 @@ from mentoring.models import (
     BudgetLineChange,
     ClosingAnswer,
     Disbursement,
+    DisbursementStatusChange,
     GranteeProject,
     Milestone,
     MonitoringVisit,
@@ -142,6 +143,24 @@ def milestone_done(*, milestone: Milestone, done_on: date | None) -> Milestone:
     return milestone
 
 
+# Four eyes on money: who records a payment, who decides on it.
+PAYMENT_RECORDERS = (Position.ACCOUNTANT, Position.COORDINATOR)
+PAYMENT_APPROVERS = (Position.DIRECTOR,)
+
+
+def _log_payment(
+    disbursement: Disbursement, *, from_status: str, by: User, reason: str = ""
+) -> None:
+    DisbursementStatusChange.objects.create(
+        disbursement=disbursement,
+        from_status=from_status,
+        to_status=disbursement.status,
+        changed_by=by,
+        changed_at=timezone.now(),
+        reason=reason,
+    )
+
+
 @transaction.atomic
 def disbursement_add(
     *,
@@ -152,10 +171,17 @@ def disbursement_add(
     document=None,
     by: User,
 ) -> Disbursement:
-    """Records a payment to the team; payments never add up to more than the award."""
+    """Records a payment to the team for the director's approval.
+
+    Only the accountant or the coordinator records; payments approved or awaiting
+    approval never add up to more than the award. The payment counts as paid only
+    once the director approves it (`disbursement_approve`).
+    """
+    if not by.has_position(*PAYMENT_RECORDERS):
+        raise ValidationError(_("Only the accountant or the coordinator records payments."))
     project = _locked(project)
     _require_active(project)
-    paid = project.disbursements.aggregate(total=Sum("amount_kzt"))["total"] or 0
+    paid = project.disbursements.standing().aggregate(total=Sum("amount_kzt"))["total"] or 0
     if paid + amount_kzt > project.award_kzt:
         raise ValidationError(
             _(
@@ -180,6 +206,54 @@ def disbursement_add(
         disbursement.document.save(stored.name, stored, save=False)
         disbursement.document_type = kind
     disbursement.save()
+    _log_payment(disbursement, from_status="", by=by)
+    return disbursement
+
+
+def _decide(disbursement: Disbursement, *, by: User) -> Disbursement:
+    """The payment locked, once the decider is checked: never its recorder, always a director."""
+    disbursement = Disbursement.objects.select_for_update().get(pk=disbursement.pk)
+    if disbursement.recorded_by_id == by.pk:
+        raise ValidationError(
+            _("You recorded this payment: another person, the director, must approve it.")
+        )
+    if not by.has_position(*PAYMENT_APPROVERS):
+        raise ValidationError(_("Only the director approves or returns payments."))
+    if not disbursement.awaits_approval:
+        raise ValidationError(
+            _("This payment is already %(status)s.")
+            % {"status": disbursement.get_status_display().lower()}
+        )
+    return disbursement
+
+
+@transaction.atomic
+def disbursement_approve(*, disbursement: Disbursement, by: User) -> Disbursement:
+    """The director approves a payment someone else recorded: from now on it counts as paid."""
+    disbursement = _decide(disbursement, by=by)
+    disbursement.status = Disbursement.Status.APPROVED
+    disbursement.decided_by = by
+    disbursement.decided_at = timezone.now()
+    disbursement.save(update_fields=["status", "decided_by", "decided_at"])
+    _log_payment(disbursement, from_status=Disbursement.Status.RECORDED, by=by)
+    return disbursement
+
+
+@transaction.atomic
+def disbursement_return(*, disbursement: Disbursement, reason: str, by: User) -> Disbursement:
+    """The director sends a payment back with a reason; it never counts as paid, and the
+    accountant records the corrected payment anew."""
+    if not reason.strip():
+        raise ValidationError(_("Say why the payment is returned."))
+    disbursement = _decide(disbursement, by=by)
+    disbursement.status = Disbursement.Status.RETURNED
+    disbursement.decided_by = by
+    disbursement.decided_at = timezone.now()
+    disbursement.return_reason = reason.strip()
+    disbursement.save(update_fields=["status", "decided_by", "decided_at", "return_reason"])
+    _log_payment(
+        disbursement, from_status=Disbursement.Status.RECORDED, by=by, reason=reason.strip()
+    )
     return disbursement
 
 

@@ -324,6 +324,10 @@ def seed_grantees(competition: Competition, sizes: Sizes, rng: random.Random) ->
             for position, amount in ((1, 400_000), (2, 350_000), (3, 250_000))
         ),
     )
+    # Four eyes: another staff member approves what the first one recorded.
+    approver = (
+        User.objects.filter(groups__name=Role.STAFF).exclude(pk=staff.pk).order_by("pk").first()
+    )
     bulk(
         Disbursement,
         (
@@ -333,6 +337,9 @@ def seed_grantees(competition: Competition, sizes: Sizes, rng: random.Random) ->
                 amount_kzt=amount,
                 document_number=f"ПП-{pk}-{n}",
                 recorded_by=staff,
+                status=Disbursement.Status.APPROVED if approver else Disbursement.Status.RECORDED,
+                decided_by=approver,
+                decided_at=timezone.now() if approver else None,
             )
             for pk, _mentor in projects
             for n, (paid_on, amount) in enumerate(

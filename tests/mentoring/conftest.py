@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from accounts.roles import Role
+from accounts.roles import Position, Role
 from applications.models import Application
 from mentoring.models import GranteeProject, ProjectBudgetLine
 from tests.applications.helpers import iin_for, village
@@ -90,3 +90,22 @@ def project(competition, applicant, mentor, media):
 @pytest.fixture
 def other_project(competition, other_applicant, other_mentor, media):
     return make_project(competition, other_applicant, number=2, mentor=other_mentor)
+
+
+@pytest.fixture
+def accountant(db):
+    return UserFactory(
+        roles=[Role.STAFF], position=Position.ACCOUNTANT, full_name="Қошжанова Ақмарал"
+    )
+
+
+@pytest.fixture
+def director(db):
+    return UserFactory(roles=[Role.STAFF], position=Position.DIRECTOR, full_name="Ахметова Жібек")
+
+
+@pytest.fixture
+def coordinator(db):
+    return UserFactory(
+        roles=[Role.STAFF], position=Position.COORDINATOR, full_name="Амангелдиева Молдир"
+    )

@@ -14,8 +14,10 @@ def _pay(client, project, amount, number="ПП-1"):
     )
 
 
-def test_staff_record_payments_up_to_the_award_and_no_further(client, staff, project):
-    client.force_login(staff)
+def test_the_accountant_records_payments_up_to_the_award_and_no_further(
+    client, accountant, project
+):
+    client.force_login(accountant)
     _pay(client, project, 700_000)
     _pay(client, project, 300_000, "ПП-2")
     response = _pay(client, project, 1, "ПП-3")
@@ -24,10 +26,10 @@ def test_staff_record_payments_up_to_the_award_and_no_further(client, staff, pro
     assert "1\xa0000\xa0001\xa0₸" in page
 
 
-def test_a_payment_document_must_be_a_scan_or_a_pdf(client, staff, project):
+def test_a_payment_document_must_be_a_scan_or_a_pdf(client, accountant, project):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    client.force_login(staff)
+    client.force_login(accountant)
     client.post(
         f"/mentoring/projects/{project.pk}/payments/",
         {
@@ -80,7 +82,7 @@ def test_a_new_line_fits_in_what_the_award_leaves(client, staff, project):
     assert project.budget_lines.get(item="Көшеттер").amount_kzt == 100_000
 
 
-def test_closing_needs_the_final_report_and_freezes_the_project(client, staff, project):
+def test_closing_needs_the_final_report_and_freezes_the_project(client, staff, accountant, project):
     from tests.mentoring.conftest import pdf
 
     client.force_login(staff)
@@ -100,6 +102,7 @@ def test_closing_needs_the_final_report_and_freezes_the_project(client, staff, p
         staff,
     )
     assert client.get(f"/mentoring/projects/{project.pk}/final-report/").status_code == 200
+    client.force_login(accountant)
     _pay(client, project, 10)
     assert not Disbursement.objects.exists()
 
