@@ -4,7 +4,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 
 from accounts.roles import Role
-from applications.models import Application, BudgetItem
+from applications.models import Application
 from reviews.decisions import DecisionRefused
 from reviews.models import Assignment, CriterionScore, Decision, Review
 from tests.applications.helpers import village
@@ -12,53 +12,6 @@ from tests.factories import UserFactory
 from tests.reviews.helpers import decide
 
 pytestmark = pytest.mark.django_db
-
-
-def score_all(competition, members, marks: dict) -> None:
-    """Submitted reviews: marks[application] = one value per member, used for every criterion."""
-    criteria = list(competition.criteria.all())
-    for application, values in marks.items():
-        for member, value in zip(members, values, strict=False):
-            assignment = Assignment.objects.create(
-                application=application, member=member, conflict="none"
-            )
-            review = Review.objects.create(
-                assignment=assignment,
-                status="submitted",
-                submitted_at=timezone.now(),
-                comment=f"Пікір {application.pk}-{member.pk}",
-            )
-            CriterionScore.objects.bulk_create(
-                CriterionScore(review=review, criterion=c, score=value, justification="—")
-                for c in criteria
-            )
-
-
-@pytest.fixture
-def scored(competition, eligible, commission):
-    competition.award_count = 2
-    competition.required_reviews = 3
-    competition.save()
-    for application in eligible:
-        BudgetItem.objects.create(
-            application=application,
-            position=1,
-            item="Орындық",
-            unit="дана",
-            quantity=1,
-            unit_cost_kzt=900_000,
-        )
-    score_all(
-        competition,
-        commission,
-        {
-            eligible[0]: [9, 9, 9],
-            eligible[1]: [8, 8, 8],
-            eligible[2]: [5, 5, 5],
-            eligible[3]: [9, 9],
-        },
-    )
-    return eligible
 
 
 def test_the_ranking_page_ranks_complete_applications_with_a_cut(client, staff, scored):

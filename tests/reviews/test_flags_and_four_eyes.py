@@ -25,7 +25,6 @@ from reviews.services import FlagRefused, flag_resolve
 from tests.factories import UserFactory
 from tests.reviews.conftest import member_of
 from tests.reviews.helpers import director_user, dismiss_flags
-from tests.reviews.test_decision import scored  # noqa: F401 - a fixture shared with the decision tests
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +48,7 @@ def resolve(competition, flag, *, confirm, note, by):
 # --- conflict flags -------------------------------------------------------------------
 
 
-def test_the_fixture_flags_the_expert_who_shares_a_surname_stem(scored, experts):  # noqa: F811
+def test_the_fixture_flags_the_expert_who_shares_a_surname_stem(scored, experts):
     flag = only_flag(scored[0].competition)
     # Ахметова Гүлнар and Ахметов Серік (the team of JU-2025-0001).
     assert (flag.application, flag.member.expert, flag.reasons) == (
@@ -59,7 +58,7 @@ def test_the_fixture_flags_the_expert_who_shares_a_surname_stem(scored, experts)
     )
 
 
-def test_the_decision_cannot_be_proposed_while_a_flag_is_open(client, staff, scored):  # noqa: F811
+def test_the_decision_cannot_be_proposed_while_a_flag_is_open(client, staff, scored):
     competition = scored[0].competition
     with pytest.raises(DecisionRefused) as refused:
         decision_propose(
@@ -79,7 +78,7 @@ def test_the_decision_cannot_be_proposed_while_a_flag_is_open(client, staff, sco
     assert 'data-testid="open-flags"' in page
 
 
-def test_the_decision_cannot_be_approved_while_a_flag_is_open(staff, scored):  # noqa: F811
+def test_the_decision_cannot_be_approved_while_a_flag_is_open(staff, scored):
     competition = scored[0].competition
     dismiss_flags(competition, staff)
     decision_propose(
@@ -92,7 +91,7 @@ def test_the_decision_cannot_be_approved_while_a_flag_is_open(staff, scored):  #
     assert not Decision.objects.exists()
 
 
-def test_dismissing_needs_a_reason_and_records_who_when_why(client, staff, scored):  # noqa: F811
+def test_dismissing_needs_a_reason_and_records_who_when_why(client, staff, scored):
     competition = scored[0].competition
     flag = only_flag(competition)
     with pytest.raises(FlagRefused):
@@ -127,7 +126,7 @@ def test_confirming_voids_the_review_and_the_ranking_is_recomputed(
     client,
     staff,
     scored,
-    experts,  # noqa: F811
+    experts,
 ):
     competition = scored[0].competition
     client.force_login(staff)
@@ -164,7 +163,7 @@ def test_the_chair_resolves_flags_other_experts_and_the_operator_cannot(
     staff,
     operator,
     scored,
-    experts,  # noqa: F811
+    experts,
 ):
     competition = scored[0].competition
     chair = member_of(experts[2])
@@ -193,13 +192,13 @@ def test_the_chair_resolves_flags_other_experts_and_the_operator_cannot(
 # --- four eyes ------------------------------------------------------------------------
 
 
-def propose(competition, scored, by):  # noqa: F811
+def propose(competition, scored, by):
     return decision_propose(
         competition=competition, winners=[scored[0].pk, scored[1].pk], reason="", by=by
     )
 
 
-def test_the_proposer_cannot_approve_even_as_director(client, staff, scored):  # noqa: F811
+def test_the_proposer_cannot_approve_even_as_director(client, staff, scored):
     competition = scored[0].competition
     director = director_user()
     dismiss_flags(competition, staff)
@@ -212,7 +211,7 @@ def test_the_proposer_cannot_approve_even_as_director(client, staff, scored):  #
     assert not Decision.objects.exists()
 
 
-def test_a_non_director_cannot_approve(client, staff, scored):  # noqa: F811
+def test_a_non_director_cannot_approve(client, staff, scored):
     competition = scored[0].competition
     dismiss_flags(competition, staff)
     propose(competition, scored, staff)
@@ -228,7 +227,7 @@ def test_a_non_director_cannot_approve(client, staff, scored):  # noqa: F811
         results_publish(competition=competition, by=staff)
 
 
-def test_the_director_approves_and_only_then_the_awards_exist(client, staff, scored):  # noqa: F811
+def test_the_director_approves_and_only_then_the_awards_exist(client, staff, scored):
     competition = scored[0].competition
     dismiss_flags(competition, staff)
     propose(competition, scored, staff)
@@ -246,7 +245,7 @@ def test_the_director_approves_and_only_then_the_awards_exist(client, staff, sco
     results_publish(competition=competition, by=staff)
 
 
-def test_the_director_returns_with_a_reason_and_every_step_is_logged(staff, scored):  # noqa: F811
+def test_the_director_returns_with_a_reason_and_every_step_is_logged(staff, scored):
     competition = scored[0].competition
     director = director_user()
     dismiss_flags(competition, staff)
@@ -274,7 +273,7 @@ def test_the_director_returns_with_a_reason_and_every_step_is_logged(staff, scor
     ]
 
 
-def test_with_a_chair_only_the_chair_proposes(client, staff, scored, experts):  # noqa: F811
+def test_with_a_chair_only_the_chair_proposes(client, staff, scored, experts):
     competition = scored[0].competition
     chair = member_of(experts[2])
     chair.is_chair = True
@@ -298,7 +297,7 @@ def test_with_a_chair_only_the_chair_proposes(client, staff, scored, experts):  
 # --- the fund ---------------------------------------------------------------------------
 
 
-def test_the_awards_must_fit_the_fund_to_the_tenge(staff, scored):  # noqa: F811
+def test_the_awards_must_fit_the_fund_to_the_tenge(staff, scored):
     competition = scored[0].competition  # two awards of at most 1 000 000 ₸: a 2 000 000 ₸ fund
     dismiss_flags(competition, staff)
     for application in scored[:2]:

@@ -4,12 +4,11 @@ from mentoring.models import GranteeProject
 from reviews.decisions import award_withdraw, results_publish
 from reviews.models import Decision
 from tests.reviews.helpers import decide
-from tests.reviews.test_decision import scored  # noqa: F401 - a fixture shared with the decision tests
 
 pytestmark = pytest.mark.django_db
 
 
-def test_published_winners_become_grantee_projects_with_their_award(staff, scored):  # noqa: F811
+def test_published_winners_become_grantee_projects_with_their_award(staff, scored):
     competition = scored[0].competition
     decide(competition=competition, winners=[scored[0].pk, scored[1].pk], reason="", by=staff)
     assert not GranteeProject.objects.exists()  # not before publication
@@ -25,7 +24,7 @@ def test_published_winners_become_grantee_projects_with_their_award(staff, score
     assert GranteeProject.objects.filter(status="active").count() == 2
 
 
-def test_a_grantee_projects_approved_budget_starts_as_its_applications(staff, scored):  # noqa: F811
+def test_a_grantee_projects_approved_budget_starts_as_its_applications(staff, scored):
     competition = scored[0].competition
     scored[0].budget_items.create(
         position=9, item="Орындық", unit="дана", quantity=4, unit_cost_kzt=25_000
