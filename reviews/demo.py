@@ -5,8 +5,9 @@ from datetime import timedelta
 
 from accounts.models import User
 from accounts.roles import Position, Role
+from reviews.appeals import appeal_answer, appeal_lodge
 from reviews.decisions import DecisionRefused, decision_approve, decision_propose, results_publish
-from reviews.models import Assignment
+from reviews.models import Assignment, Decision
 from reviews.selectors import competition_ranking, open_flags
 from reviews.services import (
     assign_every_expert,
@@ -17,6 +18,14 @@ from reviews.services import (
     review_submit,
 )
 
+APPEAL_REASON = (
+    "Біздің жоба өту шегінен бір ғана орын төмен қалды. Бюджетіміз ауыл әкімдігінің "
+    "хатымен расталған, бірақ сарапшылардың бірі оны ескермеген сияқты."
+)
+APPEAL_ANSWER = (
+    "Комиссия барлық бағалауды қайта қарады: әкімдіктің хаты ескерілген, есептеуде қате "
+    "табылмады. Команда резервтік тізімде бірінші орында қалады."
+)
 DISMISSAL_NOTE = "Әртүрлі отбасылар, туыстық жоқ — құжаттар бойынша тексерілді."
 
 # How lenient each expert is, in points out of 10: the standardised ranking evens this out.
@@ -122,4 +131,25 @@ def load_commission(demo) -> None:
             reason="Тең балл: комиссия төрағасының шешімі бойынша рейтинг ретімен.",
         )
     decision_approve(competition=competition, by=director, now=decided_at + timedelta(hours=3))
-    results_publish(competition=competition, by=staff, now=decided_at + timedelta(days=2))
+    published_at = decided_at + timedelta(days=2)
+    results_publish(competition=competition, by=staff, now=published_at)
+    # The first team on the reserve list appeals; the commission looks again and rejects it.
+    reserve = (
+        Decision.objects.filter(application__competition=competition, reserve_position=1)
+        .select_related("application__applicant")
+        .first()
+    )
+    if reserve is not None:
+        appeal = appeal_lodge(
+            application=reserve.application,
+            reason=APPEAL_REASON,
+            by=reserve.application.applicant,
+            now=published_at + timedelta(days=1),
+        )
+        appeal_answer(
+            appeal=appeal,
+            upheld=False,
+            answer=APPEAL_ANSWER,
+            by=staff,
+            now=published_at + timedelta(days=3),
+        )
