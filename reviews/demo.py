@@ -19,12 +19,12 @@ from reviews.services import (
 )
 
 APPEAL_REASON = (
-    "Біздің жоба өту шегінен бір ғана орын төмен қалды. Бюджетіміз ауыл әкімдігінің "
-    "хатымен расталған, бірақ сарапшылардың бірі оны ескермеген сияқты."
+    "Бюджетіміз ауыл әкімдігінің хатымен расталған, бірақ сарапшылардың бірі оны "
+    "ескермеген сияқты. Бағалауды қайта қарауды сұраймыз."
 )
 APPEAL_ANSWER = (
     "Комиссия барлық бағалауды қайта қарады: әкімдіктің хаты ескерілген, есептеуде қате "
-    "табылмады. Команда резервтік тізімде бірінші орында қалады."
+    "табылмады. Команда резервтік тізімдегі орнында қалады."
 )
 DISMISSAL_NOTE = "Әртүрлі отбасылар, туыстық жоқ — құжаттар бойынша тексерілді."
 
@@ -133,11 +133,19 @@ def load_commission(demo) -> None:
     decision_approve(competition=competition, by=director, now=decided_at + timedelta(hours=3))
     published_at = decided_at + timedelta(days=2)
     results_publish(competition=competition, by=staff, now=published_at)
-    # The first team on the reserve list appeals; the commission looks again and rejects it.
-    reserve = (
-        Decision.objects.filter(application__competition=competition, reserve_position=1)
-        .select_related("application__applicant")
-        .first()
+    # A team on the reserve list that can log in appeals; the commission looks again and
+    # rejects it, so the demo shows the appeal, its answer and the protocol's annex.
+    reserve = next(
+        (
+            decision
+            for decision in Decision.objects.filter(
+                application__competition=competition, outcome=Decision.Outcome.RESERVE
+            )
+            .select_related("application__applicant")
+            .order_by("reserve_position")
+            if decision.application.applicant.has_usable_password()
+        ),
+        None,
     )
     if reserve is not None:
         appeal = appeal_lodge(

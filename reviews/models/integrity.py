@@ -113,6 +113,10 @@ class AwardDecisionStep(models.Model):
     def __str__(self) -> str:
         return f"{self.from_status or '—'} → {self.to_status}"
 
+    @property
+    def from_label(self) -> str:
+        return AwardDecision.Status(self.from_status).label if self.from_status else ""
+
 
 APPEAL_EXTENSIONS = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
 
