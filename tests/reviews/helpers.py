@@ -28,3 +28,16 @@ def decide(*, competition, winners, reason, by, director=None, now=None):
     dismiss_flags(competition, by)
     decision_propose(competition=competition, winners=winners, reason=reason, by=by, now=now)
     return decision_approve(competition=competition, by=director or director_user(), now=now)
+
+
+def demo_awarded_kzt() -> int:
+    """The demo's awards: each winner gets what it requested, within the 7 000 000 ₸ fund."""
+    from django.db.models import Sum
+
+    from reviews.models import Decision
+
+    total = Decision.objects.filter(
+        application__competition__slug="jastarurban-2025", outcome=Decision.Outcome.AWARDED
+    ).aggregate(total=Sum("amount_kzt"))["total"]
+    assert 0 < total <= 7_000_000
+    return total
