@@ -1,7 +1,11 @@
-"""What an expert may open: only their assignments without a declared conflict."""
+"""What an expert may open: only their assignments without a declared conflict; what the
+commission's chair may open: their competition's commission and ranking."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from accounts.roles import Role
+from competitions.models import Competition
 from reviews.models import Assignment
 
 
@@ -16,3 +20,21 @@ def expert_assignments(user):
 
 def assignment_for_expert(user, application_pk: int) -> Assignment:
     return get_object_or_404(expert_assignments(user), application_id=application_pk)
+
+
+def is_chair(user, competition: Competition) -> bool:
+    return (
+        user.has_role(Role.EXPERT)
+        and competition.commission.filter(expert=user, is_chair=True).exists()
+    )
+
+
+def commission_competition(user, slug: str, *, write: bool = False) -> Competition:
+    """Staff (and the operator, reading) reach every competition's commission; its chair
+    reaches their own; any other expert gets 404."""
+    competition = get_object_or_404(Competition, slug=slug)
+    if user.has_role(Role.STAFF) or (not write and user.has_role(Role.OPERATOR)):
+        return competition
+    if is_chair(user, competition):
+        return competition
+    raise Http404

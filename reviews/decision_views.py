@@ -10,15 +10,26 @@ from accounts.access import role_required
 from accounts.roles import Role
 from applications.access import own_application
 from competitions.models import Competition
-from reviews.decisions import DecisionRefused, award_withdraw, decision_confirm, results_publish
-from reviews.models import CriterionScore, Decision, Review
+from reviews.access import commission_competition
+from reviews.decisions import (
+    DecisionRefused,
+    award_withdraw,
+    decision_approve,
+    decision_propose,
+    decision_return,
+    may_propose,
+    may_review,
+    results_publish,
+)
+from reviews.models import AwardDecision, CriterionScore, Decision, Review
 from reviews.protocol import protocol_pdf
-from reviews.selectors import ranking_page
+from reviews.selectors import open_flags, ranking_page
 
 
-@role_required(Role.STAFF, Role.OPERATOR)
+@role_required(Role.STAFF, Role.OPERATOR, Role.EXPERT)
 def ranking(request: HttpRequest, slug: str) -> HttpResponse:
-    competition = get_object_or_404(Competition, slug=slug)
+    """The ranking and the award decision: the chair proposes, the director approves."""
+    competition = commission_competition(request.user, slug)
     page = ranking_page(competition, request.GET.get("page"))
     decisions = {
         decision.application_id: decision
@@ -26,45 +37,95 @@ def ranking(request: HttpRequest, slug: str) -> HttpResponse:
             application__in=[row.application for row in page.object_list]
         )
     }
-    decided = Decision.objects.filter(application__competition=competition).exists()
+    award = (
+        AwardDecision.objects.select_related("proposed_by", "reviewed_by")
+        .filter(competition=competition)
+        .first()
+    )
+    approved = award is not None and award.status == AwardDecision.Status.APPROVED
+    unpublished = competition.results_published_at is None
+    proposed_ids = set(award.winners) if award else set()
+    is_staff = request.user.has_role(Role.STAFF)
     return render(
         request,
         "reviews/ranking.html",
         {
             "competition": competition,
             "page": page,
-            "rows": [(row, decisions.get(row.application.pk)) for row in page.object_list],
-            "decided": decided,
-            "fund_kzt": competition.award_count * competition.max_request_kzt,
-            "is_staff": request.user.has_role(Role.STAFF),
-            # The decision is taken on the first page, where the cut is.
-            "can_decide": request.user.has_role(Role.STAFF)
-            and competition.results_published_at is None
-            and page.number == 1,
+            "rows": [
+                (row, decisions.get(row.application.pk), row.application.pk in proposed_ids)
+                for row in page.object_list
+            ],
+            "award": award,
+            "steps": list(award.steps.select_related("by")) if award else [],
+            "open_flags": open_flags(competition),
+            "fund_kzt": competition.award_fund_kzt,
+            "is_staff": is_staff,
+            "is_office": request.user.has_role(Role.STAFF, Role.OPERATOR),
+            # The proposal is made on the first page, where the cut is.
+            "can_propose": unpublished
+            and page.number == 1
+            and may_propose(request.user, competition),
+            "can_review": unpublished and may_review(request.user, award),
+            "can_publish": is_staff and unpublished and approved,
         },
     )
 
 
-@role_required(Role.STAFF)
+def _refusal(request: HttpRequest, refusal: DecisionRefused) -> None:
+    for problem in refusal.problems:
+        messages.error(request, problem)
+
+
+@role_required(Role.STAFF, Role.EXPERT)
 @require_POST
-def decide(request: HttpRequest, slug: str) -> HttpResponse:
-    competition = get_object_or_404(Competition, slug=slug)
+def propose(request: HttpRequest, slug: str) -> HttpResponse:
+    competition = commission_competition(request.user, slug, write=True)
     try:
         winners = [int(pk) for pk in request.POST.getlist("winner")]
     except ValueError:
         raise Http404 from None
     try:
-        decision_confirm(
+        decision_propose(
             competition=competition,
             winners=winners,
             reason=request.POST.get("reason", ""),
             by=request.user,
         )
     except DecisionRefused as refusal:
-        for problem in refusal.problems:
-            messages.error(request, problem)
+        _refusal(request, refusal)
     else:
-        messages.success(request, _("The winners are confirmed; the others form the reserve list."))
+        messages.success(
+            request, _("The decision is proposed; the director approves or returns it.")
+        )
+    return redirect("reviews:ranking", slug=slug)
+
+
+@role_required(Role.STAFF)
+@require_POST
+def approve(request: HttpRequest, slug: str) -> HttpResponse:
+    competition = get_object_or_404(Competition, slug=slug)
+    try:
+        decision_approve(competition=competition, by=request.user)
+    except DecisionRefused as refusal:
+        _refusal(request, refusal)
+    else:
+        messages.success(request, _("The decision is approved; the others form the reserve list."))
+    return redirect("reviews:ranking", slug=slug)
+
+
+@role_required(Role.STAFF)
+@require_POST
+def send_back(request: HttpRequest, slug: str) -> HttpResponse:
+    competition = get_object_or_404(Competition, slug=slug)
+    try:
+        decision_return(
+            competition=competition, reason=request.POST.get("reason", ""), by=request.user
+        )
+    except DecisionRefused as refusal:
+        _refusal(request, refusal)
+    else:
+        messages.success(request, _("The decision is returned to its proposer."))
     return redirect("reviews:ranking", slug=slug)
 
 

@@ -4,17 +4,29 @@ import random
 from datetime import timedelta
 
 from accounts.models import User
-from accounts.roles import Role
-from reviews.decisions import DecisionRefused, decision_confirm, results_publish
-from reviews.models import Assignment
-from reviews.selectors import competition_ranking
+from accounts.roles import Position, Role
+from reviews.appeals import appeal_answer, appeal_lodge
+from reviews.decisions import DecisionRefused, decision_approve, decision_propose, results_publish
+from reviews.models import Assignment, Decision
+from reviews.selectors import competition_ranking, open_flags
 from reviews.services import (
     assign_every_expert,
     commission_add,
     conflict_declare,
     declaration_accept,
+    flag_resolve,
     review_submit,
 )
+
+APPEAL_REASON = (
+    "Бюджетіміз ауыл әкімдігінің хатымен расталған, бірақ сарапшылардың бірі оны "
+    "ескермеген сияқты. Бағалауды қайта қарауды сұраймыз."
+)
+APPEAL_ANSWER = (
+    "Комиссия барлық бағалауды қайта қарады: әкімдіктің хаты ескерілген, есептеуде қате "
+    "табылмады. Команда резервтік тізімдегі орнында қалады."
+)
+DISMISSAL_NOTE = "Әртүрлі отбасылар, туыстық жоқ — құжаттар бойынша тексерілді."
 
 # How lenient each expert is, in points out of 10: the standardised ranking evens this out.
 LENIENCY = [-1.0, 0.0, 0.5, 1.0, -0.5]
@@ -86,19 +98,66 @@ def load_commission(demo) -> None:
             comment=rng.choice(COMMENTS),
             now=when + timedelta(minutes=20),
         )
+    # Every flag is checked before the decision. The flags the demo raises are shared
+    # surname stems and villages of people who are not related: GAMO's coordinator
+    # dismisses each with the reason (and the protocol lists them).
+    checked_at = competition.review_deadline + timedelta(hours=18)
+    for flag in open_flags(competition):
+        flag_resolve(
+            competition=competition,
+            application_id=flag.application.pk,
+            member_id=flag.member.pk,
+            confirm=False,
+            note=DISMISSAL_NOTE,
+            by=staff,
+            now=checked_at,
+        )
+    # Four eyes: the chair proposes the winners in rank order, the director approves.
+    chair = members[0].expert
+    director = User.objects.filter(position=Position.DIRECTOR).order_by("pk").first()
     ranked = [row for row in competition_ranking(competition) if row.result.rank]
     winners = [row.application.pk for row in ranked[: competition.award_count]]
     decided_at = competition.review_deadline + timedelta(days=1)
     try:
-        decision_confirm(
-            competition=competition, winners=winners, reason="", by=staff, now=decided_at
+        decision_propose(
+            competition=competition, winners=winners, reason="", by=chair, now=decided_at
         )
     except DecisionRefused:
-        decision_confirm(
+        decision_propose(
             competition=competition,
             winners=winners,
-            by=staff,
+            by=chair,
             now=decided_at,
             reason="Тең балл: комиссия төрағасының шешімі бойынша рейтинг ретімен.",
         )
-    results_publish(competition=competition, by=staff, now=decided_at + timedelta(days=2))
+    decision_approve(competition=competition, by=director, now=decided_at + timedelta(hours=3))
+    published_at = decided_at + timedelta(days=2)
+    results_publish(competition=competition, by=staff, now=published_at)
+    # A team on the reserve list that can log in appeals; the commission looks again and
+    # rejects it, so the demo shows the appeal, its answer and the protocol's annex.
+    reserve = next(
+        (
+            decision
+            for decision in Decision.objects.filter(
+                application__competition=competition, outcome=Decision.Outcome.RESERVE
+            )
+            .select_related("application__applicant")
+            .order_by("reserve_position")
+            if decision.application.applicant.has_usable_password()
+        ),
+        None,
+    )
+    if reserve is not None:
+        appeal = appeal_lodge(
+            application=reserve.application,
+            reason=APPEAL_REASON,
+            by=reserve.application.applicant,
+            now=published_at + timedelta(days=1),
+        )
+        appeal_answer(
+            appeal=appeal,
+            upheld=False,
+            answer=APPEAL_ANSWER,
+            by=staff,
+            now=published_at + timedelta(days=3),
+        )

@@ -1,6 +1,9 @@
 from django import forms
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from applications.models import Attachment
+from applications.uploads import MAX_ATTACHMENT_BYTES, sniff
 from reviews.models import Assignment
 
 
@@ -119,3 +122,50 @@ class AssignByHandForm(forms.Form):
             raise forms.ValidationError(_("No eligible application has this number."))
         self.application = application
         return number
+
+
+APPEAL_FILE_KINDS = (Attachment.Kind.PDF, Attachment.Kind.JPEG, Attachment.Kind.PNG)
+
+
+class AppealForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Grounds of the appeal"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    file = forms.FileField(
+        label=_("Supporting file (PDF or image, optional)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if not upload:
+            return None
+        if upload.size > MAX_ATTACHMENT_BYTES:
+            raise forms.ValidationError(
+                _("The file is %(size)s; at most %(limit)s is accepted."),
+                params={
+                    "size": filesizeformat(upload.size),
+                    "limit": filesizeformat(MAX_ATTACHMENT_BYTES),
+                },
+            )
+        kind = sniff(upload)
+        if kind not in APPEAL_FILE_KINDS:
+            raise forms.ValidationError(
+                _("This file is not a PDF, JPEG or PNG document, whatever its name says.")
+            )
+        self.file_kind = kind
+        return upload
+
+
+class AppealAnswerForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("The commission's answer"),
+        choices=[("upheld", _("Upheld")), ("rejected", _("Rejected"))],
+        widget=forms.RadioSelect,
+    )
+    answer = forms.CharField(
+        label=_("Reasons"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )

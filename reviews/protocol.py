@@ -3,11 +3,25 @@
 from collections import defaultdict
 
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from competitions.models import Competition
 from jastarurban.pdf import render_pdf
-from reviews.models import CriterionScore, Decision, Review
-from reviews.selectors import competition_ranking
+from reviews.models import (
+    Appeal,
+    AwardDecision,
+    AwardDecisionStep,
+    CriterionScore,
+    Decision,
+    Review,
+)
+from reviews.selectors import competition_ranking, conflict_flags
+
+STEP_LABELS = {
+    AwardDecision.Status.PROPOSED: _("proposed"),
+    AwardDecision.Status.APPROVED: _("approved"),
+    AwardDecision.Status.RETURNED: _("returned"),
+}
 
 
 def protocol_context(competition: Competition) -> dict:
@@ -44,8 +58,20 @@ def protocol_context(competition: Competition) -> dict:
     tie_criteria = sorted(
         (c for c in criteria if c.tie_break_order), key=lambda c: c.tie_break_order
     )
+    steps = list(
+        AwardDecisionStep.objects.filter(decision__competition=competition).select_related("by")
+    )
+    for step in steps:
+        step.label = STEP_LABELS.get(step.to_status, step.to_status)
     return {
         "competition": competition,
+        "flags": conflict_flags(competition),
+        "award_steps": steps,
+        "appeals": list(
+            Appeal.objects.filter(application__competition=competition).select_related(
+                "application", "answered_by"
+            )
+        ),
         "recipient": competition.project.recipient,
         "members": members,
         "criteria": criteria,

@@ -3,11 +3,11 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 
 from applications.models import Application, TeamMember
 from competitions.models import Competition
-from reviews.models import CommissionMember, CriterionScore, Review
+from reviews.models import Assignment, CommissionMember, CriterionScore, FlagResolution, Review
 from reviews.ranking import CriterionSpec, Ranked, SubmittedReview, rank
 
 RANKING_CACHE_SECONDS = 24 * 3600
@@ -49,6 +49,61 @@ def likely_conflicts(competition: Competition) -> list[LikelyConflict]:
     return found
 
 
+@dataclass
+class Flag:
+    """One flagged pair (expert, application), its reasons and how it was resolved."""
+
+    member: CommissionMember
+    application: Application
+    reasons: list[str]
+    resolution: FlagResolution | None = None
+    # The expert declared the conflict themselves: nothing is left to resolve.
+    declared_by_expert: bool = False
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolution is None and not self.declared_by_expert
+
+
+def conflict_flags(competition: Competition) -> list[Flag]:
+    """Every flagged pair with its resolution, resolved ones included (the protocol lists them)."""
+    flags: dict[tuple[int, int], Flag] = {}
+    for conflict in likely_conflicts(competition):
+        key = (conflict.application.pk, conflict.member.pk)
+        flag = flags.setdefault(key, Flag(conflict.member, conflict.application, []))
+        if conflict.reason not in flag.reasons:
+            flag.reasons.append(conflict.reason)
+    resolutions = FlagResolution.objects.filter(competition=competition).select_related(
+        "member__expert", "application", "resolved_by"
+    )
+    for resolution in resolutions:
+        key = (resolution.application_id, resolution.member_id)
+        flag = flags.setdefault(
+            key,
+            Flag(resolution.member, resolution.application, resolution.reasons.split(",")),
+        )
+        flag.resolution = resolution
+    declared = set(
+        Assignment.objects.filter(
+            member__competition=competition, conflict=Assignment.Conflict.DECLARED
+        ).values_list("application_id", "member_id")
+    )
+    for key, flag in flags.items():
+        flag.declared_by_expert = flag.resolution is None and key in declared
+    return sorted(
+        flags.values(),
+        key=lambda flag: (
+            flag.application.registration_number,
+            flag.member.added_at,
+            flag.member.pk,
+        ),
+    )
+
+
+def open_flags(competition: Competition) -> list[Flag]:
+    return [flag for flag in conflict_flags(competition) if flag.is_open]
+
+
 @dataclass(frozen=True)
 class RankingRow:
     application: Application
@@ -58,9 +113,14 @@ class RankingRow:
 def _fingerprint(competition: Competition) -> str:
     """What the ranking depends on, cheaply: when any of it changes, so does this key."""
     # Through the commission (a few rows) rather than the applications (thousands).
-    reviews = Review.objects.filter(
-        assignment__member__competition=competition, status=Review.Status.SUBMITTED
-    ).aggregate(n=Count("pk"), last=Max("submitted_at"))
+    # Voided reviews count too: confirming a conflict flag must change the key even if
+    # another review is submitted in the same second.
+    submitted = Q(status=Review.Status.SUBMITTED)
+    reviews = Review.objects.filter(assignment__member__competition=competition).aggregate(
+        n=Count("pk", filter=submitted),
+        last=Max("submitted_at", filter=submitted),
+        voided=Count("pk", filter=Q(status=Review.Status.VOIDED)),
+    )
     eligible = competition.applications.filter(status=Application.Status.ELIGIBLE).aggregate(
         n=Count("pk"), last=Max("updated_at")
     )

@@ -2,10 +2,22 @@ from collections import Counter
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from accounts.roles import Role
 from applications.models import Application
 from competitions.models import Competition
-from reviews.models import Assignment, AuditEvent, CommissionMember, CriterionScore, Review
+from reviews.access import is_chair
+from reviews.models import (
+    Assignment,
+    AuditEvent,
+    AwardDecision,
+    CommissionMember,
+    CriterionScore,
+    FlagResolution,
+    Review,
+)
+from reviews.selectors import open_flags
 
 Action = AuditEvent.Action
 
@@ -16,6 +28,10 @@ class ChairTaken(Exception):
 
 class ReviewLocked(Exception):
     """The review cannot change: submitted, past the deadline, or the expert is conflicted."""
+
+
+class FlagRefused(Exception):
+    """A conflict flag cannot be resolved this way; the message says why."""
 
 
 def _log(competition, actor, action, application=None, member=None, **details) -> None:
@@ -219,6 +235,8 @@ def review_submit(*, assignment: Assignment, scores: dict, comment: str, now=Non
 def review_reopen(*, review: Review, by, reason: str) -> Review:
     if not reason.strip():
         raise ValueError("reopening a review needs a reason")
+    if review.status == Review.Status.VOIDED:
+        raise ValueError("a review voided by a conflict stays voided")
     review.status = Review.Status.DRAFT
     review.submitted_at = None
     review.reopened_reason = reason.strip()
@@ -233,3 +251,92 @@ def review_reopen(*, review: Review, by, reason: str) -> Review:
         reason=reason.strip(),
     )
     return review
+
+
+def may_resolve_flags(user, competition: Competition) -> bool:
+    return user.has_role(Role.STAFF) or is_chair(user, competition)
+
+
+@transaction.atomic
+def flag_resolve(
+    *,
+    competition: Competition,
+    application_id: int,
+    member_id: int,
+    confirm: bool,
+    note: str,
+    by,
+    now=None,
+) -> FlagResolution:
+    """Staff or the chair answer an open conflict flag.
+
+    Confirmed, it becomes a declared conflict: the expert's review of that
+    application is voided (kept for the record, never counted) and the ranking is
+    recomputed without it. Dismissed, the reason says why there is no conflict.
+    """
+    competition = Competition.objects.select_for_update().get(pk=competition.pk)
+    if not may_resolve_flags(by, competition):
+        raise FlagRefused(_("Only GAMO staff or the commission's chair resolve conflict flags."))
+    if competition.results_published_at:
+        raise FlagRefused(_("The results are published; the flags can no longer change."))
+    if AwardDecision.objects.filter(
+        competition=competition,
+        status__in=[AwardDecision.Status.PROPOSED, AwardDecision.Status.APPROVED],
+    ).exists():
+        raise FlagRefused(
+            _("The award decision is proposed or approved: it must be returned first.")
+        )
+    note = note.strip()
+    if not note:
+        raise FlagRefused(_("Give the reason for the resolution."))
+    flag = next(
+        (
+            flag
+            for flag in open_flags(competition)
+            if flag.application.pk == application_id and flag.member.pk == member_id
+        ),
+        None,
+    )
+    if flag is None:
+        raise FlagRefused(_("This flag is not open."))
+    now = now or timezone.now()
+    member, application = flag.member, flag.application
+    if confirm:
+        assignment, _created = Assignment.objects.select_for_update().get_or_create(
+            application=application, member=member
+        )
+        review = Review.objects.filter(assignment=assignment).first()
+        if review is not None and review.status == Review.Status.SUBMITTED:
+            review.status = Review.Status.VOIDED
+            review.save(update_fields=["status"])
+        elif review is not None:
+            review.delete()
+        assignment.conflict = Assignment.Conflict.DECLARED
+        assignment.conflict_kind = (
+            Assignment.ConflictKind.KINSHIP
+            if "surname" in flag.reasons
+            else Assignment.ConflictKind.SAME_VILLAGE
+        )
+        assignment.conflict_note = note
+        assignment.declared_at = now
+        assignment.save(update_fields=["conflict", "conflict_kind", "conflict_note", "declared_at"])
+    resolution = FlagResolution.objects.create(
+        competition=competition,
+        application=application,
+        member=member,
+        reasons=",".join(flag.reasons),
+        outcome=FlagResolution.Outcome.CONFIRMED if confirm else FlagResolution.Outcome.DISMISSED,
+        note=note,
+        resolved_by=by,
+        resolved_at=now,
+    )
+    _log(
+        competition,
+        by,
+        Action.FLAG_CONFIRMED if confirm else Action.FLAG_DISMISSED,
+        application,
+        member,
+        reasons=flag.reasons,
+        note=note,
+    )
+    return resolution

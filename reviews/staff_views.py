@@ -1,7 +1,8 @@
 from django.contrib import messages
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -9,16 +10,20 @@ from accounts.access import role_required
 from accounts.models import User
 from accounts.roles import Role
 from competitions.models import Competition
+from reviews.access import commission_competition
 from reviews.forms import AssignByHandForm, AssignForm, CommissionAddForm
 from reviews.models import Review
-from reviews.selectors import likely_conflicts
+from reviews.selectors import conflict_flags
 from reviews.services import (
     ChairTaken,
+    FlagRefused,
     assign_by_hand,
     assign_every_expert,
     assign_k_per_application,
     commission_add,
     eligible_applications,
+    flag_resolve,
+    may_resolve_flags,
     review_reopen,
 )
 
@@ -27,9 +32,11 @@ def _experts():
     return User.objects.filter(groups__name=Role.EXPERT, is_active=True).order_by("full_name")
 
 
-@role_required(Role.STAFF, Role.OPERATOR)
+@role_required(Role.STAFF, Role.OPERATOR, Role.EXPERT)
 def commission(request: HttpRequest, slug: str) -> HttpResponse:
-    competition = get_object_or_404(Competition, slug=slug)
+    """The commission's work; staff manage it, the operator reads it, the chair reads it
+    and resolves the conflict flags."""
+    competition = commission_competition(request.user, slug)
     members = competition.commission.select_related("expert").annotate(
         assigned=Count("assignments", distinct=True),
         submitted=Count(
@@ -46,7 +53,9 @@ def commission(request: HttpRequest, slug: str) -> HttpResponse:
             "competition": competition,
             "members": list(members),
             "eligible_count": eligible_applications(competition).count(),
-            "flags": likely_conflicts(competition),
+            "flags": conflict_flags(competition),
+            "can_resolve": may_resolve_flags(request.user, competition)
+            and competition.results_published_at is None,
             "add_form": CommissionAddForm(experts=_experts()),
             "assign_form": AssignForm(),
             "by_hand_form": AssignByHandForm(competition=competition),
@@ -107,7 +116,9 @@ def reopen(request: HttpRequest, pk: int) -> HttpResponse:
         Review.objects.select_related("assignment__member__competition"), pk=pk
     )
     reason = request.POST.get("reason", "")
-    if reason.strip():
+    if review.status == Review.Status.VOIDED:
+        messages.error(request, _("A review voided by a conflict of interest stays voided."))
+    elif reason.strip():
         review_reopen(review=review, by=request.user, reason=reason)
         messages.success(request, _("The review is open again for its expert."))
     else:
@@ -131,3 +142,35 @@ def assign_one(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         messages.success(request, _("Assigned."))
     return redirect("reviews:commission", slug=slug)
+
+
+@role_required(Role.STAFF, Role.EXPERT)
+@require_POST
+def flag_resolve_view(request: HttpRequest, slug: str) -> HttpResponse:
+    """Staff or the chair confirm a conflict flag (the review is voided) or dismiss it."""
+    competition = commission_competition(request.user, slug, write=True)
+    try:
+        application_id = int(request.POST.get("application", ""))
+        member_id = int(request.POST.get("member", ""))
+    except ValueError:
+        raise Http404 from None
+    confirm = request.POST.get("outcome") == "confirmed"
+    try:
+        flag_resolve(
+            competition=competition,
+            application_id=application_id,
+            member_id=member_id,
+            confirm=confirm,
+            note=request.POST.get("note", ""),
+            by=request.user,
+        )
+    except FlagRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request,
+            _("The conflict is confirmed: the review is voided and the ranking recomputed.")
+            if confirm
+            else _("The flag is dismissed."),
+        )
+    return redirect(f"{reverse('reviews:commission', args=[slug])}#flags")

@@ -47,3 +47,18 @@ def send_review_reminders() -> int:
         CommissionMember.objects.filter(pk=member.pk).update(reminded_on=today)
         sent += 1
     return sent
+
+
+@shared_task
+def send_appeal_answer(appeal_id: int) -> None:
+    """Tells the team lead the commission's answer, in the lead's own language."""
+    from reviews.models import Appeal
+
+    appeal = Appeal.objects.select_related("application__applicant").get(pk=appeal_id)
+    lead = appeal.application.applicant
+    with translation.override(lead.language):
+        path = reverse("reviews:appeal", args=[appeal.application_id])
+        context = {"appeal": appeal, "link": f"{settings.SITE_URL}{path}"}
+        subject = render_to_string("reviews/email/appeal_subject.txt", context).strip()
+        body = render_to_string("reviews/email/appeal_body.txt", context)
+    send_mail(subject, body, None, [lead.email])

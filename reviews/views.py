@@ -1,5 +1,8 @@
+import hashlib
+import hmac
 from string import ascii_uppercase
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, Prefetch, Q, When
@@ -70,10 +73,36 @@ def declaration(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reviews/declaration.html", {"member": member})
 
 
+def pseudonym(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA, 27 → AB…: a label for any size of commission."""
+    label, number = "", index + 1
+    while number:
+        number, rest = divmod(number - 1, len(ascii_uppercase))
+        label = ascii_uppercase[rest] + label
+    return label
+
+
+def pseudonyms(application_id: int, member_ids) -> dict[int, str]:
+    """Experts' labels in an order of their own for each application.
+
+    Seeded by the application and the site's secret: stable across page loads,
+    but "Expert A" on one application says nothing about "Expert A" on another.
+    """
+    key = settings.SECRET_KEY.encode()
+
+    def order(member_id: int) -> bytes:
+        message = f"pseudonym:{application_id}:{member_id}".encode()
+        return hmac.new(key, message, hashlib.sha256).digest()
+
+    return {
+        member_id: pseudonym(index) for index, member_id in enumerate(sorted(member_ids, key=order))
+    }
+
+
 def _other_reviews(assignment: Assignment) -> list[tuple[str, Review]]:
     """Submitted reviews by the other experts, each shown as "Expert A…", never by name."""
-    members = list(assignment.member.competition.commission.order_by("added_at", "pk"))
-    letters = {member.pk: ascii_uppercase[index] for index, member in enumerate(members)}
+    member_ids = assignment.member.competition.commission.values_list("pk", flat=True)
+    letters = pseudonyms(assignment.application_id, member_ids)
     reviews = (
         Review.objects.filter(
             assignment__application=assignment.application, status=Review.Status.SUBMITTED
@@ -84,7 +113,10 @@ def _other_reviews(assignment: Assignment) -> list[tuple[str, Review]]:
         )
         .select_related("assignment")
     )
-    return [(letters[review.assignment.member_id], review) for review in reviews]
+    return sorted(
+        ((letters[review.assignment.member_id], review) for review in reviews),
+        key=lambda pair: (len(pair[0]), pair[0]),
+    )
 
 
 def _review_page(request, assignment, form=None, conflict_form=None, status=200):

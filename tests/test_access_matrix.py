@@ -144,8 +144,16 @@ MATRIX: dict[str, Rule] = {
     "reviews:review": Rule(**vars(only(Role.EXPERT)) | {"kwargs": DRAFT}),
     "reviews:autosave": Rule(NOT_ALLOWED, kwargs=DRAFT),
     "reviews:attachment": Rule(**vars(only(Role.EXPERT)) | {"kwargs": DRAFT_FILE}),
+    # Staff and the operator; the commission's chair too, any other expert gets 404.
     "reviews:commission": Rule(
-        **vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": {"slug": "jastarurban-2025"}}
+        FORBIDDEN,
+        {"anonymous": LOGIN, "staff": OK, "operator": OK, "expert": NOT_FOUND},
+        kwargs={"slug": "jastarurban-2025"},
+    ),
+    "reviews:flag_resolve": Rule(
+        FORBIDDEN,
+        {"anonymous": LOGIN, "staff": NOT_ALLOWED, "expert": NOT_ALLOWED},
+        kwargs={"slug": "jastarurban-2025"},
     ),
     "reviews:commission_add": Rule(
         FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs={"slug": "jastarurban-2025"}
@@ -157,7 +165,9 @@ MATRIX: dict[str, Rule] = {
         FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs={"slug": "jastarurban-2025"}
     ),
     "reviews:ranking": Rule(
-        **vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": {"slug": "jastarurban-2025"}}
+        FORBIDDEN,
+        {"anonymous": LOGIN, "staff": OK, "operator": OK, "expert": NOT_FOUND},
+        kwargs={"slug": "jastarurban-2025"},
     ),
     "reviews:protocol": Rule(
         **vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": {"slug": "jastarurban-2025"}}
@@ -167,8 +177,31 @@ MATRIX: dict[str, Rule] = {
         {"anonymous": LOGIN, "staff": NOT_ALLOWED},
         kwargs="withdraw",
     ),
-    "reviews:decide": Rule(
+    # The chair (an expert) or staff propose; the director (staff) approves or returns.
+    "reviews:propose": Rule(
+        FORBIDDEN,
+        {"anonymous": LOGIN, "staff": NOT_ALLOWED, "expert": NOT_ALLOWED},
+        kwargs={"slug": "jastarurban-2025"},
+    ),
+    "reviews:approve": Rule(
         FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs={"slug": "jastarurban-2025"}
+    ),
+    "reviews:return": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs={"slug": "jastarurban-2025"}
+    ),
+    # Appeals: the lead of a published application (the matrix applicant's is a draft).
+    "reviews:appeal": Rule(FORBIDDEN, {"anonymous": LOGIN, "applicant": NOT_FOUND}, kwargs=DRAFT),
+    "reviews:appeals": Rule(
+        **vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": {"slug": "jastarurban-2025"}}
+    ),
+    "reviews:appeal_answer": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs={"pk": 1}
+    ),
+    # The demo's appeal has no file; the matrix applicant is not its lead.
+    "reviews:appeal_file": Rule(
+        FORBIDDEN,
+        {"anonymous": LOGIN, "applicant": NOT_FOUND, "staff": NOT_FOUND, "operator": NOT_FOUND},
+        kwargs={"pk": 1},
     ),
     "reviews:publish": Rule(
         FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs={"slug": "jastarurban-2025"}

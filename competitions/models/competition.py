@@ -1,5 +1,6 @@
 """A competition (байқау): the call inside a grant project and its configuration."""
 
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 from django.core.validators import MinValueValidator
@@ -85,6 +86,11 @@ class Competition(TimeStampedModel):
         default=RankingMethod.MEAN,
     )
     results_published_at = models.DateTimeField(_("results published at"), null=True, blank=True)
+    appeal_days = models.PositiveSmallIntegerField(
+        _("days to appeal after the results"),
+        default=5,
+        help_text=_("An applicant may appeal until the end of this day after publication."),
+    )
     expected_applications = models.PositiveIntegerField(_("applications expected"), default=0)
     announcement_target = models.PositiveSmallIntegerField(_("announcements planned"), default=0)
 
@@ -121,6 +127,19 @@ class Competition(TimeStampedModel):
     @property
     def is_open(self) -> bool:
         return self.phase() == self.Phase.OPEN
+
+    @property
+    def appeals_close_at(self):
+        """The moment appeals close: the end of the last appeal day, local time (Asia/Aqtau)."""
+        if self.results_published_at is None:
+            return None
+        published_on = timezone.localdate(self.results_published_at)
+        last_day = published_on + timedelta(days=self.appeal_days)
+        return timezone.make_aware(datetime.combine(last_day + timedelta(days=1), time.min))
+
+    def can_appeal(self, now=None) -> bool:
+        closes = self.appeals_close_at
+        return closes is not None and (now or timezone.now()) < closes
 
     @property
     def award_fund_kzt(self) -> int:

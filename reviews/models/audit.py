@@ -21,6 +21,12 @@ class AuditEvent(models.Model):
         DECIDED = "decided", _("Awards decided")
         PUBLISHED = "published", _("Results published")
         WITHDRAWN = "withdrawn", _("Winner withdrew; award offered to the reserve")
+        FLAG_CONFIRMED = "flag_confirmed", _("Conflict flag confirmed; review voided")
+        FLAG_DISMISSED = "flag_dismissed", _("Conflict flag dismissed")
+        PROPOSED = "proposed", _("Award decision proposed")
+        RETURNED = "returned", _("Award decision returned")
+        APPEAL_LODGED = "appeal_lodged", _("Appeal lodged")
+        APPEAL_ANSWERED = "appeal_answered", _("Appeal answered")
 
     competition = models.ForeignKey(
         Competition, on_delete=models.PROTECT, related_name="audit_events"

@@ -12,6 +12,8 @@ class Review(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted")
+        # A confirmed conflict of interest: kept for the record, never counted.
+        VOIDED = "voided", _("Voided by a conflict of interest")
 
     assignment = models.OneToOneField(Assignment, on_delete=models.CASCADE, related_name="review")
     status = models.CharField(

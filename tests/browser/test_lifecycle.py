@@ -43,6 +43,7 @@ pytestmark = [
 
 DEMO = "demo.jastarurban.kz"
 STAFF = f"coordinator@{DEMO}"
+DIRECTOR = f"director@{DEMO}"
 MENTOR = f"mentor@{DEMO}"
 OPERATOR = f"operator@{DEMO}"
 EXPERTS = [f"expert{number}@{DEMO}" for number in range(1, 6)]
@@ -330,14 +331,34 @@ def review(story: Story, email: str, applications) -> None:
 def decide_and_publish(story: Story, call: Competition, winner: Application) -> None:
     page = story.login(STAFF)
     url = story.url
+    # Every conflict flag is resolved first (the decision is refused while one is open).
+    page.goto(f"{url}/reviews/commission/{call.slug}/")
+    dismiss = page.locator("button[name=outcome][value=dismissed]")
+    while dismiss.count():
+        form = dismiss.first.locator("xpath=ancestor::form")
+        form.locator("input[name=note]").fill("Әртүрлі отбасылар — тексерілді.")
+        dismiss.first.click()
+        page.wait_for_url(f"{url}/reviews/commission/{call.slug}/")
     page.goto(f"{url}/reviews/ranking/{call.slug}/")
     ranking = page.get_by_test_id("ranking")
     expect(ranking.locator("tbody tr").first).to_contain_text(winner.registration_number)
-    # The rank order decides: the first (and only) award is ticked already.
+    # The rank order decides: the first (and only) award is ticked already. The commission
+    # has no chair, so GAMO staff propose.
     expect(page.locator(f"input[name=winner][value='{winner.pk}']")).to_be_checked()
-    page.locator(f"form[action='/reviews/ranking/{call.slug}/decide/'] button[type=submit]").click()
+    page.locator(
+        f"form[action='/reviews/ranking/{call.slug}/propose/'] button[type=submit]"
+    ).click()
     page.wait_for_url(f"{url}/reviews/ranking/{call.slug}/")
-    expect(ranking).to_contain_text(kk("Awarded"))
+    expect(page.get_by_test_id("award-decision")).to_contain_text(
+        kk("Proposed, awaiting the director")
+    )
+    # Four eyes: the director approves.
+    director = story.login(DIRECTOR)
+    director.goto(f"{url}/reviews/ranking/{call.slug}/")
+    director.locator(f"form[action='/reviews/ranking/{call.slug}/approve/'] button").click()
+    director.wait_for_url(f"{url}/reviews/ranking/{call.slug}/")
+    expect(director.get_by_test_id("ranking")).to_contain_text(kk("Awarded"))
+    page.goto(f"{url}/reviews/ranking/{call.slug}/")
     # The page's title is text only, whatever forms the page holds.
     assert "<" not in page.title()
     page.locator(f"form[action='/reviews/ranking/{call.slug}/publish/'] button").click()
@@ -358,7 +379,8 @@ def winner_sees_the_result(story: Story, winner: Application, team) -> GranteePr
     page.get_by_role("link", name=kk("See the result")).click()
     page.wait_for_url(f"{url}/reviews/result/{winner.pk}/")
     expect(page.get_by_test_id("outcome")).to_contain_text(kk("Awarded"))
-    expect(page.get_by_test_id("outcome")).to_contain_text("1 000 000 ₸")
+    # The award is what the team requested: 4 chairs at 150 000 ₸.
+    expect(page.get_by_test_id("outcome")).to_contain_text("600 000 ₸")
     return GranteeProject.objects.get(application=winner)
 
 
@@ -500,7 +522,7 @@ def final_report(story: Story, call: Competition, applications, tmp_path) -> Non
     for code, shown in [
         ("applications_received", "2"),
         ("small_grants_awarded", "1"),
-        ("small_grants_amount", r"1\s?000\s?000"),
+        ("small_grants_amount", r"600\s?000"),
     ]:
         actual = page.locator(f"tr[data-code={code}]").get_by_test_id("actual")
         expect(actual).to_have_text(re.compile(rf"^\s*{shown}\s*$"))
@@ -524,7 +546,7 @@ def final_report(story: Story, call: Competition, applications, tmp_path) -> Non
 
     grantees = book[kk("Grantee projects")[:31]]
     rows = [row for row in grantees.iter_rows(min_row=2, values_only=True) if row[0]]
-    assert [(row[0], row[4]) for row in rows] == [(applications[0].registration_number, 1_000_000)]
+    assert [(row[0], row[4]) for row in rows] == [(applications[0].registration_number, 600_000)]
 
     ranked = book[kk("Applications")[:31]]
     numbers = [row[2] for row in ranked.iter_rows(min_row=2, values_only=True) if row[0]]
@@ -535,7 +557,7 @@ def final_report(story: Story, call: Competition, applications, tmp_path) -> Non
     }
     assert indicators["applications_received"] == 2
     assert indicators["small_grants_awarded"] == 1
-    assert indicators["small_grants_amount"] == 1_000_000
+    assert indicators["small_grants_amount"] == 600_000
 
 
 def test_the_whole_story_from_the_call_to_the_final_report(

@@ -4,9 +4,9 @@ import pytest
 from django.utils import timezone
 
 from accounts.roles import Role
-from applications.models import Application, Attachment
+from applications.models import Application, Attachment, BudgetItem
 from competitions.models import Criterion
-from reviews.models import CommissionMember
+from reviews.models import Assignment, CommissionMember, CriterionScore, Review
 from tests.applications.helpers import iin_for, village
 from tests.factories import CompetitionFactory, UserFactory
 
@@ -96,3 +96,50 @@ def commission(competition, experts, staff):
 
 def member_of(expert) -> CommissionMember:
     return CommissionMember.objects.get(expert=expert)
+
+
+def score_all(competition, members, marks: dict) -> None:
+    """Submitted reviews: marks[application] = one value per member, used for every criterion."""
+    criteria = list(competition.criteria.all())
+    for application, values in marks.items():
+        for member, value in zip(members, values, strict=False):
+            assignment = Assignment.objects.create(
+                application=application, member=member, conflict="none"
+            )
+            review = Review.objects.create(
+                assignment=assignment,
+                status="submitted",
+                submitted_at=timezone.now(),
+                comment=f"Пікір {application.pk}-{member.pk}",
+            )
+            CriterionScore.objects.bulk_create(
+                CriterionScore(review=review, criterion=c, score=value, justification="—")
+                for c in criteria
+            )
+
+
+@pytest.fixture
+def scored(competition, eligible, commission):
+    competition.award_count = 2
+    competition.required_reviews = 3
+    competition.save()
+    for application in eligible:
+        BudgetItem.objects.create(
+            application=application,
+            position=1,
+            item="Орындық",
+            unit="дана",
+            quantity=1,
+            unit_cost_kzt=900_000,
+        )
+    score_all(
+        competition,
+        commission,
+        {
+            eligible[0]: [9, 9, 9],
+            eligible[1]: [8, 8, 8],
+            eligible[2]: [5, 5, 5],
+            eligible[3]: [9, 9],
+        },
+    )
+    return eligible

@@ -2,8 +2,10 @@ import shutil
 import subprocess
 
 import pytest
+from django.db.models import Max
 
-from reviews.models import CommissionMember
+from jastarurban.money import format_tenge
+from reviews.models import CommissionMember, Decision
 from tests.conftest import require
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +30,10 @@ def test_the_protocol_names_the_experts_and_records_scores_and_decision(
     text = pdf_text(response.content, tmp_path)
     for member in CommissionMember.objects.filter(competition__slug="jastarurban-2025"):
         assert member.expert.full_name in text
-    assert "1 000 000 ₸" in text.replace("\xa0", " ")
+    award = Decision.objects.filter(application__competition__slug="jastarurban-2025").aggregate(
+        top=Max("amount_kzt")
+    )["top"]
+    assert format_tenge(award).replace("\xa0", " ") in text.replace("\xa0", " ")
     assert "JU-2025-0001" in text
     russian = client.get("/reviews/ranking/jastarurban-2025/protocol.pdf?lang=ru")
     assert pdf_text(russian.content, tmp_path) != text
