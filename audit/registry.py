@@ -46,6 +46,13 @@ AUDITED: list[Audited] = [
     Audited("reviews.Review", include=("status", "submitted_at", "reopened_reason")),
     Audited("reviews.CriterionScore", include=("score",)),
     Audited("reviews.Decision"),
+    Audited("reviews.FlagResolution", exclude=TIMESTAMPS),
+    Audited("reviews.AwardDecision", exclude=TIMESTAMPS),
+    Audited("reviews.AwardDecisionStep"),
+    # Appeals: the applicant's grounds and the commission's answer.
+    Audited("reviews.Appeal", exclude=TIMESTAMPS),
+    # Requests to delete personal data.
+    Audited("applications.DeletionRequest"),
     # Indicators: the values entered by hand and the targets.
     Audited(
         "competitions.Indicator",

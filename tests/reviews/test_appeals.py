@@ -161,3 +161,24 @@ def test_the_protocol_annexes_the_appeal_and_its_outcome(
     assert "Сарапшы А бюджетті қате оқыды." in text
     assert "Бюджет қайта есептелді." in text
     assert published[2].registration_number in text
+
+
+def test_the_appeal_and_its_answer_reach_the_portals_audit_log(client, published, staff):
+    from auditlog.models import LogEntry
+
+    with time_machine.travel(LAST_MINUTE, tick=False):
+        lodge(client, published[2])
+    appeal = Appeal.objects.get()
+    client.force_login(staff)
+    data = {"outcome": "upheld", "answer": "Бюджет қайта есептелді."}
+    client.post(f"/reviews/appeals/answer/{appeal.pk}/", data)
+    entries = LogEntry.objects.get_for_object(appeal).order_by("timestamp")
+    lodged, answered = entries[0], entries.last()
+    assert lodged.action == LogEntry.Action.CREATE
+    assert lodged.actor == published[2].applicant
+    assert answered.actor == staff
+    assert answered.changes_dict["status"] == ["pending", "upheld"]
+    assert answered.changes_dict["answer"][1] == "Бюджет қайта есептелді."
+    client.force_login(staff)
+    page = client.get("/audit/", {"q": ""}).content.decode()
+    assert "Бюджет қайта есептелді." in page or str(appeal.pk) in page
