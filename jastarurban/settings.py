@@ -194,6 +194,8 @@ OTP_TOTP_ISSUER = "JastarUrban"
 # Wrong codes double the wait before the next try (1 s, 2 s, 4 s, ...).
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
+# Nobody, a superuser neither, reads another person's app key or QR code in the admin.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Passkeys are a second factor only: the password (and its lockout) always comes first.
 OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 OTP_WEBAUTHN_RP_NAME = "JastarUrban"
