@@ -78,7 +78,7 @@ class TwoFactorCodeForm(forms.Form):
     """One code: six digits from the app, or a recovery code."""
 
     code = forms.CharField(
-        label=_("Code"),
+        label=_("Code from the app or a recovery code"),
         max_length=32,
         widget=forms.TextInput(
             attrs={"autofocus": True, "autocomplete": "one-time-code", "spellcheck": "false"}

@@ -6,10 +6,14 @@ passkeys as one more kind of device. Applicants need no second factor: many have
 phone, shared with the family.
 """
 
+import hashlib
+from base64 import b32encode
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django_otp import devices_for_user
 from django_otp.models import Device
+from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
@@ -140,3 +144,31 @@ def devices_list(user: User) -> list[Device]:
     apps = list(TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk"))
     passkeys = list(WebAuthnCredential.objects.filter(user=user, confirmed=True).order_by("pk"))
     return apps + passkeys
+
+
+def demo_app_key(email: str) -> str:
+    """The demo's published app key for a login (hex, as django-otp stores it): the same
+    on every load, so a newcomer can add it to an app once or ask `manage.py demo_code`."""
+    return hashlib.sha1(f"jastarurban-demo:{email.lower()}".encode()).hexdigest()  # noqa: S324
+
+
+@transaction.atomic
+def totp_device_set(*, user: User, key: str) -> TOTPDevice:
+    """A confirmed app with the given key (the demo's and the load test's logins)."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True, key=key).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name=APP_DEVICE_NAME, key=key, confirmed=True)
+    return device
+
+
+def app_secret(device: TOTPDevice) -> str:
+    """The key as an app asks for it when typed in (base32)."""
+    return b32encode(device.bin_key).decode()
+
+
+def app_code(device: TOTPDevice) -> str:
+    """The code the app shows now (for the demo's `demo_code` and for tests)."""
+    value = totp(
+        device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=device.drift
+    )
+    return f"{value:0{device.digits}d}"

@@ -34,7 +34,7 @@ from media_campaign.models import Post, Video
 from mentoring.models import Expense, GranteeProject, Meeting
 from reviews.models import Decision, Review
 from tests.applications.helpers import iin_for, village
-from tests.browser.conftest import settle_autosave
+from tests.browser.conftest import SECOND_STEP, pass_second_step, settle_autosave
 
 pytestmark = [
     pytest.mark.browser,
@@ -135,6 +135,8 @@ class Story:
         page.fill("#id_password", password)
         page.locator("main form button[type=submit]").click()
         page.wait_for_url(lambda url: "/accounts/login/" not in url)
+        if SECOND_STEP.search(page.url):
+            pass_second_step(page, email)
         return page
 
     def close(self):
