@@ -16,6 +16,7 @@ story's own.
 import io
 import re
 from datetime import date, datetime, time, timedelta
+from urllib.request import urlopen
 
 import pytest
 from django.core import mail
@@ -119,6 +120,9 @@ class Story:
         self.browser, self.url = browser, url
         self.contexts = []
         self.users = {user.email: user for user in User.objects.filter(email__endswith=DEMO)}
+        # The live server's first request imports every app's views (WeasyPrint, WebAuthn…):
+        # on a busy machine that alone can pass Playwright's 15 seconds.
+        urlopen(f"{url}/healthz", timeout=120).close()  # noqa: S310 - the test's own server
 
     def device(self, viewport=DESKTOP):
         context = self.browser.new_context(viewport=viewport, locale="en-US")
