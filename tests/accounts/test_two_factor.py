@@ -297,3 +297,14 @@ def test_passkey_sign_in_is_a_second_factor_only(client):
     )
     assert refused.status_code >= 400 and not verified(client)
     assert client.get("/staff/")["Location"].startswith("/accounts/two-factor/")
+
+
+def test_the_passkey_buttons_speak_kazakh_and_russian(client):
+    client.cookies["django_language"] = "kk"
+    assert "Кіру кілтін қосу" in client.get("/accounts/passkeys/jsi18n/").content.decode(
+        "unicode_escape"
+    )
+    client.cookies["django_language"] = "ru"
+    assert "Добавить ключ доступа" in client.get("/accounts/passkeys/jsi18n/").content.decode(
+        "unicode_escape"
+    )
