@@ -67,3 +67,25 @@ class RegistrationForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class TwoFactorCodeForm(forms.Form):
+    """One code: six digits from the app, or a recovery code."""
+
+    code = forms.CharField(
+        label=_("Code from the app or a recovery code"),
+        max_length=32,
+        widget=forms.TextInput(
+            attrs={"autofocus": True, "autocomplete": "one-time-code", "spellcheck": "false"}
+        ),
+    )
+
+
+class AppCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code from the app"),
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9 ]*"}
+        ),
+    )

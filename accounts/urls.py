@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from accounts import views
+from accounts import views, views_two_factor
 
 app_name = "accounts"
 
@@ -12,6 +12,20 @@ urlpatterns = [
     path("register/done/", views.register_done, name="register_done"),
     path("activate/<str:uidb64>/<str:token>/", views.activate, name="activate"),
     path("home/", views.home, name="home"),
+    path("two-factor/", views_two_factor.two_factor, name="two_factor"),
+    path("two-factor/setup/", views_two_factor.two_factor_setup, name="two_factor_setup"),
+    path("two-factor/recovery-codes/", views_two_factor.recovery_codes, name="recovery_codes"),
+    path("security/", views_two_factor.security, name="security"),
+    path(
+        "security/recovery-codes/",
+        views_two_factor.security_recovery_codes,
+        name="security_recovery_codes",
+    ),
+    path(
+        "security/remove-device/",
+        views_two_factor.security_device_remove,
+        name="security_device_remove",
+    ),
     path("password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "password-reset/sent/",

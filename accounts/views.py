@@ -14,6 +14,8 @@ from django.views.i18n import set_language as django_set_language
 from accounts.forms import LoginForm, RegistrationForm
 from accounts.roles import HOME_URL_NAMES
 from accounts.services import user_activate, user_register, user_set_language
+from accounts.two_factor import requires_two_factor
+from accounts.views_two_factor import second_step_url
 
 
 def _remember_language(response: HttpResponse, language: str) -> HttpResponse:
@@ -40,6 +42,14 @@ class LoginView(auth_views.LoginView):
         if chosen in dict(settings.LANGUAGES):
             user_set_language(user=user, language=chosen)
         return _remember_language(super().form_valid(form), user.language)
+
+    def get_success_url(self):
+        # The password is the first step; staff, the operator, experts and mentors
+        # then confirm with their app or a passkey (or set one up the first time).
+        url = super().get_success_url()
+        if requires_two_factor(self.request.user):
+            return second_step_url(self.request.user, url)
+        return url
 
 
 class LogoutView(auth_views.LogoutView):

@@ -49,7 +49,22 @@ class OperatorReadOnlyMiddleware:
     for a report to be built."""
 
     SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-    ALLOWED_VIEWS = frozenset({"reports:request", "accounts:logout", "set_language"})
+    ALLOWED_VIEWS = frozenset(
+        {
+            "reports:request",
+            "accounts:logout",
+            "set_language",
+            # Two-factor sign-in: the operator's own devices and codes.
+            "accounts:two_factor",
+            "accounts:two_factor_setup",
+            "accounts:security_recovery_codes",
+            "accounts:security_device_remove",
+            "otp_webauthn:credential-registration-begin",
+            "otp_webauthn:credential-registration-complete",
+            "otp_webauthn:credential-authentication-begin",
+            "otp_webauthn:credential-authentication-complete",
+        }
+    )
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -7,6 +7,7 @@ DATABASE_URL, CELERY_BROKER_URL and REDIS_URL to use real services.
 
 import sys
 from pathlib import Path
+from urllib.parse import urlparse
 
 import dj_database_url
 from celery.schedules import crontab
@@ -60,6 +61,11 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "axes",
     "csp",
+    # Two-factor sign-in: authenticator apps, recovery codes and passkeys.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     # Operations commands (backup, restore, benchmark, load test); no models.
     "ops",
     "accounts",
@@ -88,6 +94,8 @@ MIDDLEWARE = [
     # Names the logged-in person as the actor of every audit-log entry the request makes.
     "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.TwoFactorRequiredMiddleware",
     "jastarurban.middleware.RejectNulMiddleware",
     "jastarurban.middleware.OperatorReadOnlyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -216,6 +224,26 @@ EXHIBITION_REGISTER_RATE_CONTACT = env("EXHIBITION_REGISTER_RATE_CONTACT", "3/h"
 EXHIBITION_CONFIRM_RATE_IP = env("EXHIBITION_CONFIRM_RATE_IP", "30/h")
 # Delivers exhibition confirmation codes: (registration, code, language) -> None.
 EXHIBITION_CODE_SENDER = env("EXHIBITION_CODE_SENDER", "exhibition.confirmation.code_send_email")
+# Two-factor sign-in (accounts/two_factor.py): staff, the operator, experts and mentors.
+OTP_TOTP_ISSUER = "JastarUrban"
+# Wrong codes double the wait before the next try (1 s, 2 s, 4 s, ...).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# Nobody, a superuser neither, reads another person's app key or QR code in the admin.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# Passkeys are a second factor only: the password (and its lockout) always comes first.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = "JastarUrban"
+# Browsers accept passkeys only over HTTPS or on http://localhost (never on an IP address):
+# a laptop's portal offers them at http://localhost:<port>.
+_site = urlparse(SITE_URL)
+_passkey_origin = (
+    SITE_URL
+    if _site.scheme == "https"
+    else "http://localhost" + (f":{_site.port}" if _site.port else "")
+)
+OTP_WEBAUTHN_RP_ID = env("OTP_WEBAUTHN_RP_ID", "") or urlparse(_passkey_origin).hostname
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("OTP_WEBAUTHN_ALLOWED_ORIGINS") or [_passkey_origin]
 
 LANGUAGE_CODE = "kk"
 LANGUAGES = [

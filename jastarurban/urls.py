@@ -7,6 +7,7 @@ from jastarurban import views
 urlpatterns = [
     path("", include("competitions.urls")),
     path("accounts/", include("accounts.urls")),
+    path("accounts/passkeys/", include("django_otp_webauthn.urls")),
     path("applications/", include("applications.urls")),
     path("reviews/", include("reviews.urls")),
     path("mentoring/", include("mentoring.urls")),

@@ -89,6 +89,21 @@ class PortalUser(HttpUser):
             if "/accounts/login/" in response.url:
                 response.failure(f"login refused for {email}")
                 raise StopUser
+        if "/accounts/two-factor/" in response.url:
+            self.second_step(email, response.url)
+
+    def second_step(self, email: str, url: str) -> None:
+        """Experts and staff type their app's code after the password."""
+        code = loadplan.app_code(PLAN["app_keys"][email])
+        with self.client.post(
+            url,
+            data={"code": code, "csrfmiddlewaretoken": self.csrf},
+            name="second step",
+            catch_response=True,
+        ) as response:
+            if "/accounts/two-factor/" in response.url:
+                response.failure(f"code refused for {email}")
+                raise StopUser
 
     def htmx(self) -> dict:
         return {"HX-Request": "true", "X-CSRFToken": self.csrf}

@@ -5,7 +5,12 @@ computed from the applicant's e-mail and the autosave step, so the verifier know
 exactly what the last autosave sent without trusting the load generator.
 """
 
+import base64
+import hashlib
+import hmac
 import json
+import struct
+import time
 from pathlib import Path
 
 DOMAIN = "load.jastarurban.kz"
@@ -34,6 +39,16 @@ def expert_email(number: int) -> str:
 
 def team_email(number: int) -> str:
     return f"team{number:03d}@{DOMAIN}"
+
+
+def app_code(secret: str, now: float | None = None) -> str:
+    """The six digits an authenticator app shows for a base32 key (RFC 6238, 30-second
+    steps), for the second step of staff's and experts' logins."""
+    counter = int((time.time() if now is None else now) // 30)
+    digest = hmac.new(base64.b32decode(secret), struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
+    return f"{value % 1_000_000:06d}"
 
 
 def draft_text(email: str, step: int) -> str:

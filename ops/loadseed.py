@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import Role
+from accounts.two_factor import app_secret, demo_app_key, totp_device_set
 from applications.demo import form_data
 from applications.forms import ApplicationForms
 from applications.iin import compose_iin, parse_iin
@@ -110,8 +111,21 @@ def load_seed(*, applicants: int, experts: int = 5, reviewed: int = 10, closes_i
         "applicants": plan_applicants,
         "experts": [loadplan.expert_email(n) for n in range(1, experts + 1)],
         "staff": [{"email": f"coordinator@{DEMO_DOMAIN}", "password": DEMO_PASSWORD}],
+        # Experts and staff sign in with two factors: their apps' keys (base32).
+        "app_keys": _app_keys(
+            [loadplan.expert_email(n) for n in range(1, experts + 1)]
+            + [f"coordinator@{DEMO_DOMAIN}"]
+        ),
         "autosaves": loadplan.AUTOSAVES,
     }
+
+
+def _app_keys(emails: list[str]) -> dict[str, str]:
+    keys = {}
+    for email in emails:
+        user = User.objects.get(email__iexact=email)
+        keys[email] = app_secret(totp_device_set(user=user, key=demo_app_key(email)))
+    return keys
 
 
 def _review_call(now, experts: int, reviewed: int, year: int, password_hash: str):

@@ -32,6 +32,36 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def force_login_passes_two_factor(request, monkeypatch):
+    """`client.force_login(staff)` leaves the session as a real second step would: verified
+    with a confirmed authenticator app (as django_otp.login stores it). Enforcement stays on:
+    a test of the second step itself is marked `real_2fa` and gets Django's plain login."""
+    if request.node.get_closest_marker("real_2fa"):
+        return
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        from accounts.two_factor import requires_two_factor
+
+        if not requires_two_factor(user):
+            return
+        from django_otp import DEVICE_ID_SESSION_KEY
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+        session = self.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 @pytest.fixture
 def applicant(db):
     return UserFactory(roles=[Role.APPLICANT], full_name="Сағынтаев Даурен")

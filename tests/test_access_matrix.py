@@ -91,6 +91,24 @@ MATRIX: dict[str, Rule] = {
     "accounts:password_reset_done": Rule(OK),
     "accounts:password_reset_confirm": Rule(OK, kwargs=BOGUS_LINK),
     "accounts:password_reset_complete": Rule(OK),
+    # Two-factor sign-in: the matrix's people are verified (tests/conftest.py), so the
+    # second step and the set-up send them on; applicants are never asked.
+    "accounts:two_factor": Rule(REDIRECT, {"anonymous": LOGIN}),
+    "accounts:two_factor_setup": Rule(REDIRECT, {"anonymous": LOGIN}),
+    "accounts:recovery_codes": Rule(REDIRECT, {"anonymous": LOGIN}),
+    "accounts:security": only(Role.STAFF, Role.OPERATOR, Role.EXPERT, Role.MENTOR),
+    "accounts:security_recovery_codes": Rule(NOT_ALLOWED),
+    "accounts:security_device_remove": Rule(NOT_ALLOWED),
+    # Passkey ceremonies (django-otp-webauthn) answer POSTs only; no passwordless login.
+    "otp_webauthn:credential-registration-begin": Rule(NOT_ALLOWED, {"anonymous": FORBIDDEN}),
+    "otp_webauthn:credential-registration-complete": Rule(
+        NOT_ALLOWED, {"anonymous": FORBIDDEN}
+    ),
+    "otp_webauthn:credential-authentication-begin": Rule(NOT_ALLOWED, {"anonymous": FORBIDDEN}),
+    "otp_webauthn:credential-authentication-complete": Rule(
+        NOT_ALLOWED, {"anonymous": FORBIDDEN}
+    ),
+    "otp_webauthn:js-i18n-catalog": Rule(OK),
     "applications:home": only(Role.APPLICANT),
     "applications:profile": only(Role.APPLICANT),
     "applications:personal_data": only(Role.APPLICANT),
@@ -408,6 +426,9 @@ def admin_url(name: str, pattern: URLPattern, staff) -> tuple[str, str]:
     if name == "admin:autocomplete":
         # Without its query parameters the autocomplete refuses everyone.
         return reverse(name), FORBIDDEN
+    if name in ("admin:otp_totp_totpdevice_config", "admin:otp_totp_totpdevice_qrcode"):
+        # A person's app key and QR code are shown to nobody (OTP_ADMIN_HIDE_SENSITIVE_DATA).
+        return reverse(name, args=[1]), FORBIDDEN
     if name == "admin:app_list":
         return reverse(name, kwargs={"app_label": "competitions"}), OK
     if name == "admin:view_on_site":

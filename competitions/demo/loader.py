@@ -17,6 +17,7 @@ from modeltranslation.translator import translator
 
 from accounts.models import User
 from accounts.roles import Position, Role
+from accounts.two_factor import demo_app_key, requires_two_factor, totp_device_set
 from competitions.demo import source
 from competitions.models import (
     Activity,
@@ -269,6 +270,9 @@ def load_users() -> list[DemoUser]:
             user.position = demo.position
             user.save(update_fields=["position"])
         user.groups.add(Group.objects.get(name=demo.role))
+        if requires_two_factor(user):
+            # Set up already, with a published key: the demo's README tells how to sign in.
+            totp_device_set(user=user, key=demo_app_key(user.email))
     return DEMO_USERS
 
 

@@ -8,12 +8,13 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.roles import Role
+from accounts.two_factor import demo_app_key, totp_device_set
 from applications.models import Application
 from competitions.models import Criterion
 from reviews.models import Review
 from reviews.services import assign_every_expert, commission_add
 from tests.applications.helpers import iin_for, village
-from tests.browser.conftest import settle_autosave
+from tests.browser.conftest import pass_second_step, settle_autosave
 from tests.factories import PASSWORD, CompetitionFactory, UserFactory
 
 pytestmark = [
@@ -52,6 +53,7 @@ def test_an_expert_scores_an_application_blind_from_a_phone(live_server, phone):
     )
     staff = UserFactory(roles=[Role.STAFF])
     expert = UserFactory(roles=[Role.EXPERT], email="sarapshy@example.kz")
+    totp_device_set(user=expert, key=demo_app_key(expert.email))  # the expert's phone app
     commission_add(competition=competition, expert=expert, by=staff)
     assign_every_expert(competition=competition, by=staff)
     page, url = phone, live_server.url
@@ -60,6 +62,7 @@ def test_an_expert_scores_an_application_blind_from_a_phone(live_server, phone):
     page.fill("#id_username", expert.email)
     page.fill("#id_password", PASSWORD)
     page.locator("main form button[type=submit]").click()
+    pass_second_step(page, expert.email)
     page.wait_for_url(re.compile(r"/reviews/declaration/\d+/$"))
     page.locator("button[name=accept]").click()
     page.wait_for_url(f"{url}/reviews/")

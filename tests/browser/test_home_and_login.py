@@ -4,6 +4,7 @@ from django.utils.translation import gettext
 from playwright.sync_api import expect
 
 from competitions.demo.loader import DEMO_PASSWORD, load_demo
+from tests.browser.conftest import pass_second_step
 
 pytestmark = [
     pytest.mark.browser,
@@ -40,6 +41,8 @@ def test_home_opens_in_kazakh_switches_to_russian_and_staff_log_in(live_server, 
     phone.get_by_label(translated("ru", "E-mail")).fill("coordinator@demo.jastarurban.kz")
     phone.get_by_label(translated("ru", "Password")).fill(DEMO_PASSWORD)
     phone.get_by_role("button", name=translated("ru", "Log in"), exact=True).click()
+    expect(phone.get_by_role("heading", name=translated("ru", "Confirm it is you"))).to_be_visible()
+    pass_second_step(phone, "coordinator@demo.jastarurban.kz")
     phone.wait_for_url(live_server.url + "/staff/")
     assert phone.get_by_role("heading", name=translated("ru", "Staff desk")).is_visible()
     assert phone.locator("html").get_attribute("lang") == "ru"

@@ -16,6 +16,7 @@ story's own.
 import io
 import re
 from datetime import date, datetime, time, timedelta
+from urllib.request import urlopen
 
 import pytest
 from django.core import mail
@@ -34,7 +35,7 @@ from media_campaign.models import Post, Video
 from mentoring.models import Expense, GranteeProject, Meeting
 from reviews.models import Decision, Review
 from tests.applications.helpers import iin_for, village
-from tests.browser.conftest import settle_autosave
+from tests.browser.conftest import SECOND_STEP, pass_second_step, settle_autosave
 
 pytestmark = [
     pytest.mark.browser,
@@ -120,6 +121,9 @@ class Story:
         self.browser, self.url = browser, url
         self.contexts = []
         self.users = {user.email: user for user in User.objects.filter(email__endswith=DEMO)}
+        # The live server's first request imports every app's views (WeasyPrint, WebAuthn…):
+        # on a busy machine that alone can pass Playwright's 15 seconds.
+        urlopen(f"{url}/healthz", timeout=120).close()  # noqa: S310 - the test's own server
 
     def device(self, viewport=DESKTOP):
         context = self.browser.new_context(viewport=viewport, locale="en-US")
@@ -136,6 +140,8 @@ class Story:
         page.fill("#id_password", password)
         page.locator("main form button[type=submit]").click()
         page.wait_for_url(lambda url: "/accounts/login/" not in url)
+        if SECOND_STEP.search(page.url):
+            pass_second_step(page, email)
         return page
 
     def close(self):

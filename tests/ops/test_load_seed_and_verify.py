@@ -128,3 +128,17 @@ def test_verify_finds_missing_submissions_lost_text_and_gaps(plan, client, tmp_p
     (tmp_path / "plan.json").write_text(json.dumps(plan))
     with pytest.raises(CommandError):
         call_command("verify_load", f"--plan={tmp_path / 'plan.json'}")
+
+
+@pytest.mark.real_2fa
+def test_experts_and_staff_pass_the_second_step_with_the_plans_app_keys(client, plan):
+    """The Locust script computes the app's code from the plan's key (no Django there)."""
+    for email in [*plan["experts"], plan["staff"][0]["email"]]:
+        client.logout()
+        password = plan["password"] if email in plan["experts"] else plan["staff"][0]["password"]
+        response = client.post("/accounts/login/", {"username": email, "password": password})
+        assert response["Location"].startswith("/accounts/two-factor/")
+        code = loadplan.app_code(plan["app_keys"][email])
+        assert client.post(response["Location"], {"code": code}).status_code == 302
+        assert client.get("/accounts/home/").status_code == 302
+        assert "otp_device_id" in client.session

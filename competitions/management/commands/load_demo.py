@@ -1,6 +1,10 @@
+from base64 import b32encode
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from accounts.models import User
+from accounts.two_factor import demo_app_key, requires_two_factor, totp_device_set
 from competitions.demo.loader import DEMO_PASSWORD, load_demo
 
 
@@ -34,3 +38,16 @@ class Command(BaseCommand):
                 continue
             shown.add(user.role)
             self.stdout.write(f"  {user.role.value:<10} {user.email}")
+        self.stdout.write(
+            "Two-factor sign-in: every login but the applicant's has an authenticator app "
+            "set up with the key below. Add it to an app (or open the otpauth:// link on the "
+            "phone), or print the current code with `python manage.py demo_code EMAIL`."
+        )
+        for demo in users:
+            user = User.objects.get(email__iexact=demo.email)
+            if not requires_two_factor(user):
+                continue
+            device = totp_device_set(user=user, key=demo_app_key(user.email))
+            secret = b32encode(device.bin_key).decode()
+            self.stdout.write(f"  {user.email:<36} {secret}")
+            self.stdout.write(f"    {device.config_url}")
