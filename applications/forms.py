@@ -1,6 +1,8 @@
 from decimal import Decimal
 
 from django import forms
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.phones import normalize_phone
@@ -82,6 +84,24 @@ class DeclarationsForm(forms.Form):
     no_ties = forms.BooleanField(
         label=_("No member of the team is a relative of GAMO staff or of the experts.")
     )
+
+    def __init__(self, *args, competition: Competition | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if competition is not None:
+            # The tick is mandatory: say where the rules and the answers are. New tabs, so
+            # the form being filled stays as it is.
+            page = competition.get_absolute_url()
+            link = '<a href="{}" target="_blank" rel="noopener">{}</a>'
+            self.fields["rules"].help_text = format_html(
+                "{}: " + link + " · " + link + " · " + link,
+                _("Read them before ticking"),
+                f"{page}#rules",
+                _("the rules"),
+                reverse("competitions:rules_pdf", args=[competition.slug]),
+                _("the rules (PDF)"),
+                f"{page}#faq",
+                _("questions and answers"),
+            )
 
 
 class TeamMemberForm(forms.Form):
@@ -182,7 +202,7 @@ class ApplicationForms:
         self.team = team_formset(competition)(data, prefix="team")
         self.activities = ActivityFormSet(data, prefix="activity")
         self.budget = BudgetFormSet(data, prefix="budget")
-        self.declarations = DeclarationsForm(data, prefix="declare")
+        self.declarations = DeclarationsForm(data, prefix="declare", competition=competition)
 
     @property
     def all(self):
@@ -238,4 +258,6 @@ class DraftForms(ApplicationForms):
         self.team = team_formset(competition)(initial=initial["rows"]["team"], prefix="team")
         self.activities = ActivityFormSet(initial=initial["rows"]["activity"], prefix="activity")
         self.budget = BudgetFormSet(initial=initial["rows"]["budget"], prefix="budget")
-        self.declarations = DeclarationsForm(initial=initial["declarations"], prefix="declare")
+        self.declarations = DeclarationsForm(
+            initial=initial["declarations"], prefix="declare", competition=competition
+        )
