@@ -10,7 +10,7 @@ from jastarurban.pdf import render_pdf
 
 TEMPLATE = "competitions/pdf/rules.html"
 # Bump when the layout changes, so cached PDFs are rebuilt.
-LAYOUT_VERSION = "1"
+LAYOUT_VERSION = "2"
 
 
 def rules_fingerprint(competition: Competition) -> str:
@@ -38,7 +38,6 @@ def rules_pdf_bytes(competition: Competition) -> bytes:
             TEMPLATE,
             {
                 "competition": competition,
-                "paragraphs": [p.strip() for p in competition.rules.split("\n\n") if p.strip()],
                 "LANGUAGE_CODE": translation.get_language(),
             },
         )

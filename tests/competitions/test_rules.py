@@ -64,7 +64,7 @@ def test_rules_pdf_is_built_from_the_rules_text_in_the_readers_language(client, 
     assert "Байқау ережесі" in text and "Кім қатыса алады" in text and "Маңғыстау" in text
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
     text = pdf_text(client.get(f"/competitions/{OPEN_SLUG}/rules.pdf").content, tmp_path)
-    assert "Положение о конкурсе" in text and "Кто может участвовать" in text
+    assert "Правила конкурса" in text and "Кто может участвовать" in text
 
 
 def test_rules_pdf_is_built_once_and_again_when_the_rules_change(client, demo):
@@ -109,3 +109,11 @@ def test_the_rules_tick_links_to_the_rules_their_pdf_and_the_faq(demo):
     assert f'href="/competitions/{OPEN_SLUG}/rules.pdf"' in help_text
     assert f'href="/competitions/{OPEN_SLUG}/#faq"' in help_text
     assert 'target="_blank"' in help_text
+
+
+def test_rules_sections_get_headings_and_the_text_is_escaped():
+    from competitions.templatetags.call_rules import rules_html
+
+    html = rules_html("1. Жалпы\nМәтін <b>қалың</b>\n\nҚорытынды")
+    assert '<h3 class="rules-heading">1. Жалпы</h3>' in html
+    assert "&lt;b&gt;қалың&lt;/b&gt;" in html and "<p>Қорытынды</p>" in html
