@@ -100,6 +100,8 @@ def test_the_call_page_links_the_rules_pdf_and_the_faq(client, demo):
     html = client.get(f"/competitions/{OPEN_SLUG}/").content.decode()
     assert f'href="/competitions/{OPEN_SLUG}/rules.pdf"' in html
     assert 'id="rules"' in html and 'id="faq"' in html and 'href="#faq"' in html
+    # The criteria as a list that a 360-px screen does not clip.
+    assert 'data-testid="criteria"' in html and "0–10 балл" in html
 
 
 def test_the_rules_tick_links_to_the_rules_their_pdf_and_the_faq(demo):
