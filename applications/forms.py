@@ -4,6 +4,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from accounts.phones import normalize_phone
 from applications.iin import parse_iin
@@ -138,6 +139,17 @@ class BudgetItemForm(forms.Form):
 
 
 class TeamFormSet(forms.BaseFormSet):
+    # Django's own wording speaks of "forms"; the applicant names participants.
+    default_error_messages = {
+        **forms.BaseFormSet.default_error_messages,
+        "too_few_forms": ngettext_lazy(
+            "Name at least %(num)d participant.", "Name at least %(num)d participants.", "num"
+        ),
+        "too_many_forms": ngettext_lazy(
+            "Name at most %(num)d participant.", "Name at most %(num)d participants.", "num"
+        ),
+    }
+
     def clean(self):
         if any(self.errors):
             return
