@@ -35,11 +35,15 @@ messages-update: $(VENV)/.installed
 	$(DEV) $(PY) manage.py makemessages -l kk -l ru --no-obsolete --add-location=file \
 		--ignore='.venv/*' --ignore='tests/*' --ignore='static/*'
 
+# Links in e-mails (activation, password reset, receipts) point at the address served here,
+# unless SITE_URL is given.
+SITE_URL ?= http://127.0.0.1:$(PORT)
+
 demo: messages
-	$(DEV) $(PY) manage.py migrate --noinput
-	$(DEV) $(PY) manage.py load_demo
+	$(DEV) SITE_URL=$(SITE_URL) $(PY) manage.py migrate --noinput
+	$(DEV) SITE_URL=$(SITE_URL) $(PY) manage.py load_demo
 	@echo "Serving the portal on http://127.0.0.1:$(PORT) (Ctrl+C stops it)"
-	$(DEV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(DEV) SITE_URL=$(SITE_URL) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: messages
 	$(VENV)/bin/pytest $(PYTEST_ARGS)

@@ -2,8 +2,11 @@ from datetime import date
 from decimal import Decimal
 
 from django import forms
+from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from accounts.phones import normalize_phone
 from applications.iin import parse_iin
@@ -85,6 +88,24 @@ class DeclarationsForm(forms.Form):
         label=_("No member of the team is a relative of GAMO staff or of the experts.")
     )
 
+    def __init__(self, *args, competition: Competition | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if competition is not None:
+            # The tick is mandatory: say where the rules and the answers are. New tabs, so
+            # the form being filled stays as it is.
+            page = competition.get_absolute_url()
+            link = '<a href="{}" target="_blank" rel="noopener">{}</a>'
+            self.fields["rules"].help_text = format_html(
+                "{}: " + link + " · " + link + " · " + link,
+                _("Read them before ticking"),
+                f"{page}#rules",
+                _("the rules"),
+                reverse("competitions:rules_pdf", args=[competition.slug]),
+                _("the rules (PDF)"),
+                f"{page}#faq",
+                _("questions and answers"),
+            )
+
 
 class TeamMemberForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
@@ -160,6 +181,17 @@ class BudgetItemForm(forms.Form):
 
 
 class TeamFormSet(forms.BaseFormSet):
+    # Django's own wording speaks of "forms"; the applicant names participants.
+    default_error_messages = {
+        **forms.BaseFormSet.default_error_messages,
+        "too_few_forms": ngettext_lazy(
+            "Name at least %(num)d participant.", "Name at least %(num)d participants.", "num"
+        ),
+        "too_many_forms": ngettext_lazy(
+            "Name at most %(num)d participant.", "Name at most %(num)d participants.", "num"
+        ),
+    }
+
     def clean(self):
         if any(self.errors):
             return
@@ -246,7 +278,7 @@ class ApplicationForms:
             data, prefix="activity", form_kwargs={"window": activity_window(competition)}
         )
         self.budget = BudgetFormSet(data, prefix="budget")
-        self.declarations = DeclarationsForm(data, prefix="declare")
+        self.declarations = DeclarationsForm(data, prefix="declare", competition=competition)
 
     @property
     def all(self):
@@ -302,4 +334,6 @@ class DraftForms(ApplicationForms):
         self.team = team_formset(competition)(initial=initial["rows"]["team"], prefix="team")
         self.activities = ActivityFormSet(initial=initial["rows"]["activity"], prefix="activity")
         self.budget = BudgetFormSet(initial=initial["rows"]["budget"], prefix="budget")
-        self.declarations = DeclarationsForm(initial=initial["declarations"], prefix="declare")
+        self.declarations = DeclarationsForm(
+            initial=initial["declarations"], prefix="declare", competition=competition
+        )

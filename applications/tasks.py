@@ -16,11 +16,24 @@ def _application(application_id: int) -> Application:
     ).get(pk=application_id)
 
 
+QUOTES = "«»\"“”„'"
+
+
+def unquoted(title: str) -> str:
+    """A title the letter puts in «…» itself: the applicant's own outer quotes go, so
+    the text never reads ««…»»."""
+    title = title.strip()
+    if len(title) > 1 and title[0] in QUOTES and title[-1] in QUOTES:
+        return title[1:-1].strip()
+    return title
+
+
 def _context(application: Application) -> dict:
     path = reverse("applications:detail", args=[application.pk])
     deadline = application.correction_deadline
     return {
         "application": application,
+        "title": unquoted(application.title),
         "link": f"{settings.SITE_URL}{path}",
         "deadline": timezone.localtime(deadline) if deadline else None,
     }

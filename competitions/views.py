@@ -1,11 +1,19 @@
 from django.db.models import Prefetch
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotModified,
+)
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
 
 from accounts.access import role_required
 from accounts.roles import Role
 from competitions.models import Competition, Criterion
 from competitions.models.budget import project_budget
+from competitions.rules import rules_fingerprint, rules_pdf_bytes
 from competitions.selectors import (
     competitions_open,
     competitions_public,
@@ -51,10 +59,27 @@ def competition_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def rules_pdf(request: HttpRequest, slug: str) -> FileResponse:
-    """The rules are public: anyone may read them before applying."""
-    competition = get_object_or_404(Competition, slug=slug)
-    return file_response(competition.rules_pdf, stem=slug)
+def rules_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    """The rules are public: anyone may read them before applying. An uploaded file wins;
+    otherwise the PDF is built from the rules text in the reader's language."""
+    competition = get_object_or_404(
+        competitions_public().select_related("project__recipient"), slug=slug
+    )
+    if competition.rules_pdf:
+        return file_response(competition.rules_pdf, stem=slug)
+    if not competition.rules:
+        raise Http404
+    etag = f'"{rules_fingerprint(competition)}"'
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(rules_pdf_bytes(competition), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{slug}-{get_language()}.pdf"'
+    response["ETag"] = etag
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "public, max-age=3600"
+    patch_vary_headers(response, ["Cookie", "Accept-Language"])
+    return response
 
 
 @role_required(Role.STAFF)

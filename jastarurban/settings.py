@@ -251,7 +251,15 @@ LANGUAGES = [
     ("ru", _("Russian")),
     ("en", _("English")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The first path wins over the second, and both over Django's own catalogues.
+# locale/ is the portal's catalogue, kept by makemessages. locale-django/ holds the Kazakh
+# for Django's own strings (form and password errors, pagination, formsets, admin) that
+# Django's kk catalogue lacks: makemessages would drop those msgids from locale/ because the
+# portal's code does not contain them, so they live in a hand-kept catalogue that
+# makemessages never writes to (its name is not "locale", and locale/ comes first) and that
+# `make messages` compiles. tests/jastarurban/test_django_strings.py fails when a Django
+# upgrade brings a string neither Django's kk nor this catalogue translates.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale-django"]
 FORMAT_MODULE_PATH = ["jastarurban.formats"]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 MODELTRANSLATION_DEFAULT_LANGUAGE = "kk"

@@ -18,5 +18,6 @@ urlpatterns = [
     path("audit/", include("audit.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", admin.site.urls),
 ]

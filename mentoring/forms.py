@@ -263,3 +263,5 @@ class MaterialForm(forms.ModelForm):
     class Meta:
         model = Material
         fields = ["competition", "training", "title", "topic", "language", "link", "published"]
+        # The model field has no verbose name; a label here spares a migration.
+        labels = {"competition": _("Competition")}

@@ -72,7 +72,8 @@ API = Rule(FORBIDDEN, {"anonymous": "401", "operator": OK, "staff": OK})
 MATRIX: dict[str, Rule] = {
     "competitions:home": Rule(OK),
     "competitions:detail": Rule(OK, kwargs={"slug": "jastarurban-2025"}),
-    "competitions:rules_pdf": Rule(NOT_FOUND, kwargs={"slug": "jastarurban-2025"}),
+    # Built from the rules text when no file was uploaded: never 404 for a published call.
+    "competitions:rules_pdf": Rule(OK, kwargs={"slug": "jastarurban-2025"}),
     "competitions:staff_home": only(Role.STAFF),
     "competitions:project": Rule(**vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": PROJECT}),
     "competitions:project_budget": Rule(
@@ -295,6 +296,7 @@ MATRIX: dict[str, Rule] = {
     "reports:home": only(Role.OPERATOR, Role.STAFF),
     "set_language": Rule(NOT_ALLOWED),
     "healthz": Rule(OK),
+    "favicon": Rule(REDIRECT),
     # --- media_campaign and exhibition ---
     "media_campaign:home": only(Role.STAFF, Role.OPERATOR),
     "media_campaign:video_add": only(Role.STAFF),

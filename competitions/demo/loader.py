@@ -24,6 +24,7 @@ from competitions.models import (
     BudgetLine,
     Competition,
     Criterion,
+    FaqItem,
     GrantProject,
     GrantRecipient,
     Indicator,
@@ -254,6 +255,21 @@ def load_open_call(competition: Competition, now: datetime) -> Competition:
     return call
 
 
+def load_rules(competition: Competition) -> None:
+    """The call's rules and FAQ. Filled only where empty, so a demo loaded before the
+    rules existed gets them and what staff wrote is never overwritten."""
+    if not competition.rules_kk:
+        for field, text in source.COMPETITION_RULES.items():
+            setattr(competition, field, text)
+        competition.rules = competition.rules_kk
+        competition.save(update_fields=[*source.COMPETITION_RULES, "rules"])
+    if not competition.faq.exists():
+        for position, item in enumerate(source.COMPETITION_FAQ, start=1):
+            FaqItem.objects.create(
+                competition=competition, position=position, **translated(item, FaqItem)
+            )
+
+
 def load_users() -> list[DemoUser]:
     for demo in DEMO_USERS:
         user = User.objects.filter(email__iexact=demo.email).first()
@@ -296,7 +312,9 @@ def load_demo(*, now: datetime | None = None) -> list[DemoUser]:
     load_budget(project)
     load_indicators(project)
     competition = load_competition(project)
+    load_rules(competition)
     open_call = load_open_call(competition, now)
+    load_rules(open_call)
     users = load_users()
     demo = DemoContext(
         competition=competition, open_call=open_call, domain=DEMO_DOMAIN, password=DEMO_PASSWORD

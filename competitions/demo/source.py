@@ -2034,3 +2034,162 @@ COMPETITION = dict(
     expected_applications=30,
     announcement_target=5,
 )
+
+# The rules (ереже) of the call, written from the source document's description of
+# Activity 1: who may apply, what is funded, how applications are scored, the stages and
+# the applicant's declarations. Dates are the call's own (shown on its page), so the text
+# serves every copy of the call.
+COMPETITION_RULES = dict(
+    rules_kk="""1. Жалпы ережелер
+«JastarUrban: Ауылдан басталады» шағын гранттар байқауын Маңғыстау облысының Азаматтық Альянсы (ГАМО) мемлекеттік грант аясында өткізеді. Байқаудың мақсаты – ауыл жастарының қоғамға пайдалы урбанистикалық бастамаларын қолдау және өз ауылында өмір сапасын арттыруға мүмкіндік беру. Ереже облыстың жастар саясаты басқармасымен келісілген.
+
+2. Кім қатыса алады
+Байқауға Маңғыстау облысының ауылдарында тұратын 18 бен 35 жас аралығындағы жастар қатыса алады. Өтінімді 2–3 адамнан тұратын команда береді: команда жетекшісі және 1–2 мүше. Әр мүше ауылда тұрады және өтінім берген күні 18 бен 35 жас аралығында болады. Бір адам тек бір өтінімге қатыса алады. Жоба команда мүшелерінің бірі тұратын ауылда жүзеге асады.
+
+3. Не қаржыландырылады
+Ауылдағы өзекті әлеуметтік, мәдени, экологиялық және инфрақұрылымдық мәселелерді шешетін жобалар: қоғамдық кеңістіктерді жақсарту, экологиялық акциялар, спорт және мәдениет нысандарын абаттандыру, креативті жастар орталықтарын құру. Бір жобаға ең көбі 1 000 000 ₸ беріледі; барлығы 7 грант. Бюджетте әр шығыс бабы жазылады (атауы, өлшем бірлігі, саны, бірлік құны). Грант қаражаты тек жобаның мақсатына жұмсалады; жеке қажеттілікке, сыйақыға және несиені өтеуге жұмсалмайды.
+
+4. Өтінім беру
+Өтінім тек порталда, қазақ немесе орыс тілінде беріледі. Өтінімде жоба идеясы, мақсаты, күтілетін нәтижелері, жұмыс жоспары, бюджеті, команда мүшелері және жоба жүзеге асатын ауыл көрсетіледі. Өтінімдер байқау бетінде көрсетілген мерзімге дейін (Ақтау уақыты) қабылданады. Жіберілген әр өтінім тіркеу нөмірін алады, түбіртек электрондық поштаға келеді.
+
+5. Бағалау
+Алдымен ГАМО өтінімнің талаптарға сәйкестігін тексереді (жасы, ауылы, команда құрамы, бюджет). Талаптарға сай өтінімдерді 5 сарапшыдан тұратын сараптамалық комиссия бағалайды. Өлшемшарттар: өзектілігі, жаңашылдығы, қоғамдық әсері, жүзеге асыру мүмкіндігі. Мүдделер қақтығысы бар сарапшы ол өтінімді бағаламайды. Балл тең болғанда алдымен қоғамдық әсері, содан кейін жүзеге асыру мүмкіндігі бойынша балл шешеді. Ең жоғары балл алған 7 жоба грант алады, келесілері резервтік тізімге енеді.
+
+6. Кезеңдер
+Өтінім қабылдау – байқау бетінде көрсетілген мерзім. Талаптарға сәйкестігін тексеру және сараптама – өтінім қабылдау аяқталғаннан кейін шамамен екі апта. Нәтижелер порталда жарияланады, әр өтініш берушіге хат келеді. Грант иегерлері екі күндік тренингке қатысады, әр командаға ментор бекітіледі. Жоба шамамен төрт ай ішінде жүзеге асады; команда жұмыс барысы туралы есеп пен шығыстарды растайтын құжаттарды тапсырады. Жобалар қорытынды көрмеде таныстырылады.
+
+7. Растаулар
+Өтінімді жіберу арқылы команда жетекшісі: өтінімдегі мәліметтердің шын екенін; команда мүшелері өтінімге қатысуға келісетінін; ГАМО-ның байқауды өткізу үшін дербес деректерді өңдеуіне келісетінін; грант қаражатын тек жобаға жұмсайтынын және есеп беретінін; бейнеролик пен көрмеге қатысатынын растайды. Жалған мәлімет берілсе, өтінім байқаудан алынады.""",
+    rules_ru="""1. Общие положения
+Конкурс малых грантов «JastarUrban: Всё начинается с села» проводит Гражданский Альянс Мангистауской области (ГАМО) в рамках государственного гранта. Цель конкурса — поддержать общественно полезные урбанистические инициативы сельской молодёжи и дать ей возможность улучшить жизнь в родном селе. Положение согласовано с управлением по делам молодёжи области.
+
+2. Кто может участвовать
+Молодые люди от 18 до 35 лет, живущие в сёлах Мангистауской области. Заявку подаёт команда из 2–3 человек: руководитель команды и 1–2 участника. Каждый участник живёт в селе и на день подачи заявки ему от 18 до 35 лет. Один человек может участвовать только в одной заявке. Проект реализуется в селе, где живёт кто-то из команды.
+
+3. Что финансируется
+Проекты, решающие актуальные социальные, культурные, экологические и инфраструктурные проблемы села: благоустройство общественных пространств, экологические акции, благоустройство спортивных и культурных объектов, создание креативных молодёжных центров. На один проект — не более 1 000 000 ₸; всего 7 грантов. В бюджете указывается каждая статья расходов (название, единица измерения, количество, цена за единицу). Средства гранта расходуются только на цели проекта; не на личные нужды, вознаграждения и погашение кредитов.
+
+4. Подача заявки
+Заявка подаётся только на портале, на казахском или русском языке. В заявке указываются идея проекта, цель, ожидаемые результаты, план работ, бюджет, участники команды и село, где будет реализован проект. Заявки принимаются до срока, указанного на странице конкурса (время Актау). Каждая поданная заявка получает регистрационный номер, квитанция приходит на электронную почту.
+
+5. Оценка
+Сначала ГАМО проверяет соответствие заявки требованиям (возраст, село, состав команды, бюджет). Заявки, соответствующие требованиям, оценивает экспертная комиссия из 5 экспертов. Критерии: актуальность, новизна, общественное влияние, реализуемость. Эксперт с конфликтом интересов эту заявку не оценивает. При равенстве баллов решает балл по общественному влиянию, затем по реализуемости. Гранты получают 7 проектов с наибольшими баллами, следующие входят в резервный список.
+
+6. Этапы
+Приём заявок — в сроки, указанные на странице конкурса. Проверка соответствия требованиям и экспертиза — около двух недель после окончания приёма. Результаты публикуются на портале, каждый заявитель получает письмо. Грантополучатели проходят двухдневный тренинг, к каждой команде прикрепляется ментор. Проект реализуется около четырёх месяцев; команда сдаёт отчёты о ходе работ и подтверждающие документы расходов. Проекты представляются на итоговой выставке.
+
+7. Подтверждения
+Отправляя заявку, руководитель команды подтверждает: сведения в заявке достоверны; участники команды согласны участвовать; согласие на обработку персональных данных ГАМО для проведения конкурса; средства гранта будут потрачены только на проект, по ним будет сдан отчёт; команда участвует в съёмке видеоролика и в выставке. При недостоверных сведениях заявка снимается с конкурса.""",
+    rules_en="""1. General
+The “JastarUrban: It Starts in the Village” small-grants competition is run by the Civil Alliance of Mangystau Region (GAMO) under a state grant. It supports socially useful urban initiatives of rural young people and lets them improve life in their own village. The rules are agreed with the regional Youth Department.
+
+2. Who may apply
+Young people aged 18–35 living in villages of Mangystau Region. A team of 2–3 people applies: the team lead and 1–2 members. Every member lives in a village and is 18–35 on the day the application is submitted. A person may take part in one application only. The project takes place in a village where a team member lives.
+
+3. What is funded
+Projects that tackle pressing social, cultural, environmental and infrastructure problems of the village: better public spaces, ecological actions, landscaping of sports and cultural sites, creative youth centres. At most 1 000 000 ₸ per project; 7 grants in all. The budget lists every expense line (item, unit, quantity, unit cost). Grant money is spent on the project only: not on personal needs, fees or loan repayments.
+
+4. Applying
+Applications are submitted on the portal only, in Kazakh or Russian. An application states the project idea, goal, expected results, work plan, budget, team members and the village where the project happens. Applications are accepted until the deadline shown on the competition page (Aktau time). Every submitted application gets a registration number; the receipt arrives by e-mail.
+
+5. Scoring
+GAMO first checks that the application meets the requirements (age, village, team, budget). Eligible applications are scored by an expert commission of 5. Criteria: relevance, novelty, social impact, feasibility. An expert with a conflict of interest does not score that application. On a tie, the social-impact score decides, then feasibility. The 7 highest-scoring projects receive a grant; the next ones form the reserve list.
+
+6. Stages
+Applications — within the dates on the competition page. Eligibility check and expert review — about two weeks after the deadline. The results are published on the portal and every applicant gets a letter. Grantees attend a two-day training and each team gets a mentor. A project runs for about four months; the team submits progress reports and the receipts for its expenses. The projects are shown at the final exhibition.
+
+7. Declarations
+By submitting, the team lead confirms that: the information in the application is true; the team members agree to take part; GAMO may process the personal data to run the competition; the grant will be spent on the project only and reported on; the team takes part in the video and the exhibition. An application with false information is withdrawn from the competition.""",
+)
+
+# Questions a villager asks before applying, with the answers the rules give.
+COMPETITION_FAQ = [
+    dict(
+        question_kk="Мен қалада оқимын, бірақ ауылда тіркелгенмін. Қатыса аламын ба?",
+        answer_kk="Иә, егер сіз Маңғыстау облысының ауылында тұрсаңыз немесе тіркелген болсаңыз және жоба сол ауылда жүзеге асса. Профиліңізде ауылыңызды көрсетіңіз.",
+        question_ru="Я учусь в городе, но прописан в селе. Могу ли я участвовать?",
+        answer_ru="Да, если вы живёте или прописаны в селе Мангистауской области и проект будет реализован в этом селе. Укажите своё село в профиле.",
+        question_en="I study in town but am registered in a village. May I apply?",
+        answer_en="Yes, if you live or are registered in a village of Mangystau Region and the project takes place in that village. Give your village in your profile.",
+    ),
+    dict(
+        question_kk="Жалғыз өзім өтінім бере аламын ба?",
+        answer_kk="Жоқ. Өтінімді 2–3 адамнан тұратын команда береді: сіз (команда жетекшісі) және тағы 1–2 адам. Әр мүшенің жасы 18 бен 35 аралығында болуы керек.",
+        question_ru="Могу ли я подать заявку один?",
+        answer_ru="Нет. Заявку подаёт команда из 2–3 человек: вы (руководитель команды) и ещё 1–2 человека. Каждому участнику должно быть от 18 до 35 лет.",
+        question_en="Can I apply on my own?",
+        answer_en="No. A team of 2–3 people applies: you (the team lead) and 1–2 others. Every member must be 18–35 years old.",
+    ),
+    dict(
+        question_kk="Менің 17 жасым бар (немесе 36 жастамын). Командаға кіре аламын ба?",
+        answer_kk="Жоқ. Өтінім жіберілген күні команданың әр мүшесі 18 бен 35 жас аралығында болуы керек. Ересек адамдар жобаға ерікті ретінде көмектесе алады, бірақ командада болмайды.",
+        question_ru="Мне 17 лет (или 36). Могу ли я войти в команду?",
+        answer_ru="Нет. На день подачи заявки каждому участнику команды должно быть от 18 до 35 лет. Старшие могут помогать проекту как волонтёры, но не входят в команду.",
+        question_en="I am 17 (or 36). Can I join a team?",
+        answer_en="No. On the day the application is submitted every team member must be 18–35. Older people may help the project as volunteers but are not in the team.",
+    ),
+    dict(
+        question_kk="Қанша ақша сұрауға болады?",
+        answer_kk="Бір жобаға ең көбі 1 000 000 ₸. Бюджеттің әр бабын жазыңыз: атауы, өлшем бірлігі, саны, бірлік құны. Портал жалпы сомасын өзі есептейді.",
+        question_ru="Сколько денег можно запросить?",
+        answer_ru="Не более 1 000 000 ₸ на один проект. Распишите каждую статью бюджета: название, единицу измерения, количество, цену за единицу. Портал сам посчитает итог.",
+        question_en="How much money can we ask for?",
+        answer_en="At most 1 000 000 ₸ per project. List every budget line: item, unit, quantity, unit cost. The portal adds up the total.",
+    ),
+    dict(
+        question_kk="Грант ақшасын неге жұмсауға болмайды?",
+        answer_kk="Жеке қажеттілікке, команда мүшелеріне сыйақыға, несиені өтеуге және жобаға қатысы жоқ кез келген нәрсеге. Әр шығысқа чек немесе шот сақталады және есепке тіркеледі.",
+        question_ru="На что нельзя тратить деньги гранта?",
+        answer_ru="На личные нужды, вознаграждения участникам команды, погашение кредитов и всё, что не относится к проекту. На каждый расход сохраняется чек или счёт, он прикладывается к отчёту.",
+        question_en="What may grant money not be spent on?",
+        answer_en="Personal needs, fees for team members, loan repayments and anything outside the project. Every expense keeps a receipt or invoice, which goes with the report.",
+    ),
+    dict(
+        question_kk="Өтінімді бірден толтыруым керек пе?",
+        answer_kk="Жоқ. «Қараламаны сақтау» батырмасын басып, кейін қайта оралып толтыра аласыз. Өтінім тек «Өтінімді жіберу» басылғанда жіберіледі; мерзім аяқталғанша жіберіңіз.",
+        question_ru="Нужно ли заполнить заявку сразу?",
+        answer_ru="Нет. Нажмите «Сохранить черновик» и вернитесь к заявке позже. Заявка подаётся только кнопкой «Отправить заявку»; отправьте её до окончания срока.",
+        question_en="Do I have to fill in the application at once?",
+        answer_en="No. Press “Save draft” and come back later. The application is submitted only with “Submit the application”; submit it before the deadline.",
+    ),
+    dict(
+        question_kk="Өтінімді орыс тілінде жазуға бола ма?",
+        answer_kk="Иә. Өтінімді қазақ немесе орыс тілінде жазуға болады; сарапшылар екі тілде де бағалайды.",
+        question_ru="Можно ли написать заявку на русском языке?",
+        answer_ru="Да. Заявку можно написать на казахском или русском языке; эксперты оценивают на обоих языках.",
+        question_en="May the application be written in Russian?",
+        answer_en="Yes. Write it in Kazakh or Russian; the experts score in both languages.",
+    ),
+    dict(
+        question_kk="Өтінімді қалай бағалайды?",
+        answer_kk="ГАМО алдымен талаптарға сәйкестігін тексереді. Содан кейін 5 сарапшы төрт өлшемшарт бойынша балл қояды: өзектілігі, жаңашылдығы, қоғамдық әсері, жүзеге асыру мүмкіндігі. Ең жоғары балл алған 7 жоба грант алады.",
+        question_ru="Как оценивают заявку?",
+        answer_ru="Сначала ГАМО проверяет соответствие требованиям. Затем 5 экспертов ставят баллы по четырём критериям: актуальность, новизна, общественное влияние, реализуемость. Гранты получают 7 проектов с наибольшими баллами.",
+        question_en="How is an application scored?",
+        answer_en="GAMO first checks the requirements. Then 5 experts score four criteria: relevance, novelty, social impact, feasibility. The 7 highest-scoring projects receive a grant.",
+    ),
+    dict(
+        question_kk="Өтінім жіберілгенін қайдан білемін?",
+        answer_kk="Жіберілген өтінім тіркеу нөмірін алады. Түбіртек (PDF) электрондық поштаңызға келеді, өтінімнің күйін порталдағы «Менің өтінімдерім» бетінен көресіз.",
+        question_ru="Как узнать, что заявка подана?",
+        answer_ru="Поданная заявка получает регистрационный номер. Квитанция (PDF) приходит на вашу электронную почту, статус заявки виден на портале на странице «Мои заявки».",
+        question_en="How do I know the application is submitted?",
+        answer_en="A submitted application gets a registration number. The receipt (PDF) arrives by e-mail, and you follow the status on the portal under “My applications”.",
+    ),
+    dict(
+        question_kk="Грант алсақ, не істейміз?",
+        answer_kk="Екі күндік тренингке қатысасыз, командаңызға ментор бекітіледі. Жобаны шамамен төрт айда жүзеге асырып, жұмыс барысы туралы есеп пен чектерді порталға тапсырасыз. Жобаңыз туралы бейнеролик түсіріледі, оны қорытынды көрмеде таныстырасыз.",
+        question_ru="Что делать, если мы получим грант?",
+        answer_ru="Вы пройдёте двухдневный тренинг, к команде прикрепят ментора. За четыре месяца вы реализуете проект и сдаёте на портале отчёты о ходе работ и чеки. О проекте снимут видеоролик, вы представите его на итоговой выставке.",
+        question_en="What happens if we win a grant?",
+        answer_en="You attend a two-day training and your team gets a mentor. You carry out the project in about four months and hand in progress reports and receipts on the portal. A video is filmed about your project, and you present it at the final exhibition.",
+    ),
+    dict(
+        question_kk="Сұрағым болса, кімге хабарласамын?",
+        answer_kk="ГАМО-ға: Ақтау қаласы, телефон мен электрондық пошта басты беттің «Ұйымдастырушы» бөлімінде берілген.",
+        question_ru="К кому обращаться с вопросами?",
+        answer_ru="В ГАМО: город Актау; телефон и электронная почта указаны на главной странице в разделе «Организатор».",
+        question_en="Whom do I ask if I have a question?",
+        answer_en="GAMO in Aktau: the phone and e-mail are on the home page under “Organiser”.",
+    ),
+]

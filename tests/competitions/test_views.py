@@ -1,3 +1,5 @@
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -14,6 +16,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 NBSP = "\xa0"
+AQTAU = ZoneInfo("Asia/Aqtau")
 
 
 def kk(text: str) -> str:
@@ -151,3 +154,17 @@ def test_the_call_page_shows_rules_faq_and_announcements_against_the_target(
     client.force_login(applicant)
     html = client.get(f"/competitions/{competition.slug}/").content.decode()
     assert f'action="/applications/start/{competition.slug}/"' in html
+
+
+def test_the_home_page_leads_with_the_open_call_and_its_apply_button(client, demo):
+    _project, competition = demo
+    html = client.get("/").content.decode()
+    call = html.index('data-testid="open-call"')
+    passport = html.index('data-testid="project-passport"')
+    assert call < passport
+    box = html[call:passport]
+    assert competition.title_kk in box
+    assert kk("Apply") in box and f'href="/competitions/{competition.slug}/"' in box
+    assert competition.closes_at.astimezone(AQTAU).strftime("%d.%m.%Y %H:%M") in box
+    # The project's 2025 period is the passport's, below the call.
+    assert "01.06.2025" not in html[:passport]
