@@ -317,7 +317,7 @@ class ApplicationForms:
         for formset, row_label in (
             (self.team, _("Teammate")),
             (self.activities, _("Activity")),
-            (self.budget, _("Line")),
+            (self.budget, _("Expense item")),
         ):
             for error in formset.non_form_errors():
                 items.append((str(error), f"#section-{formset.prefix}"))

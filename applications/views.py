@@ -43,7 +43,7 @@ from competitions.selectors import competitions_open, competitions_public
 ROW_LABELS = {
     "team": gettext_lazy("Teammate"),
     "activity": gettext_lazy("Activity"),
-    "budget": gettext_lazy("Line"),
+    "budget": gettext_lazy("Expense item"),
 }
 
 
