@@ -127,7 +127,7 @@ def places_json(request: HttpRequest) -> HttpResponse:
 
     The page names it with the list's version (`?v=`), so a changed list is a new address.
     """
-    language = request.GET.get("lang", "")
+    language = request.GET.get("lang") or translation.get_language()
     if language not in dict(settings.LANGUAGES):
         raise Http404
     with translation.override(language):
