@@ -157,7 +157,9 @@ def add_row(request: HttpRequest, pk: int, section: str) -> HttpResponse:
         return HttpResponse(status=400)
     if not 0 <= index < MAX_ROWS:
         return HttpResponse(status=400)
-    form = ROW_FORMS[section](prefix=f"{section}-{index}", empty_permitted=True)
+    form = ROW_FORMS[section](
+        prefix=f"{section}-{index}", empty_permitted=True, use_required_attribute=False
+    )
     return render(
         request,
         "applications/_row_added.html",
