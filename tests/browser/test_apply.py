@@ -145,7 +145,7 @@ def test_a_new_user_applies_with_one_teammate_from_a_phone_and_alone_is_refused(
     page.fill("#id_budget-1-unit_cost_kzt", "5000")
     expect(page.locator("#budget-total")).to_contain_text(words["total"])
     expect(page.locator("#budget-1 [data-line-total]")).to_have_text("50\xa0000\xa0₸")
-    page.fill("#id_budget-1-quantity", "80")
+    page.fill("#id_budget-1-quantity", "81")  # 1 005 000 ₸: over the 1 000 000 ₸ cap
     expect(page.locator("[data-over-cap]")).to_be_visible()
     page.fill("#id_budget-1-quantity", "10")
     expect(page.locator("[data-over-cap]")).to_be_hidden()
