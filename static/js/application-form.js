@@ -80,6 +80,22 @@
     recount();
   });
 
+  // A file chosen but not attached would be lost on Submit: say so instead of submitting.
+  var files = document.getElementById("attachment-form");
+  form.addEventListener("submit", function (event) {
+    var chosen = files && files.querySelector("input[type=file]");
+    var submitter = event.submitter;
+    if (!chosen || !chosen.files.length || !submitter || submitter.name !== "submit") return;
+    event.preventDefault();
+    var note = files.querySelector("[data-unattached]") || document.createElement("p");
+    note.setAttribute("data-unattached", "");
+    note.setAttribute("role", "alert");
+    note.className = "text-danger fw-semibold mt-2";
+    note.textContent = files.dataset.unattachedText;
+    files.appendChild(note);
+    chosen.focus();
+  });
+
   // The declarations sit next to the Submit button, outside the form element: their
   // ticks are saved like any other answer.
   document.addEventListener("change", function (event) {

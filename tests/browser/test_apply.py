@@ -151,6 +151,15 @@ def test_a_new_user_applies_with_one_teammate_from_a_phone_and_alone_is_refused(
     expect(page.locator("[data-over-cap]")).to_be_hidden()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
+    # A file chosen but not attached is not silently dropped by Submit.
+    page.set_input_files(
+        "#id_file",
+        files=[{"name": "later.png", "mimeType": "image/png", "buffer": png_bytes()}],
+    )
+    page.locator("button[name=submit]").click()
+    expect(page.locator("[data-unattached]")).to_be_visible()
+    assert page.url == edit_url
+    page.set_input_files("#id_file", files=[])
     settle_autosave(page)
     page.locator("button[name=submit]").click()
     page.wait_for_url(f"{url}/applications/{application.pk}/")
