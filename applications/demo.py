@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 from django.contrib.auth.models import Group
 from django.http import QueryDict
+from django.utils import translation
 
 from accounts.models import User
 from accounts.roles import Role
@@ -115,18 +116,19 @@ def form_data(village: Settlement, title, problem, idea, members, budget, year: 
         "activity-0-name": title,
         "activity-0-starts_on": f"{year}-08-01",
         "activity-0-ends_on": f"{year}-09-30",
-        "team-TOTAL_FORMS": str(len(members)),
+        # Member 1, the lead, comes from their profile: the form lists the teammates.
+        "team-TOTAL_FORMS": str(len(members) - 1),
         "team-INITIAL_FORMS": "0",
         "budget-TOTAL_FORMS": str(len(budget)),
         "budget-INITIAL_FORMS": "0",
     }
-    for index, (name, iin) in enumerate(members):
+    for index, (name, iin) in enumerate(members[1:]):
         fields |= {
             f"team-{index}-full_name": name,
             f"team-{index}-iin": iin,
             f"team-{index}-phone": "+77011234567",
             f"team-{index}-village": str(village.pk),
-            f"team-{index}-role": "Үйлестіруші" if index == 0 else "Мүше",
+            f"team-{index}-role": "Мүше",
         }
     for index, (item, unit, quantity, cost) in enumerate(budget):
         fields |= {
@@ -197,7 +199,8 @@ def load_applications(demo) -> None:
         if not forms.is_valid():
             raise ValueError(f"demo application {number}: {[f.errors for f in forms.all]}")
         submitted_at = competition.opens_at + timedelta(days=3 + number, hours=number % 7)
-        application_submit(application=application, forms=forms, by=lead, now=submitted_at)
+        with translation.override("kk"):  # the lead's role is written in Kazakh
+            application_submit(application=application, forms=forms, by=lead, now=submitted_at)
         eligible = number not in (7, 19)
         application_screen(
             application=application,

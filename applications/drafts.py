@@ -12,10 +12,10 @@ import re
 from django.utils.translation import gettext as _
 
 from applications.forms import (
-    ActivityFormSet,
     ApplicationForm,
-    BudgetFormSet,
     DeclarationsForm,
+    activity_formset,
+    budget_formset,
     team_formset,
 )
 from competitions.models import Competition
@@ -38,8 +38,8 @@ def row_limits(competition: Competition) -> dict[str, tuple[int, frozenset[str]]
     """For each row prefix: the most rows its formset accepts, and the fields of a row."""
     formsets = {
         "team": team_formset(competition),
-        "activity": ActivityFormSet,
-        "budget": BudgetFormSet,
+        "activity": activity_formset(),
+        "budget": budget_formset(),
     }
     return {
         prefix: (formset.max_num, frozenset(formset.form.base_fields) | {"DELETE"})

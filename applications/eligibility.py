@@ -58,18 +58,31 @@ def member_problems(
     return problems
 
 
+def team_size_message(min_people: int, max_people: int) -> str:
+    """The rule in people, the lead included, and in teammates, as the form asks for them."""
+    return _(
+        "A team has %(min)s–%(max)s people: you and %(min_mates)s–%(max_mates)s teammates."
+    ) % {
+        "min": min_people,
+        "max": max_people,
+        "min_mates": max(min_people - 1, 0),
+        "max_mates": max_people - 1,
+    }
+
+
 def team_problems(competition: Competition, members: list[Member]) -> list[str]:
     district_ids = set(competition.eligible_districts.values_list("pk", flat=True))
     problems = []
     if not competition.min_team_size <= len(members) <= competition.max_team_size:
-        problems.append(
-            _("A team has %(min)s to %(max)s people with the lead; this one has %(count)s.")
-            % {
-                "min": competition.min_team_size,
-                "max": competition.max_team_size,
-                "count": len(members),
-            }
-        )
+        problems.append(team_size_message(competition.min_team_size, competition.max_team_size))
+    seen = {}
+    for member in members:
+        if member.iin in seen:
+            problems.append(
+                _("Members %(first)s and %(second)s have the same IIN.")
+                % {"first": seen[member.iin], "second": member.position}
+            )
+        seen.setdefault(member.iin, member.position)
     for member in members:
         problems.extend(member_problems(competition, member, district_ids))
     return problems

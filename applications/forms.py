@@ -9,26 +9,57 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from accounts.phones import normalize_phone
+from applications.eligibility import team_size_message
 from applications.iin import parse_iin
 from applications.models import ApplicantProfile, Application
 from applications.uploads import check_attachment
 from competitions.models import Competition, Settlement
+from competitions.places import PlaceNotFound, place_find, place_label
 from jastarurban.money import max_tenge_validator, round_tenge
-from jastarurban.widgets import QuickSelect
 
 
-class VillageField(forms.ModelChoiceField):
-    # 500+ places, up to four times on the applicant's form: rendered without templates.
-    widget = QuickSelect
+class VillageInput(forms.TextInput):
+    """A text box for a place's name; static/js/places.js lists the places under it.
+
+    Without JavaScript the name is typed and read back by competitions.places.place_find.
+    """
+
+    def __init__(self, attrs=None):
+        super().__init__(
+            {"list": "places-list", "autocomplete": "off", "data-places": "", **(attrs or {})}
+        )
+
+
+class VillageField(forms.Field):
+    """One of Mangystau's villages (or towns), picked by name from one list the page shares."""
+
+    widget = VillageInput
 
     def __init__(self, **kwargs):
-        kwargs["queryset"] = Settlement.objects.select_related("district").order_by(
-            "district__name", "name"
+        kwargs.setdefault(
+            "help_text",
+            _("Start typing the name in Kazakh or Russian and choose it from the list."),
         )
         super().__init__(**kwargs)
 
-    def label_from_instance(self, obj: Settlement) -> str:
-        return f"{obj.name} — {obj.district.name}"
+    def prepare_value(self, value):
+        if isinstance(value, Settlement):
+            return place_label(value)
+        if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
+            place = Settlement.objects.select_related("district").filter(pk=value).first()
+            return place_label(place) if place else value
+        return value
+
+    def to_python(self, value):
+        if value in self.empty_values or not str(value).strip():
+            return None
+        try:
+            return place_find(str(value))
+        except PlaceNotFound as error:
+            raise forms.ValidationError(error.message, code="invalid_choice") from error
+
+    def has_changed(self, initial, data):
+        return (initial or "") != (data or "")
 
 
 class IinField(forms.CharField):
@@ -66,10 +97,11 @@ class ProfileForm(forms.Form):
 
 
 class ApplicationForm(forms.ModelForm):
+    village = VillageField(label=_("Village where the project happens"))
+
     class Meta:
         model = Application
         fields = ["title", "village", "problem", "idea", "goal", "expected_results"]
-        field_classes = {"village": VillageField}
         widgets = {
             field: forms.Textarea(attrs={"rows": 4})
             for field in ["problem", "idea", "goal", "expected_results"]
@@ -90,6 +122,9 @@ class DeclarationsForm(forms.Form):
 
     def __init__(self, *args, competition: Competition | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        # Shown after the attachments, next to the Submit button, outside the form element.
+        for field in self.fields.values():
+            field.widget.attrs["form"] = "application-form"
         if competition is not None:
             # The tick is mandatory: say where the rules and the answers are. New tabs, so
             # the form being filled stays as it is.
@@ -180,23 +215,80 @@ class BudgetItemForm(forms.Form):
     )
 
 
-class TeamFormSet(forms.BaseFormSet):
-    # Django's own wording speaks of "forms"; the applicant names participants.
+# --- Repeated rows (teammates, activities, budget lines) -------------------------------
+# A row left blank is ignored, never an error; counts are told in people and lines,
+# never in Django's "forms".
+
+
+class RowsFormSet(forms.BaseFormSet):
+    min_rows = 1
+    too_few_message = ngettext_lazy(
+        "Add at least %(num)d row.", "Add at least %(num)d rows.", "num"
+    )
     default_error_messages = {
-        **forms.BaseFormSet.default_error_messages,
-        "too_few_forms": ngettext_lazy(
-            "Name at least %(num)d participant.", "Name at least %(num)d participants.", "num"
-        ),
+        "too_few_forms": too_few_message,
         "too_many_forms": ngettext_lazy(
-            "Name at most %(num)d participant.", "Name at most %(num)d participants.", "num"
+            "At most %(num)d row can be added.", "At most %(num)d rows can be added.", "num"
+        ),
+    }
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "empty_permitted": True}
+
+    def clean(self):
+        if any(self.errors):
+            return
+        if len(kept(self)) < self.min_rows:
+            raise forms.ValidationError(
+                self.too_few_message % {"num": self.min_rows}, code="too_few_forms"
+            )
+
+
+class ActivityFormSet(RowsFormSet):
+    too_few_message = ngettext_lazy(
+        "List at least %(num)d activity with its dates.",
+        "List at least %(num)d activities with their dates.",
+        "num",
+    )
+    default_error_messages = {
+        **RowsFormSet.default_error_messages,
+        "too_few_forms": too_few_message,
+    }
+
+
+class BudgetFormSet(RowsFormSet):
+    too_few_message = ngettext_lazy(
+        "Add at least %(num)d budget line.", "Add at least %(num)d budget lines.", "num"
+    )
+    default_error_messages = {
+        **RowsFormSet.default_error_messages,
+        "too_few_forms": too_few_message,
+    }
+
+
+class TeamFormSet(RowsFormSet):
+    """The lead's teammates; the lead is member 1, read from their profile."""
+
+    min_people = 2
+    max_people = 3
+    too_few_message = ngettext_lazy(
+        "List at least %(num)d participant.", "List at least %(num)d participants.", "num"
+    )
+    default_error_messages = {
+        "too_few_forms": too_few_message,
+        "too_many_forms": ngettext_lazy(
+            "At most %(num)d participant.", "At most %(num)d participants.", "num"
         ),
     }
 
     def clean(self):
         if any(self.errors):
             return
+        teammates = kept(self)
+        if not self.min_people <= len(teammates) + 1 <= self.max_people:
+            raise forms.ValidationError(team_size_message(self.min_people, self.max_people))
         seen = {}
-        for number, form in enumerate(kept(self), start=1):
+        for number, form in enumerate(teammates, start=2):
             iin = form.cleaned_data["iin"].number
             if iin in seen:
                 raise forms.ValidationError(
@@ -207,17 +299,19 @@ class TeamFormSet(forms.BaseFormSet):
 
 
 def team_formset(competition: Competition):
-    return forms.formset_factory(
+    # absolute_max: a forged row count never makes a page build thousands of forms; one
+    # row more than the team allows leaves room for a blank row, which is ignored.
+    formset = forms.formset_factory(
         TeamMemberForm,
         formset=TeamFormSet,
         extra=0,
-        min_num=competition.min_team_size,
+        can_delete=True,
         max_num=competition.max_team_size,
         absolute_max=competition.max_team_size,
-        validate_min=True,
-        validate_max=True,
-        can_delete=True,
     )
+    formset.min_people = competition.min_team_size
+    formset.max_people = competition.max_team_size
+    return formset
 
 
 # More rows than a small grant's plan or budget needs, and few enough that a
@@ -225,31 +319,37 @@ def team_formset(competition: Competition):
 MAX_ACTIVITIES = 30
 MAX_BUDGET_LINES = 50
 
-ActivityFormSet = forms.formset_factory(
-    ActivityForm,
-    extra=0,
-    min_num=1,
-    max_num=MAX_ACTIVITIES,
-    absolute_max=MAX_ACTIVITIES,
-    validate_min=True,
-    validate_max=True,
-    can_delete=True,
-)
-BudgetFormSet = forms.formset_factory(
-    BudgetItemForm,
-    extra=0,
-    min_num=1,
-    max_num=MAX_BUDGET_LINES,
-    absolute_max=MAX_BUDGET_LINES,
-    validate_min=True,
-    validate_max=True,
-    can_delete=True,
-)
+
+def activity_formset():
+    return forms.formset_factory(
+        ActivityForm,
+        formset=ActivityFormSet,
+        extra=0,
+        can_delete=True,
+        max_num=MAX_ACTIVITIES,
+        absolute_max=MAX_ACTIVITIES,
+    )
+
+
+def budget_formset():
+    return forms.formset_factory(
+        BudgetItemForm,
+        formset=BudgetFormSet,
+        extra=0,
+        can_delete=True,
+        max_num=MAX_BUDGET_LINES,
+        absolute_max=MAX_BUDGET_LINES,
+    )
+
+
+ROW_FORMS = {"team": TeamMemberForm, "activity": ActivityForm, "budget": BudgetItemForm}
 
 
 def kept(formset) -> list:
-    """The rows of a formset the applicant did not remove."""
-    return [form for form in formset.forms if form not in formset.deleted_forms]
+    """The rows of a formset the applicant filled in and did not remove."""
+    return [
+        form for form in formset.forms if form not in formset.deleted_forms and form.has_changed()
+    ]
 
 
 class AttachmentForm(forms.Form):
@@ -274,10 +374,10 @@ class ApplicationForms:
         self.competition = competition
         self.main = ApplicationForm(data, instance=application, prefix="main")
         self.team = team_formset(competition)(data, prefix="team")
-        self.activities = ActivityFormSet(
+        self.activities = activity_formset()(
             data, prefix="activity", form_kwargs={"window": activity_window(competition)}
         )
-        self.budget = BudgetFormSet(data, prefix="budget")
+        self.budget = budget_formset()(data, prefix="budget")
         self.declarations = DeclarationsForm(data, prefix="declare", competition=competition)
 
     @property
@@ -286,6 +386,34 @@ class ApplicationForms:
 
     def is_valid(self) -> bool:
         return all([form.is_valid() for form in self.all])
+
+    def error_summary(self) -> list[tuple[str, str]]:
+        """Every problem as (text, link to its field), in the page's order."""
+        items = []
+
+        def add_form(form, where: str = ""):
+            for error in form.non_field_errors():
+                items.append((f"{where}: {error}" if where else str(error), f"#{form.prefix}"))
+            for name, errors in form.errors.items():
+                if name == "__all__":
+                    continue
+                field = form[name]
+                label = f"{where}: {field.label}" if where else str(field.label)
+                for error in errors:
+                    items.append((f"{label} — {error}", f"#{field.auto_id}"))
+
+        add_form(self.main)
+        for formset, row_label in (
+            (self.team, _("Teammate")),
+            (self.activities, _("Activity")),
+            (self.budget, _("Expense item")),
+        ):
+            for error in formset.non_form_errors():
+                items.append((str(error), f"#section-{formset.prefix}"))
+            for number, form in enumerate(formset.forms, start=1):
+                add_form(form, f"{row_label} {number}")
+        add_form(self.declarations)
+        return items
 
     def budget_total_kzt(self) -> int:
         return sum(
@@ -330,10 +458,19 @@ class DraftForms(ApplicationForms):
         initial = initial_from_draft(application.draft_data)
         if add_row in ROW_PREFIXES:
             initial["rows"][add_row].append({})
+        # Room for the teammates the rules ask for, and for one activity and one line.
+        least = {"team": competition.min_team_size - 1, "activity": 1, "budget": 1}
+        for prefix, count in least.items():
+            rows = initial["rows"][prefix]
+            rows.extend({} for _row in range(count - len(rows)))
         self.main = ApplicationForm(instance=application, initial=initial["main"], prefix="main")
         self.team = team_formset(competition)(initial=initial["rows"]["team"], prefix="team")
-        self.activities = ActivityFormSet(initial=initial["rows"]["activity"], prefix="activity")
-        self.budget = BudgetFormSet(initial=initial["rows"]["budget"], prefix="budget")
+        self.activities = activity_formset()(
+            initial=initial["rows"]["activity"],
+            prefix="activity",
+            form_kwargs={"window": activity_window(competition)},
+        )
+        self.budget = budget_formset()(initial=initial["rows"]["budget"], prefix="budget")
         self.declarations = DeclarationsForm(
             initial=initial["declarations"], prefix="declare", competition=competition
         )

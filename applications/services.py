@@ -9,6 +9,7 @@ from applications.drafts import draft_clean
 from applications.eligibility import Member, team_problems
 from applications.forms import ApplicationForms, kept
 from applications.models import (
+    ApplicantProfile,
     Application,
     ApplicationActivity,
     Attachment,
@@ -78,16 +79,53 @@ def _late_message(deadline: datetime) -> str:
     }
 
 
-def _members(forms: ApplicationForms) -> list[Member]:
-    return [
-        Member(
+def _lead_member(application: Application) -> TeamMember | None:
+    """Member 1 is the lead, as their profile says: they never retype themselves."""
+    profile = ApplicantProfile.objects.filter(user=application.applicant).first()
+    if profile is None:
+        return None
+    user = application.applicant
+    return TeamMember(
+        application=application,
+        position=1,
+        full_name=user.full_name,
+        iin=profile.iin,
+        birth_date=profile.birth_date,
+        phone=user.phone[:20],
+        village=profile.village,
+        role=_("Team lead"),
+    )
+
+
+def _team(application: Application, forms: ApplicationForms) -> list[TeamMember]:
+    """The lead from their profile, then the teammates the form lists."""
+    lead = _lead_member(application)
+    teammates = [
+        TeamMember(
+            application=application,
             position=position,
             full_name=form.cleaned_data["full_name"],
             iin=form.cleaned_data["iin"].number,
             birth_date=form.cleaned_data["iin"].birth_date,
+            phone=form.cleaned_data["phone"],
             village=form.cleaned_data["village"],
+            role=form.cleaned_data["role"],
         )
-        for position, form in enumerate(kept(forms.team), start=1)
+        for position, form in enumerate(kept(forms.team), start=2)
+    ]
+    return ([lead] if lead else []) + teammates
+
+
+def _members(team: list[TeamMember]) -> list[Member]:
+    return [
+        Member(
+            position=member.position,
+            full_name=member.full_name,
+            iin=member.iin,
+            birth_date=member.birth_date,
+            village=member.village,
+        )
+        for member in team
     ]
 
 
@@ -115,20 +153,7 @@ class _Rows:
     budget: list[BudgetItem]
 
 
-def _rows(application: Application, forms: ApplicationForms) -> _Rows:
-    team = [
-        TeamMember(
-            application=application,
-            position=position,
-            full_name=form.cleaned_data["full_name"],
-            iin=form.cleaned_data["iin"].number,
-            birth_date=form.cleaned_data["iin"].birth_date,
-            phone=form.cleaned_data["phone"],
-            village=form.cleaned_data["village"],
-            role=form.cleaned_data["role"],
-        )
-        for position, form in enumerate(kept(forms.team), start=1)
-    ]
+def _rows(application: Application, forms: ApplicationForms, team: list[TeamMember]) -> _Rows:
     activities = [
         ApplicationActivity(application=application, position=position, **_fields(form))
         for position, form in enumerate(kept(forms.activities), start=1)
@@ -153,7 +178,12 @@ def application_submit(*, application: Application, forms: ApplicationForms, by,
     check_transition(application, Status.SUBMITTED, by)
     if not application.can_submit(now):
         raise SubmissionRefused([_late_message(application.submission_deadline())])
-    members = _members(forms)
+    team = _team(application, forms)
+    if not team or team[0].position != 1:
+        raise SubmissionRefused(
+            [_("Fill in your profile first: the application reads you from it.")]
+        )
+    members = _members(team)
     problems = team_problems(competition, members)
     total = forms.budget_total_kzt()
     if total > competition.max_request_kzt:
@@ -189,7 +219,7 @@ def application_submit(*, application: Application, forms: ApplicationForms, by,
 
     for field in forms.main.Meta.fields:
         setattr(application, field, forms.main.cleaned_data[field])
-    rows = _rows(application, forms)
+    rows = _rows(application, forms, team)
     for model in (TeamMember, ApplicationActivity, BudgetItem):
         model.objects.filter(application=application).delete()
     TeamMember.objects.bulk_create(rows.team)

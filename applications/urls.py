@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/autosave/", views.autosave, name="autosave"),
+    path("<int:pk>/rows/<slug:section>/", views.add_row, name="add_row"),
     path("<int:pk>/receipt.pdf", views.receipt, name="receipt"),
     path("<int:pk>/files/", views.attachment_upload, name="attachment_upload"),
     path("<int:pk>/files/<int:attachment_id>/", views.attachment_download, name="attachment"),

@@ -2,20 +2,29 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.db.models import Sum
-from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.access import role_required, session_ended
 from accounts.roles import Role
 from applications.access import application_for_user, own_application
-from applications.drafts import DraftRefused, draft_clean, draft_row_count
+from applications.drafts import DraftRefused, draft_clean, draft_row_count, row_limits
+from applications.eligibility import age_deadline
 from applications.files import attachment_response
-from applications.forms import ApplicationForms, AttachmentForm, DraftForms, ProfileForm
+from applications.forms import (
+    ROW_FORMS,
+    ApplicationForms,
+    AttachmentForm,
+    DraftForms,
+    ProfileForm,
+)
+from applications.iin import age_on
 from applications.models import ApplicantProfile, Application, DeletionRequest
 from applications.privacy import (
     personal_data_deletion_request,
@@ -35,7 +44,14 @@ from applications.services import (
 from applications.staff_forms import ReopenForm, ScreeningForm
 from applications.tracker import next_step, tracker
 from applications.workflow import TransitionNotAllowed
+from competitions.places import place_label
 from competitions.selectors import competitions_open, competitions_public
+
+ROW_LABELS = {
+    "team": gettext_lazy("Teammate"),
+    "activity": gettext_lazy("Activity"),
+    "budget": gettext_lazy("Expense item"),
+}
 
 
 @role_required(Role.APPLICANT)
@@ -159,7 +175,25 @@ def _draft_forms(application, add_row: str = "") -> DraftForms:
     return DraftForms(competition, application, add_row=add_row)
 
 
-def _edit_page(request, application, forms, status=200) -> HttpResponse:
+def _lead(application: Application) -> dict | None:
+    """Member 1 as the form shows them: from the profile, never retyped."""
+    profile = (
+        ApplicantProfile.objects.select_related("village__district")
+        .filter(user=application.applicant)
+        .first()
+    )
+    if profile is None:
+        return None
+    return {
+        "full_name": application.applicant.full_name,
+        "age": age_on(profile.birth_date, age_deadline(application.competition)),
+        "village": place_label(profile.village),
+    }
+
+
+def _edit_page(request, application, forms, status=200, problems=()) -> HttpResponse:
+    errors = forms.error_summary() if status == 400 else []
+    errors += [(str(problem), "#section-team") for problem in problems]
     return render(
         request,
         "applications/edit.html",
@@ -167,11 +201,52 @@ def _edit_page(request, application, forms, status=200) -> HttpResponse:
             "application": application,
             "competition": application.competition,
             "forms": forms,
+            "lead": _lead(application),
+            "errors": errors,
             "attachment_form": AttachmentForm(),
             "attachments": list(application.attachments.all()),
             "deadline": application.submission_deadline(),
         },
         status=status,
+    )
+
+
+@role_required(Role.APPLICANT)
+@require_POST
+def add_row(request: HttpRequest, pk: int, section: str) -> HttpResponse:
+    """One more teammate, activity or budget line: a fragment htmx adds to the form.
+
+    What the form holds is saved first, as autosave would, so nothing typed is lost.
+    """
+    application = own_application(request.user, pk)
+    if section not in ROW_FORMS:
+        raise Http404
+    try:
+        application_autosave(application=application, data=dict(request.POST.lists()))
+    except NotEditable:
+        return HttpResponse(_("This application can no longer be changed."), status=409)
+    except DraftRefused as refusal:
+        return HttpResponse(refusal.message, status=400)
+    try:
+        index = int(request.POST.get(f"{section}-TOTAL_FORMS", ""))
+    except ValueError:
+        return HttpResponse(status=400)
+    limit, _fields = row_limits(application.competition)[section]
+    if not 0 <= index < limit:
+        return HttpResponse(status=400)
+    form = ROW_FORMS[section](
+        prefix=f"{section}-{index}", empty_permitted=True, use_required_attribute=False
+    )
+    return render(
+        request,
+        "applications/_row_added.html",
+        {
+            "form": form,
+            "section": section,
+            "number": index + 1,
+            "total": index + 1,
+            "row_label": ROW_LABELS[section],
+        },
     )
 
 
@@ -198,14 +273,11 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("applications:edit", pk=pk)
     forms = ApplicationForms(application.competition, application, request.POST)
     if not forms.is_valid():
-        messages.error(request, _("Some answers need attention: see the messages below."))
         return _edit_page(request, application, forms, status=400)
     try:
         application_submit(application=application, forms=forms, by=request.user)
     except SubmissionRefused as refusal:
-        for problem in refusal.problems:
-            messages.error(request, problem)
-        return _edit_page(request, application, forms, status=400)
+        return _edit_page(request, application, forms, status=400, problems=refusal.problems)
     except TransitionNotAllowed:
         # A double click: the first request submitted it while this one waited for the lock.
         return redirect("applications:detail", pk=pk)

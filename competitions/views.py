@@ -1,18 +1,22 @@
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import (
     Http404,
     HttpRequest,
     HttpResponse,
     HttpResponseNotModified,
+    JsonResponse,
 )
 from django.shortcuts import get_object_or_404, render
-from django.utils.cache import patch_vary_headers
+from django.utils import translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 
 from accounts.access import role_required
 from accounts.roles import Role
 from competitions.models import Competition, Criterion
 from competitions.models.budget import project_budget
+from competitions.places import place_list, places_version
 from competitions.rules import rules_fingerprint, rules_pdf_bytes
 from competitions.selectors import (
     competitions_open,
@@ -138,3 +142,19 @@ def project_indicators(request: HttpRequest, slug: str) -> HttpResponse:
         "competitions/project_indicators.html",
         {"project": project, "activities": activities, "tab": "indicators"},
     )
+
+
+def places_json(request: HttpRequest) -> HttpResponse:
+    """The village picker's list, in the language asked for, cached by the browser for a year.
+
+    The page names it with the list's version (`?v=`), so a changed list is a new address.
+    """
+    language = request.GET.get("lang") or translation.get_language()
+    if language not in dict(settings.LANGUAGES):
+        raise Http404
+    with translation.override(language):
+        body = [[place.pk, place.label] for place in place_list()]
+    response = JsonResponse({"places": body}, json_dumps_params={"ensure_ascii": False})
+    if request.GET.get("v") == places_version():
+        patch_cache_control(response, public=True, max_age=365 * 24 * 3600, immutable=True)
+    return response

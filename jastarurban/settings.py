@@ -85,6 +85,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed (a third of their size on a 3G phone); below WhiteNoise, which serves
+    # static files already compressed, and above everything that writes a body. Safe from
+    # BREACH since Django 4.2 pads compressed responses randomly: see README, "Compression".
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "jastarurban.middleware.KazakhFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",

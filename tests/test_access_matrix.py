@@ -74,6 +74,7 @@ MATRIX: dict[str, Rule] = {
     "competitions:detail": Rule(OK, kwargs={"slug": "jastarurban-2025"}),
     # Built from the rules text when no file was uploaded: never 404 for a published call.
     "competitions:rules_pdf": Rule(OK, kwargs={"slug": "jastarurban-2025"}),
+    "competitions:places": Rule(OK),
     "competitions:staff_home": only(Role.STAFF),
     "competitions:project": Rule(**vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": PROJECT}),
     "competitions:project_budget": Rule(
@@ -135,6 +136,11 @@ MATRIX: dict[str, Rule] = {
     ),
     "applications:edit": Rule(FORBIDDEN, {"anonymous": LOGIN, "applicant": OK}, kwargs=DRAFT),
     "applications:autosave": Rule(NOT_ALLOWED, kwargs=DRAFT),
+    "applications:add_row": Rule(
+        FORBIDDEN,
+        {"anonymous": LOGIN, "applicant": NOT_ALLOWED},
+        kwargs="draft_rows",
+    ),
     "applications:receipt": Rule(
         FORBIDDEN,
         {"anonymous": LOGIN, "applicant": REDIRECT, "staff": REDIRECT, "operator": REDIRECT},
@@ -522,6 +528,7 @@ def objects(full_demo, people):
         "participant": {"token": Participant.objects.filter(feedback__isnull=False).first().token},
         DRAFT: {"pk": draft.pk},
         DRAFT_FILE: {"pk": draft.pk, "attachment_id": attachment.pk},
+        "draft_rows": {"pk": draft.pk, "section": "team"},
         "member": {"pk": member.pk},
         "withdraw": {"slug": "jastarurban-2025", "pk": draft.pk},
         "review": {"pk": review.pk},

@@ -51,12 +51,22 @@ class DemoUser:
 
 
 DEMO_USERS = [
-    DemoUser(Role.STAFF, f"coordinator@{DEMO_DOMAIN}", "Амангелдиева Молдир", is_superuser=True,
-             position=Position.COORDINATOR),
-    DemoUser(Role.STAFF, f"director@{DEMO_DOMAIN}", "Ахметова Жібек Аманбайқызы",
-             position=Position.DIRECTOR),
-    DemoUser(Role.STAFF, f"accountant@{DEMO_DOMAIN}", "Қошжанова Ақмарал",
-             position=Position.ACCOUNTANT),
+    DemoUser(
+        Role.STAFF,
+        f"coordinator@{DEMO_DOMAIN}",
+        "Амангелдиева Молдир",
+        is_superuser=True,
+        position=Position.COORDINATOR,
+    ),
+    DemoUser(
+        Role.STAFF,
+        f"director@{DEMO_DOMAIN}",
+        "Ахметова Жібек Аманбайқызы",
+        position=Position.DIRECTOR,
+    ),
+    DemoUser(
+        Role.STAFF, f"accountant@{DEMO_DOMAIN}", "Қошжанова Ақмарал", position=Position.ACCOUNTANT
+    ),
     DemoUser(Role.OPERATOR, f"operator@{DEMO_DOMAIN}", "Сейітова Гүлнар (оператор)"),
     DemoUser(Role.EXPERT, f"expert1@{DEMO_DOMAIN}", "Тасмағамбетов Нұрлан"),
     DemoUser(Role.EXPERT, f"expert2@{DEMO_DOMAIN}", "Жақсылықова Әсел"),

@@ -39,5 +39,5 @@ def draft(competition, with_profile):
 
 @pytest.fixture
 def team():
-    """Two valid members: 20 and 30 years old on the closing day."""
-    return [{"iin": iin_for(date(2005, 1, 1))}, {"iin": iin_for(date(1995, 1, 1))}]
+    """The lead's one teammate, 20 on the closing day: with the lead (25), a team of two."""
+    return [{"iin": iin_for(date(2005, 1, 1))}]

@@ -15,8 +15,26 @@ def village(name_ru: str = "Бейнеу") -> Settlement:
     return Settlement.objects.get(name_ru=name_ru, kind=Settlement.Kind.VILLAGE)
 
 
+def with_profile_of(user, born: date):
+    """`user` with an applicant profile: born on `born`, living in Beineu."""
+    from applications.iin import parse_iin
+    from applications.profiles import profile_save
+
+    profile_save(
+        user=user,
+        full_name=user.full_name,
+        phone="+77011234567",
+        iin=parse_iin(iin_for(born)),
+        village=village(),
+    )
+    return user
+
+
 def application_post(members: list[dict], budget=None, **main) -> dict:
-    """The form data of a complete application, as the browser posts it."""
+    """The form data of a complete application, as the browser posts it.
+
+    `members` are the lead's teammates: the lead, member 1, comes from their profile.
+    """
     beineu = village()
     data = {
         "main-title": main.get("title", "Ауыл саябағы"),

@@ -17,7 +17,7 @@ from applications.services import application_submit
 from applications.tasks import send_submission_receipt
 from competitions.models import Settlement
 from tests.applications.conftest import AQTAU, CLOSES
-from tests.applications.helpers import application_post, iin_for, village
+from tests.applications.helpers import application_post, iin_for, village, with_profile_of
 from tests.conftest import require
 from tests.factories import CompetitionFactory, UserFactory
 
@@ -67,11 +67,25 @@ def test_one_second_after_the_deadline_it_is_refused_and_the_draft_stays(client,
 @pytest.mark.parametrize("size", [1, 4])
 def test_a_team_of_one_or_four_is_refused(client, draft, size):
     client.force_login(draft.applicant)
-    members = [{"iin": iin_for(date(1990 + n, 2, 2))} for n in range(size)]
-    response = submit(client, draft, application_post(members))
+    teammates = [{"iin": iin_for(date(1990 + n, 2, 2))} for n in range(size - 1)]
+    response = submit(client, draft, application_post(teammates))
     assert response.status_code == 400
     draft.refresh_from_db()
     assert draft.status == Application.Status.DRAFT
+    assert "Командада 2–3 адам болуы керек: сіз және 1–2 серіктес" in response.content.decode()
+
+
+@time_machine.travel(BEFORE)
+@pytest.mark.parametrize("size", [2, 3])
+def test_a_team_of_two_or_three_people_with_the_lead_is_submitted(client, draft, size):
+    client.force_login(draft.applicant)
+    teammates = [{"iin": iin_for(date(1995 + n, 2, 2))} for n in range(size - 1)]
+    assert submit(client, draft, application_post(teammates)).status_code == 302
+    lead = draft.applicant.applicant_profile
+    members = list(draft.team.order_by("position"))
+    assert len(members) == size
+    assert (members[0].position, members[0].iin, members[0].village) == (1, lead.iin, lead.village)
+    assert members[0].full_name == draft.applicant.full_name
 
 
 @time_machine.travel(BEFORE)
@@ -87,8 +101,7 @@ def test_a_budget_over_the_maximum_is_refused(client, draft, team):
 def test_messages_name_the_member_and_the_rule(client, draft):
     client.force_login(draft.applicant)
     town = Settlement.objects.get(kind=Settlement.Kind.TOWN, name_ru="Жанаозен")
-    members = [
-        {"iin": iin_for(date(2000, 1, 1)), "full_name": "Асқар"},
+    members = [  # the lead, from the profile, is member 1
         {"iin": iin_for(date(1989, 7, 15)), "full_name": "Берік"},  # 36 on 15.07.2025
         {"iin": iin_for(date(2001, 1, 1)), "full_name": "Гүлім", "village": town},
     ]
@@ -116,10 +129,8 @@ def test_a_member_outside_the_eligible_districts_is_refused(client, draft, compe
     beineu = village()
     competition.eligible_districts.set([village("Шетпе").district])
     client.force_login(draft.applicant)
-    members = [
-        {"iin": iin_for(date(2000, 1, 1)), "village": beineu},
-        {"iin": iin_for(date(2000, 2, 2)), "village": village("Шетпе")},
-    ]
+    # The lead lives in Beineu (their profile); the teammate in Shetpe.
+    members = [{"iin": iin_for(date(2000, 2, 2)), "village": village("Шетпе")}]
     response = submit(client, draft, application_post(members))
     assert response.status_code == 400
     assert beineu.district.name_kk in response.content.decode()
@@ -152,14 +163,12 @@ def test_one_person_may_be_on_one_application_only(client, competition, team, wi
     first = Application.objects.create(competition=competition, applicant=with_profile)
     client.force_login(with_profile)
     assert submit(client, first, application_post(team)).status_code == 302
-    other = UserFactory(roles=[Role.APPLICANT])
+    other = with_profile_of(UserFactory(roles=[Role.APPLICANT]), date(1999, 9, 9))
     second = Application.objects.create(competition=competition, applicant=other)
     client.force_login(other)
-    response = submit(
-        client, second, application_post([team[0], {"iin": iin_for(date(1999, 9, 9))}])
-    )
+    response = submit(client, second, application_post([team[0]]))
     assert response.status_code == 400
-    assert "Мүше 1" in response.content.decode()
+    assert "Қатысушы 2 (Мүше 1)" in response.content.decode()  # member 2: the lead is 1
 
 
 @time_machine.travel(BEFORE)
@@ -183,7 +192,7 @@ def test_two_simultaneous_submissions_get_distinct_consecutive_numbers(monkeypat
     competition = CompetitionFactory()  # open now, closes in 30 days
     drafts = []
     for _ in range(2):
-        user = UserFactory(roles=[Role.APPLICANT])
+        user = with_profile_of(UserFactory(roles=[Role.APPLICANT]), date(1994, 3, 1))
         drafts.append(Application.objects.create(competition=competition, applicant=user))
     barrier = Barrier(2)
     errors = []
@@ -207,7 +216,7 @@ def test_two_simultaneous_submissions_get_distinct_consecutive_numbers(monkeypat
             target=run,
             args=(
                 drafts[n],
-                [{"iin": iin_for(date(1995, 3, n + 1))}, {"iin": iin_for(date(1996, 3, n + 1))}],
+                [{"iin": iin_for(date(1996, 3, n + 1))}],
             ),
         )
         for n in range(2)

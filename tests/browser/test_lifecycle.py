@@ -30,6 +30,7 @@ from accounts.models import User
 from applications.models import Application
 from competitions.demo.loader import COMPETITION_SLUG, DEMO_PASSWORD
 from competitions.models import Competition, GrantProject
+from competitions.places import place_label
 from exhibition.models import Exhibition, Registration
 from media_campaign.models import Post, Video
 from mentoring.models import Expense, GranteeProject, Meeting
@@ -201,8 +202,8 @@ def apply(story: Story, call: Competition, team) -> Application:
     full_name, email, title, members, _score = team
     url = story.url
     page = story.device(PHONE)
-    place = village()
-    beineu = f"{place.name_kk} — {place.district.name_kk}"  # as the Kazakh dropdown shows it
+    with translation.override("kk"):
+        beineu = place_label(village())  # as the Kazakh village list shows it
 
     page.goto(f"{url}/accounts/register/")
     assert page.locator("html").get_attribute("lang") == "kk"
@@ -221,7 +222,7 @@ def apply(story: Story, call: Competition, team) -> Application:
 
     page.goto(f"{url}/applications/profile/")
     page.fill("#id_iin", iin_for(members[0][1]))
-    page.select_option("#id_village", label=beineu)
+    page.fill("#id_village", beineu)
     page.locator("main form button[type=submit]").click()
     page.wait_for_url(f"{url}/applications/")
 
@@ -235,23 +236,25 @@ def apply(story: Story, call: Competition, team) -> Application:
     page.locator("form[enctype] button[type=submit]").click()
     page.wait_for_url(edit_url)
     expect(page.get_by_text("smeta.pdf")).to_be_visible()
-    # One more member row for a team of three (the button posts the form back).
-    for index in range(page.locator("[id^=id_team-][id$=-full_name]").count(), len(members)):
+    # The lead is member 1, from the profile; one more teammate row for a team of three
+    # (htmx adds it without reloading the page).
+    teammates = members[1:]
+    for index in range(page.locator("[id^=id_team-][id$=-full_name]").count(), len(teammates)):
         page.locator("button[name=add][value=team]").click()
         expect(page.locator(f"#id_team-{index}-full_name")).to_be_visible()
 
     page.fill("#id_main-title", title)
-    page.select_option("#id_main-village", label=beineu)
+    page.fill("#id_main-village", beineu)
     page.fill("#id_main-problem", "Балаларға ойнайтын орын жоқ")
     page.fill("#id_main-idea", "Ескі алаңды саябаққа айналдыру")
     page.fill("#id_main-goal", "Ауылды көріктендіру")
     page.fill("#id_main-expected_results", "Жаңа саябақ, 200 тұрғын")
-    for index, (name, born) in enumerate(members):
+    for index, (name, born) in enumerate(teammates):
         page.fill(f"#id_team-{index}-full_name", name)
         page.fill(f"#id_team-{index}-iin", iin_for(born))
         page.fill(f"#id_team-{index}-phone", "8 701 111 22 33")
-        page.select_option(f"#id_team-{index}-village", label=beineu)
-        page.fill(f"#id_team-{index}-role", "Үйлестіруші" if index == 0 else "Ерікті")
+        page.fill(f"#id_team-{index}-village", beineu)
+        page.fill(f"#id_team-{index}-role", "Ерікті")
     page.fill("#id_activity-0-name", "Алаңды тазалау")
     page.fill("#id_activity-0-starts_on", "2025-08-01")
     page.fill("#id_activity-0-ends_on", "2025-08-15")

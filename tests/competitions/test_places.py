@@ -48,3 +48,9 @@ def test_the_russian_name_is_the_fallback_where_no_kazakh_name_is_known():
         assert place.name == place.name_ru
     with translation.override("en"):
         assert Settlement.objects.get(kato_code="474230100").name == "Құрық"
+
+
+def test_kato_villages_nobody_lives_in_are_re_kinded_and_kept():
+    for name in ("Большой Эмир", "Малый Эмир", "15 бекет", "Оазис разъезд"):
+        place = Settlement.objects.get(name_ru=name)
+        assert not place.is_rural and place.kind != Settlement.Kind.VILLAGE

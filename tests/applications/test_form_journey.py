@@ -1,0 +1,169 @@
+"""The applicant's form as a villager meets it on a phone: light, forgiving, findable errors."""
+
+import gzip
+import json
+from datetime import date, timedelta
+
+import pytest
+import time_machine
+
+from applications.models import Application
+from competitions.models import Settlement
+from tests.applications.conftest import CLOSES
+from tests.applications.helpers import application_post, iin_for
+
+BEFORE = CLOSES - timedelta(hours=1)
+
+
+def submit(client, application, data):
+    return client.post(f"/applications/{application.pk}/edit/", data | {"submit": "1"})
+
+
+def with_blank_rows(data: dict) -> dict:
+    """One more teammate, activity and budget row, each left empty."""
+    for prefix in ("team", "activity", "budget"):
+        count = int(data[f"{prefix}-TOTAL_FORMS"])
+        data |= {f"{prefix}-TOTAL_FORMS": str(count + 1)}
+    return data
+
+
+@time_machine.travel(BEFORE)
+def test_blank_teammate_activity_and_budget_rows_are_ignored(client, draft, team):
+    client.force_login(draft.applicant)
+    data = with_blank_rows(application_post(team))
+    data |= {"team-1-full_name": "", "team-1-village": "", "budget-2-item": "  "}
+    response = submit(client, draft, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    draft.refresh_from_db()
+    assert draft.team.count() == 2
+    assert draft.activities.count() == 1
+    assert draft.budget_items.count() == 2
+
+
+@time_machine.travel(BEFORE)
+def test_the_cap_exactly_passes_and_one_tenge_more_is_refused_naming_the_cap(client, draft, team):
+    client.force_login(draft.applicant)
+    over = submit(
+        client, draft, application_post(team, budget=[("Орындық", "дана", "1", "1000001")])
+    )
+    assert over.status_code == 400
+    assert "1\xa0000\xa0000\xa0₸" in over.content.decode()
+    exact = submit(
+        client, draft, application_post(team, budget=[("Орындық", "дана", "2", "500000")])
+    )
+    assert exact.status_code == 302
+
+
+@time_machine.travel(BEFORE)
+def test_a_refused_submit_lists_each_problem_linked_to_its_field(client, draft, team):
+    client.force_login(draft.applicant)
+    data = application_post(team) | {"main-title": "", "main-goal": ""}
+    html = submit(client, draft, data).content.decode()
+    assert 'id="error-summary"' in html
+    assert "Өтінім жіберілмеді: 2 өрісті түзетіңіз." in html
+    assert 'href="#id_main-title"' in html and 'href="#id_main-goal"' in html
+    title_input = html[
+        html.index('id="id_main-title"') - 300 : html.index('id="id_main-title"') + 300
+    ]
+    assert 'aria-invalid="true"' in title_input
+    assert 'aria-describedby="id_main-title_error"' in title_input
+    assert 'id="id_main-title_error"' in html
+    assert 'value="Мүше 1"' in html  # what was typed stays
+
+
+@time_machine.travel(BEFORE)
+def test_applying_alone_is_refused_with_the_rule_in_people_not_forms(client, draft):
+    client.force_login(draft.applicant)
+    html = submit(client, draft, application_post([])).content.decode()
+    assert "Командада 2–3 адам болуы керек: сіз және 1–2 серіктес." in html
+    assert "form" not in html[html.index('id="error-summary"') : html.index("</ul>")]
+
+
+@time_machine.travel(BEFORE)
+def test_the_lead_is_shown_from_the_profile_not_retyped(client, draft):
+    client.force_login(draft.applicant)
+    html = client.get(f"/applications/{draft.pk}/edit/").content.decode()
+    assert "Сіз (команда жетекшісі)" in html
+    assert draft.applicant.full_name in html
+    assert "25 жаста" in html
+    assert 'href="/applications/profile/?next=' in html
+    assert 'name="team-0-full_name"' in html and 'name="team-1-full_name"' not in html
+
+
+def a_full_draft(draft) -> Application:
+    """Three teammates, two activities and four budget lines typed: a large form."""
+    data = application_post(
+        [{"iin": iin_for(date(1995 + n, 1, 1))} for n in range(3)],
+        budget=[("Орындық", "дана", "4", "150000")] * 4,
+    )
+    draft.draft_data = {key: [value] for key, value in data.items()}
+    draft.save()
+    return draft
+
+
+@time_machine.travel(BEFORE)
+def test_the_edit_page_is_light_and_compressed(client, draft, django_assert_max_num_queries):
+    a_full_draft(draft)
+    assert Settlement.objects.count() > 500  # the whole KATO list is loaded
+    client.force_login(draft.applicant)
+    with django_assert_max_num_queries(17):
+        response = client.get(f"/applications/{draft.pk}/edit/", HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
+    html = gzip.decompress(response.content)
+    assert len(html) <= 60_000, len(html)
+    assert len(response.content) <= 30_000, len(response.content)
+    assert b'name="team-2-village"' in html and b"<option" not in html
+
+
+@time_machine.travel(BEFORE)
+def test_adding_a_row_returns_a_fragment_and_saves_the_draft(client, draft):
+    client.force_login(draft.applicant)
+    response = client.post(
+        f"/applications/{draft.pk}/rows/team/",
+        {"team-TOTAL_FORMS": "1", "team-0-full_name": "Асқар", "main-title": "Саябақ"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html and len(html) < 8_000
+    assert 'name="team-1-full_name"' in html
+    assert 'name="team-TOTAL_FORMS" value="2"' in html and 'hx-swap-oob="true"' in html
+    draft.refresh_from_db()
+    assert draft.draft_data["team-0-full_name"] == ["Асқар"]
+    assert client.post(f"/applications/{draft.pk}/rows/nothing/", {}).status_code == 404
+
+
+def test_another_applicant_cannot_add_rows_to_a_draft(client, draft, other_applicant):
+    client.force_login(other_applicant)
+    response = client.post(f"/applications/{draft.pk}/rows/team/", {"team-TOTAL_FORMS": "1"})
+    assert response.status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_village_list_is_one_cached_list_with_kazakh_names_first(client):
+    page = client.get("/applications/profile/")  # any page naming the list
+    version_url = client.get("/places.json?lang=kk")
+    places = json.loads(version_url.content)["places"]
+    labels = [label for _pk, label in places]
+    assert len(labels) == len(set(labels))  # Жанбике twice, each with its rural district
+    assert sum(label.startswith("Жанбике") for label in labels) == 2
+    nowhere = ("Скважина", "Кормоцех", "ЛСП", "Большой Эмир", "15 бекет")
+    assert not any(name in label for label in labels for name in nowhere)
+    assert any(label.startswith("Жетібай (Жетыбай) — ") for label in labels)
+    assert "immutable" not in version_url.get("Cache-Control", "")
+    from competitions.places import places_version
+
+    cached = client.get(f"/places.json?lang=ru&v={places_version()}")
+    assert "immutable" in cached["Cache-Control"] and "max-age=31536000" in cached["Cache-Control"]
+    assert client.get("/places.json?lang=xx").status_code == 404
+    assert page.status_code in (200, 302)
+
+
+@time_machine.travel(BEFORE)
+def test_a_village_can_be_typed_by_its_russian_or_kazakh_name(client, draft, team):
+    client.force_login(draft.applicant)
+    beineu = Settlement.objects.get(name_ru="Бейнеу", kind=Settlement.Kind.VILLAGE)
+    data = application_post(team) | {"main-village": "бейнеу", "team-0-village": "Нет такого"}
+    html = submit(client, draft, data).content.decode()
+    assert "Тізімде «Нет такого» деген ауыл жоқ" in html
+    assert "id_main-village_error" not in html
+    assert submit(client, draft, data | {"team-0-village": beineu.name_kk}).status_code == 302
