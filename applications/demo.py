@@ -150,6 +150,9 @@ def _budget(rng: random.Random) -> list[tuple]:
             break
         lines.append((item, unit, quantity, cost))
         total += quantity * cost
+    # Teams plan the whole grant (the source document funds each with 1 000 000 ₸), so the
+    # awards, which follow what each team asked for, add up to the budget's 7 000 000 ₸.
+    lines.append(("Жеткізу және орнату жұмыстары", "қызмет", 1, 1_000_000 - total))
     return lines
 
 
