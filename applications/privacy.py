@@ -12,6 +12,8 @@ names, phones and e-mails.
 import secrets
 from datetime import date
 
+from auditlog.context import disable_auditlog
+from auditlog.models import LogEntry
 from django.conf import settings
 from django.db import transaction
 from django.db.models import ProtectedError, Q
@@ -60,7 +62,32 @@ def user_anonymise(*, user: User) -> None:
     user.phone = ""
     user.is_active = False
     user.set_unusable_password()
-    user.save(update_fields=["email", "full_name", "phone", "is_active", "password"])
+    # The audit log would otherwise keep the old e-mail and name as "before" values.
+    with disable_auditlog():
+        user.save(update_fields=["email", "full_name", "phone", "is_active", "password"])
+    _audit_log_scrub(user=user)
+
+
+IDENTIFYING_FIELDS = ("email", "full_name", "phone")
+
+
+def _audit_log_scrub(*, user: User) -> None:
+    """What the audit log recorded about the person is kept as an event, not as their
+    identity: their e-mail and name leave the entries about them and those they made."""
+    LogEntry.objects.filter(actor=user).update(actor_email=user.email)
+    entries = list(LogEntry.objects.get_for_object(user))
+    for entry in entries:
+        entry.object_repr = str(user)
+        changes = entry.changes if isinstance(entry.changes, dict) else {}
+        for field in IDENTIFYING_FIELDS:
+            if field in changes:
+                changes[field] = [ANONYMOUS_NAME, ANONYMOUS_NAME]
+        entry.changes = changes
+        entry.changes_text = ""
+        entry.serialized_data = None
+    LogEntry.objects.bulk_update(
+        entries, ["object_repr", "changes", "changes_text", "serialized_data"]
+    )
 
 
 def _only_an_applicant(user: User) -> bool:

@@ -251,3 +251,21 @@ def test_staff_see_deletion_requests_in_the_admin(admin_client, shared_applicati
     page = admin_client.get("/admin/applications/deletionrequest/")
     assert page.status_code == 200
     assert str(application.applicant) in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_anonymisation_leaves_no_email_or_name_in_the_audit_log(client, staff, competition, draft):
+    from auditlog.models import LogEntry
+
+    lead = draft.applicant
+    email, name = lead.email, lead.full_name
+    client.force_login(staff)
+    lead.full_name = name + " (changed by staff)"
+    lead.save()  # an audited change, with the old and new name as before/after
+    lead.full_name = name
+    lead.save()
+    assert LogEntry.objects.get_for_object(lead).exists()
+    project_personal_data_anonymise(project=competition.project)
+    for entry in LogEntry.objects.all():
+        text = f"{entry.object_repr} {entry.changes} {entry.changes_text} {entry.actor_email}"
+        assert email not in text and name not in text
