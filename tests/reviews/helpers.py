@@ -31,7 +31,8 @@ def decide(*, competition, winners, reason, by, director=None, now=None):
 
 
 def demo_awarded_kzt() -> int:
-    """The demo's awards: each winner gets what it requested, within the 7 000 000 ₸ fund."""
+    """The demo's awards: each winner gets what it requested, and every demo team plans the
+    whole 1 000 000 ₸, so the seven awards are the source document's 7 000 000 ₸."""
     from django.db.models import Sum
 
     from reviews.models import Decision
@@ -39,5 +40,5 @@ def demo_awarded_kzt() -> int:
     total = Decision.objects.filter(
         application__competition__slug="jastarurban-2025", outcome=Decision.Outcome.AWARDED
     ).aggregate(total=Sum("amount_kzt"))["total"]
-    assert 0 < total <= 7_000_000
+    assert total == 7_000_000
     return total
