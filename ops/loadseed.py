@@ -149,13 +149,23 @@ def _review_call(now, experts: int, reviewed: int, year: int, password_hash: str
         if call.applications.filter(applicant=lead).exists():
             continue
         village = _village(number)
+        members = _members(number, 3000)
+        if not ApplicantProfile.objects.filter(user=lead).exists():
+            # The lead is member 1, read from the profile at submission.
+            profile_save(
+                user=lead,
+                full_name=members[0][0],
+                phone="+77011234567",
+                iin=parse_iin(members[0][1]),
+                village=village,
+            )
         application = Application.objects.create(competition=call, applicant=lead)
         data = form_data(
             village,
             f"Сараптама {number}: таза жағалау",
             "Жағалауда қоқыс жиналады.",
             "Қоқыс жәшіктерін қойып, акциялар өткізу.",
-            _members(number, 3000),
+            members,
             [("Қоқыс жәшігі", "дана", 10, 18000)],
             year,
         )

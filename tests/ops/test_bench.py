@@ -79,7 +79,14 @@ def test_bench_measures_every_key_page_within_the_query_budget(seeded, tmp_path)
         "grantee projects",
     } <= set(pages)
     assert [name for name, page in pages.items() if page["status"] != 200] == []
-    over = {name: page["queries"] for name, page in pages.items() if page["queries"] > 15}
+    # The ranking page now also reads the conflict flags, their resolutions and the four-eyes
+    # decision (constant in N); issue 16 brings it back to 15 with the SQL conflict join.
+    budgets = {"ranking and decision": 16}
+    over = {
+        name: page["queries"]
+        for name, page in pages.items()
+        if page["queries"] > budgets.get(name, 15)
+    }
     assert over == {}
     builds = {build["name"]: build for build in report["builds"]}
     assert set(builds) == {"XLSX of all applications", "final report, PDF", "final report, XLSX"}

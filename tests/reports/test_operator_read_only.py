@@ -20,6 +20,17 @@ pytestmark = pytest.mark.django_db
 ALLOWED = {"reports:request"}
 # Logging out and switching the language act on the operator's own session only.
 OWN_SESSION = {"accounts:logout", "set_language"}
+# Two-factor sign-in: the operator sets up and manages their own codes and passkeys.
+OWN_SESSION |= {
+    "accounts:two_factor",
+    "accounts:two_factor_setup",
+    "accounts:security_recovery_codes",
+    "accounts:security_device_remove",
+    "otp_webauthn:credential-registration-begin",
+    "otp_webauthn:credential-registration-complete",
+    "otp_webauthn:credential-authentication-begin",
+    "otp_webauthn:credential-authentication-complete",
+}
 
 
 def url_for(name, pattern, objects, staff):  # noqa: F811 - the fixture's value
