@@ -263,10 +263,9 @@ def personal_data_deletion_request(*, user: User, now=None) -> DeletionRequest:
     )
     if not remaining and _only_an_applicant(user):
         try:
-            with transaction.atomic():
-                # Not logged: the entry's actor would be the account being deleted.
-                with disable_auditlog():
-                    user.delete()
+            # Not logged: the entry's actor would be the account being deleted.
+            with transaction.atomic(), disable_auditlog():
+                user.delete()
         except ProtectedError:
             pass
         else:
