@@ -8,6 +8,8 @@ from django.db import connection
 from accounts.roles import Role
 from tests.factories import UserFactory
 
+pytest_plugins = ["tests.ci_skips"]
+
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
