@@ -47,6 +47,13 @@ def one_redis_database_per_worker(worker_id):
 
 
 @pytest.fixture(autouse=True)
+def own_media_root(settings, tmp_path):
+    """Uploaded and generated files go to the test's own folder: parallel workers never
+    see each other's files, and nothing is left in the checkout."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test starts with an empty cache: rankings and chart series are kept there."""
     cache.clear()
