@@ -143,6 +143,7 @@ class Sweep:
         self.url = url
         self.failures: dict[tuple[str, str], list[str]] = {}
         self.counts: list[str] = []
+        self.visits = 0
         self.axed: set[str] = set()  # URLs axe-core has checked already
         self.navbars: set[str] = set()  # roles whose navbar it has checked
 
@@ -151,6 +152,7 @@ class Sweep:
 
     def visit(self, page, role: str, language: str, name: str, path: str) -> None:
         where = f"{role:<9} {language} {path}"
+        self.visits += 1
         page.set_viewport_size({"width": DESKTOP, "height": 800})
         try:
             response = page.goto(f"{self.url}{path}")
@@ -256,7 +258,10 @@ def test_every_page_fits_and_passes_axe_for_every_role(
             f"{AXE_LANGUAGE} (nodes by impact):"
         )
         print("\n".join(sweep.counts))
-        print(f"\nSwept in {time.monotonic() - started:.0f} s.")
+        print(
+            f"\nSwept {sweep.visits} pages (role × URL × language, each at {PHONE} and "
+            f"{DESKTOP} px) in {time.monotonic() - started:.0f} s."
+        )
         print(f"\nKnown failures, left to other parts of issue 12 ({len(known)}):")
         for key, why in KNOWN_FAILURES.items():
             state = "still fails" if key in known else "PASSES now: remove it"
