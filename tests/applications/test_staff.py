@@ -1,3 +1,4 @@
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -71,6 +72,20 @@ def test_the_list_filters_by_district_team_size_and_amount(client, staff, compet
     page = client.get("/applications/staff/").context["page"]
     assert sorted(a.team_size for a in page) == [2, 2, 2, 3, 3]
     assert all(a.requested_kzt > 0 for a in page)
+
+
+def test_every_box_of_the_range_filters_has_its_own_name(client, staff):
+    """A label's `for` names only the first box of a "from – to" pair (axe: critical)."""
+    client.force_login(staff)
+    client.cookies["django_language"] = "en"
+    html = client.get("/applications/staff/").content.decode()
+    for name, label in [
+        ("submitted_min", "Submitted from"),
+        ("submitted_max", "Submitted until"),
+        ("requested_min", "Requested from, ₸"),
+        ("requested_max", "Requested up to, ₸"),
+    ]:
+        assert re.search(rf'<input[^>]*name="{name}"[^>]*aria-label="{re.escape(label)}"', html)
 
 
 def test_drafts_never_reach_the_staff_list(client, staff, draft):
