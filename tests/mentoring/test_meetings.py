@@ -1,5 +1,4 @@
 import pytest
-from django.contrib.messages import get_messages
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -69,13 +68,15 @@ def test_a_closed_project_refuses_the_meeting_form_on_get_and_post(
     url = f"/mentoring/projects/{project.pk}/meeting/"
     with translation.override(language):
         refusal = gettext("This project is closed; nothing can be added to it.")
-    for response in (client.get(url), client.post(url, MEETING)):
+    for send in (lambda: client.get(url), lambda: client.post(url, MEETING)):
+        response = send()
         assert response.status_code == 302
         assert response["Location"] == f"/mentoring/projects/{project.pk}/"
-        assert [str(m) for m in get_messages(response.wsgi_request)] == [refusal]
+        page = client.get(response["Location"])
+        assert [str(m) for m in page.context["messages"]] == [refusal]
+        # The project page, where the refusal lands, offers no link to the form either.
+        assert url not in page.content.decode()
     assert not Meeting.objects.exists()
-    # The project page, where the refusal lands, offers no link to the form either.
-    assert url not in client.get(f"/mentoring/projects/{project.pk}/").content.decode()
 
 
 def test_the_meeting_form_offers_no_empty_choice(client, mentor, project):
