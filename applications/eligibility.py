@@ -18,6 +18,7 @@ class Member:
     iin: str
     birth_date: date
     village: Settlement
+    role: str = ""
 
 
 def age_deadline(competition: Competition) -> date:
@@ -150,6 +151,7 @@ def application_check(application) -> TeamCheck:
             iin=member.iin,
             birth_date=_birth_date(member),
             village=member.village,
+            role=member.role,
         )
         for member in team
     ]
