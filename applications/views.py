@@ -354,7 +354,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "application": application,
             "steps": tracker(application),
             "next_step": next_step(application),
-            "team": list(application.team.select_related("village")),
+            # Staff see the team in the screening table, which loads it itself.
+            "team": [] if screens else list(application.team.select_related("village")),
             "activities": list(application.activities.all()),
             "budget": list(application.budget_items.all()),
             "requested_kzt": application.budget_items.aggregate(total=Sum("total_kzt"))["total"],
