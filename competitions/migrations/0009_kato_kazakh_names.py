@@ -1,5 +1,9 @@
 """Gives the 180 inhabited settlements that had only a Russian name their Kazakh name.
 
+It also names the two city administrations in Russian as people say them ("г. Актау"),
+not as the classifier abbreviates them ("Актау Г.А."): the village picker shows them
+as the first step, beside the districts.
+
 The names and where each comes from are in competitions/data/kato-kk-names-added.csv
 (see its header). Only places still without a Kazakh name are touched, so a name put
 right by hand in the admin is never overwritten; going back clears only the names this
@@ -12,6 +16,7 @@ from pathlib import Path
 from django.db import migrations
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "kato-kk-names-added.csv"
+CITIES_RU = {"471000000": ("Актау Г.А.", "г. Актау"), "471800000": ("Жанаозен Г.А.", "г. Жанаозен")}
 
 
 def read_names() -> dict[str, tuple[str, str]]:
@@ -35,6 +40,9 @@ def forwards(apps, schema_editor):
         # `name` held the Russian fallback the first load gave a place without a Kazakh name.
         place.name = kazakh
         place.save(update_fields=["name_kk", "name"])
+    District = apps.get_model("competitions", "District")
+    for code, (kato, spoken) in CITIES_RU.items():
+        District.objects.filter(kato_code=code, name_ru=kato).update(name_ru=spoken)
 
 
 def backwards(apps, schema_editor):
