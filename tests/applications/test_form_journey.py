@@ -130,6 +130,9 @@ def test_adding_a_row_returns_a_fragment_and_saves_the_draft(client, draft):
     assert "<html" not in html and len(html) < 8_000
     assert 'name="team-1-full_name"' in html
     assert 'name="team-TOTAL_FORMS" value="2"' in html and 'hx-swap-oob="true"' in html
+    # The new teammate's village picker: the 7 districts, no village list (that is cached).
+    assert 'name="team-1-village_district"' in html and 'name="team-1-village"' in html
+    assert html.count("<option") == 8
     draft.refresh_from_db()
     assert draft.draft_data["team-0-full_name"] == ["Асқар"]
     assert client.post(f"/applications/{draft.pk}/rows/nothing/", {}).status_code == 404
