@@ -14,7 +14,14 @@ from applications.iin import parse_iin
 from applications.models import ApplicantProfile, Application
 from applications.uploads import check_attachment
 from competitions.models import Competition, Settlement
-from competitions.places import PlaceNotFound, place_book, place_find, place_item, place_label
+from competitions.places import (
+    PlaceNotFound,
+    place_book,
+    place_find,
+    place_item,
+    place_label,
+    place_match,
+)
 from jastarurban.money import max_tenge_validator, round_tenge
 
 DISTRICT_SUFFIX = "_district"
@@ -87,7 +94,13 @@ class VillageField(forms.Field):
             if item:
                 return {"district": str(item.district_pk), "text": item.name}
             return {"district": str(value.district_id), "text": place_label(value)}
-        return {"district": "", "text": value or ""}
+        if not value:
+            return {"district": "", "text": ""}
+        try:  # an older draft's whole-list line, "Village — District": shown in two steps
+            item = place_match(value or "")
+        except PlaceNotFound:
+            return {"district": "", "text": value or ""}
+        return {"district": str(item.district_pk), "text": item.name}
 
     def to_python(self, value):
         if not isinstance(value, dict):

@@ -210,6 +210,12 @@ def place_find(text: str, district: str | int | None = None) -> Settlement:
     Without a district (no JavaScript and the district left unchosen, or an older draft)
     the whole list's line "Village — District" or a name only one place has will do.
     """
+    found = place_match(text, district)
+    return Settlement.objects.select_related("district").get(pk=found.pk)
+
+
+def place_match(text: str, district: str | int | None = None) -> Place:
+    """As `place_find`, from the cached list alone (no query): raises PlaceNotFound."""
     text = text.strip()
     book = place_book()
     district_pk = int(district) if str(district or "").isdigit() else None
@@ -249,4 +255,4 @@ def place_find(text: str, district: str | int | None = None) -> Settlement:
             _("Several places are called “%(name)s”: choose the one in your district.")
             % {"name": text}
         )
-    return Settlement.objects.select_related("district").get(pk=found[0].pk)
+    return found[0]

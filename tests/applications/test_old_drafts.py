@@ -77,3 +77,20 @@ def test_a_village_chosen_by_district_and_typed_name_is_read_back_without_javasc
     draft.refresh_from_db()
     assert draft.village == mangystau
     assert draft.team.get(position=2).village == zhanaozen
+
+
+@time_machine.travel(BEFORE)
+def test_an_older_drafts_whole_list_village_line_opens_as_district_and_name(client, draft, team):
+    """Drafts saved with the one-list picker hold "Village — District" in one box."""
+    place = Settlement.objects.get(kato_code="474635119")  # Қызылсай of Маңғыстау district
+    data = application_post(team) | {"main-village": "Қызылсай (Кызылсай) — Маңғыстау ауданы"}
+    draft.draft_data = {key: [value] for key, value in data.items()}
+    draft.save()
+    client.force_login(draft.applicant)
+    html = client.get(f"/applications/{draft.pk}/edit/").content.decode()
+    assert f'<option value="{place.district_id}" selected>' in html
+    assert 'value="Қызылсай (Кызылсай)"' in html
+    response = client.post(f"/applications/{draft.pk}/edit/", data | {"submit": "1"})
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.village == place
