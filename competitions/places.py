@@ -87,7 +87,7 @@ class Place:
     pk: int
     district_pk: int
     name: str  # unique within its district: "Қызылсай (Кызылсай)"
-    label: str  # unique in the whole list: "Қызылсай (Кызылсай) — Жаңаөзен"
+    label: str  # unique in the whole list: "Қызылсай (Кызылсай) — Жаңаөзен қалалық әкімдігі"
     kazakh: str
     russian: str
     district_names: tuple[str, ...]
