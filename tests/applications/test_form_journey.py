@@ -182,3 +182,12 @@ def test_a_village_can_be_typed_by_its_russian_or_kazakh_name(client, draft, tea
     assert "Тізімде «Нет такого» деген ауыл жоқ" in html
     assert "id_main-village_error" not in html
     assert submit(client, draft, data | {"team-0-village": beineu.name_kk}).status_code == 302
+
+
+@time_machine.travel(BEFORE)
+def test_applying_alone_is_refused_in_russian_too(client, draft):
+    client.force_login(draft.applicant)
+    client.cookies["django_language"] = "ru"
+    html = submit(client, draft, application_post([])).content.decode()
+    assert "В команде должно быть 2–3 человека: вы и 1–2 партнёра по команде." in html
+    assert "Заявка не отправлена" in html
