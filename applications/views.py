@@ -6,6 +6,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.datastructures import MultiValueDict
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,7 +15,14 @@ from django.views.decorators.http import require_POST
 from accounts.access import role_required, session_ended
 from accounts.roles import Role
 from applications.access import application_for_user, own_application
-from applications.drafts import DraftRefused, draft_clean, draft_row_count, row_limits
+from applications.drafts import (
+    DraftRefused,
+    draft_clean,
+    draft_row_count,
+    lead_iin,
+    row_limits,
+    without_lead_rows,
+)
 from applications.eligibility import age_deadline, application_check
 from applications.files import attachment_response
 from applications.forms import (
@@ -164,7 +172,10 @@ def _draft_forms(application, add_row: str = "") -> DraftForms:
     """The form filled from the stored draft, never trusting its row counts."""
     competition = application.competition
     application.draft_data = draft_clean(
-        competition=competition, data=application.draft_data, strict=False
+        competition=competition,
+        data=application.draft_data,
+        strict=False,
+        lead_iin=lead_iin(application),
     )
     if add_row:
         rows, limit = draft_row_count(
@@ -271,7 +282,9 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if "submit" not in request.POST:
         messages.success(request, _("The draft is saved. You can come back to it any time."))
         return redirect("applications:edit", pk=pk)
-    forms = ApplicationForms(application.competition, application, request.POST)
+    # A page opened from an older draft may still post the lead as a teammate row.
+    data = MultiValueDict(without_lead_rows(dict(request.POST.lists()), lead_iin(application)))
+    forms = ApplicationForms(application.competition, application, data)
     if not forms.is_valid():
         return _edit_page(request, application, forms, status=400)
     try:
