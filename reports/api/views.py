@@ -64,7 +64,9 @@ def _operations(language: str) -> tuple[tuple[str, str], ...]:
         )
 
 
-@extend_schema(responses=answers(IndexSerializer), summary=_("The API's addresses"))
+@extend_schema(
+    responses=answers(IndexSerializer), summary=_("The API's addresses"), tags=[_("API")]
+)
 @api_view(["GET"])
 def index(request: Request) -> Response:
     """Every endpoint of the API with its address, generated from the schema so that a
@@ -96,7 +98,9 @@ def _project():
 
 
 @extend_schema(
-    responses=answers(IndicatorSerializer(many=True)), summary=_("Indicators, latest values")
+    responses=answers(IndicatorSerializer(many=True)),
+    summary=_("Indicators, latest values"),
+    tags=[_("Indicators")],
 )
 @api_view(["GET"])
 def indicators(request: Request) -> Response:
@@ -125,6 +129,7 @@ def indicators(request: Request) -> Response:
 @extend_schema(
     responses=answers(SnapshotSerializer(many=True)),
     summary=_("An indicator's daily history"),
+    tags=[_("Indicators")],
     parameters=[slug_in_path("code", _("The indicator's code, e.g. applications_received."))],
 )
 @api_view(["GET"])
@@ -134,7 +139,9 @@ def indicator_snapshots(request: Request, code: str) -> Response:
 
 
 @extend_schema(
-    responses=answers(BudgetSerializer), summary=_("Budget execution: plan, spent, remaining")
+    responses=answers(BudgetSerializer),
+    summary=_("Budget execution: plan, spent, remaining"),
+    tags=[_("Budget")],
 )
 @api_view(["GET"])
 def budget(request: Request) -> Response:
@@ -180,7 +187,9 @@ def budget(request: Request) -> Response:
 
 
 @extend_schema(
-    responses=answers(CompetitionSerializer(many=True)), summary=_("The project's competitions")
+    responses=answers(CompetitionSerializer(many=True)),
+    summary=_("The project's competitions"),
+    tags=[_("Competitions")],
 )
 @api_view(["GET"])
 def competitions(request: Request) -> Response:
@@ -201,6 +210,7 @@ def competitions(request: Request) -> Response:
 @extend_schema(
     responses=answers(ResultsSerializer),
     summary=_("A competition's published results"),
+    tags=[_("Competitions")],
     parameters=[slug_in_path("slug", _("The competition's slug, e.g. jastarurban-2025."))],
 )
 @api_view(["GET"])

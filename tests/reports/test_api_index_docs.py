@@ -96,9 +96,7 @@ def test_the_docs_page_serves_swagger_ui_from_our_own_files(client, role):
     parser.feed(html)
     assert parser.urls
     # Every file and link is on our origin: no CDN, nothing with a scheme or a host.
-    assert all(url.startswith("/") and not url.startswith("//") for url in parser.urls), (
-        parser.urls
-    )
+    assert all(url.startswith("/") and not url.startswith("//") for url in parser.urls), parser.urls
     assert "http://" not in html and "https://" not in html
     static = [url for url in parser.urls if url.startswith("/static/")]
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in static
