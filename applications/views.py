@@ -15,7 +15,7 @@ from accounts.access import role_required, session_ended
 from accounts.roles import Role
 from applications.access import application_for_user, own_application
 from applications.drafts import DraftRefused, draft_clean, draft_row_count, row_limits
-from applications.eligibility import age_deadline
+from applications.eligibility import age_deadline, application_check
 from applications.files import attachment_response
 from applications.forms import (
     ROW_FORMS,
@@ -344,6 +344,9 @@ def attachment_download(request: HttpRequest, pk: int, attachment_id: int) -> Fi
 @role_required(Role.APPLICANT, Role.STAFF, Role.OPERATOR)
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = application_for_user(request.user, pk)
+    is_staff = request.user.has_role(Role.STAFF)
+    # Staff screen what was submitted; a draft's team is still being typed.
+    screens = is_staff and application.status != Application.Status.DRAFT
     return render(
         request,
         "applications/detail.html",
@@ -351,13 +354,17 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "application": application,
             "steps": tracker(application),
             "next_step": next_step(application),
-            "team": list(application.team.select_related("village")),
+            # Staff see the team in the screening table, which loads it itself.
+            "team": [] if screens else list(application.team.select_related("village")),
             "activities": list(application.activities.all()),
             "budget": list(application.budget_items.all()),
             "requested_kzt": application.budget_items.aggregate(total=Sum("total_kzt"))["total"],
             "attachments": list(application.attachments.all()),
             "history": list(application.status_changes.select_related("changed_by")),
-            "is_staff": request.user.has_role(Role.STAFF),
+            "is_staff": is_staff,
+            "screening": application_check(application) if screens else None,
+            "closing_day": age_deadline(application.competition),
+            "competition": application.competition,
             "screening_form": ScreeningForm(),
             "reopen_form": ReopenForm(),
         },
