@@ -115,3 +115,34 @@ class User(AbstractUser):
     @property
     def main_role(self) -> Role | None:
         return next((role for role in PRIORITY if role in self.roles), None)
+
+
+class ApiToken(models.Model):
+    """A person's key to the operator's JSON API (/api/v1/), one per person.
+
+    Only a SHA-256 digest of the key is kept (accounts/api_tokens.py): the key is shown once,
+    when it is made, and a copy of the database does not open the API. The key is 256 random
+    bits, so a plain hash without salt or stretching is enough to make it unguessable back.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="api_token",
+        verbose_name=_("person"),
+    )
+    prefix = models.CharField(
+        _("beginning of the key"),
+        max_length=12,
+        help_text=_("Shown so the person knows which key this is; it opens nothing."),
+    )
+    digest = models.CharField(_("SHA-256 of the key"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_on = models.DateField(_("last used"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.user})"

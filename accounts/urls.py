@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from accounts import views, views_two_factor
+from accounts import views, views_api_token, views_two_factor
 
 app_name = "accounts"
 
@@ -25,6 +25,12 @@ urlpatterns = [
         "security/remove-device/",
         views_two_factor.security_device_remove,
         name="security_device_remove",
+    ),
+    path("api-token/", views_api_token.api_token, name="api_token"),
+    path(
+        "api-token/<int:pk>/revoke/",
+        views_api_token.api_token_revoke_confirm,
+        name="api_token_revoke",
     ),
     path("password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path(

@@ -64,6 +64,8 @@ AUDITED: list[Audited] = [
         include=("email", "full_name", "is_active", "is_staff", "is_superuser", "position"),
         m2m=("groups",),
     ),
+    # API tokens made and revoked: whose and which (the key's digest stays out of the log).
+    Audited("accounts.ApiToken", include=("user", "prefix")),
 ]
 
 

@@ -59,6 +59,9 @@ class OperatorReadOnlyMiddleware:
             "accounts:two_factor_setup",
             "accounts:security_recovery_codes",
             "accounts:security_device_remove",
+            # The operator's own API token: made and revoked, nothing of the project's.
+            "accounts:api_token",
+            "accounts:api_token_revoke",
             "otp_webauthn:credential-registration-begin",
             "otp_webauthn:credential-registration-complete",
             "otp_webauthn:credential-authentication-begin",

@@ -13,6 +13,8 @@ from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from accounts.api_tokens import api_token_create
+from accounts.models import ApiToken
 from accounts.roles import Role
 from applications.models import Application, Attachment
 from competitions.models import Expense as BudgetExpense
@@ -101,6 +103,11 @@ MATRIX: dict[str, Rule] = {
     "accounts:security": only(Role.STAFF, Role.OPERATOR, Role.EXPERT, Role.MENTOR),
     "accounts:security_recovery_codes": Rule(NOT_ALLOWED),
     "accounts:security_device_remove": Rule(NOT_ALLOWED),
+    # The API's users make their own token; a token's revoke page opens for its owner only.
+    "accounts:api_token": only(Role.STAFF, Role.OPERATOR),
+    "accounts:api_token_revoke": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "operator": OK, "staff": NOT_FOUND}, kwargs="api_token"
+    ),
     # Passkey ceremonies (django-otp-webauthn) answer POSTs only; no passwordless login.
     "otp_webauthn:credential-registration-begin": Rule(NOT_ALLOWED, {"anonymous": FORBIDDEN}),
     "otp_webauthn:credential-registration-complete": Rule(
@@ -372,7 +379,12 @@ MATRIX: dict[str, Rule] = {
     "reports:file_status": Rule(
         **vars(only(Role.OPERATOR, Role.STAFF)) | {"kwargs": "report_file"}
     ),
+    "api:index": API,
+    # The documentation is a page for people: logged out, the login form.
+    "api:docs": only(Role.STAFF, Role.OPERATOR),
     "api:schema": API,
+    "api:schema_json": API,
+    "api:schema_yaml": API,
     "api:indicators": API,
     "api:snapshots": Rule(**vars(API) | {"kwargs": {"code": "applications_received"}}),
     "api:budget": API,
@@ -507,6 +519,7 @@ def objects(full_demo, people):
     training = Training.objects.order_by("pk").first()
     budget_expense = BudgetExpense.objects.filter(line__project__slug="jastarurban").first()
     budget_expense.file.save("act.pdf", ContentFile(b"%PDF-1.7"))
+    api_token_create(user=people["operator"])
     report_file = ReportFile.objects.create(
         kind=ReportFile.Kind.APPLICATIONS,
         format=ReportFile.Format.XLSX,
@@ -535,6 +548,7 @@ def objects(full_demo, people):
         **media_exhibition_objects(),
         "budget_expense": {"pk": budget_expense.pk},
         "report_file": {"pk": report_file.pk},
+        "api_token": {"pk": ApiToken.objects.get(user=people["operator"]).pk},
     }
 
 

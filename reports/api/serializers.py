@@ -1,5 +1,6 @@
 """Read-only shapes of the operator's API; they document the OpenAPI schema too."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 
@@ -12,7 +13,7 @@ class DetailSerializer(serializers.Serializer):
 class IndicatorSerializer(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
-    activity = serializers.IntegerField(help_text="Number of the calendar-plan activity.")
+    activity = serializers.IntegerField(help_text=_("Number of the calendar-plan activity."))
     kind = serializers.CharField()
     unit = serializers.CharField()
     comparison = serializers.ChoiceField(choices=["at_least", "exactly"])
@@ -21,13 +22,13 @@ class IndicatorSerializer(serializers.Serializer):
         max_digits=14,
         decimal_places=2,
         allow_null=True,
-        help_text="Latest daily snapshot; null while not yet measured.",
+        help_text=_("Latest daily snapshot; null while not yet measured."),
     )
     as_of = serializers.DateField(allow_null=True)
     percent = serializers.DecimalField(max_digits=8, decimal_places=0, allow_null=True)
     status = serializers.ChoiceField(choices=["achieved", "on_track", "behind", "not_measured"])
-    source = serializers.CharField(help_text="Registered computation, or empty.")
-    manual = serializers.BooleanField(help_text="The value was entered by hand.")
+    source = serializers.CharField(help_text=_("Registered computation, or empty."))
+    manual = serializers.BooleanField(help_text=_("The value was entered by hand."))
 
 
 class SnapshotSerializer(serializers.Serializer):
@@ -68,10 +69,10 @@ class BudgetSerializer(serializers.Serializer):
     grant_kzt = serializers.IntegerField()
     own_kzt = serializers.IntegerField()
     support_kzt = serializers.IntegerField(
-        help_text="Material-technical support plus institutional development."
+        help_text=_("Material-technical support plus institutional development.")
     )
     support_percent = serializers.DecimalField(max_digits=6, decimal_places=2)
-    support_within_limit = serializers.BooleanField(help_text="At most 10 % of the grant.")
+    support_within_limit = serializers.BooleanField(help_text=_("At most 10 percent of the grant."))
     sections = BudgetSectionSerializer(many=True)
 
 
@@ -98,3 +99,25 @@ class ResultsSerializer(serializers.Serializer):
     competition = serializers.SlugField()
     published_at = serializers.DateTimeField()
     awards = AwardSerializer(many=True)
+
+
+class EndpointSerializer(serializers.Serializer):
+    url = serializers.CharField(
+        help_text=_("Absolute address; a part in braces, such as {code}, is to be filled in.")
+    )
+    summary = serializers.CharField()
+    templated = serializers.BooleanField(help_text=_("The address has parts to fill in."))
+
+
+class SchemaLinksSerializer(serializers.Serializer):
+    json = serializers.URLField()
+    yaml = serializers.URLField()
+
+
+class IndexSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    version = serializers.CharField()
+    docs = serializers.URLField(help_text=_("The documentation, for people."))
+    schema = SchemaLinksSerializer(help_text=_("The OpenAPI 3 schema, for programs."))
+    token = serializers.URLField(help_text=_("The portal page where you make your token."))
+    endpoints = EndpointSerializer(many=True)

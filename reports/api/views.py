@@ -1,12 +1,20 @@
-"""The operator's read-only JSON API (/api/v1/), documented at /api/v1/schema/."""
+"""The operator's read-only JSON API (/api/v1/): its index and the data; documented at
+/api/v1/docs/ (reports/api/docs.py) from the schema at /api/v1/schema/."""
 
+from functools import lru_cache
+
+from django.conf import settings
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.decorators import api_view
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.reverse import reverse
 
 from applications.models import Application
 from competitions.models import Competition, Indicator
@@ -15,6 +23,7 @@ from reports.api.serializers import (
     BudgetSerializer,
     CompetitionSerializer,
     DetailSerializer,
+    IndexSerializer,
     IndicatorSerializer,
     ResultsSerializer,
     SnapshotSerializer,
@@ -28,10 +37,10 @@ def answers(ok) -> dict:
     """The 200 answer and the refusals every operation may give, each with its `detail`."""
     return {
         200: ok,
-        401: OpenApiResponse(DetailSerializer, description="No token, or an unknown one."),
-        403: OpenApiResponse(DetailSerializer, description="Only the operator and staff."),
+        401: OpenApiResponse(DetailSerializer, description=_("No token, or an unknown one.")),
+        403: OpenApiResponse(DetailSerializer, description=_("Only the operator and staff.")),
         404: OpenApiResponse(
-            DetailSerializer, description="No current project, or no such object in it."
+            DetailSerializer, description=_("No current project, or no such object in it.")
         ),
     }
 
@@ -43,6 +52,44 @@ def slug_in_path(name: str, description: str) -> OpenApiParameter:
     )
 
 
+@lru_cache(maxsize=len(settings.LANGUAGES))
+def _operations(language: str) -> tuple[tuple[str, str], ...]:
+    """(path, summary) of every documented operation, from the schema in that language;
+    built once per process and language: the paths change only with the code."""
+    with translation.override(language):
+        schema = SchemaGenerator().get_schema(request=None, public=True)
+        return tuple(
+            (path, str(operations["get"].get("summary", "")))
+            for path, operations in schema["paths"].items()
+        )
+
+
+@extend_schema(
+    responses=answers(IndexSerializer), summary=_("The API's addresses"), tags=[_("API")]
+)
+@api_view(["GET"])
+def index(request: Request) -> Response:
+    """Every endpoint of the API with its address, generated from the schema so that a
+    new endpoint is listed as soon as it is documented."""
+    # Joined by hand: build_absolute_uri() would escape the braces of {code}.
+    origin = request.build_absolute_uri("/").removesuffix("/")
+    data = {
+        "title": settings.SPECTACULAR_SETTINGS["TITLE"],
+        "version": settings.SPECTACULAR_SETTINGS["VERSION"],
+        "docs": reverse("api:docs", request=request),
+        "schema": {
+            "json": reverse("api:schema_json", request=request),
+            "yaml": reverse("api:schema_yaml", request=request),
+        },
+        "token": reverse("accounts:api_token", request=request),
+        "endpoints": [
+            {"url": origin + path, "summary": summary, "templated": "{" in path}
+            for path, summary in _operations(translation.get_language())
+        ],
+    }
+    return Response(IndexSerializer(data).data)
+
+
 def _project():
     project = project_current()
     if project is None:
@@ -51,7 +98,9 @@ def _project():
 
 
 @extend_schema(
-    responses=answers(IndicatorSerializer(many=True)), summary="Indicators, latest values"
+    responses=answers(IndicatorSerializer(many=True)),
+    summary=_("Indicators, latest values"),
+    tags=[_("Indicators")],
 )
 @api_view(["GET"])
 def indicators(request: Request) -> Response:
@@ -79,8 +128,9 @@ def indicators(request: Request) -> Response:
 
 @extend_schema(
     responses=answers(SnapshotSerializer(many=True)),
-    summary="An indicator's daily history",
-    parameters=[slug_in_path("code", "The indicator's code, e.g. applications_received.")],
+    summary=_("An indicator's daily history"),
+    tags=[_("Indicators")],
+    parameters=[slug_in_path("code", _("The indicator's code, e.g. applications_received."))],
 )
 @api_view(["GET"])
 def indicator_snapshots(request: Request, code: str) -> Response:
@@ -89,7 +139,9 @@ def indicator_snapshots(request: Request, code: str) -> Response:
 
 
 @extend_schema(
-    responses=answers(BudgetSerializer), summary="Budget execution: plan, spent, remaining"
+    responses=answers(BudgetSerializer),
+    summary=_("Budget execution: plan, spent, remaining"),
+    tags=[_("Budget")],
 )
 @api_view(["GET"])
 def budget(request: Request) -> Response:
@@ -135,7 +187,9 @@ def budget(request: Request) -> Response:
 
 
 @extend_schema(
-    responses=answers(CompetitionSerializer(many=True)), summary="The project's competitions"
+    responses=answers(CompetitionSerializer(many=True)),
+    summary=_("The project's competitions"),
+    tags=[_("Competitions")],
 )
 @api_view(["GET"])
 def competitions(request: Request) -> Response:
@@ -155,8 +209,9 @@ def competitions(request: Request) -> Response:
 
 @extend_schema(
     responses=answers(ResultsSerializer),
-    summary="A competition's published results",
-    parameters=[slug_in_path("slug", "The competition's slug, e.g. jastarurban-2025.")],
+    summary=_("A competition's published results"),
+    tags=[_("Competitions")],
+    parameters=[slug_in_path("slug", _("The competition's slug, e.g. jastarurban-2025."))],
 )
 @api_view(["GET"])
 def competition_results(request: Request, slug: str) -> Response:

@@ -31,6 +31,8 @@ OWN_SESSION |= {
     "otp_webauthn:credential-authentication-begin",
     "otp_webauthn:credential-authentication-complete",
 }
+# The operator's own API token, made and revoked (tests/accounts/test_api_token.py).
+OWN_SESSION |= {"accounts:api_token", "accounts:api_token_revoke"}
 
 
 def url_for(name, pattern, objects, staff):  # noqa: F811 - the fixture's value
