@@ -21,6 +21,7 @@ for whole data) and labels are laid out from an estimate of their width so that 
 collide or leave the drawing: the server cannot measure text, so the estimate errs wide.
 """
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -82,14 +83,14 @@ def nice_ticks(high: Number, *, whole: bool = False, intervals: int = 4) -> list
     if high <= 0:
         return [Decimal(0), Decimal(1)]
     rough = high / intervals
+    if whole:
+        rough = max(rough, Decimal(1))
     power = Decimal(10) ** rough.adjusted()
     step = next(
         candidate
         for candidate in (power * factor for factor in (1, 2, Decimal("2.5"), 5, 10))
         if candidate >= rough and not (whole and candidate != candidate.to_integral_value())
     )
-    if whole:
-        step = max(step, Decimal(1))
     steps = int((high / step).to_integral_value(rounding=ROUND_CEILING))
     return [_decimal_text(step * index) for index in range(steps + 1)]
 
@@ -109,16 +110,19 @@ def spaced_labels(centres: Sequence[float], width: float) -> list[int]:
     return [*kept, last]
 
 
-def wrap(text: str, width: float, lines: int = 2) -> list[str]:
-    """Words into at most ``lines`` lines of estimated ``width``; what does not fit ends in
-    "…" (the full text stays in the tooltip and the data table)."""
-    most = max(int(width / (FONT * EM_PER_CHAR)), 1)
+def wrap(text: str, width: float, lines: int = 3) -> list[str]:
+    """Words into at most ``lines`` lines of estimated ``width``, breaking between words or
+    after a hyphen ("Материалдық-" / "техникалық"); what does not fit ends in "…" (the
+    full text stays in the tooltip and the data table)."""
+    most = max(int(width / (FONT * EM_PER_CHAR)), 2)
     result: list[str] = []
     for word in str(text).split():
-        if result and len(result[-1]) + 1 + len(word) <= most:
-            result[-1] = f"{result[-1]} {word}"
-        else:
-            result.append(word)
+        for index, piece in enumerate(re.findall(r"[^-]+-?|-", word)):
+            joined = f"{result[-1]}{'' if index else ' '}{piece}" if result else piece
+            if result and len(joined) <= most:
+                result[-1] = joined
+            else:
+                result.append(piece)
     if len(result) > lines or any(len(line) > most for line in result):
         result = result[:lines]
         result[-1] = result[-1][: most - 1].rstrip() + "…"
@@ -142,10 +146,10 @@ def _figure(
     ids: _Ids,
 ) -> SafeString:
     table = format_html(
-        '<div class="table-responsive"><table class="table table-sm chart-data">'
+        '<table class="table table-sm chart-data">'
         "<caption>{}</caption>"
         '<thead><tr><th scope="col">{}</th><th scope="col" class="text-end">{}</th></tr></thead>'
-        "<tbody>{}</tbody></table></div>",
+        "<tbody>{}</tbody></table>",
         title,
         header[0],
         header[1],
