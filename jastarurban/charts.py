@@ -31,6 +31,7 @@ from itertools import count
 from django.utils import formats
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 Number = int | float | Decimal
@@ -147,12 +148,13 @@ def _figure(
 ) -> SafeString:
     table = format_html(
         '<table class="table table-sm chart-data">'
-        "<caption>{}</caption>"
+        # The figure's caption shows the title already; the table's is for screen readers.
+        '<caption class="visually-hidden">{}</caption>'
         '<thead><tr><th scope="col">{}</th><th scope="col" class="text-end">{}</th></tr></thead>'
         "<tbody>{}</tbody></table>",
         title,
-        header[0],
-        header[1],
+        capfirst(header[0]),
+        capfirst(header[1]),
         format_html_join("", '<tr><th scope="row">{}</th><td class="text-end">{}</td></tr>', rows),
     )
     if not show_table:
