@@ -102,6 +102,9 @@ def test_the_corrected_words_in_kazakh_and_russian():
         assert AssignForm.base_fields["k"].label == "Сколько экспертов оценивают одну заявку"
         assert str(MeetingForm().fields["problems"].label) == "Проблемы"
         assert gettext("Header") == "Общие сведения"
+    with translation.override("en"):
+        # The English source says it in words too, with no formula letter.
+        assert str(AssignForm.base_fields["k"].label) == "How many experts score each application"
 
 
 @pytest.mark.django_db
