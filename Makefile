@@ -45,6 +45,11 @@ demo: messages
 	@echo "Serving the portal on http://127.0.0.1:$(PORT) (Ctrl+C stops it)"
 	$(DEV) SITE_URL=$(SITE_URL) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# The suite runs in parallel workers, one per core (at most 8: each has its own test
+# database and Redis database); tests that share one server (the browser sweep) are
+# kept on one worker by their xdist_group. PYTEST_ARGS="-n 0" runs it in one process.
+PYTEST_ARGS ?= -n auto --maxprocesses 8 --dist loadgroup
+
 test: messages
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 

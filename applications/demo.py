@@ -14,6 +14,7 @@ from applications.iin import compose_iin, parse_iin
 from applications.models import ApplicantProfile, Application
 from applications.profiles import profile_save
 from applications.services import application_screen, application_submit
+from competitions.demo.source import TEAM_IDEAS
 from competitions.models import Settlement
 
 APPLICATIONS = 32
@@ -35,24 +36,6 @@ VILLAGES = [
     "471043100",
     "471835100",
     "471837100",
-]
-IDEAS = [
-    ("жасыл аула", "Аулада көлеңке мен орындық жоқ.", "Ағаш отырғызып, орындық қою."),
-    (
-        "жастар алаңы",
-        "Жастардың бос уақыт өткізетін орны жоқ.",
-        "Ескі алаңды жөндеп, жарық орнату.",
-    ),
-    ("таза жағалау", "Жағалауда қоқыс жиналады.", "Қоқыс жәшіктерін қойып, акциялар өткізу."),
-    ("балалар ойын алаңы", "Балалар көшеде ойнайды.", "Қауіпсіз ойын алаңын салу."),
-    (
-        "шығармашылық орталық",
-        "Жастар үйірмесі жоқ.",
-        "Мектептің бос бөлмесін шеберханаға айналдыру.",
-    ),
-    ("спорт алаңы", "Футбол алаңы тозған.", "Алаңды жөндеп, қақпа мен тор орнату."),
-    ("саябақ жарығы", "Кешке саябақ қараңғы.", "Күн батареялы шамдар орнату."),
-    ("кітап бұрышы", "Ауылда кітапхана алыс.", "Аялдамада ашық кітап сөресін жасау."),
 ]
 FIRST = [
     "Ерлан",
@@ -167,7 +150,9 @@ def load_applications(demo) -> None:
     serial = 100
     for number in range(1, APPLICATIONS + 1):
         village = Settlement.objects.get(kato_code=VILLAGES[number % len(VILLAGES)])
-        topic, problem, idea = IDEAS[number % len(IDEAS)]
+        # A village hosts two teams (32 teams, 16 villages): the second one's idea is the
+        # next on the list, so no two applications share a title.
+        topic, problem, idea = TEAM_IDEAS[(number + number // len(VILLAGES)) % len(TEAM_IDEAS)]
         title = f"{village.name_kk}: {topic}"
         members = []
         for index in range(rng.choice([2, 2, 3])):

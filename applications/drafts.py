@@ -12,8 +12,10 @@ import re
 from django.utils.translation import gettext as _
 
 from applications.forms import (
+    DISTRICT_SUFFIX,
     ApplicationForm,
     DeclarationsForm,
+    VillageField,
     activity_formset,
     budget_formset,
     team_formset,
@@ -23,7 +25,7 @@ from competitions.models import Competition
 MANAGEMENT_FIELDS = ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS")
 # Longer than any answer a person types into one box; the textareas are the longest.
 MAX_VALUE_LENGTH = 20_000
-_ROW_KEY = re.compile(r"^(?P<prefix>[a-z]+)-(?P<index>\d{1,4})-(?P<field>[a-z_]+)$")
+_ROW_KEY = re.compile(r"^(?P<prefix>[a-z]+)-(?P<index>\d{1,4})-(?P<field>[a-z_]+|DELETE)$")
 
 
 class DraftRefused(Exception):
@@ -42,8 +44,20 @@ def row_limits(competition: Competition) -> dict[str, tuple[int, frozenset[str]]
         "budget": budget_formset(),
     }
     return {
-        prefix: (formset.max_num, frozenset(formset.form.base_fields) | {"DELETE"})
+        prefix: (
+            formset.max_num,
+            frozenset(form_keys(formset.form.base_fields)) | {"DELETE"},
+        )
         for prefix, formset in formsets.items()
+    }
+
+
+def form_keys(fields: dict) -> set[str]:
+    """A form's field names as posted: a village picker sends its district too."""
+    return set(fields) | {
+        f"{name}{DISTRICT_SUFFIX}"
+        for name, field in fields.items()
+        if isinstance(field, VillageField)
     }
 
 
@@ -72,13 +86,14 @@ def _count(raw: str, limit: int, *, strict: bool) -> int:
     return min(max(number, 0), limit)
 
 
-def draft_clean(*, competition: Competition, data: dict, strict: bool) -> dict:
+def draft_clean(*, competition: Competition, data: dict, strict: bool, lead_iin: str = "") -> dict:
     """Only the keys of the application form, with bounded counts and row numbers.
 
     `strict` (saving): a count that is not a whole number in range, or an overlong
     value, is refused with `DraftRefused`. Otherwise (showing a stored draft):
     counts are clamped and unknown or out-of-range keys left out.
     Unknown keys (a button's name, anything forged) are never kept.
+    A teammate row with `lead_iin`, the lead's own, is dropped (see `without_lead_rows`).
     """
     limits = row_limits(competition)
     clean: dict[str, list[str]] = {}
@@ -90,7 +105,8 @@ def draft_clean(*, competition: Competition, data: dict, strict: bool) -> dict:
                 clean[key] = [str(_count(_first(data[key]), limit, strict=strict))]
         counts[prefix] = int(clean.get(f"{prefix}-TOTAL_FORMS", ["0"])[0])
 
-    main = {f"main-{field}" for field in ApplicationForm.Meta.fields}
+    main_fields = {name: ApplicationForm.base_fields[name] for name in ApplicationForm.Meta.fields}
+    main = {f"main-{key}" for key in form_keys(main_fields)}
     declarations = {f"declare-{field}" for field in DeclarationsForm.base_fields}
     for key, values in data.items():
         value = _first(values)
@@ -110,7 +126,53 @@ def draft_clean(*, competition: Competition, data: dict, strict: bool) -> dict:
         _limit, fields = limits[match["prefix"]]
         if match["field"] in fields and int(match["index"]) < counts[match["prefix"]]:
             clean[key] = [value]
-    return clean
+    return without_lead_rows(clean, lead_iin) if lead_iin else clean
+
+
+def lead_iin(application) -> str:
+    """The lead's IIN from their profile ("" without one): the rows to drop from a draft."""
+    from applications.models import ApplicantProfile
+
+    return (
+        ApplicantProfile.objects.filter(user_id=application.applicant_id)
+        .values_list("iin", flat=True)
+        .first()
+        or ""
+    )
+
+
+def _digits(value) -> str:
+    return "".join(char for char in _first(value) if char.isdigit())
+
+
+def without_lead_rows(data: dict, lead_iin: str) -> dict:
+    """The form's data without teammate rows that hold the lead's own IIN.
+
+    Before the lead became member 1 (read from their profile), drafts stored the lead as
+    a team row; opening or submitting such a draft then met "same IIN". The lead is member
+    1 already, so such a row is dropped and the rows after it move up one place.
+    """
+    count = _count(_first(data.get("team-TOTAL_FORMS")), 10_000, strict=False)
+    lead_rows = {
+        index for index in range(count) if _digits(data.get(f"team-{index}-iin")) == lead_iin
+    }
+    if not lead_rows:
+        return data
+    kept, moved = {}, {}
+    rows = [index for index in range(count) if index not in lead_rows]
+    new_index = {old: new for new, old in enumerate(rows)}
+    for key, value in data.items():
+        match = _ROW_KEY.match(key)
+        if not match or match["prefix"] != "team":
+            kept[key] = value
+        elif int(match["index"]) in new_index:
+            moved[f"team-{new_index[int(match['index'])]}-{match['field']}"] = value
+    kept |= moved
+    kept["team-TOTAL_FORMS"] = [str(len(rows))]
+    initial = _count(_first(data.get("team-INITIAL_FORMS")), 10_000, strict=False)
+    if "team-INITIAL_FORMS" in data:
+        kept["team-INITIAL_FORMS"] = [str(min(initial, len(rows)))]
+    return kept
 
 
 def draft_row_count(*, competition: Competition, data: dict, prefix: str) -> tuple[int, int]:

@@ -30,6 +30,21 @@ def with_totals(queryset):
     )
 
 
+class LabelledRangeWidget(django_filters.widgets.RangeWidget):
+    """A "from – to" pair under one label: the label's `for` names only the first box, so
+    each box gets its own accessible name as well."""
+
+    def __init__(self, labels, attrs=None):
+        self.labels = labels
+        super().__init__(attrs)
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        for subwidget, label in zip(context["widget"]["subwidgets"], self.labels, strict=True):
+            subwidget["attrs"]["aria-label"] = str(label)
+        return context
+
+
 class ApplicationFilter(django_filters.FilterSet):
     competition = django_filters.ModelChoiceFilter(
         queryset=Competition.objects.all(), label=_("Competition")
@@ -44,11 +59,15 @@ class ApplicationFilter(django_filters.FilterSet):
     submitted = django_filters.DateFromToRangeFilter(
         field_name="submitted_at",
         label=_("Submitted between"),
-        widget=django_filters.widgets.RangeWidget(attrs={"type": "date"}),
+        widget=LabelledRangeWidget(
+            labels=(_("Submitted from"), _("Submitted until")), attrs={"type": "date"}
+        ),
     )
     team_size = django_filters.NumberFilter(label=_("Team size"))
     requested = django_filters.RangeFilter(
-        field_name="requested_kzt", label=_("Requested, ₸ (from – to)")
+        field_name="requested_kzt",
+        label=_("Requested, ₸ (from – to)"),
+        widget=LabelledRangeWidget(labels=(_("Requested from, ₸"), _("Requested up to, ₸"))),
     )
     search = django_filters.CharFilter(
         field_name="title", lookup_expr="icontains", label=_("Title contains")

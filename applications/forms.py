@@ -14,52 +14,110 @@ from applications.iin import parse_iin
 from applications.models import ApplicantProfile, Application
 from applications.uploads import check_attachment
 from competitions.models import Competition, Settlement
-from competitions.places import PlaceNotFound, place_find, place_label
+from competitions.places import (
+    PlaceNotFound,
+    place_book,
+    place_find,
+    place_item,
+    place_label,
+    place_match,
+)
 from jastarurban.money import max_tenge_validator, round_tenge
 
+DISTRICT_SUFFIX = "_district"
 
-class VillageInput(forms.TextInput):
-    """A text box for a place's name; static/js/places.js lists the places under it.
 
-    Without JavaScript the name is typed and read back by competitions.places.place_find.
+class VillagePicker(forms.Widget):
+    """District (аудан or city) first, then the village typed or picked within it.
+
+    Two controls under one legend: a select of the 7 districts named `<name>_district` and
+    a text box named `<name>`. static/js/places.js fills the box's suggestions with the
+    chosen district's villages from one cached list; without it the person picks the
+    district, types the name and competitions.places.place_find reads both back.
     """
 
-    def __init__(self, attrs=None):
-        super().__init__(
-            {"list": "places-list", "autocomplete": "off", "data-places": "", **(attrs or {})}
-        )
+    template_name = "applications/widgets/village_picker.html"
+    use_fieldset = True
+
+    def format_value(self, value):
+        return value if isinstance(value, dict) else {"district": "", "text": value or ""}
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget = context["widget"]
+        attrs = widget["attrs"]
+        # crispy puts its classes (is-invalid among them) on the widget; both controls get them.
+        classes = attrs.pop("class", "").split()
+        invalid = " is-invalid" if "is-invalid" in classes else ""
+        widget["input_class"] = f"form-control{invalid}"
+        widget["select_class"] = f"form-select{invalid}"
+        widget["district_name"] = f"{name}{DISTRICT_SUFFIX}"
+        widget["district_id"] = f"{attrs.get('id', 'id_' + name)}{DISTRICT_SUFFIX}"
+        widget["districts"] = [(str(pk), label) for pk, label in place_book().districts]
+        widget["district"] = str(widget["value"].get("district") or "")
+        widget["text"] = widget["value"].get("text") or ""
+        return context
+
+    def value_from_datadict(self, data, files, name):
+        return {"district": data.get(f"{name}{DISTRICT_SUFFIX}", ""), "text": data.get(name, "")}
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and f"{name}{DISTRICT_SUFFIX}" not in data
 
 
 class VillageField(forms.Field):
-    """One of Mangystau's villages (or towns), picked by name from one list the page shares."""
+    """One of Mangystau's villages (or towns): its district, then its name in that district."""
 
-    widget = VillageInput
+    widget = VillagePicker
 
     def __init__(self, **kwargs):
         kwargs.setdefault(
             "help_text",
-            _("Start typing the name in Kazakh or Russian and choose it from the list."),
+            _(
+                "Choose the district or city, then start typing the village's name in "
+                "Kazakh or Russian and choose it from the list."
+            ),
         )
         super().__init__(**kwargs)
 
     def prepare_value(self, value):
-        if isinstance(value, Settlement):
-            return place_label(value)
+        """What the picker shows: {district, text} from a place, its id or what was typed."""
+        if isinstance(value, dict):
+            return value
         if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
-            place = Settlement.objects.select_related("district").filter(pk=value).first()
-            return place_label(place) if place else value
-        return value
+            item = place_book().by_pk.get(int(value))
+            if item:
+                return {"district": str(item.district_pk), "text": item.name}
+            value = Settlement.objects.filter(pk=value).first() or str(value)
+        if isinstance(value, Settlement):
+            item = place_item(value)
+            if item:
+                return {"district": str(item.district_pk), "text": item.name}
+            return {"district": str(value.district_id), "text": place_label(value)}
+        if not value:
+            return {"district": "", "text": ""}
+        try:  # an older draft's whole-list line, "Village — District": shown in two steps
+            item = place_match(value or "")
+        except PlaceNotFound:
+            return {"district": "", "text": value or ""}
+        return {"district": str(item.district_pk), "text": item.name}
 
     def to_python(self, value):
-        if value in self.empty_values or not str(value).strip():
+        if not isinstance(value, dict):
+            value = {"district": "", "text": value}
+        text = str(value.get("text") or "").strip()
+        if not text:
             return None
         try:
-            return place_find(str(value))
+            return place_find(text, district=value.get("district"))
         except PlaceNotFound as error:
             raise forms.ValidationError(error.message, code="invalid_choice") from error
 
     def has_changed(self, initial, data):
-        return (initial or "") != (data or "")
+        """A district chosen with no village typed is not a filled row (blank rows are ignored)."""
+        before = self.prepare_value(initial)["text"] if initial else ""
+        after = self.prepare_value(data)["text"] if data else ""
+        return (before or "").strip() != (after or "").strip()
 
 
 class IinField(forms.CharField):
@@ -432,17 +490,33 @@ def initial_from_draft(data: dict) -> dict:
         values = data.get(key) or [""]
         return values[0] if isinstance(values, list) else values
 
+    def with_districts(values: dict) -> dict:
+        """A village picker's two boxes (`village`, `village_district`) as one value."""
+        for key in [key for key in values if key.endswith(DISTRICT_SUFFIX)]:
+            name = key[: -len(DISTRICT_SUFFIX)]
+            values[name] = {"district": values.pop(key), "text": values.get(name, "")}
+        return values
+
     main_fields = ApplicationForm.Meta.fields
-    main = {field: first(f"main-{field}") for field in main_fields if f"main-{field}" in data}
+    main = with_districts(
+        {
+            key[len("main-") :]: first(key)
+            for key in data
+            if key.startswith("main-")
+            and key[len("main-") :].removesuffix(DISTRICT_SUFFIX) in main_fields
+        }
+    )
     rows = {}
     for prefix in ROW_PREFIXES:
         count = int(first(f"{prefix}-TOTAL_FORMS") or 0)
         rows[prefix] = [
-            {
-                key[len(f"{prefix}-{index}-") :]: first(key)
-                for key in data
-                if key.startswith(f"{prefix}-{index}-")
-            }
+            with_districts(
+                {
+                    key[len(f"{prefix}-{index}-") :]: first(key)
+                    for key in data
+                    if key.startswith(f"{prefix}-{index}-")
+                }
+            )
             for index in range(count)
             if not first(f"{prefix}-{index}-DELETE")
         ]

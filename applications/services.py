@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from applications.drafts import draft_clean
+from applications.drafts import draft_clean, lead_iin
 from applications.eligibility import Member, team_problems
 from applications.forms import ApplicationForms, kept
 from applications.models import (
@@ -61,7 +61,12 @@ def application_autosave(*, application: Application, data: dict, now=None) -> A
     """
     if not application.is_editable:
         raise NotEditable
-    draft = draft_clean(competition=application.competition, data=data, strict=True)
+    draft = draft_clean(
+        competition=application.competition,
+        data=data,
+        strict=True,
+        lead_iin=lead_iin(application),
+    )
     now = now or timezone.now()
     saved = Application.objects.filter(
         pk=application.pk, status__in=[Status.DRAFT, Status.RETURNED]

@@ -6,6 +6,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.datastructures import MultiValueDict
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,8 +15,15 @@ from django.views.decorators.http import require_POST
 from accounts.access import role_required, session_ended
 from accounts.roles import Role
 from applications.access import application_for_user, own_application
-from applications.drafts import DraftRefused, draft_clean, draft_row_count, row_limits
-from applications.eligibility import age_deadline
+from applications.drafts import (
+    DraftRefused,
+    draft_clean,
+    draft_row_count,
+    lead_iin,
+    row_limits,
+    without_lead_rows,
+)
+from applications.eligibility import age_deadline, application_check
 from applications.files import attachment_response
 from applications.forms import (
     ROW_FORMS,
@@ -164,7 +172,10 @@ def _draft_forms(application, add_row: str = "") -> DraftForms:
     """The form filled from the stored draft, never trusting its row counts."""
     competition = application.competition
     application.draft_data = draft_clean(
-        competition=competition, data=application.draft_data, strict=False
+        competition=competition,
+        data=application.draft_data,
+        strict=False,
+        lead_iin=lead_iin(application),
     )
     if add_row:
         rows, limit = draft_row_count(
@@ -271,7 +282,9 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if "submit" not in request.POST:
         messages.success(request, _("The draft is saved. You can come back to it any time."))
         return redirect("applications:edit", pk=pk)
-    forms = ApplicationForms(application.competition, application, request.POST)
+    # A page opened from an older draft may still post the lead as a teammate row.
+    data = MultiValueDict(without_lead_rows(dict(request.POST.lists()), lead_iin(application)))
+    forms = ApplicationForms(application.competition, application, data)
     if not forms.is_valid():
         return _edit_page(request, application, forms, status=400)
     try:
@@ -344,6 +357,9 @@ def attachment_download(request: HttpRequest, pk: int, attachment_id: int) -> Fi
 @role_required(Role.APPLICANT, Role.STAFF, Role.OPERATOR)
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = application_for_user(request.user, pk)
+    is_staff = request.user.has_role(Role.STAFF)
+    # Staff screen what was submitted; a draft's team is still being typed.
+    screens = is_staff and application.status != Application.Status.DRAFT
     return render(
         request,
         "applications/detail.html",
@@ -351,13 +367,17 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "application": application,
             "steps": tracker(application),
             "next_step": next_step(application),
-            "team": list(application.team.select_related("village")),
+            # Staff see the team in the screening table, which loads it itself.
+            "team": [] if screens else list(application.team.select_related("village")),
             "activities": list(application.activities.all()),
             "budget": list(application.budget_items.all()),
             "requested_kzt": application.budget_items.aggregate(total=Sum("total_kzt"))["total"],
             "attachments": list(application.attachments.all()),
             "history": list(application.status_changes.select_related("changed_by")),
-            "is_staff": request.user.has_role(Role.STAFF),
+            "is_staff": is_staff,
+            "screening": application_check(application) if screens else None,
+            "closing_day": age_deadline(application.competition),
+            "competition": application.competition,
             "screening_form": ScreeningForm(),
             "reopen_form": ReopenForm(),
         },

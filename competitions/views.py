@@ -16,7 +16,7 @@ from accounts.access import role_required
 from accounts.roles import Role
 from competitions.models import Competition, Criterion
 from competitions.models.budget import project_budget
-from competitions.places import place_list, places_version
+from competitions.places import place_book, places_version
 from competitions.rules import rules_fingerprint, rules_pdf_bytes
 from competitions.selectors import (
     competitions_open,
@@ -153,8 +153,13 @@ def places_json(request: HttpRequest) -> HttpResponse:
     if language not in dict(settings.LANGUAGES):
         raise Http404
     with translation.override(language):
-        body = [[place.pk, place.label] for place in place_list()]
-    response = JsonResponse({"places": body}, json_dumps_params={"ensure_ascii": False})
+        book = place_book()
+        body = {
+            "districts": [[pk, name] for pk, name in book.districts],
+            # A line per place: its id, its district's id and its name within the district.
+            "places": [[place.pk, place.district_pk, place.name] for place in book.places],
+        }
+    response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
     if request.GET.get("v") == places_version():
         patch_cache_control(response, public=True, max_age=365 * 24 * 3600, immutable=True)
     return response

@@ -23,6 +23,20 @@ from mentoring.models import (
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+class RadiosWithoutBlank:
+    """Required radio buttons offer real answers only.
+
+    A model form gives a choice field with no default a "---------" choice; in a select it
+    prompts, but as a radio button it reads as an answer one can tick.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if field.required and isinstance(field.widget, forms.RadioSelect):
+                field.choices = [choice for choice in field.choices if choice[0] != ""]
+
+
 class MentorForm(forms.Form):
     mentor = forms.ModelChoiceField(
         label=_("Mentor"),
@@ -34,7 +48,7 @@ class MentorForm(forms.Form):
     )
 
 
-class MeetingForm(BoundedNumbers, forms.ModelForm):
+class MeetingForm(RadiosWithoutBlank, BoundedNumbers, forms.ModelForm):
     number_limits = {"duration_minutes": 24 * 60}
 
     class Meta:
@@ -180,21 +194,21 @@ class CompleteForm(forms.Form):
     )
 
 
-class EvaluationForm(forms.ModelForm):
+class EvaluationForm(RadiosWithoutBlank, forms.ModelForm):
     class Meta:
         model = MentoringEvaluation
         fields = ["usefulness", "comment"]
         widgets = {"usefulness": forms.RadioSelect, "comment": forms.Textarea(attrs={"rows": 3})}
 
 
-class ClosingForm(forms.ModelForm):
+class ClosingForm(RadiosWithoutBlank, forms.ModelForm):
     class Meta:
         model = ClosingAnswer
         fields = ["answer", "why"]
         widgets = {"answer": forms.RadioSelect, "why": forms.Textarea(attrs={"rows": 3})}
 
 
-class FeedbackForm(forms.ModelForm):
+class FeedbackForm(RadiosWithoutBlank, forms.ModelForm):
     class Meta:
         model = TrainingFeedback
         fields = ["satisfaction", "useful", "improve"]

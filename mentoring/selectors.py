@@ -230,10 +230,6 @@ def mentorships(competition: Competition) -> int:
     return _grantees(competition).filter(mentor__isnull=False).count()
 
 
-def meetings_held(competition: Competition) -> int:
-    return Meeting.objects.filter(project__in=_grantees(competition)).count()
-
-
 def fewest_meetings(competition: Competition) -> int:
     """Meetings of the least-mentored project: every project should reach five."""
     counts = _grantees(competition).annotate(n=Count("meetings")).values_list("n", flat=True)

@@ -143,6 +143,11 @@ def project(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(Role.MENTOR)
 def meeting_add(request: HttpRequest, pk: int) -> HttpResponse:
     project = project_of_mentor(request.user, pk)
+    if not project.is_active:
+        # Refused whatever the method: the link is hidden, but a bookmark or an old tab
+        # must not open a form that can only fail.
+        messages.error(request, _("This project is closed; nothing can be added to it."))
+        return redirect("mentoring:project", project.pk)
     form = forms.MeetingForm(
         request.POST or None, initial={"held_on": timezone.localdate(), "project_state": "on_track"}
     )

@@ -143,16 +143,40 @@ def publish(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def results(request: HttpRequest, slug: str) -> HttpResponse:
-    """The public list of funded projects, once the results are published."""
+    """The public results once published: when it was decided, the funded projects with
+    their village and award, and the reserve list in the order it is offered places."""
     competition = get_object_or_404(Competition, slug=slug, results_published_at__isnull=False)
-    awarded = (
+    decisions = list(
         Decision.objects.filter(
-            application__competition=competition, outcome=Decision.Outcome.AWARDED
+            application__competition=competition,
+            outcome__in=[Decision.Outcome.AWARDED, Decision.Outcome.RESERVE],
         )
         .select_related("application__village__district")
-        .order_by("rank")
+        .order_by("rank", "reserve_position", "pk")
     )
-    return render(request, "reviews/results.html", {"competition": competition, "awarded": awarded})
+    awarded = [d for d in decisions if d.outcome == Decision.Outcome.AWARDED]
+    reserve = sorted(
+        (d for d in decisions if d.outcome == Decision.Outcome.RESERVE),
+        key=lambda decision: decision.reserve_position or 0,
+    )
+    approved = (
+        AwardDecision.objects.filter(competition=competition, status=AwardDecision.Status.APPROVED)
+        .values_list("reviewed_at", flat=True)
+        .first()
+    )
+    return render(
+        request,
+        "reviews/results.html",
+        {
+            "competition": competition,
+            "awarded": awarded,
+            "reserve": reserve,
+            "awarded_kzt": sum(decision.amount_kzt for decision in awarded),
+            # The director's approval is the decision; decisions recorded without one (an
+            # older import) carry their own date.
+            "decided_at": approved or max((d.decided_at for d in decisions), default=None),
+        },
+    )
 
 
 @role_required(Role.APPLICANT)

@@ -49,12 +49,16 @@ class ReviewForm(forms.Form):
         self.criteria = list(criteria)
         for criterion in self.criteria:
             self.fields[f"score_{criterion.pk}"] = forms.IntegerField(
-                label=f"{criterion.name} (0–{criterion.max_score})",
+                # The criterion names the fieldset around it (reviews/_criterion.html).
+                label=_("Score, 0–%(max)s") % {"max": criterion.max_score},
                 min_value=0,
                 max_value=criterion.max_score,
                 required=final,
-                help_text=criterion.levels,
-                widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+                # The levels are shown beside the input (reviews/_criterion.html), and read
+                # out with it.
+                widget=forms.NumberInput(
+                    attrs={"inputmode": "numeric", "aria-describedby": f"levels-{criterion.pk}"}
+                ),
             )
             self.fields[f"justification_{criterion.pk}"] = forms.CharField(
                 label=_("Justification"),
@@ -63,6 +67,18 @@ class ReviewForm(forms.Form):
             )
         self.fields["comment"].required = final
         self.order_fields([*(name for name in self.fields if name != "comment"), "comment"])
+
+    def by_criterion(self) -> list[tuple]:
+        """Each criterion with its level lines and its two fields, for the scoring page."""
+        return [
+            (
+                criterion,
+                [line.strip() for line in criterion.levels.splitlines() if line.strip()],
+                self[f"score_{criterion.pk}"],
+                self[f"justification_{criterion.pk}"],
+            )
+            for criterion in self.criteria
+        ]
 
     def scores(self) -> dict:
         return {

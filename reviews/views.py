@@ -5,7 +5,7 @@ from string import ascii_uppercase
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, Prefetch, Q, When
+from django.db.models import Case, Count, Prefetch, Q, Sum, When
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -140,6 +140,7 @@ def _review_page(request, assignment, form=None, conflict_form=None, status=200)
             "competition": competition,
             "activities": list(application.activities.all()),
             "budget": list(application.budget_items.all()),
+            "requested_kzt": application.budget_items.aggregate(total=Sum("total_kzt"))["total"],
             "attachments": attachments_for_experts(application),
             "review": review,
             "submitted": submitted,

@@ -1,12 +1,17 @@
 import os
 import shutil
+from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.db import connection
+from django.test import override_settings
 
 from accounts.roles import Role
 from tests.factories import UserFactory
+
+pytest_plugins = ["tests.ci_skips"]
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -18,6 +23,34 @@ def require(condition: bool, reason: str) -> None:
     if IN_CI:
         pytest.fail(f"CI must run this test, but: {reason}")
     pytest.skip(reason)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def one_redis_database_per_worker(worker_id):
+    """Tests run in parallel workers (pytest-xdist); each clears the cache before every
+    test, which on Redis empties the whole database, so each worker gets its own."""
+    caches = django_settings.CACHES
+    location = caches["default"].get("LOCATION", "")
+    if worker_id == "master" or not location.startswith("redis://"):
+        yield
+        return
+    url = urlsplit(location)
+    base = int(url.path.strip("/") or 0)
+    index = base + 1 + int(worker_id.removeprefix("gw"))
+    if index > 15:
+        pytest.exit(f"Redis has 16 databases; run at most {15 - base} workers (-n)")
+    own = caches | {
+        "default": caches["default"] | {"LOCATION": url._replace(path=f"/{index}").geturl()}
+    }
+    with override_settings(CACHES=own):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def own_media_root(settings, tmp_path):
+    """Uploaded and generated files go to the test's own folder: parallel workers never
+    see each other's files, and nothing is left in the checkout."""
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture(autouse=True)

@@ -1882,7 +1882,8 @@ STAFF = [
 # ---------------------------------------------------------------------------------------------
 # Scoring criteria of the expert commission. The document only names them («Бағалау кезінде
 # жобаның өзектілігі, жаңашылдығы, қоғамдық әсері және жүзеге асыру мүмкіндігі ескеріледі»);
-# the one-sentence descriptions are condensed from the surrounding description of Activity 1.
+# the one-sentence descriptions are condensed from the surrounding description of Activity 1,
+# and the score levels (0–10, one line each) spell out what each description asks for.
 # ---------------------------------------------------------------------------------------------
 
 CRITERIA = [
@@ -1903,6 +1904,24 @@ CRITERIA = [
             "How far the project addresses a pressing social, cultural, environmental or "
             "infrastructure problem of the village."
         ),
+        levels_kk=(
+            "0–3: мәселе көрсетілмеген немесе ауылға қатысы жоқ\n"
+            "4–6: мәселе аталған, бірақ дәлелдері аз\n"
+            "7–8: ауылдың нақты мәселесі сипатталып, дәлелденген\n"
+            "9–10: ауыл үшін аса өзекті мәселе, тұрғындардың қажеттілігі нақты дәлелденген"
+        ),
+        levels_ru=(
+            "0–3: проблема не показана или не касается села\n"
+            "4–6: проблема названа, но слабо обоснована\n"
+            "7–8: конкретная проблема села описана и обоснована\n"
+            "9–10: проблема очень актуальна для села, потребность жителей ясно доказана"
+        ),
+        levels_en=(
+            "0–3: no problem is shown, or it does not concern the village\n"
+            "4–6: the problem is named but little evidence is given\n"
+            "7–8: a concrete problem of the village is described and supported\n"
+            "9–10: a pressing problem of the village, the residents' need clearly shown"
+        ),
     ),
     dict(
         code="novelty",
@@ -1921,6 +1940,24 @@ CRITERIA = [
             "How new the project idea is and how creative its approach to the village's public "
             "spaces is."
         ),
+        levels_kk=(
+            "0–3: идея ауылда бұрыннан бар нәрсені қайталайды\n"
+            "4–6: таныс идея, бірнеше жаңа элементі бар\n"
+            "7–8: ауыл үшін жаңа идея, шығармашылық тәсіл\n"
+            "9–10: ерекше, креативті шешім, басқа ауылдарға үлгі бола алады"
+        ),
+        levels_ru=(
+            "0–3: идея повторяет то, что в селе уже есть\n"
+            "4–6: знакомая идея с отдельными новыми элементами\n"
+            "7–8: новая для села идея, творческий подход\n"
+            "9–10: необычное креативное решение, может стать примером для других сёл"
+        ),
+        levels_en=(
+            "0–3: the idea repeats what the village already has\n"
+            "4–6: a familiar idea with a few new elements\n"
+            "7–8: an idea new to the village, a creative approach\n"
+            "9–10: an unusual, creative solution other villages could follow"
+        ),
     ),
     dict(
         code="social_impact",
@@ -1937,6 +1974,24 @@ CRITERIA = [
         description_en=(
             "The project's contribution to the quality of life in the village and to involving "
             "the local community."
+        ),
+        levels_kk=(
+            "0–3: ауыл тұрғындарына әсері байқалмайды\n"
+            "4–6: тұрғындардың шағын тобына пайда келтіреді\n"
+            "7–8: ауылдағы өмір сапасын арттырады, тұрғындар тартылады\n"
+            "9–10: бүкіл ауылға айқын пайда, қауымдастық жобаға белсенді қатысады"
+        ),
+        levels_ru=(
+            "0–3: влияние на жителей села не видно\n"
+            "4–6: польза для небольшой группы жителей\n"
+            "7–8: повышает качество жизни в селе, жители вовлечены\n"
+            "9–10: явная польза для всего села, сообщество активно участвует в проекте"
+        ),
+        levels_en=(
+            "0–3: no visible effect on the village's residents\n"
+            "4–6: benefits a small group of residents\n"
+            "7–8: improves life in the village and involves its residents\n"
+            "9–10: a clear benefit to the whole village, the community takes an active part"
         ),
     ),
     dict(
@@ -1955,6 +2010,24 @@ CRITERIA = [
         description_en=(
             "Whether the project can be delivered with the proposed budget (up to 1,000,000 "
             "tenge), by a team of 2–3 people and on time."
+        ),
+        levels_kk=(
+            "0–3: жобаны орындауға бюджет, команда немесе мерзім жетпейді\n"
+            "4–6: орындауға болады, бірақ бюджетте не жоспарда елеулі кемшіліктер бар\n"
+            "7–8: бюджет пен жоспар шынайы, кемшіліктері шағын\n"
+            "9–10: бюджет нақты есептелген, жоспар мен команда жобаны мерзімінде орындауға толық жетеді"
+        ),
+        levels_ru=(
+            "0–3: бюджета, команды или срока не хватает для реализации\n"
+            "4–6: реализуемо, но в бюджете или плане есть существенные недочёты\n"
+            "7–8: бюджет и план реалистичны, недочёты небольшие\n"
+            "9–10: бюджет точно рассчитан, плана и команды полностью хватает, чтобы завершить проект в срок"
+        ),
+        levels_en=(
+            "0–3: the budget, the team or the time is not enough to deliver it\n"
+            "4–6: deliverable, but the budget or the plan has serious gaps\n"
+            "7–8: a realistic budget and plan with minor gaps\n"
+            "9–10: a precisely costed budget; the plan and the team are fully able to finish on time"
         ),
     ),
 ]
@@ -2191,5 +2264,76 @@ COMPETITION_FAQ = [
         answer_ru="В ГАМО: город Актау; телефон и электронная почта указаны на главной странице в разделе «Организатор».",
         question_en="Whom do I ask if I have a question?",
         answer_en="GAMO in Aktau: the phone and e-mail are on the home page under “Organiser”.",
+    ),
+]
+
+# ---------------------------------------------------------------------------------------------
+# What the demo teams propose. The document names the kinds of projects the grants may fund
+# («қоғамдық кеңістіктерді жақсарту, экологиялық акциялар, спорттық немесе мәдени нысандарды
+# абаттандыру, креативті жастар орталықтарын құру»); each idea below is one of those kinds, as
+# a village team would put it (topic, the problem, the idea). Sixteen, so that no two demo
+# applications share a title.
+# ---------------------------------------------------------------------------------------------
+
+TEAM_IDEAS = [
+    # Public spaces
+    ("жасыл аула", "Аулада көлеңке мен орындық жоқ.", "Ағаш отырғызып, орындық қою."),
+    (
+        "жастар алаңы",
+        "Жастардың бос уақыт өткізетін орны жоқ.",
+        "Ескі алаңды жөндеп, жарық орнату.",
+    ),
+    ("саябақ жарығы", "Кешке саябақ қараңғы.", "Күн батареялы шамдар орнату."),
+    ("кітап бұрышы", "Ауылда кітапхана алыс.", "Аялдамада ашық кітап сөресін жасау."),
+    (
+        "ауыл тарихы қабырғасы",
+        "Ауыл орталығындағы қабырғалар тозған.",
+        "Қабырғаға ауыл тарихы туралы сурет салу.",
+    ),
+    # Environmental actions
+    ("таза жағалау", "Жағалауда қоқыс жиналады.", "Қоқыс жәшіктерін қойып, акциялар өткізу."),
+    (
+        "қоқысты сұрыптау",
+        "Қоқыс бөлек жиналмайды.",
+        "Сұрыптау жәшіктерін қойып, тұрғындарға түсіндіру акциясын өткізу.",
+    ),
+    (
+        "таза бұлақ",
+        "Бұлақ маңы ластанған.",
+        "Бұлақ көзін тазалап, айналасын қоршап, ағаш отырғызу.",
+    ),
+    # Sport and culture
+    ("балалар ойын алаңы", "Балалар көшеде ойнайды.", "Қауіпсіз ойын алаңын салу."),
+    ("спорт алаңы", "Футбол алаңы тозған.", "Алаңды жөндеп, қақпа мен тор орнату."),
+    (
+        "воркаут алаңы",
+        "Жастарға арналған тегін спорт құралдары жоқ.",
+        "Турник пен гимнастикалық қабырға орнату.",
+    ),
+    (
+        "волейбол алаңы",
+        "Мектеп жанындағы волейбол алаңы қараусыз қалған.",
+        "Алаңды тегістеп, тор мен сызықтарын жаңарту.",
+    ),
+    (
+        "ашық сахна",
+        "Ауыл мерекелерін өткізетін ашық орын жоқ.",
+        "Саябақта шағын сахна мен отыратын баспалдақ салу.",
+    ),
+    (
+        "ашық аспан астындағы кино",
+        "Жазда жастарға арналған мәдени шара жоқ.",
+        "Клуб алдындағы алаңға экран қойып, кино кештерін өткізу.",
+    ),
+    # Creative youth centres
+    (
+        "шығармашылық орталық",
+        "Жастар үйірмесі жоқ.",
+        "Мектептің бос бөлмесін шеберханаға айналдыру.",
+    ),
+    (
+        "креативті жастар кеңістігі",
+        "Жастар бас қосып, идея талқылайтын орын жоқ.",
+        "Мәдениет үйінің бос бөлмесін жастар кеңістігіне айналдыру.",
     ),
 ]

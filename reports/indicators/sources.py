@@ -51,10 +51,6 @@ def source(key: str, label) -> Callable[[Compute], Compute]:
     return register
 
 
-def source_choices() -> list[tuple[str, str]]:
-    return [(s.key, s.label) for s in SOURCES.values()]
-
-
 def percent(part: int, whole: int) -> Decimal:
     if not whole:
         return Decimal(0)

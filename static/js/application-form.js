@@ -73,7 +73,8 @@
   document.body.addEventListener("htmx:afterSwap", function (event) {
     var target = event.detail.target;
     if (!target || !target.classList.contains("rows")) return;
-    var rows = target.querySelectorAll("fieldset");
+    // A row is a direct child fieldset; a village picker inside it is a fieldset too.
+    var rows = target.querySelectorAll(":scope > fieldset");
     var added = rows[rows.length - 1];
     var first = added && added.querySelector("input, select, textarea");
     if (first) first.focus();

@@ -41,11 +41,16 @@ def test_an_expired_session_gets_401_and_the_draft_is_untouched(client, draft):
 
 def test_a_submitted_application_is_not_changed_by_autosave(client, draft):
     draft.status = Application.Status.SUBMITTED
+    draft.title = "Жасыл аула"
+    draft.draft_data = {"main-title": ["Жасыл аула"]}
     draft.save()
     client.force_login(draft.applicant)
-    assert (
-        client.post(f"/applications/{draft.pk}/autosave/", {"main-title": "x"}).status_code == 409
-    )
+    response = client.post(f"/applications/{draft.pk}/autosave/", {"main-title": "x"})
+    assert response.status_code == 409
+    draft.refresh_from_db()
+    assert (draft.status, draft.title) == (Application.Status.SUBMITTED, "Жасыл аула")
+    assert draft.draft_data == {"main-title": ["Жасыл аула"]}
+    assert draft.autosaved_at is None
 
 
 def test_saving_the_draft_by_hand_keeps_everything_and_redirects(client, draft):

@@ -112,7 +112,10 @@ def test_the_edit_page_is_light_and_compressed(client, draft, django_assert_max_
     html = gzip.decompress(response.content)
     assert len(html) <= 60_000, len(html)
     assert len(response.content) <= 30_000, len(response.content)
-    assert b'name="team-2-village"' in html and b"<option" not in html
+    assert b'name="team-2-village"' in html
+    # No village list in the page: each picker offers only the 7 districts (and "choose").
+    assert b'name="team-2-village_district"' in html
+    assert html.count(b"<option") == 4 * 8  # the project's village and three teammates'
 
 
 @time_machine.travel(BEFORE)
@@ -127,6 +130,9 @@ def test_adding_a_row_returns_a_fragment_and_saves_the_draft(client, draft):
     assert "<html" not in html and len(html) < 8_000
     assert 'name="team-1-full_name"' in html
     assert 'name="team-TOTAL_FORMS" value="2"' in html and 'hx-swap-oob="true"' in html
+    # The new teammate's village picker: the 7 districts, no village list (that is cached).
+    assert 'name="team-1-village_district"' in html and 'name="team-1-village"' in html
+    assert html.count("<option") == 8
     draft.refresh_from_db()
     assert draft.draft_data["team-0-full_name"] == ["Асқар"]
     assert client.post(f"/applications/{draft.pk}/rows/nothing/", {}).status_code == 404
@@ -142,18 +148,27 @@ def test_another_applicant_cannot_add_rows_to_a_draft(client, draft, other_appli
 def test_the_village_list_is_one_cached_list_with_kazakh_names_first(client):
     page = client.get("/applications/profile/")  # any page naming the list
     version_url = client.get("/places.json?lang=kk")
-    places = json.loads(version_url.content)["places"]
-    labels = [label for _pk, label in places]
-    assert len(labels) == len(set(labels))  # Жанбике twice, each with its rural district
-    assert sum(label.startswith("Жанбике") for label in labels) == 2
+    body = json.loads(version_url.content)
+    districts = dict(body["districts"])
+    cities = ["Ақтау қалалық әкімдігі", "Жаңаөзен қалалық әкімдігі"]
+    assert list(districts.values())[:2] == cities  # the two cities first
+    lines = [(district, name) for _pk, district, name in body["places"]]
+    assert len(lines) == len(set(lines))  # a name once in its district
+    beineu = next(pk for pk, name in districts.items() if name.startswith("Бейнеу"))
+    janbike = [name for district, name in lines if name.startswith("Жанбике")]
+    assert len(janbike) == 2 and all(", " in name for name in janbike)  # by rural district
+    assert all(district == beineu for district, name in lines if name.startswith("Жанбике"))
     nowhere = ("Скважина", "Кормоцех", "ЛСП", "Большой Эмир", "15 бекет")
-    assert not any(name in label for label in labels for name in nowhere)
-    assert any(label.startswith("Жетібай (Жетыбай) — ") for label in labels)
+    assert not any(word in name for _district, name in lines for word in nowhere)
+    assert ("Жетібай (Жетыбай)") in {name for _district, name in lines}
     assert "immutable" not in version_url.get("Cache-Control", "")
     from competitions.places import places_version
 
     cached = client.get(f"/places.json?lang=ru&v={places_version()}")
     assert "immutable" in cached["Cache-Control"] and "max-age=31536000" in cached["Cache-Control"]
+    russian = json.loads(cached.content)
+    assert {"Бейнеуский район", "г. Актау"} <= set(dict(russian["districts"]).values())
+    assert ("Жетібай (Жетыбай)") in {name for _pk, _district, name in russian["places"]}
     assert client.get("/places.json?lang=xx").status_code == 404
     assert page.status_code in (200, 302)
 
@@ -167,3 +182,12 @@ def test_a_village_can_be_typed_by_its_russian_or_kazakh_name(client, draft, tea
     assert "Тізімде «Нет такого» деген ауыл жоқ" in html
     assert "id_main-village_error" not in html
     assert submit(client, draft, data | {"team-0-village": beineu.name_kk}).status_code == 302
+
+
+@time_machine.travel(BEFORE)
+def test_applying_alone_is_refused_in_russian_too(client, draft):
+    client.force_login(draft.applicant)
+    client.cookies["django_language"] = "ru"
+    html = submit(client, draft, application_post([])).content.decode()
+    assert "В команде должно быть 2–3 человека: вы и 1–2 партнёра по команде." in html
+    assert "Заявка не отправлена" in html

@@ -1,3 +1,4 @@
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -73,6 +74,20 @@ def test_the_list_filters_by_district_team_size_and_amount(client, staff, compet
     assert all(a.requested_kzt > 0 for a in page)
 
 
+def test_every_box_of_the_range_filters_has_its_own_name(client, staff):
+    """A label's `for` names only the first box of a "from – to" pair (axe: critical)."""
+    client.force_login(staff)
+    client.cookies["django_language"] = "en"
+    html = client.get("/applications/staff/").content.decode()
+    for name, label in [
+        ("submitted_min", "Submitted from"),
+        ("submitted_max", "Submitted until"),
+        ("requested_min", "Requested from, ₸"),
+        ("requested_max", "Requested up to, ₸"),
+    ]:
+        assert re.search(rf'<input[^>]*name="{name}"[^>]*aria-label="{re.escape(label)}"', html)
+
+
 def test_drafts_never_reach_the_staff_list(client, staff, draft):
     client.force_login(staff)
     assert list(client.get("/applications/staff/").context["page"]) == []
@@ -86,7 +101,10 @@ def test_the_list_takes_constant_queries(
     client.force_login(staff)
     with django_assert_max_num_queries(10):
         response = client.get("/applications/staff/", {"status": "submitted"})
-    assert response.status_code == 200
+    html = response.content.decode()
+    shown = list(response.context["page"])
+    assert len(shown) == min(count, 50)
+    assert all(application.title in html for application in shown)
 
 
 def test_the_operator_reads_the_list_but_cannot_screen(client, operator, submitted):

@@ -149,13 +149,38 @@ def test_the_receipt_is_a_pdf_for_the_team_and_staff(client, draft, team, staff)
 
 
 @time_machine.travel(BEFORE)
-def test_the_age_rule_counts_on_the_closing_day(client, draft):
+@pytest.mark.parametrize(
+    "born, age, admitted",
+    [
+        (date(2007, 7, 15), 18, True),  # turns 18 on the closing day
+        (date(2007, 7, 16), 17, False),  # turns 18 the day after
+        (date(1989, 7, 16), 35, True),  # turns 36 the day after
+        (date(1989, 7, 15), 36, False),  # turns 36 on the closing day
+    ],
+)
+def test_the_age_rule_counts_on_the_closing_day(client, draft, born, age, admitted):
     client.force_login(draft.applicant)
-    members = [
-        {"iin": iin_for(date(2007, 7, 15))},  # turns 18 on the closing day
-        {"iin": iin_for(date(1989, 7, 16))},  # turns 36 the day after
-    ]
-    assert submit(client, draft, application_post(members)).status_code == 302
+    member = {"iin": iin_for(born), "full_name": "Берік"}
+    response = submit(client, draft, application_post([member]))
+    draft.refresh_from_db()
+    with translation.override("kk"):
+        refusal = gettext(
+            "%(who)s is %(age)s on %(day)s; the competition admits ages %(min)s–%(max)s."
+        ) % {
+            "who": gettext("Member %(position)s (%(name)s)") % {"position": 2, "name": "Берік"},
+            "age": age,
+            "day": "15.07.2025",
+            "min": 18,
+            "max": 35,
+        }
+    if admitted:
+        assert response.status_code == 302
+        assert draft.status == Application.Status.SUBMITTED
+        assert draft.team.get(position=2).iin == member["iin"]
+    else:
+        assert response.status_code == 400
+        assert draft.status == Application.Status.DRAFT
+        assert escape(refusal) in response.content.decode()
 
 
 @time_machine.travel(BEFORE)

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from applications.models import Application
 from competitions.demo.loader import load_demo
+from competitions.models import District
 from competitions.places import place_label
 from tests.applications.helpers import iin_for, village
 from tests.browser.conftest import settle_autosave
@@ -130,7 +131,11 @@ def test_a_new_user_applies_with_one_teammate_from_a_phone_and_alone_is_refused(
     page.fill("#id_team-0-full_name", "Серікова Аяжан")
     page.fill("#id_team-0-iin", iin_for(date(2003, 9, 1)))
     page.fill("#id_team-0-phone", "8 701 111 22 33")
-    page.fill("#id_team-0-village", beineu)
+    # The teammate's village in two steps: the district, then the name typed within it.
+    page.locator("#id_team-0-village_district").select_option(
+        str(District.objects.get(kato_code="473600000").pk)
+    )
+    page.fill("#id_team-0-village", "Бейнеу")
     page.fill("#id_team-0-role", "Ерікті")
     # An extra teammate row, added without reloading the page and left blank.
     page.locator("button[name=add][value=team]").click()
@@ -167,6 +172,7 @@ def test_a_new_user_applies_with_one_teammate_from_a_phone_and_alone_is_refused(
     assert application.status == Application.Status.SUBMITTED
     assert application.team.count() == 2 and application.budget_items.count() == 2
     assert application.team.get(position=1).full_name == "Жұмабаев Ерлан"
+    assert application.team.get(position=2).village == village()
     expect(page.get_by_text(application.registration_number).first).to_be_visible()
     assert application.attachments.count() == 1
     assert page.evaluate("document.documentElement.scrollWidth") <= 360

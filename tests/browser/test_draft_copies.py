@@ -65,6 +65,7 @@ def test_logging_out_removes_the_unsent_copy(live_server, phone, applicant_draft
     page.route("**/autosave/", lambda route: route.abort())  # no resend on the way out
 
     page.locator(".navbar-toggler").click()  # the menu is folded on a phone
+    page.get_by_test_id("current-user").click()  # log out is in the person's menu
     page.locator("form[data-logout] button").click()
     page.wait_for_url(f"{url}/")
     assert draft_keys(page) == []

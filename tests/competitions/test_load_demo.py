@@ -166,3 +166,9 @@ def test_the_2025_call_has_a_finished_commission(full_demo):
     awarded = Decision.objects.filter(application__competition=call, outcome="awarded")
     assert awarded.count() == 7
     assert all(decision.amount_kzt <= 1_000_000 for decision in awarded)
+    # Seven winners, seven projects: no two applications of the call share a title.
+    titles = list(call.applications.values_list("title", flat=True))
+    assert len(set(titles)) == len(titles)
+    assert len({decision.application.title for decision in awarded}) == 7
+    # The scoring page shows each criterion's levels, in Kazakh and in Russian.
+    assert all(c.levels_kk and c.levels_ru for c in call.criteria.all())

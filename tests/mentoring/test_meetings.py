@@ -1,4 +1,6 @@
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 
 from mentoring.models import Meeting
 
@@ -45,21 +47,47 @@ def test_a_meeting_form_with_errors_keeps_what_was_typed(client, mentor, project
     assert not Meeting.objects.exists()
 
 
-def test_a_closed_project_takes_no_more_meetings(client, mentor, project):
+MEETING = {
+    "held_on": "2025-08-06",
+    "format": "online",
+    "duration_minutes": 30,
+    "topics": "t",
+    "next_steps": "n",
+    "project_state": "on_track",
+}
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_a_closed_project_refuses_the_meeting_form_on_get_and_post(
+    client, mentor, project, language
+):
     project.status, project.outcome = "completed", "success"
     project.save()
     client.force_login(mentor)
-    client.post(
-        f"/mentoring/projects/{project.pk}/meeting/",
-        {
-            "held_on": "2025-08-06",
-            "format": "online",
-            "duration_minutes": 30,
-            "topics": "t",
-            "next_steps": "n",
-            "project_state": "on_track",
-        },
-    )
+    client.cookies["django_language"] = language
+    url = f"/mentoring/projects/{project.pk}/meeting/"
+    with translation.override(language):
+        refusal = gettext("This project is closed; nothing can be added to it.")
+    for send in (lambda: client.get(url), lambda: client.post(url, MEETING)):
+        response = send()
+        assert response.status_code == 302
+        assert response["Location"] == f"/mentoring/projects/{project.pk}/"
+        page = client.get(response["Location"])
+        assert [str(m) for m in page.context["messages"]] == [refusal]
+        # The project page, where the refusal lands, offers no link to the form either.
+        assert url not in page.content.decode()
+    assert not Meeting.objects.exists()
+
+
+def test_the_meeting_form_offers_no_empty_choice(client, mentor, project):
+    client.force_login(mentor)
+    page = client.get(f"/mentoring/projects/{project.pk}/meeting/").content.decode()
+    assert "---------" not in page
+    assert 'name="format" value=""' not in page and 'name="project_state" value=""' not in page
+    assert 'name="format" value="online"' in page and 'name="project_state" value="at_risk"' in page
+    # The choice is still required: leaving it out is a translated error, not a blank answer.
+    response = client.post(f"/mentoring/projects/{project.pk}/meeting/", {**MEETING, "format": ""})
+    assert response.status_code == 200 and response.context["form"].errors["format"]
     assert not Meeting.objects.exists()
 
 

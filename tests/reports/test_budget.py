@@ -8,8 +8,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from competitions.models import BudgetLine, Expense
 from competitions.services import expense_record
-from reports.budget import budget_execution
-from tests.factories import ActivityFactory, BudgetLineFactory, GrantProjectFactory
+from mentoring.models import Disbursement
+from reports.budget import budget_execution, small_grant_paid_by_month, small_grant_paid_kzt
+from tests.factories import (
+    ActivityFactory,
+    BudgetLineFactory,
+    CompetitionFactory,
+    GranteeProjectFactory,
+    GrantProjectFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -83,10 +91,38 @@ def test_the_ten_percent_rule_is_broken_on_this_fixture(project, client, staff, 
     assert 'data-testid="support-breach"' in page
 
 
-def test_grantee_spending_rolls_up_into_the_small_grant_line(project, monkeypatch):
-    monkeypatch.setattr("reports.budget.small_grant_paid_kzt", lambda project: 25_000)
+def pay(grantee, amount, status, recorded_by, decided_by=None, day=date(2025, 8, 4)):
+    return Disbursement.objects.create(
+        project=grantee,
+        paid_on=day,
+        amount_kzt=amount,
+        document_number=f"ПП-{amount}",
+        recorded_by=recorded_by,
+        status=status,
+        decided_by=decided_by,
+    )
+
+
+def test_grantee_spending_rolls_up_into_the_small_grant_line(project, staff):
+    director = UserFactory(email="director@example.kz")
+    call = CompetitionFactory(project=project)
+    other_call = CompetitionFactory(project=GrantProjectFactory())
+    first, second = (GranteeProjectFactory(application__competition=call) for _ in range(2))
+    elsewhere = GranteeProjectFactory(application__competition=other_call)
+    approved = Disbursement.Status.APPROVED
+    pay(first, 700_000, approved, staff, director)
+    pay(second, 300_000, approved, staff, director, day=date(2025, 9, 1))
+    pay(first, 300_000, Disbursement.Status.RECORDED, staff)  # awaits the director
+    pay(second, 50_000, Disbursement.Status.RETURNED, staff, director)
+    pay(elsewhere, 900_000, approved, staff, director)  # another project's money
+
+    assert small_grant_paid_kzt(project) == 1_000_000
+    assert small_grant_paid_by_month(project) == {
+        date(2025, 8, 1): 700_000,
+        date(2025, 9, 1): 300_000,
+    }
     lines = {item.line.position: item for item in budget_execution(project).lines}
-    assert lines[3].actual_kzt == 25_000
+    assert lines[3].actual_kzt == 1_000_000
     assert lines[1].actual_kzt == 0
 
 

@@ -1,0 +1,278 @@
+"""The sweep: every page of the access matrix, as every role that may open it, fits its
+viewport (360 px and 1280 px, in kk, ru and en) and has no serious or critical axe-core
+violation (1280 px, kk).
+
+The pages come from tests/test_access_matrix.py: a URL pattern a role may open (200) is
+swept for that role with the matrix's own objects from the loaded demo, so a new page is
+swept as soon as the matrix lets someone open it. A pattern that answers something other
+than an HTML page must be listed in NOT_PAGES with the reason.
+
+One live server, one browser and one loaded demo for the whole sweep; each page is loaded
+once per language and measured at both widths by resizing the viewport.
+"""
+
+import time
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from accounts.roles import Role
+from accounts.two_factor import demo_app_key, requires_two_factor, totp_device_set
+from tests import test_access_matrix as matrix
+from tests.browser.conftest import CHROMIUM_ARGS, SECOND_STEP, pass_second_step
+from tests.conftest import require
+from tests.factories import PASSWORD
+from tests.test_access_matrix import MATRIX, OK, ROLES
+
+# The access matrix's fixtures: its people (one a role) and the objects its URLs name.
+people = matrix.people
+objects = matrix.objects
+
+try:
+    from playwright.sync_api import Error as PlaywrightError
+except ImportError:  # the browser fixture skips (or fails in CI) with the reason
+    PlaywrightError = Exception
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+AXE = Path(__file__).parent / "vendor" / "axe-core-4.14.1" / "axe.min.js"
+LANGUAGES = ("kk", "ru", "en")
+PHONE, DESKTOP = 360, 1280
+AXE_LANGUAGE, AXE_WIDTH = "kk", DESKTOP
+BLOCKING = ("serious", "critical")
+# The page's width, and the height of its navbar (one line is 56 px; two are over 90).
+MEASURE = (
+    "[document.documentElement.scrollWidth, document.querySelector('nav.navbar').offsetHeight]"
+)
+NAVBAR_ONE_LINE = 72
+
+# Patterns that answer 200 with something other than an HTML page: nothing to lay out.
+NOT_PAGES = {
+    "competitions:rules_pdf": "a PDF file",
+    "competitions:places": "the village list as JSON for the place picker",
+    "reviews:protocol": "a PDF file",
+    "mentoring:final_report": "a PDF file",
+    "reports:file_status": "an htmx fragment (one table row) polled by /reports/files/",
+    "otp_webauthn:js-i18n-catalog": "a JavaScript catalogue",
+    "healthz": "a JSON health check",
+    "applications:personal_data": "the applicant's own data as a JSON download",
+    "applications:attachment": "an uploaded file",
+    "reviews:attachment": "an uploaded file",
+    "audit:export": "an XLSX file",
+    "mentoring:receipt": "an uploaded file",
+    "mentoring:photo": "an uploaded photo",
+    "mentoring:payment_document": "a PDF file",
+    "exhibition:feedback_qr": "an SVG QR code",
+    "exhibition:stand_qr": "an SVG QR code",
+    "exhibition:stand_banner": "an uploaded file",
+    "exhibition:stand_photo": "an uploaded photo",
+    "exhibition:letters_zip": "a ZIP of letters",
+    "exhibition:letter_pdf": "a PDF file",
+    "reports:expense_file": "an uploaded file",
+    "reports:file_download": "an XLSX file",
+    "api:schema": "the API's OpenAPI schema (YAML)",
+    "api:indicators": "JSON",
+    "api:snapshots": "JSON",
+    "api:budget": "JSON",
+    "api:competitions": "JSON",
+    "api:results": "JSON",
+}
+# Django's admin (admin:*) is not swept: its own templates and stylesheet, for GAMO's
+# superusers only; the portal's pages are what applicants, experts, mentors and staff use.
+
+# Pages whose body another part of issue 12 rewrites: failures found there are printed and
+# do not fail the sweep until those changes are merged. (name, "overflow" | "axe") → why.
+# The lead empties this list after merging; a pair that passes is printed too.
+KNOWN_FAILURES: dict[tuple[str, str], str] = {
+    # `charts` rewrites these pages: their tables sit outside a .table-responsive box, and
+    # the chart's data table (jastarurban/charts.py) is a visually-hidden <table>, whose
+    # cells still widen the page (1307 px at 1280 px in ru): hide a <div> around it instead.
+    ("reports:dashboard", "overflow"): "charts: indicator table and hidden chart tables",
+    ("reports:budget", "overflow"): "charts: the budget execution table at 360 px (kk, ru)",
+}
+
+
+def swept_pages(named) -> dict[str, list[tuple[str, str]]]:
+    """Role → [(pattern name, URL)] of every page the matrix lets that role open."""
+    pages = {role: [] for role in ROLES}
+    for name, rule in MATRIX.items():
+        if name in NOT_PAGES:
+            continue
+        kwargs = (
+            named.get(rule.kwargs, rule.kwargs) if isinstance(rule.kwargs, str) else rule.kwargs
+        )
+        for role in ROLES:
+            if rule.expected(role) == OK:
+                pages[role].append((name, reverse(name, kwargs=kwargs)))
+    return pages
+
+
+def log_in(page, url: str, user) -> None:
+    if requires_two_factor(user):
+        totp_device_set(user=user, key=demo_app_key(user.email))
+    page.goto(f"{url}/accounts/login/")
+    page.fill("#id_username", user.email)
+    page.fill("#id_password", PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(lambda address: "/accounts/login/" not in address)
+    if SECOND_STEP.search(page.url):
+        pass_second_step(page, user.email)
+
+
+def axe_violations(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async () => {
+          const result = await axe.run(document, {resultTypes: ['violations']});
+          return result.violations.map(v => ({
+            id: v.id, impact: v.impact, nodes: v.nodes.length,
+            targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')),
+          }));
+        }"""
+    )
+
+
+class Sweep:
+    """Opens pages and keeps what it finds: overflow and axe violations, by page."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.failures: dict[tuple[str, str], list[str]] = {}
+        self.counts: list[str] = []
+        self.visits = 0
+        self.axed: set[str] = set()  # URLs axe-core has checked already
+        self.navbars: set[str] = set()  # roles whose navbar it has checked
+
+    def fail(self, name: str, kind: str, text: str) -> None:
+        self.failures.setdefault((name, kind), []).append(text)
+
+    def visit(self, page, role: str, language: str, name: str, path: str) -> None:
+        where = f"{role:<9} {language} {path}"
+        self.visits += 1
+        page.set_viewport_size({"width": DESKTOP, "height": 800})
+        try:
+            response = page.goto(f"{self.url}{path}")
+        except PlaywrightError as error:  # a download, for one
+            self.fail(name, "page", f"{where}: {error.message.splitlines()[0]} (see NOT_PAGES)")
+            return
+        status = response.status if response else None
+        kind = (response.headers.get("content-type", "") if response else "").split(";")[0]
+        if status != 200 or kind != "text/html":
+            self.fail(name, "page", f"{where}: {status} {kind} (not an HTML page? see NOT_PAGES)")
+            return
+        lang = page.locator("html").get_attribute("lang")
+        if lang != language:
+            self.fail(name, "lang", f"{where}: <html lang={lang!r}>")
+        for width in (DESKTOP, PHONE):
+            if width != DESKTOP:
+                page.set_viewport_size({"width": width, "height": 800})
+            scroll, navbar = page.evaluate(MEASURE)
+            if scroll > width:
+                self.fail(name, "overflow", f"{where} at {width} px: {scroll} px wide")
+            if width == DESKTOP and navbar > NAVBAR_ONE_LINE:
+                self.fail("navbar", "overflow", f"{where}: the navbar wraps ({navbar} px high)")
+            if width == AXE_WIDTH and language == AXE_LANGUAGE and self.axe_due(role, path):
+                self.axe(page, where, name)
+
+    def axe_due(self, role: str, path: str) -> bool:
+        """axe-core runs once a URL (the page body is the same for every role that may open
+        it) and on each role's first page (each role has its own navbar); overflow is
+        measured for every role, page and language."""
+        due = path not in self.axed or role not in self.navbars
+        self.axed.add(path)
+        self.navbars.add(role)
+        return due
+
+    def axe(self, page, where: str, name: str) -> None:
+        violations = axe_violations(page)
+        by_impact = {}
+        for violation in violations:
+            by_impact[violation["impact"]] = (
+                by_impact.get(violation["impact"], 0) + violation["nodes"]
+            )
+        self.counts.append(
+            f"{where:<70} "
+            + " ".join(
+                f"{impact}={by_impact.get(impact, 0)}"
+                for impact in ("critical", "serious", "moderate", "minor")
+            )
+        )
+        for violation in violations:
+            if violation["impact"] in BLOCKING:
+                self.fail(
+                    name,
+                    "axe",
+                    f"{where}: {violation['impact']} {violation['id']} ×{violation['nodes']} "
+                    f"{violation['targets']}",
+                )
+
+
+@pytest.fixture
+def sweep_browser(chromium_path, monkeypatch):
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        require(False, "Playwright for Python is not installed")
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+def test_every_page_fits_and_passes_axe_for_every_role(
+    live_server, sweep_browser, people, objects, capsys
+):
+    started = time.monotonic()
+    sweep = Sweep(live_server.url)
+    pages = swept_pages(objects)
+    for role in ROLES:
+        # bypass_csp lets axe-core's script in; the portal's CSP forbids injected scripts.
+        context = sweep_browser.new_context(
+            viewport={"width": DESKTOP, "height": 800}, locale="en-US", bypass_csp=True
+        )
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        if people[role] is not None:
+            log_in(page, live_server.url, people[role])
+        for language in LANGUAGES:
+            context.add_cookies(
+                [{"name": "django_language", "value": language, "url": live_server.url}]
+            )
+            for name, path in pages[role]:
+                sweep.visit(page, role, language, name, path)
+        context.close()
+
+    known = {key: texts for key, texts in sweep.failures.items() if key in KNOWN_FAILURES}
+    failing = {key: texts for key, texts in sweep.failures.items() if key not in KNOWN_FAILURES}
+    with capsys.disabled():
+        print(
+            f"\naxe-core {AXE.parent.name}, {len(sweep.counts)} pages at {AXE_WIDTH} px in "
+            f"{AXE_LANGUAGE} (nodes by impact):"
+        )
+        print("\n".join(sweep.counts))
+        print(
+            f"\nSwept {sweep.visits} pages (role × URL × language, each at {PHONE} and "
+            f"{DESKTOP} px) in {time.monotonic() - started:.0f} s."
+        )
+        print(f"\nKnown failures, left to other parts of issue 12 ({len(known)}):")
+        for key, why in KNOWN_FAILURES.items():
+            state = "still fails" if key in known else "PASSES now: remove it"
+            print(f"  {key[0]} {key[1]}: {why} [{state}]")
+            for text in known.get(key, [])[:6]:
+                print(f"      {text}")
+    assert not failing, "\n".join(text for texts in failing.values() for text in texts)
+
+
+def test_every_role_is_swept():
+    """The sweep covers every role the portal has, and NOT_PAGES names only real patterns."""
+    assert set(ROLES) == {"anonymous", *(role.value for role in Role)}
+    assert set(NOT_PAGES) <= set(MATRIX)
+    assert {name for name, _kind in KNOWN_FAILURES} <= set(MATRIX)

@@ -1,0 +1,113 @@
+"""The village picker's list and how a chosen district and typed name are read back."""
+
+import pytest
+from django.utils import translation
+
+from competitions.models import District, Settlement
+from competitions.places import (
+    SELECTABLE_KINDS,
+    PlaceNotFound,
+    place_book,
+    place_find,
+    places_version,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def district(kato_code: str) -> District:
+    return District.objects.get(kato_code=kato_code)
+
+
+def test_every_inhabited_place_has_a_kazakh_name():
+    inhabited = Settlement.objects.filter(kind__in=SELECTABLE_KINDS)
+    assert inhabited.count() == 450  # KATO's 454 villages and towns, less 4 nobody lives in
+    missing = inhabited.filter(name_kk__isnull=True) | inhabited.filter(name_kk="")
+    assert list(missing.values_list("name_ru", flat=True)) == []
+    # The names the data migration gave, spelled as Kazakh, not as Russian.
+    assert Settlement.objects.get(kato_code="473643121").name_kk == "Қызәулие"
+    assert Settlement.objects.get(kato_code="475239109").name_kk == "Жағасарыптөбе 1"
+    with translation.override("kk"):
+        assert Settlement.objects.get(kato_code="474649331").name == "Қызылауыз"
+    with translation.override("ru"):
+        assert Settlement.objects.get(kato_code="474649331").name == "Кызылауз"
+
+
+def test_same_named_villages_of_one_district_are_two_places_named_apart():
+    """KATO gives Жанбике two codes under two rural districts of Бейнеу: two villages."""
+    janbike = Settlement.objects.filter(name_ru="Жанбике").select_related("rural_district")
+    assert janbike.count() == 2
+    assert len({place.rural_district_id for place in janbike}) == 2
+    assert len({place.district_id for place in janbike}) == 1
+    with translation.override("kk"):
+        names = sorted(place_book().by_pk[place.pk].name for place in janbike)
+    assert names == ["Жанбике, Сам ауылдық округі", "Жанбике, Сарға ауылдық округі"]
+
+
+def test_no_place_is_listed_twice_and_every_name_is_unique_in_its_district():
+    for language in ("kk", "ru"):
+        with translation.override(language):
+            book = place_book()
+        lines = [(place.district_pk, place.name) for place in book.places]
+        assert len(lines) == len(set(lines)) == 450
+        assert len({place.label for place in book.places}) == 450
+        assert len(book.districts) == 7
+
+
+def test_villages_are_in_kazakh_alphabetical_order():
+    with translation.override("kk"):
+        book = place_book()
+    names = [place.name for place in book.places]
+    # Python alone would put Қ after Я; in Kazakh order it follows К.
+    assert names.index("Қызылсай (Кызылсай)") < names.index("Сам")
+    assert names.index("Ақжігіт (Акжигит)") < names.index("Бейнеу")
+
+
+def test_a_village_is_found_by_its_russian_or_kazakh_name_within_the_chosen_district():
+    zhanaozen = district("471800000")
+    mangystau = district("474600000")
+    assert place_find("Кызылсай", district=zhanaozen.pk).kato_code == "471835100"
+    assert place_find("қызылсай", district=mangystau.pk).kato_code == "474635119"
+    assert place_find("Қызылсай (Кызылсай)", district=str(zhanaozen.pk)).district == zhanaozen
+
+
+def test_a_name_several_places_share_asks_for_the_district():
+    with pytest.raises(PlaceNotFound, match="деген бірнеше елді мекен бар"):
+        place_find("Кызылсай")
+    beineu = district("473600000")
+    with pytest.raises(PlaceNotFound, match="деген бірнеше елді мекен бар"):
+        place_find("Жанбике", district=beineu.pk)  # two in one district: the list names both
+    with translation.override("kk"):
+        line = place_book().by_pk[Settlement.objects.get(kato_code="473644113").pk].name
+        assert place_find(line, district=beineu.pk).kato_code == "473644113"
+
+
+def test_a_village_typed_under_the_wrong_district_says_so_in_kazakh_and_russian():
+    aktau = district("471000000")
+    for language, words in (
+        ("kk", "«Бейнеу» деген ауыл «Ақтау қалалық әкімдігі» құрамында жоқ"),
+        ("ru", "В «г. Актау» нет села «Бейнеу»"),
+    ):
+        with translation.override(language), pytest.raises(PlaceNotFound) as refusal:
+            place_find("Бейнеу", district=aktau.pk)
+        assert words in refusal.value.message
+
+
+def test_a_whole_list_line_still_names_its_place_without_a_district():
+    """Older drafts and a name typed with no district chosen: "Village — District"."""
+    with translation.override("kk"):
+        place = Settlement.objects.get(kato_code="471835100")
+        line = place_book().by_pk[place.pk].label
+        assert line == "Қызылсай (Кызылсай) — Жаңаөзен қалалық әкімдігі"
+        assert place_find(line) == place
+        assert place_find("Кызылсай — Жаңаөзен") == place
+
+
+def test_renaming_a_place_gives_the_list_a_new_version():
+    before = places_version()
+    place = Settlement.objects.get(kato_code="473643117")
+    place.name_kk = "Қаршылықоң"
+    place.save()
+    assert places_version() != before
+    with translation.override("kk"):
+        assert place_book().by_pk[place.pk].name == "Қаршылықоң (Каршлыкон)"
