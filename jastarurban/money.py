@@ -7,7 +7,9 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F
 from django.db.models.functions import Cast, Round
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 NBSP = "\xa0"
 TENGE = "₸"
@@ -26,6 +28,39 @@ def format_tenge(value: Decimal | int | float | None) -> str:
     digits = f"{abs(amount):,}".replace(",", NBSP)
     sign = "−" if amount < 0 else ""
     return f"{sign}{digits}{NBSP}{TENGE}"
+
+
+# Larger units first; each pattern is translated ("%(number)s млн ₸" in kk and ru).
+def _short_units() -> list[tuple[int, str]]:
+    return [
+        (10**9, pgettext("money in billions, short", "%(number)s bn ₸")),
+        (10**6, pgettext("money in millions, short", "%(number)s M ₸")),
+        (10**3, pgettext("money in thousands, short", "%(number)s K ₸")),
+    ]
+
+
+def format_tenge_short(value: Decimal | int | float) -> str:
+    """A compact amount for a chart's axis: 2500000 → "2,5 млн ₸" (kk, ru), "2.5 M ₸" (en).
+
+    At most two decimals, none trailing; below a thousand the whole amount
+    ("750 ₸"). A rounded figure that reaches the next unit moves up to it:
+    999 999 is "1 млн ₸", not "1 000 мың ₸".
+    """
+    amount = Decimal(round_tenge(value))
+    units = _short_units()
+    for index, (size, pattern) in enumerate(units):
+        if abs(amount) < size:
+            continue
+        number = (abs(amount) / size).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        if number >= 1000 and index > 0:
+            size, pattern = units[index - 1]
+            number = (abs(amount) / size).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        text = formats.number_format(
+            Decimal(format(number.normalize(), "f")), use_l10n=True, force_grouping=True
+        )
+        sign = "−" if amount < 0 else ""
+        return sign + (pattern % {"number": text}).replace(" ", NBSP)
+    return format_tenge(amount)
 
 
 def line_total_field(verbose_name) -> models.GeneratedField:

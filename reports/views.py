@@ -14,9 +14,10 @@ from competitions.selectors import project_current
 from competitions.services import expense_record, indicator_value_enter
 from jastarurban.charts import bar_chart, line_chart
 from jastarurban.files import file_response
-from jastarurban.money import format_tenge
+from jastarurban.money import format_tenge, format_tenge_short
 from reports.budget import budget_execution
 from reports.forms import ExpenseForm, IndicatorValueForm, ReportRequestForm
+from reports.indicators.display import indicator_chart_formats
 from reports.indicators.sources import SOURCES
 from reports.models import ReportFile
 from reports.selectors import (
@@ -82,6 +83,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             value_label=_("spent, cumulative"),
             date_label=_("month"),
             value_format=format_tenge,
+            axis_format=format_tenge_short,
         ),
         line_chart(
             _("Views over time"),
@@ -113,11 +115,14 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
         code=code,
     )
     history = indicator_history(indicator)
+    value_format, axis_format = indicator_chart_formats(indicator.unit)
     chart = line_chart(
-        str(indicator.name),
+        _("Values by day"),
         [(snapshot.taken_on, snapshot.value) for snapshot in history],
         value_label=str(indicator.get_unit_display()),
         date_label=_("date"),
+        value_format=value_format,
+        axis_format=axis_format,
         show_table=True,
     )
     can_enter = request.user.has_role(Role.STAFF) and indicator.source not in SOURCES
@@ -198,6 +203,7 @@ def budget(request: HttpRequest) -> HttpResponse:
                 value_label=_("spent, cumulative"),
                 date_label=_("month"),
                 value_format=format_tenge,
+                axis_format=format_tenge_short,
             ),
         },
     )

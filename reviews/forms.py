@@ -104,12 +104,15 @@ class AssignForm(forms.Form):
         label=_("How to assign"),
         choices=[
             ("every", _("Every expert reviews every eligible application")),
-            ("k", _("k experts per application, loads balanced")),
+            ("k", _("A set number of experts per application, loads balanced")),
         ],
         widget=forms.RadioSelect,
     )
     k = forms.IntegerField(
-        label=_("Experts per application (k)"), min_value=1, max_value=100, required=False
+        label=_("How many experts score each application"),
+        min_value=1,
+        max_value=100,
+        required=False,
     )
 
     def clean(self):

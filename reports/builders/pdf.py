@@ -4,7 +4,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from jastarurban.charts import bar_chart, line_chart
-from jastarurban.money import format_tenge
+from jastarurban.money import format_tenge, format_tenge_short
 from jastarurban.pdf import render_pdf
 from reports.builders.data import (
     applications_list,
@@ -30,6 +30,7 @@ def project_report_pdf(final: bool) -> bytes:
             value_label=_("spent, cumulative"),
             date_label=_("month"),
             value_format=format_tenge,
+            axis_format=format_tenge_short,
         ),
         bar_chart(
             _("Budget by section: spent"),
@@ -37,6 +38,7 @@ def project_report_pdf(final: bool) -> bytes:
             value_label=_("spent"),
             category_label=_("section"),
             value_format=format_tenge,
+            axis_format=format_tenge_short,
         ),
     ]
     return render_pdf(
