@@ -94,13 +94,7 @@ NOT_PAGES = {
 # Pages whose body another part of issue 12 rewrites: failures found there are printed and
 # do not fail the sweep until those changes are merged. (name, "overflow" | "axe") → why.
 # The lead empties this list after merging; a pair that passes is printed too.
-KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    # `charts` rewrites these pages: their tables sit outside a .table-responsive box, and
-    # the chart's data table (jastarurban/charts.py) is a visually-hidden <table>, whose
-    # cells still widen the page (1307 px at 1280 px in ru): hide a <div> around it instead.
-    ("reports:dashboard", "overflow"): "charts: indicator table and hidden chart tables",
-    ("reports:budget", "overflow"): "charts: the budget execution table at 360 px (kk, ru)",
-}
+KNOWN_FAILURES: dict[tuple[str, str], str] = {}
 
 
 def swept_pages(named) -> dict[str, list[tuple[str, str]]]:
