@@ -91,9 +91,9 @@ NOT_PAGES = {
 # Django's admin (admin:*) is not swept: its own templates and stylesheet, for GAMO's
 # superusers only; the portal's pages are what applicants, experts, mentors and staff use.
 
-# Pages whose body another part of issue 12 rewrites: failures found there are printed and
-# do not fail the sweep until those changes are merged. (name, "overflow" | "axe") → why.
-# The lead empties this list after merging; a pair that passes is printed too.
+# A page known to fail while its rewrite is under way: (name, "overflow" | "axe") → why.
+# Its failures are printed and do not fail the sweep; an entry that passes is printed too,
+# to be removed. Empty: every page passes.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {}
 
 
