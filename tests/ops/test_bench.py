@@ -1,15 +1,19 @@
 """The benchmark's seed and measurement, on a small scale so that they do not rot."""
 
 import json
+import random
 from io import StringIO
+from itertools import islice
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from applications.models import Application
+from applications.iin import parse_iin
+from applications.models import Application, ApplicationActivity, Attachment, StatusChange
 from exhibition.models import Registration
 from media_campaign.models import Post, PostSnapshot
 from mentoring.models import GranteeProject
+from ops.scale.seed import Sizes, unique_iins
 from reviews.models import CriterionScore, Review
 
 pytestmark = pytest.mark.django_db
@@ -46,9 +50,40 @@ def test_seed_scale_builds_the_requested_shape(seeded):
     assert Post.objects.filter(link__contains="/scale/").count() == 12
     assert PostSnapshot.objects.filter(post__link__contains="/scale/").count() == 48
     assert Registration.objects.filter(token__startswith="scale-").count() == 20
+    # Some are drafts still being written: no number, no rows, the form in the draft.
+    drafts = scale.filter(status="draft")
+    assert drafts.count() == 2 and all(draft.draft_data["main-title"] for draft in drafts)
+    assert not StatusChange.objects.filter(application__in=drafts).exists()
+    submitted = scale.exclude(status="draft")
     # Registration numbers run without gaps, as the portal itself would give them.
-    numbers = sorted(scale.values_list("registration_number", flat=True))
-    assert numbers == [f"SC-{n:06d}" for n in range(1, 61)]
+    numbers = sorted(submitted.values_list("registration_number", flat=True))
+    assert numbers == [f"SC-{n:06d}" for n in range(1, 59)]
+    # Every submitted one has activities, an attachment and its status history.
+    for related in (ApplicationActivity, Attachment):
+        assert (
+            related.objects.filter(application__in=submitted)
+            .values("application")
+            .distinct()
+            .count()
+            == submitted.count()
+        )
+    assert StatusChange.objects.filter(application__in=submitted).count() == (
+        submitted.count() + submitted.exclude(status="submitted").count()
+    )
+
+
+def test_the_sizes_grow_with_the_applications():
+    sizes = Sizes(applications=30_000)
+    assert (sizes.grantees, sizes.posts, sizes.participants) == (3_000, 15_000, 6_000)
+    assert Sizes(applications=30_000, grantees=7).grantees == 7
+
+
+def test_applicants_iins_never_repeat_at_a_hundred_thousand():
+    """Regression: the serial was taken modulo 10 000 and hit the unique key past 10 000."""
+    iins = [iin for _born, iin in islice(unique_iins(random.Random(1)), 100_000)]
+    assert len(set(iins)) == 100_000
+    for born, iin in islice(unique_iins(random.Random(2)), 0, 100_000, 997):
+        assert parse_iin(iin).birth_date == born
 
 
 def test_seeding_twice_is_refused(seeded):
