@@ -3,13 +3,14 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, Q, Sum
 
 from applications.models import Application
 from competitions.models import Competition
 from reviews.conflicts import likely_conflicts
-from reviews.models import Assignment, CommissionMember, CriterionScore, FlagResolution, Review
-from reviews.ranking import CriterionSpec, Ranked, SubmittedReview, rank
+from reviews.models import Assignment, CommissionMember, FlagResolution, Review
+from reviews.ranking import CriterionSpec, Ranked
+from reviews.ranking_sums import rank_rows
 
 RANKING_CACHE_SECONDS = 24 * 3600
 RANKING_PAGE_SIZE = 100
@@ -105,6 +106,9 @@ def _fingerprint(competition: Competition) -> str:
 
 
 def _compute_ranking(competition: Competition) -> list[Ranked]:
+    """One row per submitted review, its criterion scores summed by the database (they were
+    fetched row by row and grouped in Python: 520 000 rows at 30 000 applications), then
+    the figures from whole-number sums (reviews.ranking_sums, equal to reviews.ranking.rank)."""
     criteria = list(competition.criteria.order_by("position"))
     specs = [CriterionSpec(c.pk, c.weight, c.max_score) for c in criteria]
     eligible = list(
@@ -112,28 +116,28 @@ def _compute_ranking(competition: Competition) -> list[Ranked]:
         .order_by("pk")
         .values_list("pk", flat=True)
     )
-    rows = CriterionScore.objects.filter(
-        review__status=Review.Status.SUBMITTED,
-        review__assignment__application__competition=competition,
-        review__assignment__application__status=Application.Status.ELIGIBLE,
-    ).values_list(
-        "review_id",
-        "review__assignment__application_id",
-        "review__assignment__member_id",
-        "criterion_id",
-        "score",
+    columns = {
+        f"c{criterion.pk}": Sum("scores__score", filter=Q(scores__criterion_id=criterion.pk))
+        for criterion in criteria
+    }
+    reviews = (
+        Review.objects.filter(
+            status=Review.Status.SUBMITTED,
+            assignment__application__competition=competition,
+            assignment__application__status=Application.Status.ELIGIBLE,
+        )
+        .annotate(**columns)
+        .order_by()
+        .values_list("assignment__application_id", "assignment__member_id", *columns)
     )
-    grouped: dict[int, SubmittedReview] = {}
-    for review_id, application_id, member_id, criterion_id, score in rows:
-        review = grouped.setdefault(review_id, SubmittedReview(application_id, member_id, {}))
-        review.scores[criterion_id] = score
+    rows = [(application, member, tuple(scores)) for application, member, *scores in reviews]
     tie_criteria = [
         c.pk
         for c in sorted((c for c in criteria if c.tie_break_order), key=lambda c: c.tie_break_order)
     ]
-    return rank(
+    return rank_rows(
         eligible,
-        list(grouped.values()),
+        rows,
         specs,
         required_reviews=competition.required_reviews,
         by_standardised=competition.ranking_method == Competition.RankingMethod.STANDARDISED,

@@ -616,8 +616,45 @@ def seed_exhibition(competition: Competition, sizes: Sizes, rng: random.Random) 
     )
 
 
+SURNAMES = ("Ахметов", "Сериков", "Төлеуов", "Жұмабаев", "Есенов", "Қайратов", "Нұрланов")
+
+
+def seed_conflicts(competition: Competition, sizes: Sizes, rng: random.Random) -> None:
+    """What the commission's conflict flags find: experts with Kazakh surnames, two of them
+    living in a village (their profile), and one team in 400 with a member who shares an
+    expert's surname in its other form (Ахметов, Ахметова). Run after seed_reviews."""
+    experts = list(User.objects.filter(commissions__competition=competition).order_by("pk"))
+    for n, expert in enumerate(experts):
+        expert.full_name = f"{SURNAMES[n % len(SURNAMES)]} {expert.full_name}"
+    User.objects.bulk_update(experts, ["full_name"], batch_size=BATCH)
+    villages = list(
+        Settlement.objects.filter(kind=Settlement.Kind.VILLAGE).values_list("pk", flat=True)
+    )
+    bulk(
+        ApplicantProfile,
+        (
+            ApplicantProfile(
+                user=expert,
+                iin=compose_iin(date(1975, 1, 1) + timedelta(days=n), 1000),
+                birth_date=date(1975, 1, 1) + timedelta(days=n),
+                village_id=rng.choice(villages),
+            )
+            for n, expert in enumerate(experts)
+            if n % 25 == 2
+        ),
+    )
+    members = list(
+        TeamMember.objects.filter(application__competition=competition, position=1).order_by(
+            "application_id"
+        )[::400]
+    )
+    for n, member in enumerate(members):
+        member.full_name = f"{SURNAMES[n % len(SURNAMES)]}а Айгүл"
+    TeamMember.objects.bulk_update(members, ["full_name"], batch_size=BATCH)
+
+
 # Each f(competition, sizes, rng); apps that arrive later add theirs here.
-SEEDERS = [seed_reviews, seed_grantees, seed_media, seed_exhibition]
+SEEDERS = [seed_reviews, seed_conflicts, seed_grantees, seed_media, seed_exhibition]
 
 
 def seed_scale(sizes: Sizes, *, seed: int = 2025) -> Seeded:

@@ -142,4 +142,3 @@ def test_sql_flags_equal_the_python_ones(panel, django_assert_max_num_queries):
 
 def test_no_commission_no_flags(panel):
     assert likely_conflicts(CompetitionFactory()) == []
-
