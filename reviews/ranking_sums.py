@@ -101,6 +101,8 @@ def rank_rows(
         per_application[review[0]].append(review)
     spread_h = int(spread_limit * 100)
     outlier_h = outlier_limit * 100
+    if outlier_h == int(outlier_h):  # whole hundredths: compared as ints, not Decimals
+        outlier_h = int(outlier_h)
     index = {pk: position for position, pk in enumerate(pks)}
     items, sums = [], {}
     for application_id in application_ids:
@@ -140,16 +142,20 @@ def rank_rows(
             count,
         )
     tie_criteria = list(tie_criteria)
+    # Each order key made once: the sort, the ties and the reruns all compare them.
+    keys = {
+        item.application_id: _order_key(item, by_standardised, tie_criteria)
+        for item in items
+        if item.reviews
+    }
     ranked = sorted(
-        (item for item in items if item.complete),
-        key=lambda item: _order_key(item, by_standardised, tie_criteria),
+        (item for item in items if item.complete), key=lambda item: keys[item.application_id]
     )
     for position, item in enumerate(ranked, start=1):
         item.rank = position
     for current, following in pairwise(ranked):
-        current_key = _order_key(current, by_standardised, tie_criteria)[:-1]
-        following_key = _order_key(following, by_standardised, tie_criteria)[:-1]
-        current.tied_with_next = current_key == following_key
+        current_key = keys[current.application_id][:-1]
+        current.tied_with_next = current_key == keys[following.application_id][:-1]
     if stability and awards:
         runs = _funded_without_each_expert(
             items,
@@ -161,6 +167,7 @@ def rank_rows(
             tie_criteria=tie_criteria,
             index=index,
             awards=awards,
+            keys=keys,
         )
         funded_now = {item.application_id for item in ranked[:awards]}
         for item in ranked:
@@ -186,16 +193,13 @@ def _funded_without_each_expert(
     tie_criteria,
     index,
     awards,
+    keys,
 ) -> list[set[int]]:
     """ranking._funded_without_each_expert from the sums: the top `awards` of each rerun are
     the first `awards` applications the expert did not review, and those of the expert's
     whose mean without them can still reach the last of these (checked in whole numbers
     before any Decimal is made)."""
-    base = sorted(
-        _order_key(item, by_standardised, tie_criteria)
-        for item in items
-        if item.reviews >= required
-    )
+    base = sorted(keys[item.application_id] for item in items if item.reviews >= required)
     reviews_by: dict[int, list] = defaultdict(list)
     for own in per_application.values():
         for review in own:

@@ -3,10 +3,10 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Count, Max, Q, Subquery, Sum
 
 from applications.models import Application
-from competitions.models import Competition
+from competitions.models import Competition, Criterion
 from reviews.conflicts import likely_conflicts
 from reviews.models import Assignment, CommissionMember, FlagResolution, Review
 from reviews.ranking import CriterionSpec, Ranked
@@ -77,60 +77,74 @@ class RankingRow:
     result: Ranked
 
 
-def _fingerprint(competition: Competition) -> str:
+def _fingerprint(competition: Competition, criteria: list[Criterion]) -> str:
     """What the ranking depends on, cheaply: when any of it changes, so does this key."""
     # Through the commission (a few rows) rather than the applications (thousands).
     # Voided reviews count too: confirming a conflict flag must change the key even if
-    # another review is submitted in the same second.
+    # another review is submitted in the same second. One query: each figure a subquery.
     submitted = Q(status=Review.Status.SUBMITTED)
-    reviews = Review.objects.filter(assignment__member__competition=competition).aggregate(
-        n=Count("pk", filter=submitted),
-        last=Max("submitted_at", filter=submitted),
-        voided=Count("pk", filter=Q(status=Review.Status.VOIDED)),
-    )
-    eligible = competition.applications.filter(status=Application.Status.ELIGIBLE).aggregate(
-        n=Count("pk"), last=Max("updated_at")
-    )
-    criteria = list(
-        competition.criteria.order_by("pk").values_list(
-            "pk", "weight", "max_score", "tie_break_order"
+    reviews = Review.objects.filter(assignment__member__competition=competition).order_by()
+    eligible = competition.applications.filter(status=Application.Status.ELIGIBLE).order_by()
+    by_member = "assignment__member__competition"
+
+    def figure(queryset, by: str, aggregate):
+        # Grouped by the competition itself: one row, one figure.
+        return Subquery(queryset.values(by).annotate(x=aggregate).values("x"))
+
+    figures = (
+        Competition.objects.filter(pk=competition.pk)
+        .annotate(
+            n=figure(reviews, by_member, Count("pk", filter=submitted)),
+            last=figure(reviews, by_member, Max("submitted_at", filter=submitted)),
+            voided=figure(reviews, by_member, Count("pk", filter=Q(status=Review.Status.VOIDED))),
+            eligible_n=figure(eligible, "competition", Count("pk")),
+            eligible_last=figure(eligible, "competition", Max("updated_at")),
         )
+        .values_list("n", "last", "voided", "eligible_n", "eligible_last")
+        .first()
     )
+    criteria_ = sorted((c.pk, c.weight, c.max_score, c.tie_break_order) for c in criteria)
     settings_ = (
         competition.ranking_method,
         competition.required_reviews,
         competition.award_count,
     )
-    raw = repr((competition.pk, settings_, reviews, eligible, criteria)).encode()
+    raw = repr((competition.pk, settings_, figures, criteria_)).encode()
     return f"ranking:{competition.pk}:{hashlib.sha256(raw).hexdigest()[:32]}"
 
 
-def _compute_ranking(competition: Competition) -> list[Ranked]:
-    """One row per submitted review, its criterion scores summed by the database (they were
-    fetched row by row and grouped in Python: 520 000 rows at 30 000 applications), then
-    the figures from whole-number sums (reviews.ranking_sums, equal to reviews.ranking.rank)."""
-    criteria = list(competition.criteria.order_by("position"))
+def _compute_ranking(
+    competition: Competition, criteria: list[Criterion] | None = None
+) -> list[Ranked]:
+    """One query: every eligible application with one row per assignment and the criterion
+    scores of its submitted review summed by the database (they were fetched row by row and
+    grouped in Python: 520 000 rows at 30 000 applications); then the figures from
+    whole-number sums (reviews.ranking_sums, equal to reviews.ranking.rank)."""
+    if criteria is None:
+        criteria = list(competition.criteria.order_by("position"))
     specs = [CriterionSpec(c.pk, c.weight, c.max_score) for c in criteria]
-    eligible = list(
-        competition.applications.filter(status=Application.Status.ELIGIBLE)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
+    submitted = Q(assignments__review__status=Review.Status.SUBMITTED)
     columns = {
-        f"c{criterion.pk}": Sum("scores__score", filter=Q(scores__criterion_id=criterion.pk))
+        f"c{criterion.pk}": Sum(
+            "assignments__review__scores__score",
+            filter=submitted & Q(assignments__review__scores__criterion_id=criterion.pk),
+        )
         for criterion in criteria
     }
-    reviews = (
-        Review.objects.filter(
-            status=Review.Status.SUBMITTED,
-            assignment__application__competition=competition,
-            assignment__application__status=Application.Status.ELIGIBLE,
-        )
+    # LEFT JOINs: an application nobody has reviewed yet still has its row (member None).
+    joined = (
+        competition.applications.filter(status=Application.Status.ELIGIBLE)
+        .values("pk", "assignments__member_id")
         .annotate(**columns)
-        .order_by()
-        .values_list("assignment__application_id", "assignment__member_id", *columns)
+        .order_by("pk")
+        .values_list("pk", "assignments__member_id", *columns)
     )
-    rows = [(application, member, tuple(scores)) for application, member, *scores in reviews]
+    eligible, rows = [], []
+    for application, member, *scores in joined:
+        if not eligible or eligible[-1] != application:
+            eligible.append(application)
+        if member is not None and scores and None not in scores:
+            rows.append((application, member, tuple(scores)))
     tie_criteria = [
         c.pk
         for c in sorted((c for c in criteria if c.tie_break_order), key=lambda c: c.tie_break_order)
@@ -152,10 +166,11 @@ def _packed_results(competition: Competition) -> list[tuple]:
     Ranking thousands of applications (with the leave-one-expert-out check) takes
     seconds; the page is opened far more often than a review is submitted.
     """
-    key = _fingerprint(competition)
+    criteria = list(competition.criteria.order_by("position"))
+    key = _fingerprint(competition, criteria)
     packed = cache.get(key)
     if packed is None:
-        packed = [result.pack() for result in _compute_ranking(competition)]
+        packed = [result.pack() for result in _compute_ranking(competition, criteria)]
         cache.set(key, packed, timeout=RANKING_CACHE_SECONDS)
     return packed
 
@@ -165,7 +180,8 @@ def ranking_results(competition: Competition) -> list[Ranked]:
 
 
 def _rows(results: list[Ranked]) -> list[RankingRow]:
-    applications = Application.objects.select_related("village__district").in_bulk(
+    # With its decision, if any (a reverse one-to-one: joined, not one more query).
+    applications = Application.objects.select_related("village__district", "decision").in_bulk(
         [result.application_id for result in results]
     )
     return [RankingRow(applications[result.application_id], result) for result in results]

@@ -9,8 +9,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client, override_settings
 from django.utils.module_loading import import_string
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import User
+from accounts.two_factor import requires_two_factor
 from applications.models import Application
 from competitions.models import Competition, District, Indicator
 from exhibition.models import Exhibition
@@ -127,6 +130,24 @@ def pages(competition: Competition) -> list[tuple[str, str, str | None]]:
     return listed
 
 
+def signed_in(email: str | None) -> Client:
+    """A client signed in as `email`, past the second step where the role needs one (as if
+    the person had typed their app's code): otherwise staff and experts only see that step."""
+    client = Client()
+    if email is None:
+        return client
+    user = User.objects.get(email=email)
+    client.force_login(user)
+    if requires_two_factor(user):
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client
+
+
 class Command(BaseCommand):
     help = "Times the key pages and file builds on the scale data; writes bench/results.json."
 
@@ -166,9 +187,7 @@ class Command(BaseCommand):
                     continue
                 client = clients.get(who)
                 if client is None:
-                    client = clients[who] = Client()
-                    if who:
-                        client.force_login(User.objects.get(email=who))
+                    client = clients[who] = signed_in(who)
                 self.stderr.write(f"  {name} …")
                 results.append(time_page(client, name, url, runs=runs, cold_runs=cold_runs))
         floor = results[0].median_ms
@@ -231,6 +250,7 @@ class Command(BaseCommand):
                 max(page["queries"], page["cold_queries"]) <= MAX_QUERIES
                 and max(page["median_ms"], page["cold_median_ms"]) <= MAX_MEDIAN_MS
             )
+            ok = ok and page["status"] == page["cold_status"] == 200
             mark = "" if ok or page["name"].startswith("floor") else " ✗"
             out.write(
                 f"| {page['name']} | {page['cold_queries']} / {page['queries']} "
