@@ -32,10 +32,7 @@ def ranking(request: HttpRequest, slug: str) -> HttpResponse:
     competition = commission_competition(request.user, slug)
     page = ranking_page(competition, request.GET.get("page"))
     decisions = {
-        decision.application_id: decision
-        for decision in Decision.objects.filter(
-            application__in=[row.application for row in page.object_list]
-        )
+        row.application.pk: getattr(row.application, "decision", None) for row in page.object_list
     }
     award = (
         AwardDecision.objects.select_related("proposed_by", "reviewed_by")

@@ -122,7 +122,14 @@ def _other_reviews(assignment: Assignment) -> list[tuple[str, Review]]:
 def _review_page(request, assignment, form=None, conflict_form=None, status=200):
     competition = assignment.member.competition
     criteria = list(competition.criteria.order_by("position"))
-    review = Review.objects.filter(assignment=assignment).prefetch_related("scores").first()
+    # The scores with their criteria: the submitted page lists them by criterion name.
+    review = (
+        Review.objects.filter(assignment=assignment)
+        .prefetch_related(
+            Prefetch("scores", queryset=CriterionScore.objects.select_related("criterion"))
+        )
+        .first()
+    )
     submitted = review is not None and review.status == Review.Status.SUBMITTED
     if form is None and assignment.conflict == Assignment.Conflict.NONE:
         initial = {"comment": review.comment if review else ""}

@@ -9,18 +9,26 @@ import tracemalloc
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
+from django.core.cache import caches
 from django.db import connection, connections
 from django.test import Client
 
 
 @dataclass
 class PageResult:
+    """Warm: the caches as a running site has them. Cold: every cache cleared before each
+    request (the first view after a review is submitted, a deploy or a restart)."""
+
     name: str
     url: str
     status: int
     queries: int
     median_ms: float
     p95_ms: float
+    cold_status: int = 0
+    cold_queries: int = 0
+    cold_median_ms: float = 0.0
+    cold_p95_ms: float = 0.0
     ratio_to_floor: float | None = None
 
     def as_dict(self) -> dict:
@@ -45,27 +53,56 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[index]
 
 
-def time_page(client: Client, name: str, url: str, *, runs: int, warmup: int = 2) -> PageResult:
-    """The page fetched `runs` times after a warm-up; queries counted on one extra run."""
-    for _ in range(warmup):
-        client.get(url, secure=True)
+def clear_caches() -> None:
+    for backend in caches.all():
+        backend.clear()
+
+
+def _counted(client: Client, url: str):
+    """One request and the SQL queries it ran."""
     # Counted by a wrapper rather than connection.queries, whose log is capped and
     # only kept with DEBUG on: the benchmark runs with DEBUG off, like production.
     executed = []
     with connection.execute_wrapper(lambda execute, *args: executed.append(1) or execute(*args)):
         response = client.get(url, secure=True)
+    return response, len(executed)
+
+
+def _timed(client: Client, url: str, runs: int, *, cold: bool) -> list[float]:
     timings = []
     for _ in range(runs):
+        if cold:
+            clear_caches()
         started = time.perf_counter()
         client.get(url, secure=True)
         timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def time_page(
+    client: Client, name: str, url: str, *, runs: int, cold_runs: int | None = None, warmup: int = 2
+) -> PageResult:
+    """The page timed `cold_runs` times cold, then `runs` times warm after a warm-up;
+    queries counted on one extra run of each."""
+    cold_runs = runs if cold_runs is None else cold_runs
+    clear_caches()
+    cold_response, cold_queries = _counted(client, url)
+    cold = _timed(client, url, cold_runs, cold=True)
+    for _ in range(warmup):
+        client.get(url, secure=True)
+    response, queries = _counted(client, url)
+    warm = _timed(client, url, runs, cold=False)
     return PageResult(
         name=name,
         url=url,
         status=response.status_code,
-        queries=len(executed),
-        median_ms=round(statistics.median(timings), 1),
-        p95_ms=round(percentile(timings, 0.95), 1),
+        queries=queries,
+        median_ms=round(statistics.median(warm), 1),
+        p95_ms=round(percentile(warm, 0.95), 1),
+        cold_status=cold_response.status_code,
+        cold_queries=cold_queries,
+        cold_median_ms=round(statistics.median(cold), 1),
+        cold_p95_ms=round(percentile(cold, 0.95), 1),
     )
 
 

@@ -23,10 +23,19 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import Role
-from applications.iin import compose_iin
-from applications.models import ApplicantProfile, Application, BudgetItem, TeamMember
+from applications.iin import check_digit, compose_iin
+from applications.models import (
+    ApplicantProfile,
+    Application,
+    ApplicationActivity,
+    Attachment,
+    BudgetItem,
+    StatusChange,
+    TeamMember,
+)
 from competitions.demo.loader import COMPETITION_SLUG, DEMO_PASSWORD, load_demo
 from competitions.models import Competition, Settlement
+from competitions.places import place_label
 from competitions.services import competition_copy
 from exhibition.models import Exhibition, Registration
 from media_campaign.models import Post, PostSnapshot
@@ -68,12 +77,35 @@ WORDS = (
 
 @dataclass
 class Sizes:
+    """What to seed. Grantees, posts and registrations grow with the applications unless
+    given: one grantee, five posts and two registrations per ten applications."""
+
     applications: int = 10_000
     experts: int = 50
     reviews_per_application: int = 5
-    grantees: int = 1_000
-    posts: int = 5_000
-    participants: int = 2_000
+    grantees: int | None = None
+    posts: int | None = None
+    participants: int | None = None
+
+    def __post_init__(self):
+        n = self.applications
+        if self.grantees is None:
+            self.grantees = max(1, n // 10)
+        if self.posts is None:
+            self.posts = max(1, n // 2)
+        if self.participants is None:
+            self.participants = max(1, n // 5)
+
+
+def status_of(n: int) -> str:
+    """About 3 % drafts still being written (no number, no rows yet: the form's contents
+    live in the draft until it is submitted), 5 % submitted and waiting for the check,
+    5 % ineligible, the rest eligible and reviewed; mixed so that a small N has each."""
+    if n % 33 == 16:
+        return Application.Status.DRAFT
+    return {3: Application.Status.SUBMITTED, 13: Application.Status.INELIGIBLE}.get(
+        n % 20, Application.Status.ELIGIBLE
+    )
 
 
 @dataclass
@@ -126,6 +158,60 @@ def _users(prefix: str, count: int, role: Role, password: str) -> list[User]:
     return users
 
 
+def unique_iins(rng: random.Random) -> Iterator[tuple[date, str]]:
+    """(date of birth, IIN) pairs that never repeat, for any number of people.
+
+    An IIN has only four serial digits per date of birth, so a serial taken modulo
+    10 000 wraps and repeats; here every serial is used once per date (dates in a
+    shuffled order, so neighbours are not born on the same day) and serials without a
+    valid check digit are skipped rather than bumped into the next person's.
+    """
+    days = [date(1991, 1, 1) + timedelta(days=d) for d in range(12 * 365)]
+    rng.shuffle(days)
+    for serial in range(1000, 10_000):
+        for born in days:
+            century = 3 if born.year < 2000 else 5
+            first = f"{born:%y%m%d}{century}{serial:04d}"
+            digit = check_digit(first)
+            if digit is not None:
+                yield born, first + str(digit)
+
+
+def _draft(rng: random.Random, villages: list[str]) -> dict:
+    """A draft as autosave stores it (the form's fields, as typed): two teammates, two
+    activities and three budget lines, not yet submitted."""
+    data = {
+        "main-title": [_text(rng, 4)[:190]],
+        "main-village": [rng.choice(villages)],
+        "main-problem": [_text(rng, 40)],
+        "main-idea": [_text(rng, 60)],
+        "main-goal": [_text(rng, 15)],
+        "main-expected_results": [_text(rng, 20)],
+        "team-TOTAL_FORMS": ["2"],
+        "activity-TOTAL_FORMS": ["2"],
+        "budget-TOTAL_FORMS": ["3"],
+    }
+    for k in range(2):
+        data |= {
+            f"team-{k}-full_name": [f"Мүше Жоба {k}"],
+            f"team-{k}-iin": [""],
+            f"team-{k}-phone": ["+77010000000"],
+            f"team-{k}-village": [rng.choice(villages)],
+            f"team-{k}-role": ["Мүше"],
+            f"activity-{k}-name": [_text(rng, 5)],
+            f"activity-{k}-starts_on": [f"2025-08-{k * 10 + 1:02d}"],
+            f"activity-{k}-ends_on": [f"2025-08-{k * 10 + 9:02d}"],
+        }
+    for k in range(3):
+        data |= {
+            f"budget-{k}-item": [rng.choice(WORDS)],
+            f"budget-{k}-unit": ["дана"],
+            f"budget-{k}-quantity": [str(rng.randint(1, 20))],
+            f"budget-{k}-unit_cost_kzt": [str(rng.randint(5, 40) * 1000)],
+        }
+    return data
+
+
 def _competition() -> Competition:
     source = Competition.objects.get(slug=COMPETITION_SLUG)
     competition = competition_copy(
@@ -138,54 +224,61 @@ def _competition() -> Competition:
 
 
 def seed_applications(competition: Competition, sizes: Sizes, rng: random.Random) -> list[int]:
-    villages = list(
-        Settlement.objects.filter(kind=Settlement.Kind.VILLAGE).values_list("pk", flat=True)
+    places = list(
+        Settlement.objects.filter(kind=Settlement.Kind.VILLAGE).select_related("district")
     )
+    villages = [place.pk for place in places]
+    labels = [place_label(place) for place in places]
     applicants = _users("applicant", sizes.applications, Role.APPLICANT, DEMO_PASSWORD)
-    births = [date(1991, 1, 1) + timedelta(days=rng.randint(0, 12 * 365)) for _ in applicants]
+    iins = unique_iins(rng)
     bulk(
         ApplicantProfile,
         (
-            ApplicantProfile(
-                user=user,
-                iin=compose_iin(born, 1000 + n),
-                birth_date=born,
-                village_id=rng.choice(villages),
-            )
-            for n, (user, born) in enumerate(zip(applicants, births, strict=True))
+            ApplicantProfile(user=user, iin=iin, birth_date=born, village_id=rng.choice(villages))
+            for user, (born, iin) in zip(applicants, iins, strict=False)
         ),
     )
     submitted = competition.opens_at + timedelta(days=3)
-    statuses = (
-        [Application.Status.ELIGIBLE] * 90
-        + [Application.Status.SUBMITTED] * 5
-        + [Application.Status.INELIGIBLE] * 5
-    )
-    bulk(
-        Application,
-        (
-            Application(
+    numbers = iter(range(1, sizes.applications + 1))
+
+    def application(n: int, user: User) -> Application:
+        status = status_of(n)
+        if status == Application.Status.DRAFT:
+            return Application(
                 competition=competition,
                 applicant=user,
-                status=statuses[n % len(statuses)],
-                title=_text(rng, 4)[:190],
-                village_id=rng.choice(villages),
-                problem=_text(rng, 40),
-                idea=_text(rng, 60),
-                goal=_text(rng, 15),
-                expected_results=_text(rng, 20),
-                registration_number=f"SC-{n + 1:06d}",
-                submitted_at=submitted + timedelta(minutes=n),
+                status=status,
+                draft_data=_draft(rng, labels),
+                autosaved_at=submitted,
             )
-            for n, user in enumerate(applicants)
-        ),
+        return Application(
+            competition=competition,
+            applicant=user,
+            status=status,
+            title=_text(rng, 4)[:190],
+            village_id=rng.choice(villages),
+            problem=_text(rng, 40),
+            idea=_text(rng, 60),
+            goal=_text(rng, 15),
+            expected_results=_text(rng, 20),
+            registration_number=f"SC-{next(numbers):06d}",
+            submitted_at=submitted + timedelta(minutes=n),
+            declarations_accepted_at=submitted + timedelta(minutes=n),
+        )
+
+    bulk(Application, (application(n, user) for n, user in enumerate(applicants)))
+    Competition.objects.filter(pk=competition.pk).update(
+        last_number=competition.applications.exclude(status=Application.Status.DRAFT).count()
     )
-    Competition.objects.filter(pk=competition.pk).update(last_number=sizes.applications)
-    ids = list(competition.applications.order_by("pk").values_list("pk", flat=True))
+    ids = list(
+        competition.applications.exclude(status=Application.Status.DRAFT)
+        .order_by("pk")
+        .values_list("pk", "status")
+    )
     serial = iter(range(100_000, 10_000_000))
 
     def members():
-        for application_id in ids:
+        for application_id, _status in ids:
             for position in range(1, rng.choice([2, 3, 3]) + 1):
                 born = date(1992, 1, 1) + timedelta(days=rng.randint(0, 11 * 365))
                 yield TeamMember(
@@ -211,11 +304,64 @@ def seed_applications(competition: Competition, sizes: Sizes, rng: random.Random
                 quantity=rng.randint(1, 20),
                 unit_cost_kzt=rng.randint(5, 40) * 1000,
             )
-            for application_id in ids
+            for application_id, _status in ids
             for position in (1, 2, 3)
         ),
     )
-    return ids
+    bulk(
+        ApplicationActivity,
+        (
+            ApplicationActivity(
+                application_id=application_id,
+                position=position,
+                name=_text(rng, 5)[:290],
+                starts_on=date(2025, 8, 1) + timedelta(weeks=2 * position),
+                ends_on=date(2025, 8, 8) + timedelta(weeks=2 * position),
+            )
+            for application_id, _status in ids
+            for position in range(1, rng.choice([2, 3, 4]) + 1)
+        ),
+    )
+    # One stored file shared by every row: the rows are what the pages read.
+    stored = default_storage.save("scale/plan.pdf", ContentFile(b"%PDF-1.4 scale attachment\n"))
+    bulk(
+        Attachment,
+        (
+            Attachment(
+                application_id=application_id,
+                file=stored,
+                original_name=f"{name}.pdf",
+                content_type=Attachment.Kind.PDF,
+                size=180_000 + application_id % 1000,
+            )
+            for application_id, _status in ids
+            for name in ("жоспар", "хат")[: 1 + application_id % 2]
+        ),
+    )
+    staff = User.objects.filter(groups__name=Role.STAFF).order_by("pk").first()
+    owners = dict(competition.applications.values_list("pk", "applicant_id"))
+
+    def history():
+        for application_id, status in ids:
+            yield StatusChange(
+                application_id=application_id,
+                from_status=Application.Status.DRAFT,
+                to_status=Application.Status.SUBMITTED,
+                changed_by_id=owners[application_id],
+                changed_at=submitted,
+            )
+            if status != Application.Status.SUBMITTED:
+                yield StatusChange(
+                    application_id=application_id,
+                    from_status=Application.Status.SUBMITTED,
+                    to_status=status,
+                    changed_by=staff,
+                    changed_at=submitted + timedelta(days=5),
+                    reason="" if status == Application.Status.ELIGIBLE else _text(rng, 8),
+                )
+
+    bulk(StatusChange, history())
+    return [application_id for application_id, _status in ids]
 
 
 def seed_reviews(competition: Competition, sizes: Sizes, rng: random.Random) -> None:
@@ -470,8 +616,45 @@ def seed_exhibition(competition: Competition, sizes: Sizes, rng: random.Random) 
     )
 
 
+SURNAMES = ("Ахметов", "Сериков", "Төлеуов", "Жұмабаев", "Есенов", "Қайратов", "Нұрланов")
+
+
+def seed_conflicts(competition: Competition, sizes: Sizes, rng: random.Random) -> None:
+    """What the commission's conflict flags find: experts with Kazakh surnames, two of them
+    living in a village (their profile), and one team in 400 with a member who shares an
+    expert's surname in its other form (Ахметов, Ахметова). Run after seed_reviews."""
+    experts = list(User.objects.filter(commissions__competition=competition).order_by("pk"))
+    for n, expert in enumerate(experts):
+        expert.full_name = f"{SURNAMES[n % len(SURNAMES)]} {expert.full_name}"
+    User.objects.bulk_update(experts, ["full_name"], batch_size=BATCH)
+    villages = list(
+        Settlement.objects.filter(kind=Settlement.Kind.VILLAGE).values_list("pk", flat=True)
+    )
+    bulk(
+        ApplicantProfile,
+        (
+            ApplicantProfile(
+                user=expert,
+                iin=compose_iin(date(1975, 1, 1) + timedelta(days=n), 1000),
+                birth_date=date(1975, 1, 1) + timedelta(days=n),
+                village_id=rng.choice(villages),
+            )
+            for n, expert in enumerate(experts)
+            if n % 25 == 2
+        ),
+    )
+    members = list(
+        TeamMember.objects.filter(application__competition=competition, position=1).order_by(
+            "application_id"
+        )[::400]
+    )
+    for n, member in enumerate(members):
+        member.full_name = f"{SURNAMES[n % len(SURNAMES)]}а Айгүл"
+    TeamMember.objects.bulk_update(members, ["full_name"], batch_size=BATCH)
+
+
 # Each f(competition, sizes, rng); apps that arrive later add theirs here.
-SEEDERS = [seed_reviews, seed_grantees, seed_media, seed_exhibition]
+SEEDERS = [seed_reviews, seed_conflicts, seed_grantees, seed_media, seed_exhibition]
 
 
 def seed_scale(sizes: Sizes, *, seed: int = 2025) -> Seeded:

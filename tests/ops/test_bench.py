@@ -1,15 +1,21 @@
 """The benchmark's seed and measurement, on a small scale so that they do not rot."""
 
 import json
+import random
 from io import StringIO
+from itertools import islice
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import Client
 
-from applications.models import Application
+from accounts.models import User
+from applications.iin import parse_iin
+from applications.models import Application, ApplicationActivity, Attachment, StatusChange
 from exhibition.models import Registration
 from media_campaign.models import Post, PostSnapshot
 from mentoring.models import GranteeProject
+from ops.scale.seed import Sizes, unique_iins
 from reviews.models import CriterionScore, Review
 
 pytestmark = pytest.mark.django_db
@@ -46,9 +52,40 @@ def test_seed_scale_builds_the_requested_shape(seeded):
     assert Post.objects.filter(link__contains="/scale/").count() == 12
     assert PostSnapshot.objects.filter(post__link__contains="/scale/").count() == 48
     assert Registration.objects.filter(token__startswith="scale-").count() == 20
+    # Some are drafts still being written: no number, no rows, the form in the draft.
+    drafts = scale.filter(status="draft")
+    assert drafts.count() == 2 and all(draft.draft_data["main-title"] for draft in drafts)
+    assert not StatusChange.objects.filter(application__in=drafts).exists()
+    submitted = scale.exclude(status="draft")
     # Registration numbers run without gaps, as the portal itself would give them.
-    numbers = sorted(scale.values_list("registration_number", flat=True))
-    assert numbers == [f"SC-{n:06d}" for n in range(1, 61)]
+    numbers = sorted(submitted.values_list("registration_number", flat=True))
+    assert numbers == [f"SC-{n:06d}" for n in range(1, 59)]
+    # Every submitted one has activities, an attachment and its status history.
+    for related in (ApplicationActivity, Attachment):
+        assert (
+            related.objects.filter(application__in=submitted)
+            .values("application")
+            .distinct()
+            .count()
+            == submitted.count()
+        )
+    assert StatusChange.objects.filter(application__in=submitted).count() == (
+        submitted.count() + submitted.exclude(status="submitted").count()
+    )
+
+
+def test_the_sizes_grow_with_the_applications():
+    sizes = Sizes(applications=30_000)
+    assert (sizes.grantees, sizes.posts, sizes.participants) == (3_000, 15_000, 6_000)
+    assert Sizes(applications=30_000, grantees=7).grantees == 7
+
+
+def test_applicants_iins_never_repeat_at_a_hundred_thousand():
+    """Regression: the serial was taken modulo 10 000 and hit the unique key past 10 000."""
+    iins = [iin for _born, iin in islice(unique_iins(random.Random(1)), 100_000)]
+    assert len(set(iins)) == 100_000
+    for born, iin in islice(unique_iins(random.Random(2)), 0, 100_000, 997):
+        assert parse_iin(iin).birth_date == born
 
 
 def test_seeding_twice_is_refused(seeded):
@@ -56,12 +93,49 @@ def test_seeding_twice_is_refused(seeded):
         call_command("seed_scale", applications=5)
 
 
-def test_bench_measures_every_key_page_within_the_query_budget(seeded, tmp_path):
+KEY_PAGES = {
+    "public call",
+    "applicant's edit form, a draft",
+    "staff list, no filter",
+    "staff list, last page",
+    "staff list: competition",
+    "staff list: status",
+    "staff list: district",
+    "staff list: village",
+    "staff list: submitted between",
+    "staff list: team size",
+    "staff list: requested",
+    "staff list: title contains",
+    "staff list: every filter",
+    "staff application page",
+    "expert queue",
+    "expert queue, last page",
+    "expert's review page with others' reviews",
+    "commission with conflict flags",
+    "ranking and decision",
+    "ranking, last page",
+    "grantee projects",
+    "grantee projects, last page",
+    "mentoring project page",
+    "project budget",
+    "posts, last page",
+    "audit log, last page",
+    "public results (demo call)",
+    "API: indicators",
+    "API: indicator snapshots",
+    "API: budget",
+    "API: competitions",
+    "API: results (demo call)",
+}
+
+
+def test_bench_measures_every_key_page_cold_and_warm_within_the_query_budget(seeded, tmp_path):
     output = tmp_path / "results.json"
     call_command(
         "bench",
         in_process=True,
         runs=1,
+        cold_runs=1,
         output=str(output),
         label="test",
         stdout=StringIO(),
@@ -69,25 +143,30 @@ def test_bench_measures_every_key_page_within_the_query_budget(seeded, tmp_path)
     )
     report = json.loads(output.read_text())["test"]
     assert report["applications"] == 60
+    assert set(report["load_average"]) == {"start", "end"}
     pages = {page["name"]: page for page in report["pages"]}
-    assert {
-        "public call",
-        "staff list with filters",
-        "expert queue",
-        "ranking and decision",
-        "project budget",
-        "grantee projects",
-    } <= set(pages)
+    assert set(pages) >= KEY_PAGES
     assert [name for name, page in pages.items() if page["status"] != 200] == []
-    # The ranking page now also reads the conflict flags, their resolutions and the four-eyes
-    # decision (constant in N); issue 16 brings it back to 15 with the SQL conflict join.
-    budgets = {"ranking and decision": 16}
+    assert [name for name, page in pages.items() if page["cold_status"] != 200] == []
+    # The dashboard reads its chart series from the database when the cache is cold, and the
+    # second step's device check (one query on every staff page) takes it to 16: reports/
+    # is outside issue 16's pages-and-ranking part, so it keeps that budget here, named.
+    budgets = {"indicators dashboard": 16}
     over = {
-        name: page["queries"]
+        name: (page["cold_queries"], page["queries"])
         for name, page in pages.items()
-        if page["queries"] > budgets.get(name, 15)
+        if max(page["cold_queries"], page["queries"]) > budgets.get(name, 15)
     }
     assert over == {}
+    assert all(page["median_ms"] > 0 and page["cold_median_ms"] > 0 for page in pages.values())
+    # What the heavy pages are heavy with is there: others' reviews, conflict flags, a draft.
+    client = Client()
+    client.force_login(User.objects.get(email="expert1@scale.jastarurban.kz"))
+    html = client.get(pages["expert's review page with others' reviews"]["url"]).content
+    assert html.count(b'data-testid="other-review"') == 4
+    client.force_login(User.objects.get(email="coordinator@demo.jastarurban.kz"))
+    html = client.get(pages["commission with conflict flags"]["url"]).content
+    assert b'data-testid="flags"' in html
     builds = {build["name"]: build for build in report["builds"]}
     assert set(builds) == {"XLSX of all applications", "final report, PDF", "final report, XLSX"}
     assert all(build["size_kb"] > 0 for build in builds.values())

@@ -1,7 +1,7 @@
 import json
 import os
 import platform
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from django.conf import settings
@@ -9,51 +9,152 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client, override_settings
 from django.utils.module_loading import import_string
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import User
-from competitions.models import Competition, District
+from accounts.two_factor import requires_two_factor
+from applications.models import Application
+from competitions.models import Competition, District, Indicator
 from exhibition.models import Exhibition
+from mentoring.models import GranteeProject
 from ops.scale.measure import time_build, time_build_in_process, time_page
 from ops.scale.seed import SCALE_SLUG
+from reviews.models import Assignment, Review
 
 STAFF = "coordinator@demo.jastarurban.kz"
+OPERATOR = "operator@demo.jastarurban.kz"
+LAST = "page=999999"  # past the end: the paginator answers with the last page
 
-# Targets from the issue: at 10 000 applications on a 2-core machine.
-MAX_QUERIES, MAX_MEDIAN_MS, MAX_BUILD_S, MAX_PEAK_MB = 15, 150, 10, 300
+# Targets from issue 16: at 30 000 applications on a 2-core machine, cold and warm.
+MAX_QUERIES, MAX_MEDIAN_MS, MAX_BUILD_S, MAX_PEAK_MB = 15, 150, 5, 250
 
 
 def pages(competition: Competition) -> list[tuple[str, str, str | None]]:
     """(name, url, who) for every key page; who is an e-mail or None for a visitor."""
     district = District.objects.order_by("pk").first()
     exhibition = Exhibition.objects.order_by("pk").values_list("slug", flat=True).first()
-    return [
+    scale = competition.applications
+    eligible = scale.filter(status=Application.Status.ELIGIBLE)
+    # One of the first expert's submitted reviews: the page then shows the others' reviews.
+    reviewed = (
+        Assignment.objects.filter(
+            member__competition=competition,
+            review__status=Review.Status.SUBMITTED,
+            member__expert__email="expert1@scale.jastarurban.kz",
+        )
+        .order_by("pk")
+        .values_list("application_id", flat=True)
+        .first()
+    )
+    draft = scale.filter(status=Application.Status.DRAFT).select_related("applicant").first()
+    staff_application = eligible.order_by("pk").values_list("pk", flat=True).first()
+    village = eligible.order_by("pk").values_list("village_id", flat=True).first()
+    project = (
+        GranteeProject.objects.filter(application__competition=competition)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    # The public results: of the scale call once published, else of the demo's call.
+    published = (
+        Competition.objects.filter(results_published_at__isnull=False)
+        .order_by("-pk")
+        .values_list("slug", flat=True)
+        .first()
+    )
+    indicator = Indicator.objects.order_by("pk").values_list("code", flat=True).first()
+    staff_list = "/applications/staff/"
+    listed = [
         ("floor: trivial view", "/bench/floor/", None),
         ("public call", f"/competitions/{competition.slug}/", None),
         ("applicant home", "/applications/", "applicant1@scale.jastarurban.kz"),
-        ("staff list, no filter", "/applications/staff/", STAFF),
         (
-            "staff list with filters",
-            f"/applications/staff/?competition={competition.pk}&status=eligible"
-            f"&district={district.pk}&search=а",
+            "applicant's edit form, a draft",
+            f"/applications/{draft.pk}/edit/",
+            draft.applicant.email,
+        ),
+        ("staff list, no filter", staff_list, STAFF),
+        ("staff list, last page", f"{staff_list}?{LAST}", STAFF),
+        ("staff list: competition", f"{staff_list}?competition={competition.pk}", STAFF),
+        ("staff list: status", f"{staff_list}?status=eligible", STAFF),
+        ("staff list: district", f"{staff_list}?district={district.pk}", STAFF),
+        ("staff list: village", f"{staff_list}?village={village}", STAFF),
+        (
+            "staff list: submitted between",
+            f"{staff_list}?submitted_after=2025-01-01&submitted_before=2025-12-31",
             STAFF,
         ),
+        ("staff list: team size", f"{staff_list}?team_size=3", STAFF),
+        ("staff list: requested", f"{staff_list}?requested_min=100000&requested_max=900000", STAFF),
+        ("staff list: title contains", f"{staff_list}?search=жол", STAFF),
+        (
+            "staff list: every filter",
+            f"{staff_list}?competition={competition.pk}&status=eligible&district={district.pk}"
+            "&team_size=3&requested_min=100000&search=а",
+            STAFF,
+        ),
+        ("staff application page", f"/applications/{staff_application}/", STAFF),
         ("expert queue", "/reviews/", "expert1@scale.jastarurban.kz"),
+        ("expert queue, last page", f"/reviews/?{LAST}", "expert1@scale.jastarurban.kz"),
+        (
+            "expert's review page with others' reviews",
+            f"/reviews/applications/{reviewed}/",
+            "expert1@scale.jastarurban.kz",
+        ),
+        ("commission with conflict flags", f"/reviews/commission/{competition.slug}/", STAFF),
         ("ranking and decision", f"/reviews/ranking/{competition.slug}/", STAFF),
+        ("ranking, last page", f"/reviews/ranking/{competition.slug}/?{LAST}", STAFF),
         ("grantee projects", "/mentoring/projects/", STAFF),
+        ("grantee projects, last page", f"/mentoring/projects/?{LAST}", STAFF),
+        ("mentoring project page", f"/mentoring/projects/{project}/", STAFF),
         ("project budget", "/projects/jastarurban/budget/", STAFF),
         ("media campaign", "/media/", STAFF),
         ("posts", "/media/posts/", STAFF),
+        ("posts, last page", f"/media/posts/?{LAST}", STAFF),
         ("exhibition participants", f"/exhibition/manage/{exhibition}/participants/", STAFF),
+        ("audit log, last page", f"/audit/?{LAST}", STAFF),
         ("indicators dashboard", "/reports/dashboard/", STAFF),
         ("budget execution", "/reports/budget/", STAFF),
+        ("API: indicators", "/api/v1/indicators/", OPERATOR),
+        ("API: indicator snapshots", f"/api/v1/indicators/{indicator}/snapshots/", OPERATOR),
+        ("API: budget", "/api/v1/budget/", OPERATOR),
+        ("API: competitions", "/api/v1/competitions/", OPERATOR),
+        ("API: schema", "/api/v1/schema/", OPERATOR),
     ]
+    if published:
+        listed += [
+            ("public results (demo call)", f"/reviews/results/{published}/", None),
+            ("API: results (demo call)", f"/api/v1/competitions/{published}/results/", OPERATOR),
+        ]
+    return listed
+
+
+def signed_in(email: str | None) -> Client:
+    """A client signed in as `email`, past the second step where the role needs one (as if
+    the person had typed their app's code): otherwise staff and experts only see that step."""
+    client = Client()
+    if email is None:
+        return client
+    user = User.objects.get(email=email)
+    client.force_login(user)
+    if requires_two_factor(user):
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client
 
 
 class Command(BaseCommand):
     help = "Times the key pages and file builds on the scale data; writes bench/results.json."
 
     def add_arguments(self, parser):
-        parser.add_argument("--runs", type=int, default=20)
+        parser.add_argument("--runs", type=int, default=20, help="warm runs per page")
+        parser.add_argument("--cold-runs", type=int, default=5, help="cold runs per page")
+        parser.add_argument("--only", default="", help="only pages whose name contains this")
         parser.add_argument("--output", default="bench/results.json")
         parser.add_argument("--label", default="", help="e.g. sqlite or postgresql")
         parser.add_argument(
@@ -62,27 +163,38 @@ class Command(BaseCommand):
             help="Build the files in this process (tests); peak memory is then Python's only.",
         )
 
-    def handle(self, *args, runs: int, output: str, label: str, in_process: bool, **options):
+    def handle(
+        self,
+        *args,
+        runs: int,
+        cold_runs: int,
+        only: str,
+        output: str,
+        label: str,
+        in_process: bool,
+        **options,
+    ):
         competition = Competition.objects.filter(slug=SCALE_SLUG).first()
         if competition is None:
             raise CommandError("No scale data here: run `manage.py seed_scale` first.")
         applications = competition.applications.count()
+        load_at_start = [round(value, 2) for value in os.getloadavg()]
         results = []
         with override_settings(ROOT_URLCONF="ops.bench_urls"):
             clients: dict[str | None, Client] = {}
             for name, url, who in pages(competition):
+                if only and only not in name and not name.startswith("floor"):
+                    continue
                 client = clients.get(who)
                 if client is None:
-                    client = clients[who] = Client()
-                    if who:
-                        client.force_login(User.objects.get(email=who))
+                    client = clients[who] = signed_in(who)
                 self.stderr.write(f"  {name} …")
-                results.append(time_page(client, name, url, runs=runs))
+                results.append(time_page(client, name, url, runs=runs, cold_runs=cold_runs))
         floor = results[0].median_ms
         for result in results[1:]:
             result.ratio_to_floor = round(result.median_ms / floor, 1) if floor else None
         builds = []
-        for name, path, kwargs in settings.BENCH_BUILDS:
+        for name, path, kwargs in [] if only else settings.BENCH_BUILDS:
             self.stderr.write(f"  {name} …")
             measure = time_build_in_process if in_process else time_build
             builds.append(
@@ -93,7 +205,13 @@ class Command(BaseCommand):
             "database": connection.vendor,
             "applications": applications,
             "runs": runs,
-            "measured_at": datetime.now().isoformat(timespec="seconds"),
+            "cold_runs": cold_runs,
+            # 1, 5 and 15 minutes, at the start and at the end: the machine may be shared.
+            "load_average": {
+                "start": load_at_start,
+                "end": [round(value, 2) for value in os.getloadavg()],
+            },
+            "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "machine": {
                 "cpus": os.cpu_count(),
                 "platform": platform.platform(),
@@ -124,14 +242,20 @@ class Command(BaseCommand):
             f"{report['runs']} runs per page, {report['machine']['cpus']} CPUs\n"
         )
         out.write(
-            "| page | queries | median ms | p95 ms | × floor | status |\n|---|---|---|---|---|---|"
+            "| page | queries cold / warm | cold median ms | cold p95 ms "
+            "| warm median ms | warm p95 ms | status |\n|---|---:|---:|---:|---:|---:|---|"
         )
         for page in report["pages"]:
-            ok = page["queries"] <= MAX_QUERIES and page["median_ms"] <= MAX_MEDIAN_MS
+            ok = (
+                max(page["queries"], page["cold_queries"]) <= MAX_QUERIES
+                and max(page["median_ms"], page["cold_median_ms"]) <= MAX_MEDIAN_MS
+            )
+            ok = ok and page["status"] == page["cold_status"] == 200
             mark = "" if ok or page["name"].startswith("floor") else " ✗"
             out.write(
-                f"| {page['name']} | {page['queries']} | {page['median_ms']} | {page['p95_ms']} "
-                f"| {page['ratio_to_floor'] or ''} | {page['status']}{mark} |"
+                f"| {page['name']} | {page['cold_queries']} / {page['queries']} "
+                f"| {page['cold_median_ms']} | {page['cold_p95_ms']} "
+                f"| {page['median_ms']} | {page['p95_ms']} | {page['status']}{mark} |"
             )
         if report["builds"]:
             out.write(

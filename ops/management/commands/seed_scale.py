@@ -12,8 +12,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         defaults = Sizes()
-        for name in ("applications", "experts", "grantees", "posts", "participants"):
+        for name in ("applications", "experts"):
             parser.add_argument(f"--{name}", type=int, default=getattr(defaults, name))
+        # None: grow with the applications (see Sizes).
+        for name in ("grantees", "posts", "participants"):
+            parser.add_argument(f"--{name}", type=int, default=None)
         parser.add_argument(
             "--reviews-per-application", type=int, default=defaults.reviews_per_application
         )
