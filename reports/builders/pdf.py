@@ -7,6 +7,7 @@ from jastarurban.charts import bar_chart, line_chart
 from jastarurban.money import format_tenge
 from jastarurban.pdf import render_pdf
 from reports.builders.data import (
+    CHUNK,
     applications_list,
     current_project,
     decided_competitions,
@@ -64,10 +65,10 @@ def applications_pdf() -> bytes:
         "reports/pdf/applications.html",
         {
             "project": project,
-            "rows": [
+            "rows": (
                 (application, scores.get(application.pk))
-                for application in applications_list(project)
-            ],
+                for application in applications_list(project).iterator(chunk_size=CHUNK)
+            ),
             "generated_at": timezone.localtime(),
         },
     )
