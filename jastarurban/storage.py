@@ -17,28 +17,27 @@ LOCAL_BACKEND = "django.core.files.storage.FileSystemStorage"
 
 
 def default_storage_backend() -> dict:
+    # Every variable is read even without a bucket, so the settings list them all.
     bucket = env("AWS_STORAGE_BUCKET_NAME")
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": env("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": env("AWS_S3_REGION_NAME") or None,
+        # MinIO and most S3-compatible stores want bucket/key paths, not subdomains.
+        "addressing_style": env("AWS_S3_ADDRESSING_STYLE") or None,
+        "access_key": env("AWS_ACCESS_KEY_ID") or None,
+        "secret_key": env("AWS_SECRET_ACCESS_KEY") or None,
+        "signature_version": "s3v4",
+        # Private objects: readable only through a signed URL or the portal's views.
+        "default_acl": None,
+        "querystring_auth": True,
+        "querystring_expire": signed_url_seconds() or 60,
+        # A new upload never replaces another's file with the same name.
+        "file_overwrite": False,
+    }
     if not bucket:
         return {"BACKEND": LOCAL_BACKEND}
-    return {
-        "BACKEND": S3_BACKEND,
-        "OPTIONS": {
-            "bucket_name": bucket,
-            "endpoint_url": env("AWS_S3_ENDPOINT_URL") or None,
-            "region_name": env("AWS_S3_REGION_NAME") or None,
-            # MinIO and most S3-compatible stores want bucket/key paths, not subdomains.
-            "addressing_style": env("AWS_S3_ADDRESSING_STYLE") or None,
-            "access_key": env("AWS_ACCESS_KEY_ID") or None,
-            "secret_key": env("AWS_SECRET_ACCESS_KEY") or None,
-            "signature_version": "s3v4",
-            # Private objects: readable only through a signed URL or the portal's views.
-            "default_acl": None,
-            "querystring_auth": True,
-            "querystring_expire": signed_url_seconds() or 60,
-            # A new upload never replaces another's file with the same name.
-            "file_overwrite": False,
-        },
-    }
+    return {"BACKEND": S3_BACKEND, "OPTIONS": options}
 
 
 def signed_url_seconds() -> int:

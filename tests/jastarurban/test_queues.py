@@ -36,7 +36,7 @@ def test_each_task_lands_in_its_queue():
         queue = app.amqp.router.route({}, name)["queue"].name
         assert queue == queues.TASK_QUEUES[name], name
         assert queue == expected.get(name, queue), name
-    assert settings.CELERY_TASK_ROUTES == queues.task_routes()
+    assert queues.task_routes() == settings.CELERY_TASK_ROUTES
 
 
 def test_every_task_has_a_soft_and_a_hard_time_limit():

@@ -34,7 +34,9 @@ class Command(BaseCommand):
             known = ", ".join(f"{kind}:{format}" for kind, format in BUILDERS)
             raise CommandError(f"Unknown file {', '.join(unknown)}; known: {known}")
         results = []
-        self.stdout.write("| file | seconds | peak MB | MB at start | size KB |\n|---|---|---|---|---|")
+        self.stdout.write(
+            "| file | seconds | peak MB | MB at start | size KB |\n|---|---|---|---|---|"
+        )
         for kind, format in wanted:
             result = measure_fresh(kind, format, language)
             results.append(result)
