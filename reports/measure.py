@@ -65,9 +65,12 @@ def measure_fresh(kind: str, format: str, language: str = "kk") -> FileMeasure:
         "--language",
         language,
     ]
-    done = subprocess.run(  # noqa: S603 (this interpreter and manage.py, our own arguments)
-        command, capture_output=True, text=True, timeout=CHILD_TIMEOUT_SECONDS, check=False
-    )
+    try:
+        done = subprocess.run(  # noqa: S603 (this interpreter and manage.py, our own arguments)
+            command, capture_output=True, text=True, timeout=CHILD_TIMEOUT_SECONDS, check=False
+        )
+    except subprocess.TimeoutExpired:
+        return FileMeasure(kind, format, error=f"over {CHILD_TIMEOUT_SECONDS} s, stopped")
     lines = done.stdout.strip().splitlines()
     if done.returncode != 0 or not lines:
         tail = (done.stderr.strip().splitlines() or ["no output"])[-1]

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -81,10 +81,12 @@ def decided_competitions(project: GrantProject) -> list[Competition]:
 def project_report(final: bool) -> ProjectReport:
     project = current_project()
     today = timezone.localdate()
+    # Exists, not a join over every application made distinct: a few rows either way.
+    eligible = Application.objects.filter(
+        competition=OuterRef("pk"), status=Application.Status.ELIGIBLE
+    )
     competitions = list(
-        Competition.objects.filter(project=project, applications__status="eligible")
-        .distinct()
-        .order_by("opens_at")
+        Competition.objects.filter(Exists(eligible), project=project).order_by("opens_at")
     )
     return ProjectReport(
         project=project,
@@ -98,7 +100,15 @@ def project_report(final: bool) -> ProjectReport:
         execution=budget_execution(project),
         grantees=list(
             GranteeProject.objects.filter(application__competition__project=project)
-            .select_related("application__village__district", "application__competition")
+            .select_related("application__village")
+            # The printed columns, not the applications' texts and drafts.
+            .only(
+                "award_kzt",
+                "status",
+                "application__registration_number",
+                "application__title",
+                "application__village",
+            )
             .annotate(team_size=Count("application__team"))
             .order_by("application__competition__opens_at", "application__registration_number")
         ),
