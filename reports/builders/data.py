@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.conf import settings
 from django.db.models import Count, Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,6 +27,14 @@ from reviews.selectors import RankingRow, ranking_results
 
 # Rows loaded per query when a file reads a whole ranking or list.
 CHUNK = 1000
+# The village's name in every language and its district whole: names are translated
+# (name_kk, name_ru, ...), and naming only `name` would defer the others, which the
+# translation then loads one row at a time.
+PLACE = (
+    *(f"village__name_{code}" for code, _name in settings.LANGUAGES),
+    "village__name",
+    "village__district",
+)
 
 
 class NoProject(Exception):
@@ -138,7 +147,7 @@ class RankedRows:
 def _ranking_rows(results: list[Ranked]) -> list[RankingRow]:
     applications = (
         Application.objects.select_related("village__district")
-        .only("registration_number", "title", "village__name", "village__district__name")
+        .only("registration_number", "title", *PLACE)
         .in_bulk([result.application_id for result in results])
     )
     return [RankingRow(applications[result.application_id], result) for result in results]
@@ -158,8 +167,7 @@ def applications_list(project: GrantProject):
             "status",
             "submitted_at",
             "competition_id",
-            "village__name",
-            "village__district__name",
+            *PLACE,
             "decision__outcome",
             "decision__amount_kzt",
         )
