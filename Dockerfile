@@ -7,7 +7,9 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY requirements ./requirements
 COPY . .
-RUN pip install --no-cache-dir -c requirements/constraints.txt . \
+# The s3 extra (django-storages, boto3): the same image keeps files on a volume or, when
+# AWS_STORAGE_BUCKET_NAME is set, in an S3-compatible bucket.
+RUN pip install --no-cache-dir -c requirements/constraints.txt ".[s3]" \
  && useradd --system --home /app portal && mkdir -p /srv/media /srv/static && chown portal /srv/media /srv/static
 USER portal
 EXPOSE 8000

@@ -4,8 +4,10 @@ import uuid
 import zipfile
 from pathlib import PurePath
 
-from django.http import FileResponse, Http404
+from django.conf import settings
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.utils.deconstruct import deconstructible
+from django.utils.http import content_disposition_header
 
 
 @deconstructible
@@ -68,7 +70,7 @@ def sniff_type(handle) -> str | None:
     return None
 
 
-def file_response(field, *, stem: str, inline_images: bool = False) -> FileResponse:
+def file_response(field, *, stem: str, inline_images: bool = False) -> HttpResponse:
     """Sends a stored file as what its content is; every file view in the portal uses it.
 
     The Content-Type is the sniffed type (octet-stream when unknown) and the name is
@@ -76,6 +78,11 @@ def file_response(field, *, stem: str, inline_images: bool = False) -> FileRespo
     holding a PDF downloads as ``.pdf``. Files go as attachments; only a picture a page
     shows (``inline_images``) is sent inline, still with its checked type. nosniff stops
     a browser from second-guessing. Callers check access first.
+
+    The file is read through its storage (a folder or a bucket) and streamed. With a
+    bucket and MEDIA_SIGNED_URL_SECONDS set, the answer is instead a redirect to a link
+    signed for that long that makes the bucket send the same type and disposition, so a
+    slow download does not hold a web process.
     """
     if not field:
         raise Http404
@@ -84,11 +91,32 @@ def file_response(field, *, stem: str, inline_images: bool = False) -> FileRespo
     inline = inline_images and content_type in IMAGES
     stem = "".join("_" if ch in "/\\" or not ch.isprintable() else ch for ch in stem)
     stem = stem.strip(" .") or "file"
+    filename = f"{stem}.{SUFFIXES.get(content_type, 'bin')}"
+    if _signs_urls(field.storage):
+        handle.close()
+        return _signed_redirect(field, content_type, filename, as_attachment=not inline)
     response = FileResponse(
-        handle,
-        as_attachment=not inline,
-        filename=f"{stem}.{SUFFIXES.get(content_type, 'bin')}",
-        content_type=content_type,
+        handle, as_attachment=not inline, filename=filename, content_type=content_type
     )
     response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _signs_urls(storage) -> bool:
+    """S3Storage (django-storages) signs its URLs when querystring_auth is on."""
+    return bool(settings.MEDIA_SIGNED_URL_SECONDS) and getattr(storage, "querystring_auth", False)
+
+
+def _signed_redirect(field, content_type: str, filename: str, *, as_attachment: bool):
+    url = field.storage.url(
+        field.name,
+        parameters={
+            "ResponseContentType": content_type,
+            "ResponseContentDisposition": content_disposition_header(as_attachment, filename),
+        },
+        expire=settings.MEDIA_SIGNED_URL_SECONDS,
+    )
+    response = HttpResponseRedirect(url)
+    # The link is this person's, for a moment: no cache keeps it for anyone else.
+    response["Cache-Control"] = "private, no-store"
     return response

@@ -14,7 +14,9 @@ from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from jastarurban import queues
 from jastarurban.env import env, env_bool, env_int, env_list, env_required
+from jastarurban.storage import default_storage_backend, signed_url_seconds
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -163,6 +165,12 @@ CELERY_TIMEZONE = "Asia/Aqtau"
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A queue per kind of task, each with its workers and time limits: jastarurban/queues.py.
+CELERY_TASK_ROUTES = queues.task_routes()
+CELERY_TASK_ANNOTATIONS = queues.task_annotations()
+CELERY_TASK_DEFAULT_QUEUE = queues.NOTIFICATIONS
+# A worker takes one task at a time from its queue, so a long one never holds others back.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE = {
     "review-reminders": {
         "task": "reviews.tasks.send_review_reminders",
@@ -281,7 +289,8 @@ MEDIA_URL = "media/"
 # by the web server straight from this folder.
 MEDIA_ROOT = Path(env("MEDIA_ROOT") or BASE_DIR / "media")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # MEDIA_ROOT, or an S3-compatible bucket when AWS_STORAGE_BUCKET_NAME is set.
+    "default": default_storage_backend(),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -291,6 +300,9 @@ STORAGES = {
     },
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
+# With a bucket, an access-checked download may answer with a redirect to a signed link
+# valid this many seconds, so a web process does not hold the download; 0 streams it.
+MEDIA_SIGNED_URL_SECONDS = signed_url_seconds()
 
 # Called with the competition whenever published awards change (publication, a
 # withdrawal), so the apps built on the awards follow without reviews importing them.
@@ -394,6 +406,8 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     if BEHIND_TLS_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+        # Only when the proxy sets it itself (it passes the Host header otherwise).
+        USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
 
 LOGGING = {
     "version": 1,

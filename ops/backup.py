@@ -2,7 +2,7 @@
 
 Layout of the .tar.gz:
     data.json       every row of every model (Django's dumpdata, natural foreign keys)
-    media/<path>    every file under MEDIA_ROOT, byte for byte
+    media/<path>    every file of the default storage (MEDIA_ROOT or the bucket), byte for byte
     manifest.json   written last: version, created_at, row counts per model, SHA-256 of
                     data.json and of every media file
 
@@ -16,7 +16,6 @@ import hashlib
 import io
 import json
 import os
-import shutil
 import subprocess
 import tarfile
 import tempfile
@@ -28,6 +27,8 @@ from pathlib import Path, PurePosixPath
 from auditlog.context import disable_auditlog
 from django.apps import apps
 from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.executor import MigrationExecutor
@@ -90,10 +91,14 @@ def row_counts(using: str = DEFAULT_DB_ALIAS) -> dict[str, int]:
 
 
 def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
     with open(path, "rb") as handle:
-        while chunk := handle.read(CHUNK):
-            digest.update(chunk)
+        return sha256_handle(handle)
+
+
+def sha256_handle(handle) -> str:
+    digest = hashlib.sha256()
+    while chunk := handle.read(CHUNK):
+        digest.update(chunk)
     return digest.hexdigest()
 
 
@@ -139,17 +144,28 @@ def applied_migrations(using: str = DEFAULT_DB_ALIAS) -> list[str]:
     return sorted(f"{app}.{name}" for app, name in recorder.applied_migrations())
 
 
-def media_files(root: Path) -> list[tuple[Path, str]]:
-    """(absolute path, archive-relative POSIX path) of every regular file under root."""
-    if not root.is_dir():
-        return []
+def media_files(storage) -> list[str]:
+    """The name of every file in the storage (a folder or a bucket), sorted: read through
+    the storage API, so a backup holds the files wherever they live."""
     found = []
-    for directory, _subdirs, files in os.walk(root):
+
+    def walk(directory: str) -> None:
+        try:
+            subdirs, files = storage.listdir(directory)
+        except (FileNotFoundError, NotADirectoryError):
+            return  # no media folder yet
         for name in files:
-            path = Path(directory) / name
-            if path.is_file() and not path.is_symlink():
-                found.append((path, path.relative_to(root).as_posix()))
-    return sorted(found, key=lambda item: item[1])
+            found.append(f"{directory}/{name}" if directory else name)
+        for subdir in subdirs:
+            walk(f"{directory}/{subdir}" if directory else subdir)
+
+    walk("")
+    return sorted(found)
+
+
+def sha256_stored(storage, name: str) -> str:
+    with storage.open(name, "rb") as handle:
+        return sha256_handle(handle)
 
 
 @dataclass
@@ -163,7 +179,6 @@ def backup_create(*, output: Path, using: str = DEFAULT_DB_ALIAS) -> BackupResul
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     partial = output.with_name(output.name + ".partial")
-    media_root = Path(settings.MEDIA_ROOT)
     connection = connections[using]
     with tempfile.TemporaryDirectory(prefix="jastarurban-backup-") as workdir:
         dump = Path(workdir) / DATA_NAME
@@ -187,9 +202,12 @@ def backup_create(*, output: Path, using: str = DEFAULT_DB_ALIAS) -> BackupResul
         files = {}
         with tarfile.open(partial, "w:gz") as archive:
             archive.add(dump, arcname=DATA_NAME)
-            for path, name in media_files(media_root):
-                info = archive.gettarinfo(str(path), arcname=MEDIA_PREFIX + name)
-                with open(path, "rb") as handle:
+            for name in media_files(default_storage):
+                info = tarfile.TarInfo(MEDIA_PREFIX + name)
+                info.size = default_storage.size(name)
+                info.mtime = int(timezone.now().timestamp())
+                info.mode = 0o640
+                with default_storage.open(name, "rb") as handle:
                     reader = _HashingReader(handle)
                     archive.addfile(info, reader)
                 files[name] = {"sha256": reader.digest.hexdigest(), "size": info.size}
@@ -322,7 +340,6 @@ def backup_restore(
             "the database is not empty (it has user accounts): restore only into a new, "
             "migrated database, or pass --force to wipe this one first"
         )
-    media_root = Path(settings.MEDIA_ROOT)
     with tempfile.TemporaryDirectory(prefix="jastarurban-restore-") as workdir:
         staging = Path(workdir)
         log("Checking the archive…")
@@ -333,7 +350,7 @@ def backup_restore(
                 "the archive comes from a newer portal: migrations not applied here: "
                 + ", ".join(unknown[:5])
             )
-        placed: list[Path] = []
+        placed: list[str] = []
         try:
             # Loading rows is not a change anyone made: the audit log comes from the archive.
             with transaction.atomic(using=using), disable_auditlog():
@@ -353,12 +370,16 @@ def backup_restore(
                 log("Placing the media files…")
                 size = 0
                 for name, entry in manifest["media"].items():
-                    target = media_root / name
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    if not target.exists():
-                        placed.append(target)
-                    shutil.copyfile(staging / "media" / name, target)
-                    if sha256_file(target) != entry["sha256"]:
+                    if default_storage.exists(name):
+                        default_storage.delete(name)  # the archive's copy replaces it
+                    else:
+                        placed.append(name)
+                    with open(staging / "media" / name, "rb") as source:
+                        saved = default_storage.save(name, File(source))
+                    if saved != name:
+                        placed.append(saved)
+                        problems.append(f"media file stored under another name: {name}")
+                    elif sha256_stored(default_storage, name) != entry["sha256"]:
                         problems.append(f"media file differs after restore: {name}")
                     size += entry["size"]
                 if problems:
@@ -366,7 +387,7 @@ def backup_restore(
                         "the restored copy differs from the archive:\n  " + "\n  ".join(problems)
                     )
         except Exception:
-            for path in placed:
-                path.unlink(missing_ok=True)
+            for name in placed:
+                default_storage.delete(name)
             raise
     return RestoreResult(counts=counts, files=len(manifest["media"]), bytes=size, flushed=force)

@@ -1,9 +1,17 @@
-"""What the operator's reports say, gathered once for the PDF and the XLSX alike."""
+"""What the operator's reports say, gathered once for the PDF and the XLSX alike.
 
+Only what a file prints is loaded: at 30 000 applications a report is built by a Celery
+worker in a few seconds and a few hundred megabytes (``manage.py measure_files``). The
+rankings keep their figures (one small tuple per application) and load the applications'
+printed columns only for the rows read, a chunk at a time; the list of applications streams.
+"""
+
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Count
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,7 +22,19 @@ from mentoring.models import GranteeProject
 from reports.budget import BudgetExecution, budget_execution
 from reports.indicators.status import IndicatorRow
 from reports.selectors import indicator_rows
-from reviews.selectors import RankingRow, competition_ranking
+from reviews.ranking import Ranked
+from reviews.selectors import RankingRow, ranking_results
+
+# Rows loaded per query when a file reads a whole ranking or list.
+CHUNK = 1000
+# The village's name in every language and its district whole: names are translated
+# (name_kk, name_ru, ...), and naming only `name` would defer the others, which the
+# translation then loads one row at a time.
+PLACE = (
+    *(f"village__name_{code}" for code, _name in settings.LANGUAGES),
+    "village__name",
+    "village__district",
+)
 
 
 class NoProject(Exception):
@@ -36,7 +56,7 @@ class ProjectReport:
     activities: list[ActivityRow]
     execution: BudgetExecution
     grantees: list[GranteeProject]
-    rankings: list[tuple[Competition, list[RankingRow]]]
+    rankings: list[tuple[Competition, "RankedRows"]]
 
     @property
     def title(self) -> str:
@@ -70,10 +90,12 @@ def decided_competitions(project: GrantProject) -> list[Competition]:
 def project_report(final: bool) -> ProjectReport:
     project = current_project()
     today = timezone.localdate()
+    # Exists, not a join over every application made distinct: a few rows either way.
+    eligible = Application.objects.filter(
+        competition=OuterRef("pk"), status=Application.Status.ELIGIBLE
+    )
     competitions = list(
-        Competition.objects.filter(project=project, applications__status="eligible")
-        .distinct()
-        .order_by("opens_at")
+        Competition.objects.filter(Exists(eligible), project=project).order_by("opens_at")
     )
     return ProjectReport(
         project=project,
@@ -87,28 +109,84 @@ def project_report(final: bool) -> ProjectReport:
         execution=budget_execution(project),
         grantees=list(
             GranteeProject.objects.filter(application__competition__project=project)
-            .select_related("application__village__district", "application__competition")
+            .select_related("application__village")
+            # The printed columns, not the applications' texts and drafts.
+            .only(
+                "award_kzt",
+                "status",
+                "application__registration_number",
+                "application__title",
+                "application__village",
+            )
             .annotate(team_size=Count("application__team"))
             .order_by("application__competition__opens_at", "application__registration_number")
         ),
-        rankings=[(competition, competition_ranking(competition)) for competition in competitions],
+        rankings=[(competition, RankedRows(competition)) for competition in competitions],
     )
 
 
+class RankedRows:
+    """A competition's ranking as the files read it: its length and figures at once, its
+    applications (the printed columns) only for the rows read — the PDF prints the first
+    60 (``ranking|slice``), the XLSX iterates over all of them a chunk at a time."""
+
+    def __init__(self, competition: Competition):
+        self.results = ranking_results(competition)
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+    def __getitem__(self, index: slice) -> list[RankingRow]:
+        return _ranking_rows(self.results[index])
+
+    def __iter__(self) -> Iterator[RankingRow]:
+        for start in range(0, len(self.results), CHUNK):
+            yield from _ranking_rows(self.results[start : start + CHUNK])
+
+
+def _ranking_rows(results: list[Ranked]) -> list[RankingRow]:
+    applications = (
+        Application.objects.select_related("village__district")
+        .only("registration_number", "title", *PLACE)
+        .in_bulk([result.application_id for result in results])
+    )
+    return [RankingRow(applications[result.application_id], result) for result in results]
+
+
 def applications_list(project: GrantProject):
-    """Every received application with its team size and decision, oldest first."""
+    """Every received application with its team size and decision, oldest first: only the
+    columns the list prints (not the texts and drafts), and the competition as its id —
+    files name it from ``competition_titles``, not from a copy joined to every row."""
     return (
         Application.objects.filter(competition__project=project, submitted_at__isnull=False)
         .exclude(status=Application.Status.DRAFT)
-        .select_related("village__district", "competition", "decision")
+        .select_related("village__district", "decision")
+        .only(
+            "registration_number",
+            "title",
+            "status",
+            "submitted_at",
+            "competition_id",
+            *PLACE,
+            "decision__outcome",
+            "decision__amount_kzt",
+        )
         .annotate(team_size=Count("team"))
         .order_by("competition__opens_at", "submitted_at", "pk")
     )
 
 
-def scores_by_application(project: GrantProject) -> dict[int, RankingRow]:
-    found = {}
-    for competition in Competition.objects.filter(project=project):
-        for row in competition_ranking(competition):
-            found[row.application.pk] = row
-    return found
+def competition_titles(project: GrantProject) -> dict[int, str]:
+    return {
+        competition.pk: competition.title
+        for competition in Competition.objects.filter(project=project)
+    }
+
+
+def scores_by_application(project: GrantProject) -> dict[int, Ranked]:
+    """Each ranked application's figures (mean, rank), without loading the application."""
+    return {
+        result.application_id: result
+        for competition in Competition.objects.filter(project=project)
+        for result in ranking_results(competition)
+    }

@@ -7,6 +7,7 @@ from jastarurban.charts import bar_chart, line_chart
 from jastarurban.money import format_tenge, format_tenge_short
 from jastarurban.pdf import render_pdf
 from reports.builders.data import (
+    CHUNK,
     applications_list,
     current_project,
     decided_competitions,
@@ -66,10 +67,10 @@ def applications_pdf() -> bytes:
         "reports/pdf/applications.html",
         {
             "project": project,
-            "rows": [
+            "rows": (
                 (application, scores.get(application.pk))
-                for application in applications_list(project)
-            ],
+                for application in applications_list(project).iterator(chunk_size=CHUNK)
+            ),
             "generated_at": timezone.localtime(),
         },
     )

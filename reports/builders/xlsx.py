@@ -21,13 +21,15 @@ from openpyxl.utils import get_column_letter
 
 from jastarurban.spreadsheet_safety import xlsx_text
 from reports.builders.data import (
+    CHUNK,
+    RankedRows,
     applications_list,
+    competition_titles,
     current_project,
     decided_competitions,
     project_report,
     scores_by_application,
 )
-from reviews.selectors import competition_ranking
 
 TENGE_FORMAT = '#,##0 "₸"'
 NUMBER_FORMAT = "#,##0.##"
@@ -340,6 +342,7 @@ def applications_xlsx() -> bytes:
     """Every received application, streamed: write-only mode keeps memory flat."""
     project = current_project()
     scores = scores_by_application(project)
+    titles = competition_titles(project)
     book = Workbook(write_only=True)
     sheet = Sheet(
         book,
@@ -360,21 +363,21 @@ def applications_xlsx() -> bytes:
         ],
         [16, 30, 50, 22, 22, 12, 7, 22, 8, 7, 18, 14],
     )
-    for application in applications_list(project).iterator(chunk_size=500):
+    for application in applications_list(project).iterator(chunk_size=CHUNK):
         score = scores.get(application.pk)
         decision = getattr(application, "decision", None)
         sheet.append(
             [
                 application.registration_number,
-                application.competition.title,
+                titles[application.competition_id],
                 application.title,
                 application.village.district.name if application.village else "",
                 application.village.name if application.village else "",
                 timezone.localtime(application.submitted_at).date(),
                 application.team_size,
                 str(application.get_status_display()),
-                _number(score.result.mean) if score else None,
-                score.result.rank if score else None,
+                _number(score.mean) if score else None,
+                score.rank if score else None,
                 str(decision.get_outcome_display()) if decision else "",
                 decision.amount_kzt if decision else 0,
             ],
@@ -403,7 +406,7 @@ def protocol_xlsx() -> bytes:
         ],
         [7, 16, 50, 9, 9, *[14] * len(criteria)],
     )
-    for row in competition_ranking(competition):
+    for row in RankedRows(competition):
         sheet.append(
             [
                 row.result.rank,

@@ -1,0 +1,96 @@
+"""Report files at any size: the XLSX streams, and data is loaded only for what is printed
+(the figures at 30 000 applications: `manage.py measure_files`, README "Benchmark")."""
+
+import pytest
+from django.db import connection
+from django.db.models.query import ModelIterable, QuerySet
+from django.test.utils import CaptureQueriesContext
+
+from applications.models import Application
+from reports import builders
+from reports.builders import data, pdf, xlsx
+from reports.models import ReportFile
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def books(monkeypatch):
+    made = []
+
+    class RecordedWorkbook(xlsx.Workbook):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+    monkeypatch.setattr(xlsx, "Workbook", RecordedWorkbook)
+    return made
+
+
+@pytest.mark.parametrize("kind", ReportFile.Kind.values)
+def test_every_spreadsheet_is_written_row_by_row(full_demo, books, kind):
+    builders.build_report(kind, ReportFile.Format.XLSX)
+    assert len(books) == 1 and books[0].write_only
+
+
+def test_the_list_of_applications_is_read_a_chunk_at_a_time(full_demo, monkeypatch):
+    """No query holds every application in memory: they arrive from an iterator."""
+    fetch_all = QuerySet._fetch_all
+
+    def refuse_whole_lists(queryset):
+        if queryset.model is Application and queryset._iterable_class is ModelIterable:
+            raise AssertionError("all applications loaded at once")
+        return fetch_all(queryset)
+
+    monkeypatch.setattr(QuerySet, "_fetch_all", refuse_whole_lists)
+    content = xlsx.applications_xlsx()
+    assert content.startswith(b"PK")
+    assert pdf.applications_pdf().startswith(b"%PDF")
+
+
+def test_the_list_loads_only_the_printed_columns(full_demo):
+    project = data.current_project()
+    application = data.applications_list(project).first()
+    deferred = application.get_deferred_fields()
+    assert {"problem", "idea", "draft_data", "goal"} <= deferred
+    assert not {"title", "registration_number", "status", "submitted_at"} & deferred
+
+
+def test_the_pdf_report_loads_only_the_ranking_rows_it_prints(full_demo, monkeypatch):
+    loaded = []
+    ranking_rows = data._ranking_rows
+
+    def counted(results):
+        loaded.append(len(results))
+        return ranking_rows(results)
+
+    monkeypatch.setattr(data, "_ranking_rows", counted)
+    monkeypatch.setattr(pdf, "PDF_RANKING_ROWS", 3)
+    report = data.project_report(final=True)
+    lengths = [len(rows) for _competition, rows in report.rankings]
+    assert max(lengths) > 3
+    assert pdf.project_report_pdf(final=True).startswith(b"%PDF")
+    assert loaded == [min(3, length) for length in lengths]
+
+
+def test_a_ranking_read_whole_gives_every_row_in_order(full_demo):
+    report = data.project_report(final=False)
+    for competition, rows in report.rankings:
+        read = list(rows)
+        assert len(read) == len(rows)
+        assert [row.result.application_id for row in read] == [
+            result.application_id for result in rows.results
+        ]
+        assert all(row.application.pk == row.result.application_id for row in read)
+        assert all(row.application.competition_id == competition.pk for row in read)
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+@pytest.mark.parametrize(("kind", "format"), [("applications", "xlsx"), ("final", "xlsx")])
+def test_a_file_takes_the_same_queries_at_any_size(full_demo, language, kind, format):
+    """Not one query per row: the 32 demo applications and their villages' names (translated
+    fields, easily deferred and then loaded row by row) come in a fixed number of queries."""
+    assert Application.objects.exclude(submitted_at=None).count() > 30
+    with CaptureQueriesContext(connection) as queries:
+        builders.build_report(kind, format, language)
+    assert len(queries) <= 30
