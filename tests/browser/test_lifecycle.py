@@ -531,7 +531,7 @@ def final_report(story: Story, call: Competition, applications, tmp_path) -> Non
     for code, shown in [
         ("applications_received", "2"),
         ("small_grants_awarded", "1"),
-        ("small_grants_amount", r"600\s?000"),
+        ("small_grants_amount", r"600\s?000\s?₸"),
     ]:
         actual = page.locator(f"tr[data-code={code}]").get_by_test_id("actual")
         expect(actual).to_have_text(re.compile(rf"^\s*{shown}\s*$"))
