@@ -142,9 +142,19 @@ def test_known_places_carry_their_official_kazakh_names():
         assert Settlement.objects.get(kato_code="475233133").name == "Или 3"
 
 
-def test_official_names_migration_leaves_names_staff_edited():
-    from django.apps import apps
+def migration_apps():
+    """The models as the migrations see them (plain columns, no translated `name` field)."""
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
 
+    state = MigrationLoader(connection).project_state(
+        ("competitions", "0011_kato_official_kazakh_names")
+    )
+    return state.apps
+
+
+def test_official_names_migration_leaves_names_staff_edited():
+    apps = migration_apps()
     migration = importlib.import_module("competitions.migrations.0011_kato_official_kazakh_names")
     unsure = Settlement.objects.get(kato_code="473633115")
     edited = Settlement.objects.get(kato_code="475233133")
@@ -164,3 +174,16 @@ def test_official_names_migration_leaves_names_staff_edited():
     edited.refresh_from_db()
     assert unsure.name_kk == "Қоңлымкөс"
     assert edited.name_kk == "Іле-3"
+
+
+def test_going_back_past_both_kazakh_name_migrations_clears_the_names_they_wrote():
+    apps = migration_apps()
+
+    official = importlib.import_module("competitions.migrations.0011_kato_official_kazakh_names")
+    first = importlib.import_module("competitions.migrations.0010_kato_kazakh_names")
+    official.backwards(apps, None)  # Көңлімқос → Қоңлымкөс, the spelling 0010 first wrote
+    first.backwards(apps, None)
+    for code in ("473633115", "473643113"):
+        place = Settlement.objects.get(kato_code=code)
+        assert place.name_kk is None
+        assert place.name == place.name_ru
