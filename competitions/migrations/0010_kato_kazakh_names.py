@@ -45,10 +45,28 @@ def forwards(apps, schema_editor):
         District.objects.filter(kato_code=code, name_ru=kato).update(name_ru=spoken)
 
 
+def earlier_spellings() -> dict[str, str]:
+    """KATO code → the hand spelling 0010 first wrote, where the official name differs.
+
+    Going back past 0011 puts those spellings back, so they must be cleared here too.
+    """
+    with open(DATA, encoding="utf-8") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    return {
+        row["code"]: row["spelling_kk"]
+        for row in csv.DictReader(lines, delimiter=";")
+        if row.get("spelling_kk")
+    }
+
+
 def backwards(apps, schema_editor):
     Settlement = apps.get_model("competitions", "Settlement")
+    earlier = earlier_spellings()
     for code, (russian, kazakh) in read_names().items():
-        Settlement.objects.filter(kato_code=code, name_kk=kazakh).update(name_kk=None, name=russian)
+        spellings = [kazakh] + ([earlier[code]] if code in earlier else [])
+        Settlement.objects.filter(kato_code=code, name_kk__in=spellings).update(
+            name_kk=None, name=russian
+        )
 
 
 class Migration(migrations.Migration):

@@ -1,5 +1,7 @@
 """The village picker's list and how a chosen district and typed name are read back."""
 
+import importlib
+
 import pytest
 from django.utils import translation
 
@@ -111,3 +113,77 @@ def test_renaming_a_place_gives_the_list_a_new_version():
     assert places_version() != before
     with translation.override("kk"):
         assert place_book().by_pk[place.pk].name == "Қаршылықоң (Каршлыкон)"
+
+
+OFFICIAL_KAZAKH = {
+    # Places of kato-kk-names.csv, as a check that the official names are the ones shown.
+    "473630100": "Бейнеу",
+    "474630100": "Шетпе",
+    "474239100": "Жетібай",
+    # Places whose Kazakh name 0010 first spelled by hand from the Russian one; 0011 put the
+    # KATO Kazakh edition's name in its place (see competitions/data/kato-kk-names-added.csv).
+    "473633115": "Көңлімқос",  # not Қоңлымкөс
+    "473643117": "Каршлықон",  # not Қаршлықоң
+    "475233133": "Іле 3",  # not Или 3
+    "474635103": "Аманқызымет",  # not Аманқызмет
+    "475239117": "Қоғалтөбе",  # not Көгалтөбе
+    "473643113": "Ждан 1",  # the hand spelling was right
+}
+
+
+def test_known_places_carry_their_official_kazakh_names():
+    found = dict(
+        Settlement.objects.filter(kato_code__in=OFFICIAL_KAZAKH).values_list("kato_code", "name_kk")
+    )
+    assert found == OFFICIAL_KAZAKH
+    with translation.override("kk"):
+        assert Settlement.objects.get(kato_code="475233133").name == "Іле 3"
+    with translation.override("ru"):
+        assert Settlement.objects.get(kato_code="475233133").name == "Или 3"
+
+
+def migration_apps():
+    """The models as the migrations see them (plain columns, no translated `name` field)."""
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    state = MigrationLoader(connection).project_state(
+        ("competitions", "0011_kato_official_kazakh_names")
+    )
+    return state.apps
+
+
+def test_official_names_migration_leaves_names_staff_edited():
+    apps = migration_apps()
+    migration = importlib.import_module("competitions.migrations.0011_kato_official_kazakh_names")
+    unsure = Settlement.objects.get(kato_code="473633115")
+    edited = Settlement.objects.get(kato_code="475233133")
+    unsure.name_kk, unsure.name = "Қоңлымкөс", "Қоңлымкөс"  # as 0010 first wrote it
+    unsure.save()
+    edited.name_kk, edited.name = "Іле-3", "Іле-3"  # put right by hand in the admin
+    edited.save()
+
+    migration.forwards(apps, None)
+    unsure.refresh_from_db()
+    edited.refresh_from_db()
+    assert (unsure.name_kk, unsure.name) == ("Көңлімқос", "Көңлімқос")
+    assert edited.name_kk == "Іле-3"
+
+    migration.backwards(apps, None)
+    unsure.refresh_from_db()
+    edited.refresh_from_db()
+    assert unsure.name_kk == "Қоңлымкөс"
+    assert edited.name_kk == "Іле-3"
+
+
+def test_going_back_past_both_kazakh_name_migrations_clears_the_names_they_wrote():
+    apps = migration_apps()
+
+    official = importlib.import_module("competitions.migrations.0011_kato_official_kazakh_names")
+    first = importlib.import_module("competitions.migrations.0010_kato_kazakh_names")
+    official.backwards(apps, None)  # Көңлімқос → Қоңлымкөс, the spelling 0010 first wrote
+    first.backwards(apps, None)
+    for code in ("473633115", "473643113"):
+        place = Settlement.objects.get(kato_code=code)
+        assert place.name_kk is None
+        assert place.name == place.name_ru
