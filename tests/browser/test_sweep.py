@@ -19,8 +19,10 @@ from django.urls import reverse
 
 from accounts.roles import Role
 from accounts.two_factor import demo_app_key, requires_two_factor, totp_device_set
+from competitions.demo.loader import DEMO_PASSWORD
 from tests import test_access_matrix as matrix
 from tests.browser.conftest import CHROMIUM_ARGS, SECOND_STEP, pass_second_step
+from tests.browser.sweep_owners import owner_pages
 from tests.conftest import require
 from tests.factories import PASSWORD
 from tests.test_access_matrix import MATRIX, OK, ROLES
@@ -112,12 +114,12 @@ def swept_pages(named) -> dict[str, list[tuple[str, str]]]:
     return pages
 
 
-def log_in(page, url: str, user) -> None:
+def log_in(page, url: str, user, password: str = PASSWORD) -> None:
     if requires_two_factor(user):
         totp_device_set(user=user, key=demo_app_key(user.email))
     page.goto(f"{url}/accounts/login/")
     page.fill("#id_username", user.email)
-    page.fill("#id_password", PASSWORD)
+    page.fill("#id_password", password)
     page.locator("main form button[type=submit]").click()
     page.wait_for_url(lambda address: "/accounts/login/" not in address)
     if SECOND_STEP.search(page.url):
@@ -229,25 +231,28 @@ def sweep_browser(chromium_path, monkeypatch):
 
 
 def test_every_page_fits_and_passes_axe_for_every_role(
-    live_server, sweep_browser, people, objects, capsys
+    live_server, sweep_browser, full_demo, people, objects, capsys
 ):
     started = time.monotonic()
     sweep = Sweep(live_server.url)
     pages = swept_pages(objects)
-    for role in ROLES:
+    rounds = [(role, people[role], PASSWORD, pages[role]) for role in ROLES]
+    # Then the pages only their owner may open, as the demo's own people (sweep_owners.py).
+    rounds += [(who, user, DEMO_PASSWORD, owned) for who, user, owned in owner_pages(full_demo[1])]
+    for role, user, password, role_pages in rounds:
         # bypass_csp lets axe-core's script in; the portal's CSP forbids injected scripts.
         context = sweep_browser.new_context(
             viewport={"width": DESKTOP, "height": 800}, locale="en-US", bypass_csp=True
         )
         page = context.new_page()
         page.set_default_timeout(15_000)
-        if people[role] is not None:
-            log_in(page, live_server.url, people[role])
+        if user is not None:
+            log_in(page, live_server.url, user, password)
         for language in LANGUAGES:
             context.add_cookies(
                 [{"name": "django_language", "value": language, "url": live_server.url}]
             )
-            for name, path in pages[role]:
+            for name, path in role_pages:
                 sweep.visit(page, role, language, name, path)
         context.close()
 
