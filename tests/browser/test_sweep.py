@@ -5,7 +5,9 @@ violation (1280 px, kk).
 The pages come from tests/test_access_matrix.py: a URL pattern a role may open (200) is
 swept for that role with the matrix's own objects from the loaded demo, so a new page is
 swept as soon as the matrix lets someone open it. A pattern that answers something other
-than an HTML page must be listed in NOT_PAGES with the reason.
+than an HTML page must be listed in NOT_PAGES with the reason. The pages only their owner
+may open (an expert's scoring page, a mentor's project, a team's report, ...) are swept
+too, as the demo's own people (tests/browser/sweep_owners.py).
 
 One live server, one browser and one loaded demo for the whole sweep; each page is loaded
 once per language and measured at both widths by resizing the viewport.
@@ -238,8 +240,10 @@ def test_every_page_fits_and_passes_axe_for_every_role(
     pages = swept_pages(objects)
     rounds = [(role, people[role], PASSWORD, pages[role]) for role in ROLES]
     # Then the pages only their owner may open, as the demo's own people (sweep_owners.py).
-    rounds += [(who, user, DEMO_PASSWORD, owned) for who, user, owned in owner_pages(full_demo[1])]
-    for role, user, password, role_pages in rounds:
+    owners = [(who, user, DEMO_PASSWORD, owned) for who, user, owned in owner_pages(full_demo[1])]
+    for number, (role, user, password, role_pages) in enumerate(rounds + owners):
+        if number == len(rounds):  # the owners' time, printed apart
+            owners_started, owners_visits = time.monotonic(), sweep.visits
         # bypass_csp lets axe-core's script in; the portal's CSP forbids injected scripts.
         context = sweep_browser.new_context(
             viewport={"width": DESKTOP, "height": 800}, locale="en-US", bypass_csp=True
@@ -266,7 +270,8 @@ def test_every_page_fits_and_passes_axe_for_every_role(
         print("\n".join(sweep.counts))
         print(
             f"\nSwept {sweep.visits} pages (role × URL × language, each at {PHONE} and "
-            f"{DESKTOP} px) in {time.monotonic() - started:.0f} s."
+            f"{DESKTOP} px) in {time.monotonic() - started:.0f} s; the owners' pages "
+            f"{sweep.visits - owners_visits} of them in {time.monotonic() - owners_started:.0f} s."
         )
         print(f"\nKnown failures, left to other parts of issue 12 ({len(known)}):")
         for key, why in KNOWN_FAILURES.items():
