@@ -5,7 +5,9 @@ violation (1280 px, kk).
 The pages come from tests/test_access_matrix.py: a URL pattern a role may open (200) is
 swept for that role with the matrix's own objects from the loaded demo, so a new page is
 swept as soon as the matrix lets someone open it. A pattern that answers something other
-than an HTML page must be listed in NOT_PAGES with the reason.
+than an HTML page must be listed in NOT_PAGES with the reason. The pages only their owner
+may open (an expert's scoring page, a mentor's project, a team's report, ...) are swept
+too, as the demo's own people (tests/browser/sweep_owners.py).
 
 One live server, one browser and one loaded demo for the whole sweep; each page is loaded
 once per language and measured at both widths by resizing the viewport.
@@ -19,8 +21,10 @@ from django.urls import reverse
 
 from accounts.roles import Role
 from accounts.two_factor import demo_app_key, requires_two_factor, totp_device_set
+from competitions.demo.loader import DEMO_PASSWORD
 from tests import test_access_matrix as matrix
 from tests.browser.conftest import CHROMIUM_ARGS, SECOND_STEP, pass_second_step
+from tests.browser.sweep_owners import owner_pages
 from tests.conftest import require
 from tests.factories import PASSWORD
 from tests.test_access_matrix import MATRIX, OK, ROLES
@@ -112,12 +116,12 @@ def swept_pages(named) -> dict[str, list[tuple[str, str]]]:
     return pages
 
 
-def log_in(page, url: str, user) -> None:
+def log_in(page, url: str, user, password: str = PASSWORD) -> None:
     if requires_two_factor(user):
         totp_device_set(user=user, key=demo_app_key(user.email))
     page.goto(f"{url}/accounts/login/")
     page.fill("#id_username", user.email)
-    page.fill("#id_password", PASSWORD)
+    page.fill("#id_password", password)
     page.locator("main form button[type=submit]").click()
     page.wait_for_url(lambda address: "/accounts/login/" not in address)
     if SECOND_STEP.search(page.url):
@@ -229,25 +233,30 @@ def sweep_browser(chromium_path, monkeypatch):
 
 
 def test_every_page_fits_and_passes_axe_for_every_role(
-    live_server, sweep_browser, people, objects, capsys
+    live_server, sweep_browser, full_demo, people, objects, capsys
 ):
     started = time.monotonic()
     sweep = Sweep(live_server.url)
     pages = swept_pages(objects)
-    for role in ROLES:
+    rounds = [(role, people[role], PASSWORD, pages[role]) for role in ROLES]
+    # Then the pages only their owner may open, as the demo's own people (sweep_owners.py).
+    owners = [(who, user, DEMO_PASSWORD, owned) for who, user, owned in owner_pages(full_demo[1])]
+    for number, (role, user, password, role_pages) in enumerate(rounds + owners):
+        if number == len(rounds):  # the owners' time, printed apart
+            owners_started, owners_visits = time.monotonic(), sweep.visits
         # bypass_csp lets axe-core's script in; the portal's CSP forbids injected scripts.
         context = sweep_browser.new_context(
             viewport={"width": DESKTOP, "height": 800}, locale="en-US", bypass_csp=True
         )
         page = context.new_page()
         page.set_default_timeout(15_000)
-        if people[role] is not None:
-            log_in(page, live_server.url, people[role])
+        if user is not None:
+            log_in(page, live_server.url, user, password)
         for language in LANGUAGES:
             context.add_cookies(
                 [{"name": "django_language", "value": language, "url": live_server.url}]
             )
-            for name, path in pages[role]:
+            for name, path in role_pages:
                 sweep.visit(page, role, language, name, path)
         context.close()
 
@@ -261,7 +270,8 @@ def test_every_page_fits_and_passes_axe_for_every_role(
         print("\n".join(sweep.counts))
         print(
             f"\nSwept {sweep.visits} pages (role × URL × language, each at {PHONE} and "
-            f"{DESKTOP} px) in {time.monotonic() - started:.0f} s."
+            f"{DESKTOP} px) in {time.monotonic() - started:.0f} s; the owners' pages "
+            f"{sweep.visits - owners_visits} of them in {time.monotonic() - owners_started:.0f} s."
         )
         print(f"\nKnown failures, left to other parts of issue 12 ({len(known)}):")
         for key, why in KNOWN_FAILURES.items():
