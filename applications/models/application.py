@@ -77,7 +77,14 @@ class Application(TimeStampedModel):
                 name="application_number_unique",
             )
         ]
-        indexes = [models.Index(fields=["competition", "status"])]
+        indexes = [
+            models.Index(fields=["competition", "status"]),
+            # The staff list filtered by status reads its page in number order from here
+            # instead of sorting every matching row (26 000 at 30 000 applications).
+            models.Index(
+                fields=["status", "registration_number"], name="application_status_number"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.registration_number or self.title or str(_("Draft"))

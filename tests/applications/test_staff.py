@@ -195,3 +195,19 @@ def test_reopening_needs_a_reason_and_a_future_deadline(client, staff, submitted
     submitted.refresh_from_db()
     assert submitted.status == Application.Status.SUBMITTED
     assert not StatusChange.objects.filter(application=submitted, to_status="returned").exists()
+
+
+def test_the_village_and_team_size_filters_keep_the_page_to_few_queries(
+    client, staff, competition, django_assert_max_num_queries
+):
+    """The village list comes as (pk, name) pairs in one query, chosen one stays selected."""
+    make_submitted(competition, 3, village_name="Шетпе", members=3)
+    make_submitted(competition, 2)
+    shetpe = village("Шетпе")
+    client.force_login(staff)
+    with django_assert_max_num_queries(10):
+        response = client.get("/applications/staff/", {"village": shetpe.pk, "team_size": 3})
+    assert {a.village_id for a in response.context["page"]} == {shetpe.pk}
+    assert len(response.context["page"]) == 3
+    assert f'<option value="{shetpe.pk}" selected>' in response.content.decode()
+    assert client.get("/applications/staff/", {"village": "x"}).status_code == 200
