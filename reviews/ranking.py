@@ -235,17 +235,22 @@ def rank(
             tie_criteria=tie_criteria,
             awards=awards,
         )
-        funded_now = {item.application_id for item in ranked[:awards]}
-        for item in ranked:
-            times = sum(item.application_id in run for run in funded_runs)
-            if item.application_id in funded_now and times == len(funded_runs):
-                item.stability = "stable_funded"
-            elif item.application_id not in funded_now and times == 0:
-                item.stability = "stable_out"
-            else:
-                item.stability = "borderline"
+        mark_stability(ranked, awards, funded_runs)
     unranked = [item for item in items if not item.complete]
     return ranked + sorted(unranked, key=lambda item: item.application_id)
+
+
+def mark_stability(ranked: list, awards: int, funded_runs: list[set[int]]) -> None:
+    """Funded in every leave-one-expert-out run, in none, or on the border."""
+    funded_now = {item.application_id for item in ranked[:awards]}
+    for item in ranked:
+        times = sum(item.application_id in run for run in funded_runs)
+        if item.application_id in funded_now and times == len(funded_runs):
+            item.stability = "stable_funded"
+        elif item.application_id not in funded_now and times == 0:
+            item.stability = "stable_out"
+        else:
+            item.stability = "borderline"
 
 
 def _funded_without_each_expert(

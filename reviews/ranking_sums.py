@@ -23,7 +23,7 @@ from decimal import Decimal
 from fractions import Fraction
 from itertools import pairwise
 
-from reviews.ranking import CriterionSpec, Ranked, _order_key, review_score
+from reviews.ranking import CriterionSpec, Ranked, _order_key, mark_stability, review_score
 
 HUNDREDTH, THOUSANDTH = Decimal("0.01"), Decimal("0.001")
 
@@ -169,15 +169,7 @@ def rank_rows(
             awards=awards,
             keys=keys,
         )
-        funded_now = {item.application_id for item in ranked[:awards]}
-        for item in ranked:
-            times = sum(item.application_id in run for run in runs)
-            if item.application_id in funded_now and times == len(runs):
-                item.stability = "stable_funded"
-            elif item.application_id not in funded_now and times == 0:
-                item.stability = "stable_out"
-            else:
-                item.stability = "borderline"
+        mark_stability(ranked, awards, runs)
     unranked = [item for item in items if not item.complete]
     return ranked + sorted(unranked, key=lambda item: item.application_id)
 
