@@ -23,9 +23,8 @@ from accounts.roles import Role
 from accounts.two_factor import demo_app_key, requires_two_factor, totp_device_set
 from competitions.demo.loader import DEMO_PASSWORD
 from tests import test_access_matrix as matrix
-from tests.browser.conftest import CHROMIUM_ARGS, SECOND_STEP, pass_second_step
+from tests.browser.conftest import SECOND_STEP, pass_second_step
 from tests.browser.sweep_owners import owner_pages
-from tests.conftest import require
 from tests.factories import PASSWORD
 from tests.test_access_matrix import MATRIX, OK, ROLES
 
@@ -216,24 +215,8 @@ class Sweep:
                 )
 
 
-@pytest.fixture
-def sweep_browser(chromium_path, monkeypatch):
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        require(False, "Playwright for Python is not installed")
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
-
-
 def test_every_page_fits_and_passes_axe_for_every_role(
-    live_server, sweep_browser, full_demo, people, objects, capsys
+    live_server, browser, full_demo, people, objects, capsys
 ):
     started = time.monotonic()
     sweep = Sweep(live_server.url)
@@ -245,7 +228,7 @@ def test_every_page_fits_and_passes_axe_for_every_role(
         if number == len(rounds):  # the owners' time, printed apart
             owners_started, owners_visits = time.monotonic(), sweep.visits
         # bypass_csp lets axe-core's script in; the portal's CSP forbids injected scripts.
-        context = sweep_browser.new_context(
+        context = browser.new_context(
             viewport={"width": DESKTOP, "height": 800}, locale="en-US", bypass_csp=True
         )
         page = context.new_page()
