@@ -46,7 +46,32 @@ COLUMNS: list[tuple[str, str | tuple[str, str]]] = [
     ("Data Source", "dataSource"),
 ]
 # Column widths in characters, one per column of COLUMNS.
-WIDTHS = [34, 40, 60, 9, 15, 12, 12, 12, 38, 44, 20, 20, 9, 14, 10, 22, 40, 20, 30, 40, 9, 40, 25, 40]
+WIDTHS = [
+    34,
+    40,
+    60,
+    9,
+    15,
+    12,
+    12,
+    12,
+    38,
+    44,
+    20,
+    20,
+    9,
+    14,
+    10,
+    22,
+    40,
+    20,
+    30,
+    40,
+    9,
+    40,
+    25,
+    40,
+]
 
 
 def _cell(record: dict, path: str | tuple[str, str]):

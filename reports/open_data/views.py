@@ -121,11 +121,11 @@ def index(request: HttpRequest) -> HttpResponse:
     projects = [
         {
             "project": project,
-            "files": [(fmt, grants_url(fmt, lang=lang, slug=project.slug)) for fmt in CONTENT_TYPES],
+            "files": [
+                (fmt, grants_url(fmt, lang=lang, slug=project.slug)) for fmt in CONTENT_TYPES
+            ],
         }
-        for project in GrantProject.objects.filter(
-            competitions__results_published_at__isnull=False
-        )
+        for project in GrantProject.objects.filter(competitions__results_published_at__isnull=False)
         .distinct()
         .order_by("-starts_on")
     ]
@@ -134,7 +134,10 @@ def index(request: HttpRequest) -> HttpResponse:
         "reports/open_data/index.html",
         {
             "grant_files": [(fmt, grants_url(fmt, lang=lang)) for fmt in CONTENT_TYPES],
-            "feeds": [("Atom", calls_url("atom", lang=lang)), ("JSON", calls_url("json", lang=lang))],
+            "feeds": [
+                ("Atom", calls_url("atom", lang=lang)),
+                ("JSON", calls_url("json", lang=lang)),
+            ],
             "projects": projects,
             "grant_prefix": settings.OPEN_DATA_GRANT_PREFIX,
             "org_id_scheme": settings.OPEN_DATA_ORG_ID_SCHEME,
