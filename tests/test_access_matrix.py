@@ -110,13 +110,9 @@ MATRIX: dict[str, Rule] = {
     ),
     # Passkey ceremonies (django-otp-webauthn) answer POSTs only; no passwordless login.
     "otp_webauthn:credential-registration-begin": Rule(NOT_ALLOWED, {"anonymous": FORBIDDEN}),
-    "otp_webauthn:credential-registration-complete": Rule(
-        NOT_ALLOWED, {"anonymous": FORBIDDEN}
-    ),
+    "otp_webauthn:credential-registration-complete": Rule(NOT_ALLOWED, {"anonymous": FORBIDDEN}),
     "otp_webauthn:credential-authentication-begin": Rule(NOT_ALLOWED, {"anonymous": FORBIDDEN}),
-    "otp_webauthn:credential-authentication-complete": Rule(
-        NOT_ALLOWED, {"anonymous": FORBIDDEN}
-    ),
+    "otp_webauthn:credential-authentication-complete": Rule(NOT_ALLOWED, {"anonymous": FORBIDDEN}),
     "otp_webauthn:js-i18n-catalog": Rule(OK),
     "applications:home": only(Role.APPLICANT),
     "applications:profile": only(Role.APPLICANT),
@@ -379,6 +375,14 @@ MATRIX: dict[str, Rule] = {
     "reports:file_status": Rule(
         **vars(only(Role.OPERATOR, Role.STAFF)) | {"kwargs": "report_file"}
     ),
+    # --- open data: public files and feeds, the same for everyone, no login ---
+    "open_data:index": Rule(OK),
+    "open_data:grants": Rule(OK, kwargs={"fmt": "json"}),
+    "open_data:grants_in": Rule(OK, kwargs={"lang": "ru", "fmt": "xlsx"}),
+    "open_data:project_grants": Rule(OK, kwargs={**PROJECT, "fmt": "csv"}),
+    "open_data:project_grants_in": Rule(OK, kwargs={"lang": "en", **PROJECT, "fmt": "json"}),
+    "open_data:calls": Rule(OK, kwargs={"fmt": "atom"}),
+    "open_data:calls_in": Rule(OK, kwargs={"lang": "ru", "fmt": "json"}),
     "api:index": API,
     # The documentation is a page for people: logged out, the login form.
     "api:docs": only(Role.STAFF, Role.OPERATOR),

@@ -272,3 +272,26 @@ def test_the_query_count_does_not_grow_with_the_grants(
         assert client.get(path).status_code == 200
     assert len(few.captured_queries) == 2
     assert len(grants_json(client)["grants"]) == 7
+
+
+def test_the_demos_awards_validate_and_name_no_team_member(client, full_demo):
+    """The demo's seven grants of 1 000 000 ₸, as a 360Giving consumer would receive them."""
+    from applications.models import TeamMember
+
+    data = grants_json(client)
+    assert errors(data) == []
+    grants = data["grants"]
+    assert len(grants) == 7
+    assert sum(grant["amountAwarded"] for grant in grants) == 7_000_000
+    assert all(len(grant["beneficiaryLocation"][0]["geoCode"]) == 9 for grant in grants)
+    texts = _texts(client)
+    members = TeamMember.objects.filter(application__decision__outcome="awarded")
+    private = [
+        value
+        for member in members
+        for value in (member.full_name, member.iin, member.phone)
+        if value
+    ]
+    assert len(private) >= 14
+    for fmt, text in texts.items():
+        assert [value for value in private if value in text] == [], fmt
