@@ -315,9 +315,7 @@ AWARD_HOOKS = ["mentoring.services.grantee_projects_sync"]
 OPEN_DATA_GRANT_PREFIX = env("OPEN_DATA_GRANT_PREFIX", "360G-GAMO")
 # The funder's identifier is "<scheme>-<BIN>" (org-id.guide style): KZ-BIN-051140010597.
 OPEN_DATA_ORG_ID_SCHEME = env("OPEN_DATA_ORG_ID_SCHEME", "KZ-BIN")
-OPEN_DATA_LICENSE_URL = env(
-    "OPEN_DATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/"
-)
+OPEN_DATA_LICENSE_URL = env("OPEN_DATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/")
 # How long browsers, proxies and aggregators may keep a file before asking again (ETag).
 OPEN_DATA_MAX_AGE = env_int("OPEN_DATA_MAX_AGE", 3600)
 
