@@ -147,3 +147,9 @@ def test_the_home_page_points_feed_readers_to_the_feed_in_its_language(client, c
     client.cookies["django_language"] = "ru"
     html = client.get("/").content.decode()
     assert 'href="/open-data/ru/calls.atom"' in html
+
+
+def test_a_calls_page_points_to_the_feed_too(client, calls):
+    html = client.get(f"/competitions/{calls['open'].slug}/").content.decode()
+    assert '<link rel="alternate" type="application/feed+json"' in html
+    assert 'href="/open-data/calls.json"' in html
