@@ -27,6 +27,7 @@ TASK_QUEUES = {
     "jastarurban.ping": NOTIFICATIONS,
     "accounts.tasks.send_activation_email": NOTIFICATIONS,
     "accounts.tasks.send_registration_notice": NOTIFICATIONS,
+    "notifications.tasks.deliver_sms": NOTIFICATIONS,
     "applications.tasks.send_submission_receipt": NOTIFICATIONS,
     "applications.tasks.send_status_email": NOTIFICATIONS,
     "reviews.tasks.send_appeal_answer": NOTIFICATIONS,

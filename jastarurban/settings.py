@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     # Operations commands (backup, restore, benchmark, load test); no models.
     "ops",
     "accounts",
+    # SMS, Telegram and e-mail to people, with a log of every attempt.
+    "notifications",
     "competitions",
     "applications",
     "reviews",
@@ -370,6 +372,9 @@ EMAIL_BACKEND = (
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
 )
+# notifications/sms: the console backend prints each SMS (the demo, the tests); set
+# SMS_BACKEND to the HTTP gateway's backend in production.
+SMS_BACKEND = env("SMS_BACKEND", "notifications.sms.console.ConsoleBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "JastarUrban <noreply@jastarurban.kz>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
