@@ -129,7 +129,11 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "accounts.context_processors.roles",
             ],
-            "builtins": ["jastarurban.templatetags.money", "jastarurban.templatetags.pages"],
+            "builtins": [
+                "jastarurban.templatetags.money",
+                "jastarurban.templatetags.moments",
+                "jastarurban.templatetags.pages",
+            ],
         },
     },
 ]
