@@ -70,8 +70,10 @@ def _page(request, project: GranteeProject, *, form=None, status: int = 200) -> 
         ),
         "can_sign_for_gamo": user.has_position(*services.AGREEMENT_SIGNERS),
     }
-    if is_staff and project.is_active and (agreement is None or agreement.is_editable):
-        context["form"] = form or forms.AgreementForm(initial=_initial(project, agreement))
+    if form is not None:  # a refused form comes back with its errors, whatever the state
+        context["form"] = form
+    elif is_staff and project.is_active and (agreement is None or agreement.is_editable):
+        context["form"] = forms.AgreementForm(initial=_initial(project, agreement))
     if is_team and agreement is not None and not agreement.team_signed:
         context["scan_form"] = forms.AgreementScanForm()
     return render(request, "mentoring/agreement.html", context, status=status)
