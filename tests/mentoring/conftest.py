@@ -8,7 +8,7 @@ from PIL import Image
 
 from accounts.roles import Position, Role
 from applications.models import Application
-from mentoring.models import GranteeProject, GrantAgreement, ProjectBudgetLine
+from mentoring.models import GrantAgreement, GranteeProject, ProjectBudgetLine
 from tests.applications.helpers import iin_for, village
 from tests.factories import CompetitionFactory, UserFactory
 

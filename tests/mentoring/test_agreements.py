@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
@@ -244,15 +245,14 @@ def _pay(client, project):
 def test_no_payment_is_recorded_without_a_signed_agreement(
     client, accountant, bare, prepared, language
 ):
-    accountant.language = language
-    accountant.save(update_fields=["language"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     client.force_login(accountant)
     page = client.get(f"/mentoring/projects/{bare.pk}/").content.decode()
     assert 'data-testid="payments-blocked"' in page
     assert f"/mentoring/projects/{bare.pk}/payments/" not in page  # no form to fill in vain
     response = _pay(client, bare)
     assert not Disbursement.objects.exists()
-    page = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    page = client.get(response["Location"]).content.decode()
     assert says(UNSIGNED, language) in page
 
 
