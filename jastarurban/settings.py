@@ -186,6 +186,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "mentoring.tasks.send_mentoring_reminders",
         "schedule": crontab(hour=9, minute=30),
     },
+    "report-due-reminders": {
+        "task": "mentoring.tasks.send_report_due_reminders",
+        "schedule": crontab(hour=9, minute=45),
+    },
     "exhibition-release-holds": {
         "task": "exhibition.tasks.release_unconfirmed_registrations",
         "schedule": crontab(minute="*/5"),
