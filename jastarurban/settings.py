@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     # Operations commands (backup, restore, benchmark, load test); no models.
     "ops",
     "accounts",
+    # SMS, Telegram and e-mail to people, with a log of every attempt.
+    "notifications",
     "competitions",
     "applications",
     "reviews",
@@ -127,7 +129,11 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "accounts.context_processors.roles",
             ],
-            "builtins": ["jastarurban.templatetags.money", "jastarurban.templatetags.pages"],
+            "builtins": [
+                "jastarurban.templatetags.money",
+                "jastarurban.templatetags.moments",
+                "jastarurban.templatetags.pages",
+            ],
         },
     },
 ]
@@ -179,6 +185,10 @@ CELERY_BEAT_SCHEDULE = {
     "mentoring-reminders": {
         "task": "mentoring.tasks.send_mentoring_reminders",
         "schedule": crontab(hour=9, minute=30),
+    },
+    "report-due-reminders": {
+        "task": "mentoring.tasks.send_report_due_reminders",
+        "schedule": crontab(hour=9, minute=45),
     },
     "exhibition-release-holds": {
         "task": "exhibition.tasks.release_unconfirmed_registrations",
@@ -381,6 +391,9 @@ EMAIL_BACKEND = (
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
 )
+# notifications/sms: the console backend prints each SMS (the demo, the tests); set
+# SMS_BACKEND to the HTTP gateway's backend in production.
+SMS_BACKEND = env("SMS_BACKEND", "notifications.sms.console.ConsoleBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "JastarUrban <noreply@jastarurban.kz>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
