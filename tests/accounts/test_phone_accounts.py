@@ -102,7 +102,7 @@ def test_sign_up_by_phone_makes_an_active_applicant_and_logs_in(client, post):
     assert response.url == "/accounts/signup/code/"
     assert not User.objects.exists()  # nothing until the code
     page = client.get(response.url)
-    assert "+7 701 *** ** 67" in page.content.decode()
+    assert "+7\u00a0701\u00a0***\u00a0**\u00a067" in page.content.decode()
 
     response = post("/accounts/signup/code/", {"code": last_code()})
     assert response.status_code == 302
@@ -190,7 +190,7 @@ def test_the_answer_is_the_same_for_a_number_without_an_account(client, post):
     unknown = post("/accounts/login/phone/", {"phone": "+77017654321"})
     unknown_page = client.get(unknown.url).content.decode()
     assert known.url == unknown.url
-    strip = re.compile(r"\+7 70\d \*\*\* \*\* \d\d|csrfmiddlewaretoken\" value=\"[^\"]+\"")
+    strip = re.compile(r"\+7\s70\d\s\*\*\*\s\*\*\s\d\d|csrfmiddlewaretoken\" value=\"[^\"]+\"")
     assert strip.sub("", known_page) == strip.sub("", unknown_page)
     assert [m.to for m in sms.outbox] == [PHONE]  # no SMS to a number without an account
     assert "/accounts/signup/with-number/" in unknown_page
@@ -322,3 +322,11 @@ def test_a_confirmed_phone_is_not_changed_from_the_profile_form(client):
 
 def test_the_phone_page_needs_a_login(client):
     assert client.get("/accounts/phone/").url.startswith("/accounts/login/")
+
+
+def test_numbers_are_shown_as_people_write_them_and_never_break():
+    from accounts.phones import phone_display, phone_masked
+
+    assert phone_display(PHONE) == "+7\u00a0701\u00a0123\u00a045\u00a067"
+    assert phone_masked(PHONE) == "+7\u00a0701\u00a0***\u00a0**\u00a067"
+    assert phone_display(None) == ""
