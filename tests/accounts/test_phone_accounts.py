@@ -340,3 +340,15 @@ def test_the_read_only_operator_may_still_confirm_their_own_phone(client, post):
     post("/accounts/phone/code/", {"code": last_code()})
     operator.refresh_from_db()
     assert operator.phone == PHONE and operator.phone_confirmed_at is not None
+
+
+def test_an_applicant_without_an_e_mail_gets_no_broken_letter(mailoutbox):
+    from applications.tasks import send_status_email
+    from tests.factories import ApplicationFactory
+
+    application = ApplicationFactory(applicant=phone_user(email=None))
+    send_status_email(application.pk)
+    assert mailoutbox == []
+    with_mail = ApplicationFactory(applicant=UserFactory(roles=[Role.APPLICANT]))
+    send_status_email(with_mail.pk)
+    assert [message.to for message in mailoutbox] == [[with_mail.applicant.email]]
