@@ -202,6 +202,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.tasks.snapshot_indicators",
         "schedule": crontab(hour=23, minute=50),
     },
+    # Sign-in codes count towards the hourly limits for an hour, then go.
+    "phone-codes-clean-up": {
+        "task": "accounts.tasks.delete_old_phone_codes",
+        "schedule": crontab(minute=7),
+    },
 }
 
 AUTH_USER_MODEL = "accounts.User"
@@ -333,6 +338,7 @@ OPEN_DATA_MAX_AGE = env_int("OPEN_DATA_MAX_AGE", 3600)
 DEMO_LOADERS = [
     "applications.demo.load_applicant_profile",
     "applications.demo.load_applications",
+    "accounts.demo.load_phone_applicants",
     "reviews.demo.load_commission",
     "mentoring.demo.load_implementation",
     "media_campaign.demo.load_media",
