@@ -13,7 +13,7 @@ from jastarurban.money import format_tenge
 
 
 class IndicatorQuerySet(models.QuerySet):
-    def by_source(self, project: GrantProject) -> dict[str, "Indicator"]:
+    def by_source(self, project: GrantProject | int) -> dict[str, "Indicator"]:
         """The project's computed indicators keyed by their source, in one query: the pages
         of an activity show each figure against the target its indicator row holds, so
         no page types a target of its own. The first indicator (by position) wins when
