@@ -69,7 +69,6 @@ def home(request: HttpRequest) -> HttpResponse:
             "average_display": "—"
             if average is None
             else _("%(seconds)d s") % {"seconds": round(average)},
-            "expected_seconds": EXPECTED_SECONDS,
             "promotions": list(selectors.promotions(project)),
             "promotion_totals": selectors.promotion_totals(project),
             "publications": list(Publication.objects.filter(project=project)),

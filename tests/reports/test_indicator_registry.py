@@ -164,3 +164,15 @@ def test_snapshot_now_updates_todays_snapshot_in_place(client, staff, operator):
     assert refreshed.taken_at == datetime(2025, 9, 1, 15, 30, tzinfo=AQTAU)
     # The past day is left as it was.
     assert IndicatorSnapshot.objects.get(indicator=indicator, taken_on=date(2025, 8, 31)).value == 1
+
+
+@pytest.mark.django_db
+def test_the_check_waits_while_migrations_are_pending(monkeypatch):
+    """`migrate` runs the database checks first: a data migration renaming a source must
+    be able to run, so the rows are judged once nothing is pending."""
+    from django.db.migrations.executor import MigrationExecutor
+
+    IndicatorFactory(source="renamed_in_this_release")
+    assert indicator_sources_known(databases=["default"])
+    monkeypatch.setattr(MigrationExecutor, "migration_plan", lambda self, targets: ["pending"])
+    assert indicator_sources_known(databases=["default"]) == []
