@@ -176,3 +176,18 @@ def test_the_check_waits_while_migrations_are_pending(monkeypatch):
     assert indicator_sources_known(databases=["default"])
     monkeypatch.setattr(MigrationExecutor, "migration_plan", lambda self, targets: ["pending"])
     assert indicator_sources_known(databases=["default"]) == []
+
+
+@pytest.mark.django_db
+def test_the_indicator_page_shows_when_its_latest_value_was_taken(client, staff):
+    indicator = IndicatorFactory(source="video_posts")
+    IndicatorSnapshot.objects.create(
+        indicator=indicator,
+        taken_on=date(2025, 9, 1),
+        value=3,
+        taken_at=datetime(2025, 9, 1, 15, 30, tzinfo=AQTAU),
+    )
+    client.force_login(staff)
+    page = client.get(f"/reports/indicators/{indicator.code}/").content.decode()
+    taken_at = page.split('data-testid="taken-at">')[1].split("<")[0]
+    assert "01.09.2025" in taken_at and "15:30" in taken_at
