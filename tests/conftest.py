@@ -164,9 +164,19 @@ def pytest_collection_modifyitems(items):
     leave the next one without the role groups and places that migrations create."""
     for item in items:
         marker = item.get_closest_marker("django_db")
-        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get(
-            "serialized_rollback"
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
         ):
             raise pytest.UsageError(
                 f"{item.nodeid}: use django_db(transaction=True, serialized_rollback=True)"
             )
+
+
+@pytest.fixture(autouse=True)
+def empty_sms_outbox():
+    """The console SMS backend keeps what it sent, like Django's mail.outbox."""
+    from notifications import sms
+
+    sms.outbox.clear()

@@ -56,6 +56,11 @@ STRANGERS_404 = Rule(
     NOT_FOUND, {"anonymous": LOGIN, "expert": FORBIDDEN, "staff": OK, "operator": OK}
 )
 
+AGREEMENT_READERS = Rule(
+    NOT_FOUND,
+    {"anonymous": LOGIN, "expert": FORBIDDEN, "mentor": FORBIDDEN, "staff": OK, "operator": OK},
+)
+
 
 def logged_in_redirect(anonymous: str = OK) -> Rule:
     return Rule(REDIRECT, {"anonymous": anonymous})
@@ -110,13 +115,9 @@ MATRIX: dict[str, Rule] = {
     ),
     # Passkey ceremonies (django-otp-webauthn) answer POSTs only; no passwordless login.
     "otp_webauthn:credential-registration-begin": Rule(NOT_ALLOWED, {"anonymous": FORBIDDEN}),
-    "otp_webauthn:credential-registration-complete": Rule(
-        NOT_ALLOWED, {"anonymous": FORBIDDEN}
-    ),
+    "otp_webauthn:credential-registration-complete": Rule(NOT_ALLOWED, {"anonymous": FORBIDDEN}),
     "otp_webauthn:credential-authentication-begin": Rule(NOT_ALLOWED, {"anonymous": FORBIDDEN}),
-    "otp_webauthn:credential-authentication-complete": Rule(
-        NOT_ALLOWED, {"anonymous": FORBIDDEN}
-    ),
+    "otp_webauthn:credential-authentication-complete": Rule(NOT_ALLOWED, {"anonymous": FORBIDDEN}),
     "otp_webauthn:js-i18n-catalog": Rule(OK),
     "applications:home": only(Role.APPLICANT),
     "applications:profile": only(Role.APPLICANT),
@@ -266,6 +267,13 @@ MATRIX: dict[str, Rule] = {
     "mentoring:closing": Rule(
         FORBIDDEN, {"anonymous": LOGIN, "applicant": NOT_FOUND}, kwargs="project"
     ),
+    # The grant agreement: its team, staff and the operator; a mentor is no party to it.
+    "mentoring:agreement": Rule(**vars(AGREEMENT_READERS) | {"kwargs": "project"}),
+    "mentoring:agreement_pdf": Rule(**vars(AGREEMENT_READERS) | {"kwargs": "agreement"}),
+    "mentoring:agreement_signed_scan": Rule(**vars(AGREEMENT_READERS) | {"kwargs": "agreement"}),
+    "mentoring:agreement_prepare": Rule(NOT_ALLOWED, kwargs="project"),
+    "mentoring:agreement_scan": Rule(NOT_ALLOWED, kwargs="agreement"),
+    "mentoring:agreement_sign": Rule(NOT_ALLOWED, kwargs="agreement"),
     "mentoring:report_start": Rule(NOT_ALLOWED, kwargs="project"),
     "mentoring:assign_mentor": Rule(NOT_ALLOWED, kwargs="project"),
     "mentoring:milestone_add": Rule(NOT_ALLOWED, kwargs="project"),
@@ -381,6 +389,14 @@ MATRIX: dict[str, Rule] = {
     "reports:file_status": Rule(
         **vars(only(Role.OPERATOR, Role.STAFF)) | {"kwargs": "report_file"}
     ),
+    # --- open data: public files and feeds, the same for everyone, no login ---
+    "open_data:index": Rule(OK),
+    "open_data:grants": Rule(OK, kwargs={"fmt": "json"}),
+    "open_data:grants_in": Rule(OK, kwargs={"lang": "ru", "fmt": "xlsx"}),
+    "open_data:project_grants": Rule(OK, kwargs={**PROJECT, "fmt": "csv"}),
+    "open_data:project_grants_in": Rule(OK, kwargs={"lang": "en", **PROJECT, "fmt": "json"}),
+    "open_data:calls": Rule(OK, kwargs={"fmt": "atom"}),
+    "open_data:calls_in": Rule(OK, kwargs={"lang": "ru", "fmt": "json"}),
     "api:index": API,
     # The documentation is a page for people: logged out, the login form.
     "api:docs": only(Role.STAFF, Role.OPERATOR),
@@ -532,6 +548,7 @@ def objects(full_demo, people):
     )
     return {
         "project": {"pk": project.pk},
+        "agreement": {"pk": project.agreement.pk},
         "report": {"pk": report.pk},
         "expense": {"pk": expense.pk},
         "photo": {"pk": report.photos.first().pk},

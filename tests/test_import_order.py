@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LAYERS = [
     ["accounts"],
     ["jastarurban"],
+    ["notifications"],
     ["audit", "competitions"],
     ["applications"],
     ["reviews"],
