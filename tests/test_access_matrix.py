@@ -337,6 +337,8 @@ MATRIX: dict[str, Rule] = {
     "media_campaign:publication_add": only(Role.STAFF),
     "media_campaign:publication_edit": Rule(**vars(only(Role.STAFF)) | {"kwargs": "publication"}),
     "media_campaign:import": only(Role.STAFF),
+    "media_campaign:promotion_add": only(Role.STAFF),
+    "media_campaign:promotion_edit": Rule(**vars(only(Role.STAFF)) | {"kwargs": "promotion"}),
     "exhibition:home": Rule(
         FORBIDDEN, {"anonymous": LOGIN, "staff": REDIRECT, "operator": REDIRECT}
     ),
@@ -424,7 +426,7 @@ def media_exhibition_objects() -> dict:
     """The demo's media and exhibition objects, with files under the test's MEDIA_ROOT."""
     from exhibition.models import Letter, Registration, RoundTable, Stand, StandPhoto
     from exhibition.services import letter_render
-    from media_campaign.models import Post, Publication, Video
+    from media_campaign.models import Post, Promotion, Publication, Video
 
     stand = Stand.objects.order_by("position").first()
     stand.banner.save("banner.pdf", ContentFile(b"%PDF-1.7 banner"), save=False)
@@ -440,6 +442,7 @@ def media_exhibition_objects() -> dict:
         "video": {"pk": Video.objects.order_by("pk").first().pk},
         "post": {"pk": Post.objects.order_by("pk").first().pk},
         "publication": {"pk": Publication.objects.order_by("pk").first().pk},
+        "promotion": {"pk": Promotion.objects.order_by("pk").first().pk},
         "registration": {"token": Registration.objects.order_by("pk").first().token},
         "stand_key": {"key": stand.key},
         "stand": {"pk": stand.pk},
