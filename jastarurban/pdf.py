@@ -12,13 +12,16 @@ from pathlib import Path
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils import translation
 from weasyprint import HTML
 
 PDF_VARIANT = "pdf/a-3b"
 
 
 def render_pdf(template: str, context: dict, base_url: str | None = None) -> bytes:
-    html = render_to_string(template, context)
+    # Rendered without a request, so no context processor names the language: the
+    # document's lang (hyphenation, the PDF's /Lang) follows the active translation.
+    html = render_to_string(template, {"LANGUAGE_CODE": translation.get_language(), **context})
     return HTML(string=html, base_url=base_url).write_pdf(pdf_variant=PDF_VARIANT)
 
 
