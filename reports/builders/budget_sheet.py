@@ -90,7 +90,8 @@ def budget_sheet(book: Workbook, execution: BudgetExecution) -> BudgetRows:
             _("Funding source"),
             _("Justification"),
         ],
-        [6, 24, 48, 10, 10, 14, 16, 16, 16, 16, 40],
+        [6, 20, 44, 10, 8, 12, 15, 15, 15, 14, 40],
+        wrap=frozenset({1, 2, 9, 10}),
     )
     rows = BudgetRows(sheet=sheet)
     section_parts = []
@@ -237,6 +238,7 @@ def summary_sheet(book: Workbook, execution: BudgetExecution, rows: BudgetRows) 
         [_("Section"), _("Planned"), _("Spent"), _("Remaining")],
         [48, 18, 18, 18],
         autofilter=False,
+        wrap=frozenset({0}),
     )
     money3 = {1: TENGE_FORMAT, 2: TENGE_FORMAT, 3: TENGE_FORMAT}
 

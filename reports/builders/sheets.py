@@ -7,6 +7,7 @@ Every string a sheet receives is written as text (``xlsx_text``): a title typed 
 """
 
 from io import BytesIO
+from math import ceil
 from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook
@@ -23,7 +24,15 @@ DATE_FORMAT = "dd.mm.yyyy"
 BOLD = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="F1F3F5")
 SECTION_FILL = PatternFill("solid", fgColor="E9ECEF")
-INDENT = Alignment(indent=1)
+# Header cells and long texts wrap inside their column: a text running on into the empty
+# cells beside it would widen what "fit to width" has to shrink onto the page.
+ALIGNMENTS = {
+    (wrap, indent): Alignment(wrap_text=wrap, indent=indent, vertical="top")
+    for wrap in (False, True)
+    for indent in (0, 1)
+}
+
+LINE_HEIGHT = 15  # points: a line of the default 11-point font
 
 # The sheets of each workbook, so that saving it can give each its filter's final range:
 # a write-only sheet writes its rows as they come, and its filter only when it is saved.
@@ -38,7 +47,9 @@ class Sheet:
     """A write-only worksheet that knows its row number, for formulas over its own rows.
 
     ``autofilter`` puts a filter on the header row over every row written (data sheets);
-    a sheet of labels and values (the header, the summary) has none.
+    a sheet of labels and values (the header, the summary) has none. ``wrap`` names the
+    columns (0-based) whose long texts wrap: styled cells, so only on sheets of a few
+    hundred rows, not on the list of every application.
     """
 
     def __init__(
@@ -49,10 +60,13 @@ class Sheet:
         widths: list[int],
         *,
         autofilter: bool = True,
+        wrap: frozenset[int] = frozenset(),
     ):
         self.ws = book.create_sheet(title=title[:31])
         self.columns = len(header)
         self.autofilter = autofilter
+        self.wrap = wrap
+        self.widths = widths
         # Everything before the rows is written with the first row: views, columns and the
         # sheet's properties (fit to page) are set now.
         self.ws.freeze_panes = "A2"
@@ -66,7 +80,7 @@ class Sheet:
             self.ws.column_dimensions[get_column_letter(index)].width = width
         self.row = 0
         _SHEETS.setdefault(book, []).append(self)
-        self.append(header, bold=True, fill=HEADER_FILL)
+        self.append(header, bold=True, fill=HEADER_FILL, wrap=frozenset(range(len(header))))
 
     @property
     def ref_prefix(self) -> str:
@@ -81,12 +95,17 @@ class Sheet:
         bold: bool = False,
         fill=None,
         indent: set[int] | None = None,
+        wrap: frozenset[int] | None = None,
     ) -> int:
         cells = []
+        wrap = self.wrap if wrap is None else wrap
         for index, value in enumerate(values):
             value = str(value) if isinstance(value, Formula) else xlsx_text(value)
+            aligned = (index in wrap, 1 if indent and index in indent else 0)
             styled = bold or fill is not None or (formats_ and index in formats_)
-            if not styled and not (indent and index in indent):
+            # On a sheet with wrapped columns every cell is styled, to align each row's
+            # cells at its top; such sheets are a few hundred rows at most.
+            if not styled and not wrap and aligned == (False, 0):
                 # A plain value: a styled cell object for each of 360 000 cells was most
                 # of the time of the 30 000-application file.
                 cells.append(value)
@@ -98,12 +117,29 @@ class Sheet:
                 cell.font = BOLD
             if fill is not None:
                 cell.fill = fill
-            if indent and index in indent:
-                cell.alignment = INDENT
+            if wrap or aligned != (False, 0):
+                cell.alignment = ALIGNMENTS[aligned]
             cells.append(cell)
+        lines = self._lines(values, wrap)
+        if lines > 1:
+            self.ws.row_dimensions[self.row + 1].height = LINE_HEIGHT * lines
         self.ws.append(cells)
         self.row += 1
         return self.row
+
+    def _lines(self, values: list, wrap: frozenset[int]) -> int:
+        """How many lines the row's wrapped texts take. A spreadsheet keeps a row's height
+        as written (LibreOffice does not fit it on opening), so the height is estimated:
+        a column's width counts characters of the default font; bold takes a little more."""
+        lines = 1
+        for index in wrap:
+            value = values[index] if index < len(values) else None
+            if not isinstance(value, str) or isinstance(value, Formula):
+                continue
+            room = max(self.widths[index] - 1, 1) if index < len(self.widths) else 10
+            needed = sum(ceil(max(len(part), 1) * 1.1 / room) for part in value.split("\n"))
+            lines = max(lines, needed)
+        return lines
 
     def finish(self) -> None:
         if self.autofilter:

@@ -37,7 +37,14 @@ def project_report_xlsx(final: bool) -> bytes:
     project, execution = report.project, report.execution
     book = Workbook(write_only=True)
 
-    header = Sheet(book, _("Header"), [_("Field"), _("Value")], [28, 90], autofilter=False)
+    header = Sheet(
+        book,
+        _("Header"),
+        [_("Field"), _("Value")],
+        [28, 90],
+        autofilter=False,
+        wrap=frozenset({0, 1}),
+    )
     for label, value, fmt in [
         (_("Report"), report.title, None),
         (_("Grant recipient"), project.recipient.name, None),
@@ -69,6 +76,7 @@ def project_report_xlsx(final: bool) -> bytes:
             _("Evidence"),
         ],
         [9, 28, 60, 10, 12, 12, 8, 18, 40],
+        wrap=frozenset({1, 2, 7, 8}),
     )
     for row in report.indicators:
         indicator = row.indicator
@@ -95,6 +103,7 @@ def project_report_xlsx(final: bool) -> bytes:
         _("Calendar plan"),
         [_("No."), _("Event"), _("From"), _("To"), _("State")],
         [6, 60, 12, 12, 18],
+        wrap=frozenset({1, 4}),
     )
     for item in report.activities:
         plan.append(
@@ -116,6 +125,7 @@ def project_report_xlsx(final: bool) -> bytes:
         _("Grantee projects"),
         [_("Number"), _("Title"), _("Village"), _("Team"), _("Grant"), _("Status")],
         [16, 50, 24, 8, 16, 18],
+        wrap=frozenset({1, 2, 5}),
     )
     for grantee in report.grantees:
         application = grantee.application

@@ -224,6 +224,15 @@ def test_every_sheet_prints_landscape_fitted_to_width_with_its_header_repeated(f
         if ref:  # over the whole table: every column of the header, every row written
             assert ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}{sheet.max_row}"
     assert filters == SHEETS_WITH_FILTERS[kind]
+    if kind == "final":
+        # Long texts wrap inside their columns, in rows as high as their lines, so that
+        # fitting the width does not shrink the page to fit text running on to the right.
+        budget = book.worksheets[3]
+        director = next(row for row in budget.iter_rows(min_row=2) if row[0].value == 1)
+        assert director[10].alignment.wrap_text and director[2].alignment.indent == 1
+        assert budget.row_dimensions[director[0].row].height >= 30
+        header = [cell.alignment.wrap_text for cell in budget[1]]
+        assert all(header)
 
 
 def test_the_applications_sheet_stays_write_only_and_filtered(demo, monkeypatch):
