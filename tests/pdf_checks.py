@@ -63,6 +63,11 @@ def text(content: bytes, tmp_path) -> str:
     )
 
 
+def pages(content: bytes, tmp_path) -> list[str]:
+    """The text of each page (pdftotext separates pages with a form feed)."""
+    return text(content, tmp_path).split("\f")
+
+
 def assert_archival(content: bytes, tmp_path, *, contains: tuple[str, ...]) -> None:
     assert pdfa_identity(content) == ("3", "B")
     assert output_intents(content) == ["/GTS_PDFA1"]

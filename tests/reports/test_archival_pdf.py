@@ -18,8 +18,9 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
+from competitions.models import Competition
 from reports.builders import build_report
-from tests.pdf_checks import assert_archival, pdfa_identity, text
+from tests.pdf_checks import assert_archival, pages, pdfa_identity, text
 
 pytestmark = pytest.mark.django_db
 
@@ -193,3 +194,31 @@ def test_a_key_that_does_not_load_fails_the_system_check(settings, tmp_path, sig
 
 def test_the_pdf_text_keeps_the_kazakh_letters(demo, tmp_path):
     assert "Бюджеттің орындалуы" in text(build_report("interim", "pdf", "kk"), tmp_path)
+
+
+def test_long_tables_repeat_their_header_and_keep_each_applications_reviews_together(
+    full_demo, tmp_path
+):
+    """The protocol's ranking runs over several pages: each page repeats the header row,
+    and an application's five reviews (one row each, its rank and mean spanning them)
+    never start on one page and end on the next."""
+    from reviews.protocol import protocol_context, protocol_pdf
+
+    competition = Competition.objects.get(slug="jastarurban-2025")
+    # Surnames: a full name may wrap inside its cell.
+    surnames = [m.expert.full_name.split()[0] for m in protocol_context(competition)["members"]]
+    printed = pages(protocol_pdf(competition, "kk"), tmp_path)
+    ranking = [page for page in printed if re.search(r"^\s*\d+\s+JU-2025-\d+\s", page, re.M)]
+    assert len(ranking) >= 3
+    for page in ranking:
+        assert "Орташа" in page and "Сарапшы" in page  # the repeated header row
+        lines = page.split("Орын", 1)[1].splitlines()
+        # The page's first review row opens its application's group (rank, number,
+        # title): a group split across pages would start the page with a bare review.
+        first_row = next(line for line in lines if any(name in line for name in surnames))
+        assert re.match(r"\s*\d+\s+JU-2025-\d+\s", first_row), first_row
+
+    report = pages(build_report("final", "pdf", "kk"), tmp_path)
+    ranked = [page for page in report if re.search(r"^\s*\d+\s+JU-2025-\d+\s", page, re.M)]
+    assert len(ranked) >= 2
+    assert all("Орташа" in page for page in ranked)
