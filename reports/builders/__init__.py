@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from django.utils import translation
 
+from jastarurban.pdf import pdf_sign_if_configured
 from reports.builders import pdf, xlsx
 from reports.models import ReportFile
 
@@ -27,4 +28,8 @@ BUILDERS: dict[tuple[str, str], Callable[[], bytes]] = {
 
 def build_report(kind: str, format: str, language: str = "kk") -> bytes:
     with translation.override(language):
-        return BUILDERS[(kind, format)]()
+        content = BUILDERS[(kind, format)]()
+        if format == Format.PDF:
+            # Signed as the last step: any later change to the bytes breaks the signature.
+            content = pdf_sign_if_configured(content, reason=str(Kind(kind).label))
+        return content
