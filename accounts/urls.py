@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from accounts import views, views_api_token, views_two_factor
+from accounts import views, views_api_token, views_notifications, views_two_factor
 
 app_name = "accounts"
 
@@ -25,6 +25,22 @@ urlpatterns = [
         "security/remove-device/",
         views_two_factor.security_device_remove,
         name="security_device_remove",
+    ),
+    path("notifications/", views_notifications.notification_settings, name="notifications"),
+    path(
+        "notifications/telegram/connect/",
+        views_notifications.telegram_connect,
+        name="telegram_connect",
+    ),
+    path(
+        "notifications/telegram/disconnect/",
+        views_notifications.telegram_disconnect_view,
+        name="telegram_disconnect",
+    ),
+    path(
+        "people/<int:pk>/deliveries/",
+        views_notifications.person_deliveries,
+        name="person_deliveries",
     ),
     path("api-token/", views_api_token.api_token, name="api_token"),
     path(

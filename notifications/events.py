@@ -11,6 +11,8 @@ and Russian.
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from notifications.models import Channel
 
 TRANSACTIONAL = "transactional"
@@ -23,6 +25,7 @@ class Event:
     name: str
     kind: str
     email: str  # template prefix
+    label: str = ""
     channels: tuple[str, ...] = ALL_CHANNELS
     sms_parts: int = 2
 
@@ -38,30 +41,95 @@ EVENTS: dict[str, Event] = {
             "account.activation",
             TRANSACTIONAL,
             "accounts/email/activation",
+            _("Account confirmation"),
             channels=(Channel.EMAIL,),
         ),
         Event(
             "account.registration_notice",
             TRANSACTIONAL,
             "accounts/email/registration_notice",
+            _("Repeated registration"),
             channels=(Channel.EMAIL,),
         ),
-        Event("application.receipt", TRANSACTIONAL, "applications/email/receipt"),
-        Event("application.status", TRANSACTIONAL, "applications/email/status"),
-        Event("application.draft_reminder", REMINDER, "notifications/email/draft_reminder"),
-        Event("review.reminder", REMINDER, "reviews/email/reminder"),
-        Event("review.appeal_answer", TRANSACTIONAL, "reviews/email/appeal"),
-        Event("mentoring.mentor_week", REMINDER, "mentoring/email/mentor_week"),
-        Event("mentoring.staff_2w", REMINDER, "mentoring/email/staff_no_meeting"),
-        Event("mentoring.staff_risk", REMINDER, "mentoring/email/staff_at_risk"),
-        Event("mentoring.report_due", REMINDER, "notifications/email/report_due"),
-        Event("mentoring.payment_made", TRANSACTIONAL, "notifications/email/payment_made"),
-        Event("exhibition.code", TRANSACTIONAL, "exhibition/email/code", sms_parts=1),
-        Event("exhibition.already_registered", TRANSACTIONAL, "exhibition/email/already"),
-        Event("exhibition.registered", TRANSACTIONAL, "exhibition/email/registered"),
+        Event(
+            "application.receipt",
+            TRANSACTIONAL,
+            "applications/email/receipt",
+            _("Application receipt"),
+        ),
+        Event(
+            "application.status",
+            TRANSACTIONAL,
+            "applications/email/status",
+            _("Application status"),
+        ),
+        Event(
+            "application.draft_reminder",
+            REMINDER,
+            "notifications/email/draft_reminder",
+            _("Unsubmitted application"),
+        ),
+        Event("review.reminder", REMINDER, "reviews/email/reminder", _("Reviews to finish")),
+        Event("review.appeal_answer", TRANSACTIONAL, "reviews/email/appeal", _("Appeal answer")),
+        Event(
+            "mentoring.mentor_week",
+            REMINDER,
+            "mentoring/email/mentor_week",
+            _("Mentor: no meeting this week"),
+        ),
+        Event(
+            "mentoring.staff_2w",
+            REMINDER,
+            "mentoring/email/staff_no_meeting",
+            _("Staff: two weeks without a meeting"),
+        ),
+        Event(
+            "mentoring.staff_risk",
+            REMINDER,
+            "mentoring/email/staff_at_risk",
+            _("Staff: project at risk"),
+        ),
+        Event(
+            "mentoring.report_due",
+            REMINDER,
+            "notifications/email/report_due",
+            _("Progress report due"),
+        ),
+        Event(
+            "mentoring.payment_made",
+            TRANSACTIONAL,
+            "notifications/email/payment_made",
+            _("Payment made"),
+        ),
+        Event(
+            "exhibition.code",
+            TRANSACTIONAL,
+            "exhibition/email/code",
+            _("Exhibition code"),
+            sms_parts=1,
+        ),
+        Event(
+            "exhibition.already_registered",
+            TRANSACTIONAL,
+            "exhibition/email/already",
+            _("Exhibition: already registered"),
+        ),
+        Event(
+            "exhibition.registered",
+            TRANSACTIONAL,
+            "exhibition/email/registered",
+            _("Exhibition pass"),
+        ),
     ]
 }
 
 
 def event_get(name: str) -> Event:
     return EVENTS[name]
+
+
+def event_label(name: str) -> str:
+    """The event's name for people; events sent outside the registry (sign-in codes) keep
+    their own."""
+    event = EVENTS.get(name)
+    return str(event.label) if event else name
