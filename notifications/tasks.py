@@ -81,7 +81,7 @@ def deliver(self, delivery_id: int, payload: dict) -> None:
         # notify() was called inside a transaction that has not committed yet; one that
         # rolled back never commits, and its message is never sent.
         if self.request.retries < UNCOMMITTED_RETRIES:
-            raise self.retry(countdown=2, max_retries=UNCOMMITTED_RETRIES)
+            return self.retry(countdown=2, max_retries=UNCOMMITTED_RETRIES, throw=False)
         return
     if delivery.status != DeliveryStatus.QUEUED:
         return  # a duplicate run of a message already sent or given up
@@ -94,7 +94,9 @@ def deliver(self, delivery_id: int, payload: dict) -> None:
         delivery.status = DeliveryStatus.QUEUED if again else DeliveryStatus.FAILED
         delivery.save(update_fields=["attempts", "error", "status", "updated_at"])
         if again:
-            raise self.retry(countdown=backoff_seconds(self.request.retries)) from error
+            # throw=False: the retry is queued and this run ends normally; without a broker
+            # the retry then runs at once (a raised Retry would end the eager run instead).
+            return self.retry(countdown=backoff_seconds(self.request.retries), throw=False)
         return
     delivery.status = DeliveryStatus.SENT
     delivery.error = ""
