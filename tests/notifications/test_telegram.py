@@ -210,4 +210,5 @@ def test_the_preferences_page_connects_and_disconnects(client, bot):
     client.post(reverse("accounts:telegram_disconnect"))
     assert not TelegramChat.objects.exists()
     # With Telegram gone, messages fall back to e-mail.
+    person.refresh_from_db()
     assert notify(person, "exhibition.code", {"code": "1", "minutes": 15}).channel == "email"
