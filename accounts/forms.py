@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from accounts.consent import CONSENT_TEXT
@@ -95,7 +96,10 @@ class AppCodeForm(forms.Form):
 class NotificationPreferenceForm(forms.Form):
     channel = forms.ChoiceField(
         label=_("Preferred channel"),
-        choices=[("", _("Let the portal choose")), *Channel.choices],
+        choices=[
+            ("", _("Let the portal choose")),
+            *((value, capfirst(label)) for value, label in Channel.choices),
+        ],
         required=False,
         widget=forms.RadioSelect,
         help_text=_(
