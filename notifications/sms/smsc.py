@@ -1,8 +1,8 @@
 """SMSC.kz, the HTTP API of https://smsc.kz/api/http/ (send.php and status.php, JSON answers).
 
-Settings (environment): SMSC_LOGIN, SMSC_PASSWORD, SMSC_SENDER (a sender name registered
-with SMSC; empty uses the account's default), SMSC_URL (https://smsc.kz/sys/),
-SMSC_TIMEOUT seconds.
+Settings (environment): SMSC_LOGIN, SMSC_PASSWORD (with no login: the API key),
+SMSC_SENDER (a sender name registered with SMSC; empty uses the account's default),
+SMSC_URL (https://smsc.kz/sys/), SMSC_TIMEOUT seconds.
 
 Errors the gateway answers with an error_code: 1 bad parameters, 2 bad login or password,
 3 no money, 4 the IP is blocked for a while, 5 bad date, 6 message forbidden (text or
@@ -18,21 +18,20 @@ from notifications import sms
 TEMPORARY_ERROR_CODES = {4, 9}
 
 # status.php: -3 not found yet, -1 waiting, 0 passed to the operator, 1 delivered,
-# 2 read, 3 expired, 20 cannot be delivered, 22 bad number, 23 forbidden,
-# 24 no money, 25 number unavailable.
-DELIVERED_STATUSES = {1, 2}
+# 2 read, 3 expired, 4 link followed, 20 cannot be delivered, 22 bad number,
+# 23 forbidden, 24 no money, 25 number unavailable.
+DELIVERED_STATUSES = {1, 2, 4}
 FAILED_STATUSES = {3, 20, 22, 23, 24, 25}
 
 
 class SmscBackend(sms.BaseSmsBackend):
     def _call(self, script: str, params: dict) -> dict:
-        params = {
-            "login": settings.SMSC_LOGIN,
-            "psw": settings.SMSC_PASSWORD,
-            "fmt": 3,
-            "charset": "utf-8",
-            **params,
-        }
+        # Without a login the password is an API key (SMSC's simpler authorisation).
+        if settings.SMSC_LOGIN:
+            auth = {"login": settings.SMSC_LOGIN, "psw": settings.SMSC_PASSWORD}
+        else:
+            auth = {"apikey": settings.SMSC_PASSWORD}
+        params = {**auth, "fmt": 3, "charset": "utf-8", **params}
         url = f"{settings.SMSC_URL.rstrip('/')}/{script}"
         try:
             response = requests.post(url, data=params, timeout=settings.SMSC_TIMEOUT)

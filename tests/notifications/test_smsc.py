@@ -21,7 +21,8 @@ def smsc(settings, fake_api):
     statuses = {}
 
     def respond(path, params):
-        if params.get("login") != "gamo" or params.get("psw") != "secret":
+        by_key = params.get("apikey") == "key-123" and "login" not in params
+        if not by_key and (params.get("login") != "gamo" or params.get("psw") != "secret"):
             return 200, {"error": "authorise error", "error_code": 2}
         if path == "/sys/send.php":
             if not params["phones"].isdigit() or len(params["phones"]) != 11:
@@ -50,6 +51,14 @@ def test_send_speaks_the_smsc_api(smsc):
         "mes": "Кодыңыз: 123456",
         "sender": "JastarUrban",
     }
+
+
+def test_without_a_login_the_password_is_an_api_key(smsc, settings):
+    settings.SMSC_LOGIN = ""
+    settings.SMSC_PASSWORD = "key-123"
+    assert SmscBackend().send(sms.SmsMessage(to="+77011234567", text="x")) == "1"
+    [params] = smsc.calls("send.php")
+    assert params["apikey"] == "key-123" and "psw" not in params
 
 
 @pytest.mark.parametrize(
