@@ -76,6 +76,10 @@ def channel_choose(person, event: Event, preference: Preference | None) -> tuple
     return "", ""
 
 
+SMS_SPACE = (re.compile(r"\s+"), " ")
+BLANK_LINES = (re.compile(r"\n{3,}"), "\n\n")
+
+
 @dataclass(frozen=True)
 class Message:
     subject: str
@@ -89,13 +93,10 @@ def message_render(event: Event, channel: str, context: dict) -> Message:
         body = render_to_string(f"{event.email}_body.txt", context)
         return Message(" ".join(subject.split()), body)
     text = render_to_string(event.template(channel), context).strip()
-    # An SMS is one line with single spaces: every character costs.
-    text = re.sub(
-        r"\s+" if channel == Channel.SMS else r"\n{3,}",
-        " " if channel == Channel.SMS else "\n\n",
-        text,
-    )
-    return Message("", text)
+    # An SMS is one line with single spaces (every character costs); a Telegram message
+    # keeps its lines but no runs of empty ones that template tags leave.
+    squeeze = SMS_SPACE if channel == Channel.SMS else BLANK_LINES
+    return Message("", squeeze[0].sub(squeeze[1], text))
 
 
 def _queue(
