@@ -42,9 +42,11 @@ TASK_QUEUES = {
     "notifications.tasks.poll_sms_statuses": MAINTENANCE,
     "applications.tasks.send_draft_reminders": MAINTENANCE,
     "mentoring.tasks.send_mentoring_reminders": MAINTENANCE,
+    "mentoring.tasks.send_report_due_reminders": MAINTENANCE,
     "exhibition.tasks.release_unconfirmed_registrations": MAINTENANCE,
     "applications.tasks.anonymise_personal_data": MAINTENANCE,
     "reports.tasks.snapshot_indicators": MAINTENANCE,
+    "accounts.tasks.delete_old_phone_codes": MAINTENANCE,
 }
 
 

@@ -7,6 +7,8 @@ from accounts.models import User
 from accounts.roles import Role
 from jastarurban.money import format_tenge
 from mentoring.models import Reminder
+from mentoring.selectors import report_dues_to_remind
+from mentoring.services.agreements import report_due_claim
 from mentoring.services.mentorship import reminder_claim, reminders_due
 from notifications.notify import notify
 
@@ -52,3 +54,28 @@ def send_payment_notice(disbursement_id: int) -> None:
         "link": link,
     }
     notify(project.application.applicant, "mentoring.payment_made", context)
+
+
+# Days before a report's due date when the team is reminded.
+REPORT_REMINDER_DAYS = 3
+
+
+@shared_task
+def send_report_due_reminders() -> int:
+    """Daily (Celery beat): reminds each team of a progress report due within three days.
+
+    Once per report and due date: the reminder is claimed in the database before it is
+    sent, so a second run (a retry, a second beat) sends nothing; a moved date is
+    reminded of again.
+    """
+    today = timezone.localdate()
+    sent = 0
+    for due in report_dues_to_remind(today, REPORT_REMINDER_DAYS):
+        if not report_due_claim(due=due):
+            continue
+        project = due.agreement.project
+        lead = project.application.applicant
+        link = f"{settings.SITE_URL}{reverse('mentoring:project', args=[project.pk])}"
+        notify(lead, "mentoring.report_due", {"due": due, "project": project, "link": link})
+        sent += 1
+    return sent

@@ -92,7 +92,7 @@ EVENTS: dict[str, Event] = {
         Event(
             "mentoring.report_due",
             REMINDER,
-            "notifications/email/report_due",
+            "mentoring/email/report_due",
             _("Progress report due"),
         ),
         Event(

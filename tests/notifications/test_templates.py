@@ -61,7 +61,7 @@ CONTEXTS = {
     "mentoring.staff_risk": {"project": PROJECT, "link": f"{SITE}/mentoring/projects/123/"},
     "mentoring.report_due": {
         "project": PROJECT,
-        "due_on": date(2026, 12, 24),
+        "due": SimpleNamespace(number=2, due_on=date(2026, 12, 24)),
         "link": f"{SITE}/mentoring/projects/123/",
     },
     "mentoring.payment_made": {
