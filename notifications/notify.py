@@ -30,11 +30,9 @@ Attachments = list[Attachment] | Callable[[], list[Attachment]] | None
 def phone_confirmed(person) -> bool:
     """Whether SMS may go to the person's phone: the one place that decides it.
 
-    A phone counts once it is confirmed by a code (accounts' `phone_confirmed_at`); until
-    accounts records that, a non-empty phone counts."""
-    if not getattr(person, "phone", ""):
-        return False
-    return getattr(person, "phone_confirmed_at", True) is not None
+    Only a number its owner confirmed with a code (accounts' `phone_confirmed_at`): one
+    typed by staff or on the old registration form may be someone else's."""
+    return bool(person.phone and person.phone_confirmed_at)
 
 
 def telegram_chat_id(person) -> str:

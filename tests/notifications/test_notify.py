@@ -27,9 +27,7 @@ CODE = {"code": "123456", "minutes": 15}
 
 
 def test_a_phone_counts_once_confirmed():
-    assert not phone_confirmed(SimpleNamespace(phone=""))
-    # Until accounts records confirmation, a number on file counts.
-    assert phone_confirmed(SimpleNamespace(phone="+77011234567"))
+    assert not phone_confirmed(SimpleNamespace(phone=None, phone_confirmed_at=None))
     unconfirmed = SimpleNamespace(phone="+77011234567", phone_confirmed_at=None)
     assert not phone_confirmed(unconfirmed)
     confirmed = SimpleNamespace(phone="+77011234567", phone_confirmed_at=timezone.now())
@@ -40,17 +38,21 @@ def test_a_phone_counts_once_confirmed():
 @pytest.mark.parametrize(
     ("preferred", "phone", "telegram", "expected"),
     [
-        ("", "", False, "email"),  # the default for a person with only an e-mail
+        ("", None, False, "email"),  # the default for a person with only an e-mail
         ("", "+77011234567", False, "email"),  # e-mail is free, SMS is not
         ("", "+77011234567", True, "telegram"),
         ("sms", "+77011234567", True, "sms"),
-        ("sms", "", False, "email"),  # no phone: the preferred channel cannot be used
+        ("sms", None, False, "email"),  # no phone: the preferred channel cannot be used
+        ("sms", "unconfirmed", False, "email"),  # a number nobody confirmed is not used
         ("telegram", "+77011234567", False, "email"),
         ("email", "+77011234567", True, "email"),
     ],
 )
 def test_the_channel_is_the_preferred_usable_one(preferred, phone, telegram, expected):
-    person = UserFactory(phone=phone)
+    if phone == "unconfirmed":
+        person = UserFactory(phone="+77011234567", phone_confirmed_at=None)
+    else:
+        person = UserFactory(phone=phone, phone_confirmed_at=timezone.now() if phone else None)
     if preferred:
         Preference.objects.create(person=person, channel=preferred)
     if telegram:
@@ -61,7 +63,7 @@ def test_the_channel_is_the_preferred_usable_one(preferred, phone, telegram, exp
 
 @pytest.mark.django_db
 def test_sms_is_rendered_in_the_persons_language_and_counted():
-    person = UserFactory(phone="+77011234567", language="ru")
+    person = UserFactory(phone="+77011234567", phone_confirmed_at=timezone.now(), language="ru")
     Preference.objects.create(person=person, channel="sms")
     delivery = notify(person, "exhibition.code", CODE)
     [message] = sms.outbox
@@ -85,7 +87,7 @@ def test_an_event_bound_to_e_mail_stays_there():
 
 @pytest.mark.django_db
 def test_nobody_to_reach_is_logged_as_failed_with_the_reason():
-    person = UserFactory(email="", phone="")
+    person = UserFactory(email=None, phone=None)
     delivery = notify(person, "exhibition.code", CODE)
     assert (delivery.status, delivery.channel, delivery.address) == ("failed", "", "")
     assert "Жарамды арна жоқ" in delivery.error
@@ -115,6 +117,7 @@ def test_the_receipt_carries_its_pdf_by_e_mail_and_a_link_by_sms():
     assert letter.attachments[0][1].startswith(b"%PDF")
     Preference.objects.create(person=application.applicant, channel="sms")
     application.applicant.phone = "+77011234567"
+    application.applicant.phone_confirmed_at = timezone.now()
     application.applicant.save()
     send_submission_receipt(application.pk)
     [message] = sms.outbox

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from notifications.models import Delivery, DeliveryStatus, Preference
 from notifications.notify import notify
@@ -13,6 +14,7 @@ from tests.factories import UserFactory
 @pytest.mark.django_db
 def test_a_person_chooses_a_channel_and_turns_reminders_off(client, applicant):
     applicant.phone = "+77011234567"
+    applicant.phone_confirmed_at = timezone.now()
     applicant.save()
     client.force_login(applicant)
     url = reverse("accounts:notifications")
@@ -39,7 +41,7 @@ def test_a_bad_channel_is_refused_with_a_message(client, applicant):
 
 @pytest.mark.django_db
 def test_a_person_nobody_can_reach_is_warned(client):
-    person = UserFactory(email="", phone="")
+    person = UserFactory(email=None, phone=None)
     client.force_login(person)
     page = client.get(reverse("accounts:notifications")).content.decode()
     assert "alert-warning" in page

@@ -1,6 +1,7 @@
 """The SMSC.kz backend against a local server that speaks send.php and status.php."""
 
 import pytest
+from django.utils import timezone
 
 from notifications import sms
 from notifications.models import Delivery, DeliveryStatus, Preference
@@ -90,7 +91,7 @@ def test_an_unreachable_gateway_is_a_temporary_error(settings):
 
 
 def sms_person(**kwargs):
-    person = UserFactory(phone="+77011234567", **kwargs)
+    person = UserFactory(phone="+77011234567", phone_confirmed_at=timezone.now(), **kwargs)
     Preference.objects.create(person=person, channel="sms")
     return person
 
