@@ -128,8 +128,13 @@ def event_get(name: str) -> Event:
     return EVENTS[name]
 
 
+# Messages sent outside the registry: one-time codes (accounts/codes.py, sms_send).
+OTHER_LABELS = {"code": _("One-time code")}
+
+
 def event_label(name: str) -> str:
-    """The event's name for people; events sent outside the registry (sign-in codes) keep
-    their own."""
+    """The event's name for people (the delivery log)."""
     event = EVENTS.get(name)
-    return str(event.label) if event else name
+    if event is not None:
+        return str(event.label)
+    return str(OTHER_LABELS.get(name, name))
