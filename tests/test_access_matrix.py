@@ -116,6 +116,15 @@ MATRIX: dict[str, Rule] = {
     "accounts:security": only(Role.STAFF, Role.OPERATOR, Role.EXPERT, Role.MENTOR),
     "accounts:security_recovery_codes": Rule(NOT_ALLOWED),
     "accounts:security_device_remove": Rule(NOT_ALLOWED),
+    # Everyone's own notification settings; a person's delivery log is for staff.
+    "accounts:notifications": Rule(OK, {"anonymous": LOGIN}),
+    "accounts:telegram_connect": Rule(NOT_ALLOWED, {"anonymous": LOGIN}),
+    "accounts:telegram_disconnect": Rule(NOT_ALLOWED, {"anonymous": LOGIN}),
+    "accounts:person_deliveries": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": OK}, kwargs="person"
+    ),
+    # Telegram's updates: POST only, checked by the secret header.
+    "notifications:telegram_webhook": Rule(NOT_ALLOWED),
     # The API's users make their own token; a token's revoke page opens for its owner only.
     "accounts:api_token": only(Role.STAFF, Role.OPERATOR),
     "accounts:api_token_revoke": Rule(
@@ -577,6 +586,7 @@ def objects(full_demo, people):
         "budget_expense": {"pk": budget_expense.pk},
         "report_file": {"pk": report_file.pk},
         "api_token": {"pk": ApiToken.objects.get(user=people["operator"]).pk},
+        "person": {"pk": people["applicant"].pk},
     }
 
 
