@@ -11,7 +11,7 @@ from accounts.models import User
 from accounts.roles import Role
 from applications.forms import ApplicationForms
 from applications.iin import compose_iin, parse_iin
-from applications.models import ApplicantProfile, Application
+from applications.models import ApplicantProfile, Application, TeamMember
 from applications.profiles import profile_save
 from applications.services import application_screen, application_submit
 from competitions.demo.source import TEAM_IDEAS
@@ -82,6 +82,25 @@ ITEMS = [
 ]
 
 
+def lead_typed_members(application: Application, members, village: Settlement) -> None:
+    """The 2025 teams as they were: teammates typed by their lead before members confirmed
+    themselves (TeamMember.Source.LEAD_TYPED); submission carries them over as they are."""
+    TeamMember.objects.bulk_create(
+        TeamMember(
+            application=application,
+            position=position,
+            full_name=name,
+            iin=iin,
+            birth_date=parse_iin(iin).birth_date,
+            phone="+77011234567",
+            village=village,
+            role="Мүше",
+            source=TeamMember.Source.LEAD_TYPED,
+        )
+        for position, (name, iin) in enumerate(members[1:], start=2)
+    )
+
+
 def form_data(village: Settlement, title, problem, idea, members, budget, year: int) -> QueryDict:
     data = QueryDict(mutable=True)
     fields = {
@@ -99,20 +118,9 @@ def form_data(village: Settlement, title, problem, idea, members, budget, year: 
         "activity-0-name": title,
         "activity-0-starts_on": f"{year}-08-01",
         "activity-0-ends_on": f"{year}-09-30",
-        # Member 1, the lead, comes from their profile: the form lists the teammates.
-        "team-TOTAL_FORMS": str(len(members) - 1),
-        "team-INITIAL_FORMS": "0",
         "budget-TOTAL_FORMS": str(len(budget)),
         "budget-INITIAL_FORMS": "0",
     }
-    for index, (name, iin) in enumerate(members[1:]):
-        fields |= {
-            f"team-{index}-full_name": name,
-            f"team-{index}-iin": iin,
-            f"team-{index}-phone": "+77011234567",
-            f"team-{index}-village": str(village.pk),
-            f"team-{index}-role": "Мүше",
-        }
     for index, (item, unit, quantity, cost) in enumerate(budget):
         fields |= {
             f"budget-{index}-item": item,
@@ -179,6 +187,7 @@ def load_applications(demo) -> None:
             village=village,
         )
         application = Application.objects.create(competition=competition, applicant=lead)
+        lead_typed_members(application, members, village)
         forms = ApplicationForms(
             competition,
             application,

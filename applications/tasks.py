@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from applications import team_notices
 from applications.models import Application
 from applications.privacy import personal_data_anonymise_expired
 from applications.receipts import receipt_pdf
@@ -50,6 +51,7 @@ def send_submission_receipt(application_id: int) -> None:
     message = EmailMessage(subject, body, to=[application.applicant.email])
     message.attach(f"{application.registration_number}.pdf", pdf, "application/pdf")
     message.send()
+    team_notices.status_send_to_members(application=application)
 
 
 @shared_task
@@ -60,6 +62,7 @@ def send_status_email(application_id: int) -> None:
         subject = render_to_string("applications/email/status_subject.txt", context).strip()
         body = render_to_string("applications/email/status_body.txt", context)
     EmailMessage(subject, body, to=[application.applicant.email]).send()
+    team_notices.status_send_to_members(application=application)
 
 
 @shared_task

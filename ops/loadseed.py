@@ -20,7 +20,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.roles import Role
 from accounts.two_factor import app_secret, demo_app_key, totp_device_set
-from applications.demo import form_data
+from applications.demo import form_data, lead_typed_members
 from applications.forms import ApplicationForms
 from applications.iin import compose_iin, parse_iin
 from applications.models import ApplicantProfile, Application, StatusChange
@@ -160,6 +160,7 @@ def _review_call(now, experts: int, reviewed: int, year: int, password_hash: str
                 village=village,
             )
         application = Application.objects.create(competition=call, applicant=lead)
+        lead_typed_members(application, members, village)
         data = form_data(
             village,
             f"Сараптама {number}: таза жағалау",

@@ -17,7 +17,13 @@ from applications.services import application_submit
 from applications.tasks import send_submission_receipt
 from competitions.models import Settlement
 from tests.applications.conftest import AQTAU, CLOSES
-from tests.applications.helpers import application_post, iin_for, village, with_profile_of
+from tests.applications.helpers import (
+    application_post,
+    iin_for,
+    teammates_from_post,
+    village,
+    with_profile_of,
+)
 from tests.conftest import require
 from tests.factories import CompetitionFactory, UserFactory
 
@@ -27,6 +33,7 @@ BEFORE = CLOSES - timedelta(hours=1)
 
 
 def submit(client, application, data):
+    teammates_from_post(application, data)
     return client.post(f"/applications/{application.pk}/edit/", data | {"submit": "1"})
 
 
