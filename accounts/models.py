@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import PRIORITY, Position, Role
@@ -146,3 +147,48 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.user})"
+
+
+class CodePurpose(models.TextChoices):
+    """What a one-time SMS code opens; a code checks only for the purpose it was sent for."""
+
+    LOGIN = "login", _("log in")
+    SIGNUP = "signup", _("sign up")
+    PHONE_CONFIRM = "phone_confirm", _("confirm a phone")
+    MEMBER_CONFIRM = "member_confirm", _("confirm team membership")
+
+
+class PhoneCode(models.Model):
+    """One six-digit code sent by SMS (accounts/codes.py).
+
+    Only a keyed hash of the code is kept (HMAC with SECRET_KEY): a copy of the database
+    opens nothing, and checking a code costs no password hash. Rows stay an hour after they
+    are made, as they count towards the sending limits, and are then deleted
+    (accounts.tasks.delete_old_phone_codes).
+    """
+
+    phone = models.CharField(_("phone"), max_length=20)
+    purpose = models.CharField(_("purpose"), max_length=20, choices=CodePurpose.choices)
+    digest = models.CharField(_("HMAC of the code"), max_length=64)
+    ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(_("wrong attempts"), default=0)
+    spent_at = models.DateTimeField(
+        _("used or voided"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set when the code was used, replaced by a new one, or guessed wrong too often."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("one-time code")
+        verbose_name_plural = _("one-time codes")
+        indexes = [
+            models.Index(fields=["phone", "-created_at"], name="phonecode_phone_recent"),
+            models.Index(fields=["ip", "-created_at"], name="phonecode_ip_recent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()} → {self.phone}"

@@ -39,6 +39,7 @@ TASK_QUEUES = {
     "exhibition.tasks.release_unconfirmed_registrations": MAINTENANCE,
     "applications.tasks.anonymise_personal_data": MAINTENANCE,
     "reports.tasks.snapshot_indicators": MAINTENANCE,
+    "accounts.tasks.delete_old_phone_codes": MAINTENANCE,
 }
 
 

@@ -194,6 +194,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.tasks.snapshot_indicators",
         "schedule": crontab(hour=23, minute=50),
     },
+    # Sign-in codes count towards the hourly limits for an hour, then go.
+    "phone-codes-clean-up": {
+        "task": "accounts.tasks.delete_old_phone_codes",
+        "schedule": crontab(minute=7),
+    },
 }
 
 AUTH_USER_MODEL = "accounts.User"

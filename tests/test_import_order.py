@@ -11,9 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Lowest first; apps in one layer do not import each other.
 LAYERS = [
+    ["notifications"],
     ["accounts"],
     ["jastarurban"],
-    ["notifications"],
     ["audit", "competitions"],
     ["applications"],
     ["reviews"],
