@@ -24,9 +24,11 @@ class EmailUserManager(UserManager):
     use_in_migrations = True
 
     def _create_user(self, email, password, **extra_fields):
-        if not email:
-            raise ValueError("An e-mail address is required")
-        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        # An applicant may have only a phone; everyone else logs in by e-mail.
+        if not email and not extra_fields.get("phone"):
+            raise ValueError("An e-mail address or a phone is required")
+        email = self.normalize_email(email).lower() if email else None
+        user = self.model(email=email, **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -51,9 +53,17 @@ class User(AbstractUser):
     username = None
     first_name = None
     last_name = None
-    email = models.EmailField(_("e-mail"), unique=True)
+    # Optional for applicants who sign up by phone; NULL, not "", so many can have none.
+    email = models.EmailField(_("e-mail"), unique=True, null=True, blank=True)
     full_name = models.CharField(_("full name"), max_length=200)
-    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    # E.164 (accounts/phones.py); one number, one account.
+    phone = models.CharField(_("phone"), max_length=20, unique=True, null=True, blank=True)
+    phone_confirmed_at = models.DateTimeField(
+        _("phone confirmed"),
+        null=True,
+        blank=True,
+        help_text=_("Set when its owner typed the code sent to it; only then it logs in."),
+    )
     language = models.CharField(
         _("interface language"),
         max_length=8,
@@ -89,13 +99,23 @@ class User(AbstractUser):
         ]
 
     def __str__(self) -> str:
-        return self.full_name or self.email
+        return self.full_name or self.email or self.phone or ""
+
+    def clean(self):
+        super().clean()
+        # AbstractUser.clean turns a missing e-mail into "", which two accounts cannot share.
+        self.email = self.email or None
+        self.phone = self.phone or None
 
     def get_full_name(self) -> str:
         return self.full_name
 
     def get_short_name(self) -> str:
-        return self.full_name.split(" ")[0] if self.full_name else self.email
+        return self.full_name.split(" ")[0] if self.full_name else (self.email or self.phone or "")
+
+    @property
+    def phone_confirmed(self) -> bool:
+        return bool(self.phone and self.phone_confirmed_at)
 
     @cached_property
     def roles(self) -> frozenset[Role]:
