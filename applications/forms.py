@@ -10,7 +10,7 @@ from django.utils.translation import ngettext_lazy
 
 from accounts.consent import CONSENT_TEXT
 from accounts.models import User
-from accounts.phones import normalize_phone
+from accounts.phones import PhoneField, normalize_phone
 from applications.iin import parse_iin
 from applications.models import ApplicantProfile, Application
 from applications.uploads import check_attachment
@@ -221,16 +221,11 @@ class InviteForm(forms.Form):
     """The lead adds a teammate by name and phone: the teammate types the rest themselves."""
 
     full_name = forms.CharField(label=_("Teammate's full name"), max_length=200)
-    phone = forms.CharField(
+    phone = PhoneField(
         label=_("Teammate's mobile phone"),
-        max_length=25,
         help_text=_("The invitation goes to this number by SMS."),
-        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
     )
     role = forms.CharField(label=_("Role in the project"), max_length=200)
-
-    def clean_phone(self) -> str:
-        return normalize_phone(self.cleaned_data["phone"])
 
 
 class MemberForm(forms.Form):

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
 from accounts.codes import CodeError, CodePurpose, code_send
+from accounts.phones import phone_masked
 from accounts.roles import Role
 from applications.access import my_team_place, own_application, own_teammate
 from applications.eligibility import age_deadline
@@ -127,7 +128,7 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
             "application": teammate.application,
             "code_form": code_form,
             "code_sent": code_sent,
-            "masked_phone": teammate.phone[:5] + " *** ** " + teammate.phone[-2:],
+            "masked_phone": phone_masked(teammate.phone),
         },
         status=400 if code_form.errors else 200,
     )

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from accounts.codes import CodePurpose, code_check
 from accounts.consent import CONSENT_VERSION
 from accounts.roles import Role
+from accounts.two_factor import requires_two_factor
 from applications import team_notices
 from applications.eligibility import Member, member_check
 from applications.iin import Iin
@@ -158,19 +159,30 @@ def teammate_by_token(token: str, now=None) -> Teammate | None:
 
 
 def _phone_account(teammate: Teammate, now):
-    """The phone's account, made if the number has none; it can apply too."""
+    """The account that confirmed this number, or a new phone account (accounts.phone_accounts
+    rules: a number typed but never confirmed logs nobody in, and whoever confirms it takes it).
+    """
     User = get_user_model()
-    user = User.objects.filter(phone=teammate.phone).first()
-    if user is None:
-        user = User(phone=teammate.phone, full_name=teammate.full_name)
-        user.language = teammate.application.applicant.language
-        user.set_unusable_password()
-        user.phone_confirmed_at = now
-        user.save()
-        user.groups.add(Group.objects.get(name=Role.APPLICANT))
-    elif user.phone_confirmed_at is None:
-        user.phone_confirmed_at = now
-        user.save(update_fields=["phone_confirmed_at"])
+    holder = User.objects.filter(phone=teammate.phone, phone_confirmed_at__isnull=False).first()
+    if holder is not None:
+        if not holder.is_active or requires_two_factor(holder):
+            # Staff, experts and mentors sign in with e-mail and an app, never by a phone code.
+            raise TeamRefused(
+                _("This number belongs to a staff account. Ask the team lead to use another.")
+            )
+        return holder
+    User.objects.filter(phone=teammate.phone, phone_confirmed_at__isnull=True).update(phone=None)
+    # A phone account: no e-mail (NULL, so many accounts may have none), no password.
+    user = User(
+        email=None,
+        phone=teammate.phone,
+        phone_confirmed_at=now,
+        full_name=teammate.full_name,
+        language=teammate.application.applicant.language,
+    )
+    user.set_unusable_password()
+    user.save()
+    user.groups.add(Group.objects.get(name=Role.APPLICANT))
     return user
 
 
@@ -248,4 +260,8 @@ def teammate_confirm(
     teammate.consent_at = now
     teammate.confirmed_at = now
     teammate.save()
+    person = teammate.user
+    if not person.personal_data_consent_at:
+        person.personal_data_consent_at, person.personal_data_consent_version = now, CONSENT_VERSION
+        person.save(update_fields=["personal_data_consent_at", "personal_data_consent_version"])
     return teammate
