@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from django.contrib.auth.models import Group
 from django.http import QueryDict
-from django.utils import translation
+from django.utils import timezone, translation
 
 from accounts.models import User
 from accounts.roles import Role
@@ -219,3 +219,78 @@ def load_applicant_profile(demo) -> None:
             iin=parse_iin(compose_iin(date(2001, 4, 12), 10)),
             village=Settlement.objects.get(kato_code="473630100"),
         )
+
+
+# The demo's invitation link for the teammate still to confirm, printed nowhere else: only its
+# SHA-256 is stored, as for any invitation. Open /applications/join/<this>/ to try the page.
+DEMO_INVITE_TOKEN = "demo-team-invitation"  # noqa: S105 (a published demo link, like the demo password)
+
+
+def load_team_draft(demo) -> None:
+    """A draft in the open call whose team is half confirmed: one teammate confirmed
+    themselves (phone account, own IIN and consent), one is invited and has not yet."""
+    from accounts.consent import CONSENT_VERSION
+    from applications.models import Teammate
+    from applications.teammates import token_digest_of
+
+    lead, created = User.objects.get_or_create(
+        email=f"teamlead@{demo.domain}", defaults={"full_name": "Жұмабаева Ақмарал"}
+    )
+    if not created:
+        return
+    lead.set_password(demo.password)
+    lead.phone, lead.phone_confirmed_at = "+77017770001", demo.open_call.opens_at
+    lead.save()
+    lead.groups.add(Group.objects.get(name=Role.APPLICANT))
+    shetpe = Settlement.objects.get(kato_code=VILLAGES[3])
+    profile_save(
+        user=lead,
+        full_name=lead.full_name,
+        phone=lead.phone,
+        iin=parse_iin(compose_iin(date(2002, 9, 14), 31, male=False)),
+        village=shetpe,
+    )
+    application = Application.objects.create(
+        competition=demo.open_call,
+        applicant=lead,
+        title=f"{shetpe.name_kk}: жастар кітапханасы",
+        draft_data={"main-title": [f"{shetpe.name_kk}: жастар кітапханасы"]},
+    )
+    now = timezone.now()
+    member = User.objects.create(
+        email=None,
+        full_name="Есенов Нұрдәулет",
+        phone="+77017770002",
+        phone_confirmed_at=now,
+        personal_data_consent_at=now,
+        personal_data_consent_version=CONSENT_VERSION,
+    )
+    member.set_unusable_password()
+    member.save()
+    member.groups.add(Group.objects.get(name=Role.APPLICANT))
+    iin = parse_iin(compose_iin(date(2003, 2, 20), 32))
+    Teammate.objects.create(
+        application=application,
+        full_name=member.full_name,
+        phone=member.phone,
+        role="Кітапханашы",
+        user=member,
+        invited_at=now,
+        token_expires_at=now,
+        phone_confirmed_at=now,
+        iin=iin.number,
+        birth_date=iin.birth_date,
+        village=shetpe,
+        consent_version=CONSENT_VERSION,
+        consent_at=now,
+        confirmed_at=now,
+    )
+    Teammate.objects.create(
+        application=application,
+        full_name="Оразова Меруерт",
+        phone="+77017770003",
+        role="Дизайнер",
+        token_digest=token_digest_of(DEMO_INVITE_TOKEN),
+        invited_at=now,
+        token_expires_at=demo.open_call.closes_at,
+    )

@@ -44,13 +44,13 @@ class TeamRefused(Exception):
         self.message = message
 
 
-def _digest(token: str) -> str:
+def token_digest_of(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _new_link(teammate: Teammate, now) -> str:
     token = secrets.token_urlsafe(16)
-    teammate.token_digest = _digest(token)
+    teammate.token_digest = token_digest_of(token)
     teammate.invited_at = now
     teammate.token_expires_at = now + timedelta(days=INVITATION_DAYS)
     return token
@@ -153,7 +153,7 @@ def teammate_by_token(token: str, now=None) -> Teammate | None:
     now = now or timezone.now()
     return (
         Teammate.objects.select_related("application__competition", "application__applicant")
-        .filter(token_digest=_digest(token), token_expires_at__gt=now, user__isnull=True)
+        .filter(token_digest=token_digest_of(token), token_expires_at__gt=now, user__isnull=True)
         .first()
     )
 

@@ -114,14 +114,14 @@ def _at(day: date, hour: int = 12) -> datetime:
 def load_mentors(domain: str, password: str) -> list[User]:
     group = Group.objects.get(name=Role.MENTOR)
     mentors = []
-    for login, full_name in MENTORS:
+    for number, (login, full_name) in enumerate(MENTORS):
         user = User.objects.filter(email=f"{login}@{domain}").first()
         if user is None:
             user = User.objects.create_user(
                 email=f"{login}@{domain}",
                 password=password,
                 full_name=full_name,
-                phone="+77015550000",
+                phone=f"+7701555{number:04d}",  # one number, one account
             )
         user.groups.add(group)
         mentors.append(user)
