@@ -11,7 +11,8 @@ from accounts.phones import PhoneField, normalize_phone
 class LoginForm(AuthenticationForm):
     username = forms.EmailField(
         label=_("E-mail"),
-        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
+        # The phone form above it has the focus: most people log in by phone.
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
     error_messages = {

@@ -44,11 +44,21 @@ def normalize_phone(typed: str | None) -> str:
     return number.as_e164
 
 
+NBSP = "\u00a0"  # a number never breaks across lines
+
+
+def phone_display(phone: str | None) -> str:
+    """+77011234567 → +7 701 123 45 67, as people write it."""
+    if not phone or len(phone) != 12:
+        return phone or ""
+    return NBSP.join([phone[:2], phone[2:5], phone[5:8], phone[8:10], phone[10:]])
+
+
 def phone_masked(phone: str) -> str:
     """+77011234567 → +7 701 *** ** 67: enough for its owner to recognise it on a screen."""
     if len(phone) != 12:
         return phone
-    return f"{phone[:2]} {phone[2:5]} *** ** {phone[-2:]}"
+    return NBSP.join([phone[:2], phone[2:5], "***", "**", phone[-2:]])
 
 
 class PhoneField(forms.CharField):

@@ -37,7 +37,9 @@ class LoginView(auth_views.LoginView):
     def get_context_data(self, **kwargs):
         # Applicants log in by a code sent to their phone; the e-mail and password form
         # beside it is for staff, experts, mentors and the operator (and any applicant).
-        return super().get_context_data(**kwargs) | {"phone_form": PhoneForm()}
+        phone_form = PhoneForm()
+        phone_form.fields["phone"].widget.attrs["autofocus"] = True
+        return super().get_context_data(**kwargs) | {"phone_form": phone_form}
 
     def form_valid(self, form):
         # A language picked just before logging in wins and is remembered;

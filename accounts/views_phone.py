@@ -31,7 +31,7 @@ from accounts.phone_accounts import (
     phone_signup_finish,
     phone_signup_start,
 )
-from accounts.phones import phone_masked
+from accounts.phones import phone_display, phone_masked
 from accounts.views import _remember_language
 
 PENDING = "phone_code_pending"
@@ -237,7 +237,9 @@ def phone_add(request: HttpRequest) -> HttpResponse:
         else:
             _remember(request, purpose=CodePurpose.PHONE_CONFIRM, phone=phone, user=user.pk)
             return redirect("accounts:phone_add_code")
-    return render(request, "accounts/phone_add.html", {"form": form})
+    return render(
+        request, "accounts/phone_add.html", {"form": form, "phone": phone_display(user.phone)}
+    )
 
 
 @never_cache

@@ -319,6 +319,7 @@ AWARD_HOOKS = ["mentoring.services.grantee_projects_sync"]
 DEMO_LOADERS = [
     "applications.demo.load_applicant_profile",
     "applications.demo.load_applications",
+    "accounts.demo.load_phone_applicants",
     "reviews.demo.load_commission",
     "mentoring.demo.load_implementation",
     "media_campaign.demo.load_media",

@@ -13,7 +13,7 @@
         return;
       }
       button.disabled = true;
-      button.textContent = template.replace("%(seconds)s", left);
+      button.textContent = template.replace("{s}", left);
       left -= 1;
       setTimeout(tick, 1000);
     };
