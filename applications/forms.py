@@ -233,7 +233,10 @@ class MemberForm(forms.Form):
 
     iin = IinField(help_text=_("Your date of birth is read from it."))
     village = VillageField(label=_("Village where you live"))
-    consent = forms.BooleanField(label=CONSENT_TEXT)
+    consent = forms.BooleanField(
+        label=CONSENT_TEXT,
+        error_messages={"required": _("Without your consent your data cannot be processed.")},
+    )
 
 
 class CodeForm(forms.Form):

@@ -395,3 +395,39 @@ def test_the_edit_page_with_a_team_takes_a_constant_number_of_queries(
     client.force_login(draft.applicant)
     with django_assert_max_num_queries(17):
         assert client.get(f"/applications/{draft.pk}/edit/").status_code == 200
+
+
+def test_a_members_export_holds_their_own_place_and_consent(
+    client, draft, django_capture_on_commit_callbacks
+):
+    from applications.privacy import personal_data_export
+
+    teammate, iin = join_team(client, draft, django_capture_on_commit_callbacks)
+    [place] = personal_data_export(user=teammate.user)["team_places"]
+    assert (place["iin"], place["phone"], place["consent_version"]) == (
+        iin,
+        PHONE,
+        CONSENT_VERSION,
+    )
+
+
+def test_the_consent_is_asked_in_the_persons_words(
+    client, draft, django_capture_on_commit_callbacks
+):
+    invite(client, draft, django_capture_on_commit_callbacks)
+    client.logout()
+    confirm_phone(client, last_link_to(PHONE), PHONE, django_capture_on_commit_callbacks)
+    response = fill_own_data(client, draft, iin_for(date(2004, 3, 3)), consent=False)
+    assert "Келісіміңізсіз деректеріңізді өңдеуге болмайды." in response.content.decode()
+
+
+def test_anonymisation_clears_the_invitations_but_keeps_the_consent_record(draft):
+    from applications.privacy import project_personal_data_anonymise
+    from tests.applications.helpers import confirmed_teammate
+
+    teammate = confirmed_teammate(draft, iin=iin_for(date(2004, 3, 3)), full_name="Серік Асқаров")
+    project_personal_data_anonymise(project=draft.competition.project)
+    teammate.refresh_from_db()
+    assert "Асқаров" not in teammate.full_name and teammate.iin.startswith("X")
+    assert not teammate.phone.startswith("+7") and teammate.birth_date is None
+    assert teammate.consent_at and teammate.consent_version == CONSENT_VERSION
