@@ -81,6 +81,7 @@ def confirmed_teammate(application, *, iin: str, full_name: str = "", place=None
     from django.utils import timezone
 
     from accounts.consent import CONSENT_VERSION
+    from accounts.models import User
     from accounts.roles import Role
     from applications.iin import parse_iin
     from applications.models import Teammate
@@ -89,7 +90,9 @@ def confirmed_teammate(application, *, iin: str, full_name: str = "", place=None
     parsed = parse_iin(iin)
     now = timezone.now()
     phone = "+7702" + parsed.number[-7:]
-    user = UserFactory(full_name=full_name or "Серік Мүше", phone=phone, roles=[Role.APPLICANT])
+    user = User.objects.filter(phone=phone).first() or UserFactory(
+        full_name=full_name or "Серік Мүше", phone=phone, roles=[Role.APPLICANT]
+    )
     return Teammate.objects.create(
         application=application,
         full_name=user.full_name,
