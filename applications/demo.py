@@ -226,10 +226,50 @@ def load_applicant_profile(demo) -> None:
 DEMO_INVITE_TOKEN = "demo-team-invitation"  # noqa: S105 (a published demo link, like the demo password)
 
 
+def confirmed_teammate_add(
+    *, application: Application, full_name: str, phone: str, role: str, iin: str, village
+):
+    """Demo and load-test data: a teammate who took the invitation and confirmed themselves
+    (a phone account, their own IIN, village and consent)."""
+    from accounts.consent import CONSENT_VERSION
+    from applications.models import Teammate
+
+    now = timezone.now()
+    member = User.objects.filter(phone=phone).first()
+    if member is None:
+        member = User(
+            email=None,
+            full_name=full_name,
+            phone=phone,
+            phone_confirmed_at=now,
+            personal_data_consent_at=now,
+            personal_data_consent_version=CONSENT_VERSION,
+        )
+        member.set_unusable_password()
+        member.save()
+        member.groups.add(Group.objects.get(name=Role.APPLICANT))
+    parsed = parse_iin(iin)
+    return Teammate.objects.create(
+        application=application,
+        full_name=full_name,
+        phone=phone,
+        role=role,
+        user=member,
+        invited_at=now,
+        token_expires_at=now,
+        phone_confirmed_at=now,
+        iin=parsed.number,
+        birth_date=parsed.birth_date,
+        village=village,
+        consent_version=CONSENT_VERSION,
+        consent_at=now,
+        confirmed_at=now,
+    )
+
+
 def load_team_draft(demo) -> None:
     """A draft in the open call whose team is half confirmed: one teammate confirmed
     themselves (phone account, own IIN and consent), one is invited and has not yet."""
-    from accounts.consent import CONSENT_VERSION
     from applications.models import Teammate
     from applications.teammates import token_digest_of
 
@@ -256,35 +296,15 @@ def load_team_draft(demo) -> None:
         title=f"{shetpe.name_kk}: жастар кітапханасы",
         draft_data={"main-title": [f"{shetpe.name_kk}: жастар кітапханасы"]},
     )
-    now = timezone.now()
-    member = User.objects.create(
-        email=None,
+    confirmed_teammate_add(
+        application=application,
         full_name="Есенов Нұрдәулет",
         phone="+77017770002",
-        phone_confirmed_at=now,
-        personal_data_consent_at=now,
-        personal_data_consent_version=CONSENT_VERSION,
-    )
-    member.set_unusable_password()
-    member.save()
-    member.groups.add(Group.objects.get(name=Role.APPLICANT))
-    iin = parse_iin(compose_iin(date(2003, 2, 20), 32))
-    Teammate.objects.create(
-        application=application,
-        full_name=member.full_name,
-        phone=member.phone,
         role="Кітапханашы",
-        user=member,
-        invited_at=now,
-        token_expires_at=now,
-        phone_confirmed_at=now,
-        iin=iin.number,
-        birth_date=iin.birth_date,
+        iin=compose_iin(date(2003, 2, 20), 32),
         village=shetpe,
-        consent_version=CONSENT_VERSION,
-        consent_at=now,
-        confirmed_at=now,
     )
+    now = timezone.now()
     Teammate.objects.create(
         application=application,
         full_name="Оразова Меруерт",
