@@ -431,3 +431,17 @@ def test_anonymisation_clears_the_invitations_but_keeps_the_consent_record(draft
     assert "Асқаров" not in teammate.full_name and teammate.iin.startswith("X")
     assert not teammate.phone.startswith("+7") and teammate.birth_date is None
     assert teammate.consent_at and teammate.consent_version == CONSENT_VERSION
+
+
+def test_the_member_page_and_the_invitation_page_take_few_queries(
+    client, draft, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    teammate, _iin = join_team(client, draft, django_capture_on_commit_callbacks)
+    client.force_login(teammate.user)
+    with django_assert_max_num_queries(12):
+        assert client.get(f"/applications/{draft.pk}/me/").status_code == 200
+    invite(client, draft, django_capture_on_commit_callbacks, phone="+77015550044")
+    path = last_link_to("+77015550044")
+    client.logout()
+    with django_assert_max_num_queries(6):
+        assert client.get(path).status_code == 200
