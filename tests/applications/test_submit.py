@@ -226,6 +226,8 @@ def test_two_simultaneous_submissions_get_distinct_consecutive_numbers(monkeypat
     for _ in range(2):
         user = with_profile_of(UserFactory(roles=[Role.APPLICANT]), date(1994, 3, 1))
         drafts.append(Application.objects.create(competition=competition, applicant=user))
+    for n, draft in enumerate(drafts):
+        teammates_from_post(draft, application_post([{"iin": iin_for(date(1996, 3, n + 1))}]))
     barrier = Barrier(2)
     errors = []
 
