@@ -36,6 +36,7 @@ TASK_QUEUES = {
     "exhibition.tasks.render_letters": REPORTS,
     "reviews.tasks.send_review_reminders": MAINTENANCE,
     "mentoring.tasks.send_mentoring_reminders": MAINTENANCE,
+    "mentoring.tasks.send_report_due_reminders": MAINTENANCE,
     "exhibition.tasks.release_unconfirmed_registrations": MAINTENANCE,
     "applications.tasks.anonymise_personal_data": MAINTENANCE,
     "reports.tasks.snapshot_indicators": MAINTENANCE,

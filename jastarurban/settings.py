@@ -129,7 +129,11 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "accounts.context_processors.roles",
             ],
-            "builtins": ["jastarurban.templatetags.money", "jastarurban.templatetags.pages"],
+            "builtins": [
+                "jastarurban.templatetags.money",
+                "jastarurban.templatetags.moments",
+                "jastarurban.templatetags.pages",
+            ],
         },
     },
 ]
@@ -181,6 +185,10 @@ CELERY_BEAT_SCHEDULE = {
     "mentoring-reminders": {
         "task": "mentoring.tasks.send_mentoring_reminders",
         "schedule": crontab(hour=9, minute=30),
+    },
+    "report-due-reminders": {
+        "task": "mentoring.tasks.send_report_due_reminders",
+        "schedule": crontab(hour=9, minute=45),
     },
     "exhibition-release-holds": {
         "task": "exhibition.tasks.release_unconfirmed_registrations",
@@ -314,6 +322,17 @@ MEDIA_SIGNED_URL_SECONDS = signed_url_seconds()
 # Called with the competition whenever published awards change (publication, a
 # withdrawal), so the apps built on the awards follow without reviews importing them.
 AWARD_HOOKS = ["mentoring.services.grantee_projects_sync"]
+
+# Open data (/open-data/, reports/open_data): the awarded grants as 360Giving data.
+# A grant's identifier is "<prefix>-<competition>-<registration number>". 360Giving issues a
+# publisher its own "360G-…" prefix on registration: set it here before the first file goes
+# to 360Giving, and never change it afterwards (identifiers must stay the same forever).
+OPEN_DATA_GRANT_PREFIX = env("OPEN_DATA_GRANT_PREFIX", "360G-GAMO")
+# The funder's identifier is "<scheme>-<BIN>" (org-id.guide style): KZ-BIN-051140010597.
+OPEN_DATA_ORG_ID_SCHEME = env("OPEN_DATA_ORG_ID_SCHEME", "KZ-BIN")
+OPEN_DATA_LICENSE_URL = env("OPEN_DATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/")
+# How long browsers, proxies and aggregators may keep a file before asking again (ETag).
+OPEN_DATA_MAX_AGE = env_int("OPEN_DATA_MAX_AGE", 3600)
 
 # What `load_demo` runs after the project itself, in order; each takes the demo context.
 DEMO_LOADERS = [

@@ -14,5 +14,7 @@ urlpatterns = [
     path("posts/<int:pk>/edit/", views.post_edit, name="post_edit"),
     path("publications/add/", views.publication_edit, name="publication_add"),
     path("publications/<int:pk>/", views.publication_edit, name="publication_edit"),
+    path("promotions/add/", views.promotion_edit, name="promotion_add"),
+    path("promotions/<int:pk>/", views.promotion_edit, name="promotion_edit"),
     path("import/", views.import_csv, name="import"),
 ]

@@ -1,10 +1,12 @@
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from applications.uploads import check_attachment
-from competitions.models import BudgetLine, Expense, GrantProject
+from competitions.models import BudgetLine, Expense, GrantProject, Indicator
 from jastarurban.bounds import MAX_COUNT, AtMost, BoundedNumbers
 from jastarurban.money import max_tenge_validator
+from reports.indicators.registry import source_choices
 from reports.models import ReportFile
 
 
@@ -46,3 +48,24 @@ class IndicatorValueForm(CheckedFileMixin, forms.Form):
         validators=[AtMost(MAX_COUNT)],
     )
     file = forms.FileField(label=_("Evidence"), required=False)
+
+
+def indicator_source_field() -> forms.ChoiceField:
+    """ "Computed by" with only the registered sources as choices, so an unknown key cannot
+    be saved from a form (the system check reports.E001 finds any saved otherwise)."""
+    model_field = Indicator._meta.get_field("source")
+    return forms.TypedChoiceField(
+        label=capfirst(model_field.verbose_name),
+        help_text=model_field.help_text,
+        required=False,
+        empty_value="",
+        choices=source_choices,  # a callable: read when the form is built, never stale
+    )
+
+
+class IndicatorAdminForm(forms.ModelForm):
+    source = indicator_source_field()
+
+    class Meta:
+        model = Indicator
+        fields = ["source"]  # the admin adds the rest of its fields

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -171,14 +172,16 @@ def indicator_evidence(request: HttpRequest, code: str) -> FileResponse:
 @require_POST
 def snapshot_now(request: HttpRequest) -> HttpResponse:
     project = current_project_or_404()
-    written = indicators_snapshot(project=project)
+    written = indicators_snapshot(project=project, refresh=True)
     dashboard_series_forget(project)
     if written:
-        messages.success(request, _("Today's values are recorded."))
-    else:
-        messages.info(
-            request, _("Today's values were already recorded; they are kept as they are.")
+        messages.success(
+            request,
+            _("Today's values are updated (%(time)s).")
+            % {"time": formats.time_format(timezone.localtime(), "H:i")},
         )
+    else:
+        messages.info(request, _("No indicator can be measured yet."))
     return redirect("reports:dashboard")
 
 

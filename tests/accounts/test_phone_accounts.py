@@ -330,3 +330,25 @@ def test_numbers_are_shown_as_people_write_them_and_never_break():
     assert phone_display(PHONE) == "+7\u00a0701\u00a0123\u00a045\u00a067"
     assert phone_masked(PHONE) == "+7\u00a0701\u00a0***\u00a0**\u00a067"
     assert phone_display(None) == ""
+
+
+def test_the_read_only_operator_may_still_confirm_their_own_phone(client, post):
+    operator = UserFactory(roles=[Role.OPERATOR])
+    client.force_login(operator)  # with the second step passed (tests/conftest.py)
+    response = post("/accounts/phone/", {"phone": PHONE})
+    assert response.status_code == 302 and response.url == "/accounts/phone/code/"
+    post("/accounts/phone/code/", {"code": last_code()})
+    operator.refresh_from_db()
+    assert operator.phone == PHONE and operator.phone_confirmed_at is not None
+
+
+def test_an_applicant_without_an_e_mail_gets_no_broken_letter(mailoutbox):
+    from applications.tasks import send_status_email
+    from tests.factories import ApplicationFactory
+
+    application = ApplicationFactory(applicant=phone_user(email=None))
+    send_status_email(application.pk)
+    assert mailoutbox == []
+    with_mail = ApplicationFactory(applicant=UserFactory(roles=[Role.APPLICANT]))
+    send_status_email(with_mail.pk)
+    assert [message.to for message in mailoutbox] == [[with_mail.applicant.email]]

@@ -10,7 +10,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ["kk", "ru"]
 # Every app (a new one is picked up by its apps.py), the settings package, templates.
-SOURCES = sorted(path.parent.name for path in ROOT.glob("*/apps.py")) + [
+SOURCES = [
+    *sorted(path.parent.name for path in ROOT.glob("*/apps.py")),
     "jastarurban",
     "templates",
     "locale",
