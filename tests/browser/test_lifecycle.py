@@ -191,7 +191,7 @@ def open_the_call(story: Story) -> Competition:
     for code, source in MEASURED.items():
         page.goto(f"{url}/admin/competitions/indicator/")
         page.get_by_role("link", name=code, exact=True).click()
-        page.fill("#id_source", source)
+        page.locator("#id_source").select_option(source)
         page.locator("input[name=_save]").click()
         page.wait_for_url(f"{url}/admin/competitions/indicator/")
     return call
@@ -209,7 +209,7 @@ def apply(story: Story, call: Competition, team) -> Application:
     assert page.locator("html").get_attribute("lang") == "kk"
     page.fill("#id_full_name", full_name)
     page.fill("#id_email", email)
-    page.fill("#id_phone", "+7 701 111 22 33")
+    page.fill("#id_phone", f"+7 701 111 23 {TEAMS.index(team):02d}")  # one number, one account
     page.fill("#id_password1", "ауыл-жастары-2025")
     page.fill("#id_password2", "ауыл-жастары-2025")
     page.check("#id_consent")
