@@ -5,6 +5,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from applications import team_notices
 from applications.models import Application
 from applications.privacy import personal_data_anonymise_expired
 from applications.receipts import receipt_pdf
@@ -55,12 +56,14 @@ def send_submission_receipt(application_id: int) -> None:
             (f"{application.registration_number}.pdf", receipt_pdf(application), "application/pdf")
         ],
     )
+    team_notices.status_send_to_members(application=application)
 
 
 @shared_task
 def send_status_email(application_id: int) -> None:
     application = _application(application_id)
     notify(application.applicant, "application.status", _context(application))
+    team_notices.status_send_to_members(application=application)
 
 
 @shared_task

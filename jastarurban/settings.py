@@ -360,6 +360,7 @@ DEMO_LOADERS = [
     "media_campaign.demo.load_media",
     "exhibition.demo.load_exhibition",
     "reports.demo.load_reports",
+    "applications.demo.load_team_draft",
 ]
 
 # The operator's read-only API (reports/api): session or token, operator and staff only.

@@ -16,7 +16,7 @@ from django.utils import timezone
 from accounts.api_tokens import api_token_create
 from accounts.models import ApiToken
 from accounts.roles import Role
-from applications.models import Application, Attachment
+from applications.models import Application, Attachment, Teammate
 from competitions.models import Expense as BudgetExpense
 from mentoring.models import Expense, GranteeProject, Material, Participant, Training
 from reports.models import ReportFile
@@ -182,6 +182,25 @@ MATRIX: dict[str, Rule] = {
     "applications:attachment_delete": Rule(
         FORBIDDEN, {"anonymous": LOGIN, "applicant": NOT_ALLOWED}, kwargs=DRAFT_FILE
     ),
+    # The lead's team: invitations are POSTs; the member's own page is 404 to anyone who
+    # holds no place on the team (the matrix's applicant is its lead, not a member).
+    "applications:team_invite": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "applicant": NOT_ALLOWED}, kwargs=DRAFT
+    ),
+    "applications:team_resend": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "applicant": NOT_ALLOWED}, kwargs="draft_teammate"
+    ),
+    "applications:team_remove": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "applicant": NOT_ALLOWED}, kwargs="draft_teammate"
+    ),
+    "applications:member": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "applicant": NOT_FOUND}, kwargs=DRAFT
+    ),
+    "applications:member_leave": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "applicant": NOT_ALLOWED}, kwargs=DRAFT
+    ),
+    # Anyone may open an invitation link; a link that is not (or no longer) valid is 404.
+    "applications:join": Rule(NOT_FOUND, kwargs={"token": "bad-token"}),
     "applications:staff_list": only(Role.STAFF, Role.OPERATOR),
     "applications:screen": Rule(
         FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs=DRAFT
@@ -578,7 +597,18 @@ def objects(full_demo, people):
         "participant": {"token": Participant.objects.filter(feedback__isnull=False).first().token},
         DRAFT: {"pk": draft.pk},
         DRAFT_FILE: {"pk": draft.pk, "attachment_id": attachment.pk},
-        "draft_rows": {"pk": draft.pk, "section": "team"},
+        "draft_rows": {"pk": draft.pk, "section": "activity"},
+        "draft_teammate": {
+            "pk": draft.pk,
+            "teammate_id": Teammate.objects.create(
+                application=draft,
+                full_name="Шақырылған Серіктес",
+                phone="+77015550099",
+                role="Мүше",
+                invited_at=timezone.now(),
+                token_expires_at=timezone.now(),
+            ).pk,
+        },
         "member": {"pk": member.pk},
         "withdraw": {"slug": "jastarurban-2025", "pk": draft.pk},
         "review": {"pk": review.pk},
