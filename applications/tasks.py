@@ -56,14 +56,15 @@ def send_submission_receipt(application_id: int) -> None:
             (f"{application.registration_number}.pdf", receipt_pdf(application), "application/pdf")
         ],
     )
-    team_notices.status_send_to_members(application=application)
+    team_notices.status_send_to_members(application=application, context=_context(application))
 
 
 @shared_task
 def send_status_email(application_id: int) -> None:
     application = _application(application_id)
-    notify(application.applicant, "application.status", _context(application))
-    team_notices.status_send_to_members(application=application)
+    context = _context(application)
+    notify(application.applicant, "application.status", context)
+    team_notices.status_send_to_members(application=application, context=context)
 
 
 @shared_task

@@ -1,53 +1,37 @@
-"""Every message about a team goes out from here, and only from here.
-
-Today by SMS through notifications.services.sms_send; when the portal's notify() layer
-(channel by the person's choice) is merged, these three functions switch to it and nothing
-else changes. Texts are short and rendered in the recipient's language.
-"""
+"""Every message about a team goes out from here, through notifications.notify: the
+channel is each person's choice, the texts are templates per channel (events
+team.invitation, team.member_left; teammates get application.status as the lead does)."""
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext as _
 
-from notifications.services import sms_send
+from notifications.notify import notify, notify_address
 
-INVITATION_EVENT = "team_invitation"
-MEMBER_LEFT_EVENT = "team_member_left"
-STATUS_EVENT = "application_status"
+INVITATION_EVENT = "team.invitation"
+MEMBER_LEFT_EVENT = "team.member_left"
+STATUS_EVENT = "application.status"
 
 
 def invitation_send(*, teammate, token: str, language: str) -> None:
-    """The link a teammate opens to confirm themselves; only its holder's phone gets the code."""
+    """The link a teammate opens to confirm themselves, by SMS to the invited number: the
+    person may have no account yet, and only that phone can then receive the code."""
     link = settings.SITE_URL + reverse("applications:join", args=[token])
-    with translation.override(language):
-        text = _("%(lead)s invites you to a JastarUrban team. Confirm: %(link)s") % {
-            "lead": teammate.application.applicant.full_name,
-            "link": link,
-        }
-    sms_send(to=teammate.phone, text=text, event=INVITATION_EVENT, person=teammate.user)
+    notify_address(
+        INVITATION_EVENT,
+        {"lead": teammate.application.applicant.full_name, "link": link},
+        language=language,
+        phone=teammate.phone,
+    )
 
 
 def member_left_send(*, application, full_name: str) -> None:
     """Tells the lead that a teammate left the team before submission."""
-    lead = application.applicant
-    if not lead.phone:
-        return
-    with translation.override(lead.language):
-        text = _("%(name)s has left your JastarUrban team. Invite someone else.") % {
-            "name": full_name
-        }
-    sms_send(to=lead.phone, text=text, event=MEMBER_LEFT_EVENT, person=lead)
+    link = settings.SITE_URL + reverse("applications:edit", args=[application.pk])
+    notify(application.applicant, MEMBER_LEFT_EVENT, {"name": full_name, "link": link})
 
 
-def status_send_to_members(*, application) -> None:
-    """Confirmed teammates hear of every status change, as the lead does by e-mail."""
-    link = settings.SITE_URL + reverse("applications:detail", args=[application.pk])
-    for teammate in application.teammates.filter(confirmed_at__isnull=False).select_related("user"):
-        person = teammate.user
-        with translation.override(person.language):
-            text = _("JastarUrban: your team's application is now “%(status)s”. %(link)s") % {
-                "status": application.get_status_display(),
-                "link": link,
-            }
-        sms_send(to=teammate.phone, text=text, event=STATUS_EVENT, person=person)
+def status_send_to_members(*, application, context: dict) -> None:
+    """Confirmed teammates hear of every status change, as the lead does."""
+    teammates = application.teammates.filter(confirmed_at__isnull=False, user__isnull=False)
+    for teammate in teammates.select_related("user"):
+        notify(teammate.user, STATUS_EVENT, context)

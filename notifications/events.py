@@ -69,6 +69,21 @@ EVENTS: dict[str, Event] = {
             "notifications/email/draft_reminder",
             _("Unsubmitted application"),
         ),
+        # A teammate may have no account yet: the invitation goes to the number the lead typed.
+        Event(
+            "team.invitation",
+            TRANSACTIONAL,
+            "",
+            _("Team invitation"),
+            channels=(Channel.SMS,),
+            sms_parts=3,  # the lead's full name and a link with its token
+        ),
+        Event(
+            "team.member_left",
+            TRANSACTIONAL,
+            "applications/email/member_left",
+            _("A teammate left"),
+        ),
         Event("review.reminder", REMINDER, "reviews/email/reminder", _("Reviews to finish")),
         Event("review.appeal_answer", TRANSACTIONAL, "reviews/email/appeal", _("Appeal answer")),
         Event(

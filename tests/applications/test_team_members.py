@@ -13,6 +13,7 @@ from accounts.roles import Role
 from applications.models import Application, Teammate, TeamMember
 from applications.services import application_screen
 from notifications import sms
+from notifications.models import Delivery
 from tests.applications.conftest import CLOSES
 from tests.applications.helpers import application_post, iin_for, village
 from tests.factories import UserFactory
@@ -314,7 +315,10 @@ def test_a_member_may_leave_before_submission_and_the_lead_is_told(
     client, draft, django_capture_on_commit_callbacks
 ):
     capture = django_capture_on_commit_callbacks
+    # A lead who signed up by phone: told by SMS (notify picks each person's channel).
+    draft.applicant.email = None
     draft.applicant.phone = "+77019998877"
+    draft.applicant.phone_confirmed_at = timezone.now()
     draft.applicant.save()
     teammate, _iin = join_team(client, draft, capture)
     client.force_login(teammate.user)
@@ -322,7 +326,8 @@ def test_a_member_may_leave_before_submission_and_the_lead_is_told(
         response = client.post(f"/applications/{draft.pk}/me/leave/")
     assert response.status_code == 302
     assert not draft.teammates.exists()
-    assert "Серік Асқаров" in last_sms_to("+77019998877").text
+    told = last_sms_to("+77019998877").text
+    assert "Серік Асқаров" in told and f"/applications/{draft.pk}/edit/" in told
 
 
 def test_after_submission_a_member_cannot_leave(client, draft, django_capture_on_commit_callbacks):
@@ -366,16 +371,37 @@ def test_an_invited_but_unconfirmed_person_cannot_read_the_application(
     assert client.get(f"/applications/{draft.pk}/me/").status_code == 200
 
 
-def test_members_hear_of_status_changes(client, draft, staff, django_capture_on_commit_callbacks):
+def test_members_hear_of_status_changes(
+    client, draft, staff, mailoutbox, django_capture_on_commit_callbacks
+):
     capture = django_capture_on_commit_callbacks
-    join_team(client, draft, capture)
+    teammate, _iin = join_team(client, draft, capture)
     with capture(execute=True):
         submit(client, draft)
     with capture(execute=True):
         application_screen(application=draft, by=staff, eligible=True, reason="")
+    draft.refresh_from_db()
+    # Submitted, then eligible: the application's own status message, by the member's own
+    # channel (this member has an e-mail address, which notify prefers to SMS).
+    told = Delivery.objects.filter(person=teammate.user, event="application.status")
+    assert told.count() == 2
+    letters = [m for m in mailoutbox if m.to == [teammate.user.email]]
+    assert len(letters) == 2
+    assert all(draft.registration_number in m.subject for m in letters)
+    assert f"/applications/{draft.pk}/" in letters[-1].body
+
+
+def test_a_member_with_a_phone_only_hears_by_sms(
+    client, draft, staff, django_capture_on_commit_callbacks
+):
+    capture = django_capture_on_commit_callbacks
+    join_team(client, draft, capture, account=False)
+    with capture(execute=True):
+        submit(client, draft)
+    draft.refresh_from_db()
     texts = [m.text for m in sms.outbox if m.to == PHONE]
-    assert any(f"/applications/{draft.pk}/" in text for text in texts[-2:])
-    assert len([t for t in texts if "JastarUrban:" in t]) == 2  # submitted, then eligible
+    assert draft.registration_number in texts[-1]
+    assert f"/applications/{draft.pk}/" in texts[-1]
 
 
 def test_an_existing_phone_account_is_used_not_duplicated(
