@@ -2,9 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from applications.uploads import check_attachment
-from competitions.models import BudgetLine, Expense, GrantProject
+from competitions.models import BudgetLine, Expense, GrantProject, Indicator
+from competitions.setup_forms import BilingualForm, ProjectChildFormSet, bilingual
 from jastarurban.bounds import MAX_COUNT, AtMost, BoundedNumbers
 from jastarurban.money import max_tenge_validator
+from reports.indicators.sources import SOURCES
 from reports.models import ReportFile
 
 
@@ -46,3 +48,79 @@ class IndicatorValueForm(CheckedFileMixin, forms.Form):
         validators=[AtMost(MAX_COUNT)],
     )
     file = forms.FileField(label=_("Evidence"), required=False)
+
+
+class IndicatorForm(BilingualForm):
+    """An indicator with its target; computed by a registered source or entered by hand."""
+
+    required_texts = ("name",)
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "position",
+            "code",
+            "activity",
+            "kind",
+            *bilingual("name"),
+            "unit",
+            "comparison",
+            "target",
+            "source",
+            "measurement_kk",
+        ]
+        widgets = {"measurement_kk": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, project: GrantProject, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["activity"].queryset = project.activities.order_by("number")
+        # Only a registered computation, or none: an unknown key would never be measured.
+        self.fields["source"] = forms.ChoiceField(
+            label=_("Computed by"),
+            required=False,
+            choices=[
+                ("", _("entered by hand")),
+                *((key, source.label) for key, source in sorted(SOURCES.items())),
+            ],
+        )
+        self.fields["target"].validators.append(AtMost(MAX_COUNT))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("source") and self.instance.manual_value is not None:
+            self.add_error(
+                "source", _("A value was entered by hand for this indicator; it stays manual.")
+            )
+        if data.get("unit") == Indicator.Unit.PERCENT and (data.get("target") or 0) > 100:
+            self.add_error("target", _("A percentage is at most 100."))
+        return data
+
+
+class IndicatorFormSet(ProjectChildFormSet):
+    number_field = "position"
+
+    def extra_form_kwargs(self) -> dict:
+        return {"project": self.project}
+
+    def clean(self):
+        super().clean()
+        codes = set()
+        for form in self.kept_forms():
+            code = form.cleaned_data.get("code")
+            if code in codes:
+                raise forms.ValidationError(
+                    _("Indicator codes must differ: %(code)s is used twice.") % {"code": code}
+                )
+            codes.add(code)
+
+
+def indicator_formset(*, project: GrantProject, data=None):
+    FormSet = forms.modelformset_factory(
+        Indicator, form=IndicatorForm, formset=IndicatorFormSet, extra=2, can_delete=True
+    )
+    return FormSet(
+        data,
+        project=project,
+        queryset=project.indicators.select_related("activity").order_by("position"),
+        prefix="indicators",
+    )

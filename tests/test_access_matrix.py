@@ -110,13 +110,9 @@ MATRIX: dict[str, Rule] = {
     ),
     # Passkey ceremonies (django-otp-webauthn) answer POSTs only; no passwordless login.
     "otp_webauthn:credential-registration-begin": Rule(NOT_ALLOWED, {"anonymous": FORBIDDEN}),
-    "otp_webauthn:credential-registration-complete": Rule(
-        NOT_ALLOWED, {"anonymous": FORBIDDEN}
-    ),
+    "otp_webauthn:credential-registration-complete": Rule(NOT_ALLOWED, {"anonymous": FORBIDDEN}),
     "otp_webauthn:credential-authentication-begin": Rule(NOT_ALLOWED, {"anonymous": FORBIDDEN}),
-    "otp_webauthn:credential-authentication-complete": Rule(
-        NOT_ALLOWED, {"anonymous": FORBIDDEN}
-    ),
+    "otp_webauthn:credential-authentication-complete": Rule(NOT_ALLOWED, {"anonymous": FORBIDDEN}),
     "otp_webauthn:js-i18n-catalog": Rule(OK),
     "applications:home": only(Role.APPLICANT),
     "applications:profile": only(Role.APPLICANT),

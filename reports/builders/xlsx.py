@@ -19,13 +19,13 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from competitions.models import GrantProject
 from jastarurban.spreadsheet_safety import xlsx_text
 from reports.builders.data import (
     CHUNK,
     RankedRows,
     applications_list,
     competition_titles,
-    current_project,
     decided_competitions,
     project_report,
     scores_by_application,
@@ -90,8 +90,8 @@ def _number(value):
     return int(value) if value == int(value) else float(value)
 
 
-def project_report_xlsx(final: bool) -> bytes:
-    report = project_report(final)
+def project_report_xlsx(project: GrantProject, final: bool) -> bytes:
+    report = project_report(project, final)
     project, execution = report.project, report.execution
     book = Workbook(write_only=True)
 
@@ -343,9 +343,8 @@ def project_report_xlsx(final: bool) -> bytes:
     return _bytes(book)
 
 
-def applications_xlsx() -> bytes:
+def applications_xlsx(project: GrantProject) -> bytes:
     """Every received application, streamed: write-only mode keeps memory flat."""
-    project = current_project()
     scores = scores_by_application(project)
     titles = competition_titles(project)
     book = Workbook(write_only=True)
@@ -391,8 +390,8 @@ def applications_xlsx() -> bytes:
     return _bytes(book)
 
 
-def protocol_xlsx() -> bytes:
-    competitions = decided_competitions(current_project())
+def protocol_xlsx(project: GrantProject) -> bytes:
+    competitions = decided_competitions(project)
     if not competitions:
         raise ValueError(_("No competition has reached the commission's decisions yet."))
     competition = competitions[-1]
