@@ -4,6 +4,7 @@ calls it opens. Texts are typed in Kazakh and Russian (the operator reads both).
 from decimal import ROUND_HALF_UP, Decimal
 
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from competitions.models import Activity, BudgetLine, Competition, GrantProject
@@ -96,6 +97,13 @@ class ProjectChildFormSet(forms.BaseModelFormSet):
     def extra_form_kwargs(self) -> dict:
         return {}
 
+    @cached_property
+    def activity_choices(self) -> list[tuple]:
+        """The plan's events for every row's select, read once for the whole formset."""
+        return [("", "---------")] + [
+            (activity.pk, str(activity)) for activity in self.project.activities.order_by("number")
+        ]
+
     def kept_forms(self):
         return [
             form
@@ -158,9 +166,11 @@ class BudgetLineForm(BoundedNumbers, BilingualForm):
             "funding_source",
         ]
 
-    def __init__(self, *args, project: GrantProject, **kwargs):
+    def __init__(self, *args, project: GrantProject, activity_choices: list, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["activity"].queryset = project.activities.order_by("number")
+        activity = self.fields["activity"]
+        activity.queryset = project.activities.all()
+        activity.choices = activity_choices
 
     def clean(self):
         data = super().clean()
@@ -185,7 +195,7 @@ class BudgetLineFormSet(ProjectChildFormSet):
     number_field = "position"
 
     def extra_form_kwargs(self) -> dict:
-        return {"project": self.project}
+        return {"project": self.project, "activity_choices": self.activity_choices}
 
     def clean(self):
         super().clean()

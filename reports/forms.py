@@ -71,9 +71,11 @@ class IndicatorForm(BilingualForm):
         ]
         widgets = {"measurement_kk": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, project: GrantProject, **kwargs):
+    def __init__(self, *args, project: GrantProject, activity_choices: list, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["activity"].queryset = project.activities.order_by("number")
+        activity = self.fields["activity"]
+        activity.queryset = project.activities.all()
+        activity.choices = activity_choices
         # Only a registered computation, or none: an unknown key would never be measured.
         self.fields["source"] = forms.ChoiceField(
             label=_("Computed by"),
@@ -100,7 +102,7 @@ class IndicatorFormSet(ProjectChildFormSet):
     number_field = "position"
 
     def extra_form_kwargs(self) -> dict:
-        return {"project": self.project}
+        return {"project": self.project, "activity_choices": self.activity_choices}
 
     def clean(self):
         super().clean()
