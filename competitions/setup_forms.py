@@ -222,7 +222,12 @@ class BudgetLineFormSet(ProjectChildFormSet):
 
 def activity_formset(*, project: GrantProject, data=None):
     FormSet = forms.modelformset_factory(
-        Activity, form=ActivityForm, formset=ActivityFormSet, extra=2, can_delete=True
+        Activity,
+        form=ActivityForm,
+        formset=ActivityFormSet,
+        extra=2,
+        can_delete=True,
+        can_delete_extra=False,
     )
     return FormSet(
         data, project=project, queryset=project.activities.order_by("number"), prefix="plan"
@@ -231,7 +236,12 @@ def activity_formset(*, project: GrantProject, data=None):
 
 def budget_formset(*, project: GrantProject, data=None):
     FormSet = forms.modelformset_factory(
-        BudgetLine, form=BudgetLineForm, formset=BudgetLineFormSet, extra=2, can_delete=True
+        BudgetLine,
+        form=BudgetLineForm,
+        formset=BudgetLineFormSet,
+        extra=2,
+        can_delete=True,
+        can_delete_extra=False,
     )
     return FormSet(
         data,

@@ -118,7 +118,12 @@ class IndicatorFormSet(ProjectChildFormSet):
 
 def indicator_formset(*, project: GrantProject, data=None):
     FormSet = forms.modelformset_factory(
-        Indicator, form=IndicatorForm, formset=IndicatorFormSet, extra=2, can_delete=True
+        Indicator,
+        form=IndicatorForm,
+        formset=IndicatorFormSet,
+        extra=2,
+        can_delete=True,
+        can_delete_extra=False,
     )
     return FormSet(
         data,
