@@ -265,3 +265,17 @@ def test_the_chooser_reads_a_fixed_number_of_queries(
     with django_assert_max_num_queries(8):
         response = client.get("/reports/")
     assert response.content.decode().count("/reports/dashboard/") == 12
+
+
+def test_the_demos_open_call_runs_in_the_next_project_not_in_2025s(demo):
+    first, open_call = demo
+    following = open_call.project
+    assert following.slug == "jastarurban-next" and following != first
+    assert following.starts_on <= timezone.localdate(open_call.opens_at) <= following.ends_on
+    assert list(first.competitions.values_list("slug", flat=True)) == ["jastarurban-2025"]
+    # Its calendar plan follows the first project's, inside its own dates.
+    activities = list(following.activities.order_by("number"))
+    assert len(activities) == first.activities.count()
+    assert all(
+        following.starts_on <= a.starts_on <= a.ends_on <= following.ends_on for a in activities
+    )
