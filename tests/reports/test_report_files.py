@@ -148,6 +148,7 @@ def test_a_broker_down_fails_the_request_visibly_and_it_can_be_tried_again(
         raise outage
 
     monkeypatch.setattr(build_report_file, "apply_async", broker_down)
+    GrantProjectFactory(slug="jastarurban")
     client.force_login(operator)
     data = {"kind": "final", "format": "pdf", "language": "ru"}
     response = client.post("/projects/jastarurban/reports/files/request/", data, follow=True)

@@ -9,7 +9,7 @@ from django.test import Client
 
 from competitions.models import Indicator
 from reports.indicators.display import indicator_amount, indicator_target
-from tests.factories import UserFactory
+from tests.factories import GrantProjectFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -111,6 +111,7 @@ def test_an_indicator_history_charts_money_with_a_money_axis(client, full_demo, 
 
 
 def test_report_files_name_who_asked_not_the_requested_sum(client, staff):
+    GrantProjectFactory(slug="jastarurban")
     client.force_login(staff)
     html = page(client, "/projects/jastarurban/reports/files/", "kk")
     header = re.search(r"<thead>.*?</thead>", html, re.S).group(0)
