@@ -4,6 +4,7 @@ calls it opens. Texts are typed in Kazakh and Russian (the operator reads both).
 from decimal import ROUND_HALF_UP, Decimal
 
 from django import forms
+from django.utils import formats
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -215,7 +216,9 @@ class BudgetLineFormSet(ProjectChildFormSet):
                 )
                 % {
                     "limit": int(SUPPORT_SHARE_LIMIT * 100),
-                    "share": round(Decimal(support) * 100 / grant, 1) if grant else 100,
+                    "share": formats.number_format(
+                        round(Decimal(support) * 100 / grant, 1) if grant else 100, 1
+                    ),
                 }
             )
 

@@ -192,7 +192,7 @@ def test_the_10_percent_rule_refuses_a_budget_that_breaks_it(
     )
     assert response.status_code == 200
     assert message in response.content.decode()
-    assert "20,0" in response.content.decode() or "20.0" in response.content.decode()
+    assert "20,0 %" in response.content.decode()
     assert not project.budget_lines.exists()
 
 
