@@ -10,12 +10,16 @@ from django.utils.translation import gettext_lazy as _
 
 from competitions.models import Activity, BudgetLine, Competition, GrantProject
 from competitions.models.budget import SUPPORT_SHARE_LIMIT, support_within_limit
-from jastarurban.bounds import BoundedNumbers
+from jastarurban.bounds import MAX_COUNT, BoundedNumbers
 from jastarurban.money import max_tenge_validator
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 SHORT_TEXT = forms.Textarea(attrs={"rows": 2})
+# The largest row number, age or team size the database's small integers hold.
+SMALL = 32_767
+# Applications expected in one call: far above any real count, within a 32-bit integer.
+MANY = 1_000_000
 
 
 def bilingual(*names: str) -> list[str]:
@@ -68,8 +72,9 @@ class ProjectForm(BilingualForm):
         return data
 
 
-class ActivityForm(BilingualForm):
+class ActivityForm(BoundedNumbers, BilingualForm):
     required_texts = ("title", "task")
+    number_limits = {"number": SMALL}
 
     class Meta:
         model = Activity
@@ -152,7 +157,11 @@ class ActivityFormSet(ProjectChildFormSet):
 
 class BudgetLineForm(BoundedNumbers, BilingualForm):
     required_texts = ("name",)
-    number_limits = {"unit_cost_kzt": max_tenge_validator()}
+    number_limits = {
+        "position": SMALL,
+        "quantity": MAX_COUNT,
+        "unit_cost_kzt": max_tenge_validator(),
+    }
 
     class Meta:
         model = BudgetLine
@@ -256,7 +265,15 @@ def budget_formset(*, project: GrantProject, data=None):
 
 class CompetitionForm(BoundedNumbers, BilingualForm):
     required_texts = ("title", "summary", "eligibility", "funds")
-    number_limits = {"max_request_kzt": max_tenge_validator()}
+    number_limits = {
+        "max_request_kzt": max_tenge_validator(),
+        "min_age": SMALL,
+        "max_age": SMALL,
+        "min_team_size": SMALL,
+        "max_team_size": SMALL,
+        "award_count": SMALL,
+        "expected_applications": MANY,
+    }
 
     copy_criteria_from = forms.ModelChoiceField(
         label=_("Copy the criteria and FAQ from"),

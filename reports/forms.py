@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from applications.uploads import check_attachment
 from competitions.models import BudgetLine, Expense, GrantProject, Indicator
-from competitions.setup_forms import BilingualForm, ProjectChildFormSet, bilingual
+from competitions.setup_forms import SMALL, BilingualForm, ProjectChildFormSet, bilingual
 from jastarurban.bounds import MAX_COUNT, AtMost, BoundedNumbers
 from jastarurban.money import max_tenge_validator
 from reports.indicators.sources import SOURCES
@@ -50,10 +50,11 @@ class IndicatorValueForm(CheckedFileMixin, forms.Form):
     file = forms.FileField(label=_("Evidence"), required=False)
 
 
-class IndicatorForm(BilingualForm):
+class IndicatorForm(BoundedNumbers, BilingualForm):
     """An indicator with its target; computed by a registered source or entered by hand."""
 
     required_texts = ("name",)
+    number_limits = {"position": SMALL, "target": MAX_COUNT}
 
     class Meta:
         model = Indicator
@@ -85,7 +86,6 @@ class IndicatorForm(BilingualForm):
                 *((key, source.label) for key, source in sorted(SOURCES.items())),
             ],
         )
-        self.fields["target"].validators.append(AtMost(MAX_COUNT))
 
     def clean(self):
         data = super().clean()
