@@ -1,9 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.contrib.auth.forms import AdminUserCreationForm
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from accounts.phones import normalize_phone
 
 
 class UserCreationForm(AdminUserCreationForm):
@@ -12,16 +13,25 @@ class UserCreationForm(AdminUserCreationForm):
         fields = ("email", "full_name")
 
 
+class UserEditForm(UserChangeForm):
+    class Meta(UserChangeForm.Meta):
+        model = User
+
+    def clean_phone(self):
+        return normalize_phone(self.cleaned_data.get("phone")) or None
+
+
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     add_form = UserCreationForm
-    ordering = ["email"]
+    form = UserEditForm
+    ordering = ["full_name"]
     list_display = ["email", "full_name", "phone", "is_active", "is_staff"]
     list_filter = ["groups", "position", "is_active", "is_staff", "is_superuser"]
     search_fields = ["email", "full_name", "phone"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        (_("Person"), {"fields": ["full_name", "phone", "language"]}),
+        (_("Person"), {"fields": ["full_name", "phone", "phone_confirmed_at", "language"]}),
         (
             _("Consent"),
             {"fields": ["personal_data_consent_at", "personal_data_consent_version"]},
@@ -29,7 +39,11 @@ class UserAdmin(DjangoUserAdmin):
         (_("Roles"), {"fields": ["is_active", "is_staff", "is_superuser", "groups", "position"]}),
         (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]
-    readonly_fields = ["personal_data_consent_at", "personal_data_consent_version"]
+    readonly_fields = [
+        "phone_confirmed_at",
+        "personal_data_consent_at",
+        "personal_data_consent_version",
+    ]
     add_fieldsets = [
         (
             None,
@@ -39,3 +53,9 @@ class UserAdmin(DjangoUserAdmin):
             },
         ),
     ]
+
+    def save_model(self, request, obj, form, change):
+        # A number typed by staff is not confirmed by its owner: it logs nobody in.
+        if "phone" in form.changed_data:
+            obj.phone_confirmed_at = None
+        super().save_model(request, obj, form, change)

@@ -5,13 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.consent import CONSENT_TEXT
 from accounts.models import User
-from accounts.phones import normalize_phone
+from accounts.phones import PhoneField, normalize_phone
 
 
 class LoginForm(AuthenticationForm):
     username = forms.EmailField(
         label=_("E-mail"),
-        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
+        # The phone form above it has the focus: most people log in by phone.
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
     error_messages = {
@@ -89,3 +90,39 @@ class AppCodeForm(forms.Form):
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9 ]*"}
         ),
     )
+
+
+class PhoneForm(forms.Form):
+    """A Kazakh mobile number, to send a code to."""
+
+    phone = PhoneField()
+
+
+class PhoneSignupForm(forms.Form):
+    full_name = forms.CharField(
+        label=_("Full name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    phone = PhoneField(help_text=_("We will send a code to it by SMS."))
+    consent = forms.BooleanField(label=CONSENT_TEXT, required=True)
+
+
+class SmsCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code from the SMS"),
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={
+                "autofocus": True,
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "pattern": "[0-9 ]*",
+                "spellcheck": "false",
+            }
+        ),
+    )
+
+    def clean_code(self) -> str:
+        code = "".join(self.cleaned_data["code"].split())
+        if not code.isdigit() or len(code) != 6:
+            raise forms.ValidationError(_("The code is six digits."))
+        return code

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import PRIORITY, Position, Role
@@ -23,9 +24,11 @@ class EmailUserManager(UserManager):
     use_in_migrations = True
 
     def _create_user(self, email, password, **extra_fields):
-        if not email:
-            raise ValueError("An e-mail address is required")
-        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        # An applicant may have only a phone; everyone else logs in by e-mail.
+        if not email and not extra_fields.get("phone"):
+            raise ValueError("An e-mail address or a phone is required")
+        email = self.normalize_email(email).lower() if email else None
+        user = self.model(email=email, **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -50,9 +53,17 @@ class User(AbstractUser):
     username = None
     first_name = None
     last_name = None
-    email = models.EmailField(_("e-mail"), unique=True)
+    # Optional for applicants who sign up by phone; NULL, not "", so many can have none.
+    email = models.EmailField(_("e-mail"), unique=True, null=True, blank=True)
     full_name = models.CharField(_("full name"), max_length=200)
-    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    # E.164 (accounts/phones.py); one number, one account.
+    phone = models.CharField(_("phone"), max_length=20, unique=True, null=True, blank=True)
+    phone_confirmed_at = models.DateTimeField(
+        _("phone confirmed"),
+        null=True,
+        blank=True,
+        help_text=_("Set when its owner typed the code sent to it; only then it logs in."),
+    )
     language = models.CharField(
         _("interface language"),
         max_length=8,
@@ -88,13 +99,23 @@ class User(AbstractUser):
         ]
 
     def __str__(self) -> str:
-        return self.full_name or self.email
+        return self.full_name or self.email or self.phone or ""
+
+    def clean(self):
+        super().clean()
+        # AbstractUser.clean turns a missing e-mail into "", which two accounts cannot share.
+        self.email = self.email or None
+        self.phone = self.phone or None
 
     def get_full_name(self) -> str:
         return self.full_name
 
     def get_short_name(self) -> str:
-        return self.full_name.split(" ")[0] if self.full_name else self.email
+        return self.full_name.split(" ")[0] if self.full_name else (self.email or self.phone or "")
+
+    @property
+    def phone_confirmed(self) -> bool:
+        return bool(self.phone and self.phone_confirmed_at)
 
     @cached_property
     def roles(self) -> frozenset[Role]:
@@ -146,3 +167,48 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.user})"
+
+
+class CodePurpose(models.TextChoices):
+    """What a one-time SMS code opens; a code checks only for the purpose it was sent for."""
+
+    LOGIN = "login", _("log in")
+    SIGNUP = "signup", _("sign up")
+    PHONE_CONFIRM = "phone_confirm", _("confirm a phone")
+    MEMBER_CONFIRM = "member_confirm", _("confirm team membership")
+
+
+class PhoneCode(models.Model):
+    """One six-digit code sent by SMS (accounts/codes.py).
+
+    Only a keyed hash of the code is kept (HMAC with SECRET_KEY): a copy of the database
+    opens nothing, and checking a code costs no password hash. Rows stay an hour after they
+    are made, as they count towards the sending limits, and are then deleted
+    (accounts.tasks.delete_old_phone_codes).
+    """
+
+    phone = models.CharField(_("phone"), max_length=20)
+    purpose = models.CharField(_("purpose"), max_length=20, choices=CodePurpose.choices)
+    digest = models.CharField(_("HMAC of the code"), max_length=64)
+    ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(_("wrong attempts"), default=0)
+    spent_at = models.DateTimeField(
+        _("used or voided"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set when the code was used, replaced by a new one, or guessed wrong too often."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("one-time code")
+        verbose_name_plural = _("one-time codes")
+        indexes = [
+            models.Index(fields=["phone", "-created_at"], name="phonecode_phone_recent"),
+            models.Index(fields=["ip", "-created_at"], name="phonecode_ip_recent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()} → {self.phone}"

@@ -38,7 +38,9 @@ def user_register(
         return None
     user = User(email=email)
     user.full_name = full_name
-    user.phone = phone
+    # An unconfirmed contact number; one another account already holds is left out rather
+    # than said to be taken (the same answer either way). It is confirmed by code later.
+    user.phone = phone if phone and not User.objects.filter(phone=phone).exists() else None
     user.language = language
     user.is_active = False
     user.personal_data_consent_at = timezone.now()

@@ -1,13 +1,20 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from accounts import views, views_api_token, views_two_factor
+from accounts import views, views_api_token, views_phone, views_two_factor
 
 app_name = "accounts"
 
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("login/phone/", views_phone.phone_login, name="phone_login"),
+    path("login/phone/code/", views_phone.phone_login_code, name="phone_login_code"),
+    path("signup/", views_phone.phone_signup, name="phone_signup"),
+    path("signup/code/", views_phone.phone_signup_code, name="phone_signup_code"),
+    path("signup/with-number/", views_phone.phone_signup_offer, name="phone_signup_offer"),
+    path("phone/", views_phone.phone_add, name="phone_add"),
+    path("phone/code/", views_phone.phone_add_code, name="phone_add_code"),
     path("register/", views.register, name="register"),
     path("register/done/", views.register_done, name="register_done"),
     path("activate/<str:uidb64>/<str:token>/", views.activate, name="activate"),

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from accounts.forms import LoginForm, RegistrationForm
+from accounts.forms import LoginForm, PhoneForm, RegistrationForm
 from accounts.roles import HOME_URL_NAMES
 from accounts.services import user_activate, user_register, user_set_language
 from accounts.two_factor import requires_two_factor
@@ -33,6 +33,13 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        # Applicants log in by a code sent to their phone; the e-mail and password form
+        # beside it is for staff, experts, mentors and the operator (and any applicant).
+        phone_form = PhoneForm()
+        phone_form.fields["phone"].widget.attrs["autofocus"] = True
+        return super().get_context_data(**kwargs) | {"phone_form": phone_form}
 
     def form_valid(self, form):
         # A language picked just before logging in wins and is remembered;

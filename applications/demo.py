@@ -174,7 +174,7 @@ def load_applications(demo) -> None:
         profile_save(
             user=lead,
             full_name=members[0][0],
-            phone="+77011234567",
+            phone=f"+7701{lead.pk:07d}",  # one number, one account
             iin=parse_iin(members[0][1]),
             village=village,
         )

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from accounts.models import User
 from accounts.phones import normalize_phone
 from applications.eligibility import team_size_message
 from applications.iin import parse_iin
@@ -141,9 +142,25 @@ class ProfileForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        if user.phone_confirmed:
+            # A confirmed number logs its owner in: it changes only by a new code
+            # (accounts:phone_add), never by typing it here.
+            self.fields["phone"].disabled = True
+            self.fields["phone"].initial = user.phone
+            self.fields["phone"].help_text = _(
+                "Confirmed by SMS. To change it, open Phone in your name's menu."
+            )
 
     def clean_phone(self) -> str:
-        return normalize_phone(self.cleaned_data["phone"])
+        phone = normalize_phone(self.cleaned_data["phone"])
+        if phone != self.user.phone and User.objects.filter(phone=phone).exists():
+            raise forms.ValidationError(
+                _(
+                    "This number cannot be saved here. "
+                    "Add it under Phone in your name's menu: a code will be sent to it."
+                )
+            )
+        return phone
 
     def clean_iin(self):
         iin = self.cleaned_data["iin"]

@@ -59,12 +59,22 @@ def user_anonymise(*, user: User) -> None:
     """Deactivates an account and replaces what identifies its owner."""
     user.email = f"anonymised-{user.pk}@anonymised.invalid"
     user.full_name = ANONYMOUS_NAME
-    user.phone = ""
+    user.phone = None
+    user.phone_confirmed_at = None
     user.is_active = False
     user.set_unusable_password()
     # The audit log would otherwise keep the old e-mail and name as "before" values.
     with disable_auditlog():
-        user.save(update_fields=["email", "full_name", "phone", "is_active", "password"])
+        user.save(
+            update_fields=[
+                "email",
+                "full_name",
+                "phone",
+                "phone_confirmed_at",
+                "is_active",
+                "password",
+            ]
+        )
     _audit_log_scrub(user=user)
 
 

@@ -96,7 +96,7 @@ def _lead_member(application: Application) -> TeamMember | None:
         full_name=user.full_name,
         iin=profile.iin,
         birth_date=profile.birth_date,
-        phone=user.phone[:20],
+        phone=(user.phone or "")[:20],
         village=profile.village,
         role=_("Team lead"),
     )

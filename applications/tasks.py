@@ -42,6 +42,8 @@ def _context(application: Application) -> dict:
 @shared_task
 def send_submission_receipt(application_id: int) -> None:
     application = _application(application_id)
+    if not application.applicant.email:
+        return  # an applicant who signed up by phone; notifications.notify will text them
     with translation.override(application.applicant.language):
         context = _context(application)
         subject = render_to_string("applications/email/receipt_subject.txt", context).strip()
@@ -55,6 +57,8 @@ def send_submission_receipt(application_id: int) -> None:
 @shared_task
 def send_status_email(application_id: int) -> None:
     application = _application(application_id)
+    if not application.applicant.email:
+        return  # an applicant who signed up by phone; notifications.notify will text them
     with translation.override(application.applicant.language):
         context = _context(application)
         subject = render_to_string("applications/email/status_subject.txt", context).strip()

@@ -34,7 +34,6 @@ class Exhibition(TimeStampedModel):
     venue = models.CharField(_("venue"), max_length=300)
     programme = models.TextField(_("programme"), help_text=_("One item a line: time and what."))
     capacity = models.PositiveIntegerField(_("places"))
-    participants_target = models.PositiveIntegerField(_("participants expected"), default=50)
     registration_open = models.BooleanField(_("registration open"), default=True)
 
     class Meta:

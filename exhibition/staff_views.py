@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
 from accounts.roles import Role
+from competitions.models import Indicator
 from competitions.selectors import project_get
 from exhibition import selectors
 from exhibition.access import writes_need_staff
@@ -47,7 +48,7 @@ def project_home(request: HttpRequest, project: str) -> HttpResponse:
 
 @role_required(Role.STAFF, Role.OPERATOR)
 def manage(request: HttpRequest, slug: str) -> HttpResponse:
-    exhibition = get_object_or_404(Exhibition, slug=slug)
+    exhibition = get_object_or_404(Exhibition.objects.select_related("project"), slug=slug)
     share = selectors.support_grew_share(exhibition)
     return render(
         request,
@@ -62,7 +63,9 @@ def manage(request: HttpRequest, slug: str) -> HttpResponse:
             "registered": selectors.registrations_count(exhibition),
             "letters": selectors.letters_count(exhibition),
             "feedback": selectors.feedback_counts(exhibition),
-            "support_percent": None if share is None else round(share * 100),
+            "support_display": "—" if share is None else f"{round(share * 100)}\xa0%",
+            # The targets are the project's indicator rows, not numbers typed in the page.
+            "targets": Indicator.objects.by_source(exhibition.project),
             "can_write": request.user.has_role(Role.STAFF),
         },
     )
@@ -83,6 +86,9 @@ def participants(request: HttpRequest, slug: str) -> HttpResponse:
             "people": people[:200],
             "query": query,
             "checked_in": selectors.participants_checked_in(exhibition),
+            "target": Indicator.objects.by_source(exhibition.project_id).get(
+                "exhibition_participants"
+            ),
             "can_write": request.user.has_role(Role.STAFF),
         },
     )

@@ -62,6 +62,9 @@ class OperatorReadOnlyMiddleware:
             # The operator's own API token: made and revoked, nothing of the project's.
             "accounts:api_token",
             "accounts:api_token_revoke",
+            # The operator's own phone number, confirmed by a code.
+            "accounts:phone_add",
+            "accounts:phone_add_code",
             "otp_webauthn:credential-registration-begin",
             "otp_webauthn:credential-registration-complete",
             "otp_webauthn:credential-authentication-begin",

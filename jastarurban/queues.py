@@ -27,6 +27,7 @@ TASK_QUEUES = {
     "jastarurban.ping": NOTIFICATIONS,
     "accounts.tasks.send_activation_email": NOTIFICATIONS,
     "accounts.tasks.send_registration_notice": NOTIFICATIONS,
+    "notifications.tasks.deliver_sms": NOTIFICATIONS,
     "applications.tasks.send_submission_receipt": NOTIFICATIONS,
     "applications.tasks.send_status_email": NOTIFICATIONS,
     "reviews.tasks.send_appeal_answer": NOTIFICATIONS,
@@ -35,9 +36,11 @@ TASK_QUEUES = {
     "exhibition.tasks.render_letters": REPORTS,
     "reviews.tasks.send_review_reminders": MAINTENANCE,
     "mentoring.tasks.send_mentoring_reminders": MAINTENANCE,
+    "mentoring.tasks.send_report_due_reminders": MAINTENANCE,
     "exhibition.tasks.release_unconfirmed_registrations": MAINTENANCE,
     "applications.tasks.anonymise_personal_data": MAINTENANCE,
     "reports.tasks.snapshot_indicators": MAINTENANCE,
+    "accounts.tasks.delete_old_phone_codes": MAINTENANCE,
 }
 
 

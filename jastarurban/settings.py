@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     # Operations commands (backup, restore, benchmark, load test); no models.
     "ops",
     "accounts",
+    # SMS, Telegram and e-mail to people, with a log of every attempt.
+    "notifications",
     "competitions",
     "applications",
     "reviews",
@@ -127,7 +129,11 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "accounts.context_processors.roles",
             ],
-            "builtins": ["jastarurban.templatetags.money", "jastarurban.templatetags.pages"],
+            "builtins": [
+                "jastarurban.templatetags.money",
+                "jastarurban.templatetags.moments",
+                "jastarurban.templatetags.pages",
+            ],
         },
     },
 ]
@@ -180,6 +186,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "mentoring.tasks.send_mentoring_reminders",
         "schedule": crontab(hour=9, minute=30),
     },
+    "report-due-reminders": {
+        "task": "mentoring.tasks.send_report_due_reminders",
+        "schedule": crontab(hour=9, minute=45),
+    },
     "exhibition-release-holds": {
         "task": "exhibition.tasks.release_unconfirmed_registrations",
         "schedule": crontab(minute="*/5"),
@@ -191,6 +201,11 @@ CELERY_BEAT_SCHEDULE = {
     "indicator-snapshots": {
         "task": "reports.tasks.snapshot_indicators",
         "schedule": crontab(hour=23, minute=50),
+    },
+    # Sign-in codes count towards the hourly limits for an hour, then go.
+    "phone-codes-clean-up": {
+        "task": "accounts.tasks.delete_old_phone_codes",
+        "schedule": crontab(minute=7),
     },
 }
 
@@ -308,10 +323,22 @@ MEDIA_SIGNED_URL_SECONDS = signed_url_seconds()
 # withdrawal), so the apps built on the awards follow without reviews importing them.
 AWARD_HOOKS = ["mentoring.services.grantee_projects_sync"]
 
+# Open data (/open-data/, reports/open_data): the awarded grants as 360Giving data.
+# A grant's identifier is "<prefix>-<competition>-<registration number>". 360Giving issues a
+# publisher its own "360G-…" prefix on registration: set it here before the first file goes
+# to 360Giving, and never change it afterwards (identifiers must stay the same forever).
+OPEN_DATA_GRANT_PREFIX = env("OPEN_DATA_GRANT_PREFIX", "360G-GAMO")
+# The funder's identifier is "<scheme>-<BIN>" (org-id.guide style): KZ-BIN-051140010597.
+OPEN_DATA_ORG_ID_SCHEME = env("OPEN_DATA_ORG_ID_SCHEME", "KZ-BIN")
+OPEN_DATA_LICENSE_URL = env("OPEN_DATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/")
+# How long browsers, proxies and aggregators may keep a file before asking again (ETag).
+OPEN_DATA_MAX_AGE = env_int("OPEN_DATA_MAX_AGE", 3600)
+
 # What `load_demo` runs after the project itself, in order; each takes the demo context.
 DEMO_LOADERS = [
     "applications.demo.load_applicant_profile",
     "applications.demo.load_applications",
+    "accounts.demo.load_phone_applicants",
     "reviews.demo.load_commission",
     "mentoring.demo.load_implementation",
     "media_campaign.demo.load_media",
@@ -370,6 +397,9 @@ EMAIL_BACKEND = (
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
 )
+# notifications/sms: the console backend prints each SMS (the demo, the tests); set
+# SMS_BACKEND to the HTTP gateway's backend in production.
+SMS_BACKEND = env("SMS_BACKEND", "notifications.sms.console.ConsoleBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "JastarUrban <noreply@jastarurban.kz>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

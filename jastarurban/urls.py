@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("media_campaign.urls")),
     path("", include("exhibition.urls")),
     path("api/v1/", include("reports.api.urls")),
+    path("open-data/", include("reports.open_data.urls")),
     path("audit/", include("audit.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", views.healthz, name="healthz"),

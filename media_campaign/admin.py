@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from media_campaign.models import Post, PostSnapshot, Publication, Video
+from media_campaign.models import Post, PostSnapshot, Promotion, Publication, Video
 
 
 @admin.register(Video)
@@ -27,3 +27,10 @@ class PostAdmin(admin.ModelAdmin):
 class PublicationAdmin(admin.ModelAdmin):
     list_display = ["title", "outlet", "kind", "published_on"]
     list_filter = ["kind"]
+
+
+@admin.register(Promotion)
+class PromotionAdmin(admin.ModelAdmin):
+    list_display = ["video", "platform", "starts_on", "ends_on", "budget_kzt", "reach"]
+    list_filter = ["platform"]
+    list_select_related = ["video"]

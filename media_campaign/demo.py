@@ -1,12 +1,14 @@
 """The demo's media campaign: 7 grantee videos in 7 villages plus 3 about the project,
 25 posts with their figures on four dates (27 000+ views, most reactions positive),
-and 5 press publications. Creates only what is missing."""
+a targeted promotion of each grantee video (the смета's 9 230 ₸ "social-media
+publications" line, split over the seven), and 5 press publications. Creates only what
+is missing."""
 
 import random
 from datetime import date, timedelta
 
 from competitions.models import Settlement
-from media_campaign.models import Post, PostSnapshot, Publication, Video
+from media_campaign.models import Post, PostSnapshot, Promotion, Publication, Video
 from mentoring.models import GranteeProject
 
 SNAPSHOT_DAYS = [date(2025, 9, 15), date(2025, 10, 1), date(2025, 10, 15), date(2025, 11, 1)]
@@ -54,6 +56,10 @@ PUBLICATIONS = [
         date(2025, 11, 6),
     ),
 ]
+# The смета's line "social-media publications" (9 230 ₸), one share per grantee video.
+PROMOTION_BUDGETS = [1_300, 1_300, 1_300, 1_330, 1_330, 1_330, 1_340]
+PROMOTION_DAYS = 7
+
 PLATFORMS = [
     Post.Platform.INSTAGRAM,
     Post.Platform.FACEBOOK,
@@ -104,6 +110,23 @@ def _post(project, rng, number, *, video=None, event="", published_on):
     return post
 
 
+def _promotion(video: Video, rng, index: int, *, village: Settlement, starts_on: date) -> None:
+    if video.promotions.exists():
+        return
+    platform = (Post.Platform.INSTAGRAM, Post.Platform.FACEBOOK)[index % 2]
+    district = village.district.name
+    Promotion.objects.create(
+        video=video,
+        platform=platform,
+        targeting=f"{district}, {village.name_kk} және көрші ауылдар; 18–35 жас; "
+        "қызығушылықтары: жастар бастамалары, абаттандыру",
+        budget_kzt=PROMOTION_BUDGETS[index % len(PROMOTION_BUDGETS)],
+        reach=rng.randint(1_800, 3_600),
+        starts_on=starts_on,
+        ends_on=starts_on + timedelta(days=PROMOTION_DAYS - 1),
+    )
+
+
 def _filming_village(home: Settlement, used: set[int]) -> Settlement:
     """The team's village; when two winning teams share one, the second film is shot in a
     neighbouring village of the same district where that team also works (7 villages)."""
@@ -144,6 +167,7 @@ def load_media(demo) -> None:
                 "status": Video.Status.PUBLISHED,
             },
         )
+        first_post_on = date(2025, 9, 1) + timedelta(days=number + 1)
         for _ in range(2):
             number += 1
             _post(
@@ -153,6 +177,7 @@ def load_media(demo) -> None:
                 video=video,
                 published_on=date(2025, 9, 1) + timedelta(days=number),
             )
+        _promotion(video, rng, index, village=village, starts_on=first_post_on)
     for index, (title, seconds) in enumerate(PROJECT_VIDEOS):
         video, _created = Video.objects.get_or_create(
             project=project,

@@ -3,8 +3,16 @@ from django.utils.translation import gettext_lazy as _
 
 from competitions.models import Settlement
 from jastarurban.bounds import MAX_COUNT, BoundedNumbers
+from jastarurban.money import max_tenge_validator
 from media_campaign.importers import IMPORTERS
-from media_campaign.models import Post, PostSnapshot, Publication, Video, normalize_link
+from media_campaign.models import (
+    Post,
+    PostSnapshot,
+    Promotion,
+    Publication,
+    Video,
+    normalize_link,
+)
 from mentoring.models import GranteeProject
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -98,6 +106,38 @@ class PublicationForm(forms.ModelForm):
 
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)
+
+
+# The columns are 32-bit integers: a larger figure is refused as a form error, not a 500.
+MAX_PROMOTION_KZT = 100_000_000
+MAX_REACH = 2_000_000_000
+
+
+class PromotionForm(BoundedNumbers, forms.ModelForm):
+    number_limits = {
+        "budget_kzt": max_tenge_validator(MAX_PROMOTION_KZT),
+        "reach": MAX_REACH,
+    }
+
+    class Meta:
+        model = Promotion
+        fields = ["video", "platform", "targeting", "budget_kzt", "reach", "starts_on", "ends_on"]
+        widgets = {
+            "starts_on": DATE_INPUT,
+            "ends_on": DATE_INPUT,
+            "targeting": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["video"].queryset = Video.objects.filter(project=project)
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", _("The promotion cannot end before it starts."))
+        return cleaned
 
 
 class ImportForm(forms.Form):

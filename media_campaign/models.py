@@ -12,6 +12,8 @@ from mentoring.models import GranteeProject
 
 # The brief asks for 1–2 minute videos: outside this range the form warns, it does not refuse.
 EXPECTED_SECONDS = (60, 120)
+# The source document: "at least 14 posts, at least 2 per video" — checked video by video.
+POSTS_PER_VIDEO = 2
 
 
 def normalize_link(url: str) -> str:
@@ -146,6 +148,39 @@ class PostSnapshot(TimeStampedModel):
     @property
     def classified(self) -> int:
         return self.positive + self.neutral + self.negative
+
+
+class Promotion(TimeStampedModel):
+    """One paid or targeted promotion of a video on a platform: what the document calls the
+    video's promotion (its budget line "social-media publications"), with its own reach."""
+
+    video = models.ForeignKey(
+        Video, on_delete=models.PROTECT, related_name="promotions", verbose_name=_("video")
+    )
+    platform = models.CharField(_("platform"), max_length=10, choices=Post.Platform.choices)
+    targeting = models.TextField(
+        _("targeting"),
+        help_text=_("Who the promotion was shown to: places, ages, interests."),
+    )
+    budget_kzt = models.PositiveIntegerField(_("budget, ₸"))
+    reach = models.PositiveIntegerField(
+        _("reach"), default=0, help_text=_("People reached, from the platform's report.")
+    )
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("to"))
+
+    class Meta:
+        verbose_name = _("video promotion")
+        verbose_name_plural = _("video promotions")
+        ordering = ["starts_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="promotion_dates_in_order"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.video} · {self.get_platform_display()} · {self.starts_on:%d.%m.%Y}"
 
 
 class Publication(TimeStampedModel):

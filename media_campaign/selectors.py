@@ -6,10 +6,18 @@ grow, and an export taken twice must not count twice.
 
 from datetime import date
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
+from django.db.models import Avg, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 
 from competitions.models import GrantProject
-from media_campaign.models import Post, PostSnapshot, Publication, Video
+from media_campaign.models import (
+    POSTS_PER_VIDEO,
+    Post,
+    PostSnapshot,
+    Promotion,
+    Publication,
+    Video,
+)
 
 
 def latest_snapshots(project: GrantProject, *, on: date | None = None) -> QuerySet:
@@ -52,12 +60,50 @@ def total_views(project: GrantProject) -> int:
 
 def positive_share(project: GrantProject) -> float | None:
     """Positive / all classified reactions (positive + neutral + negative) over the latest
-    snapshots, as a fraction 0–1; None while no reaction has been classified."""
-    totals = latest_snapshots(project).aggregate(
-        positive=Sum("positive"), neutral=Sum("neutral"), negative=Sum("negative")
+    snapshots of the posts of a video, as a fraction 0–1; None while no reaction has been
+    classified. The document measures reactions "to the videos": a post about the
+    exhibition is left out."""
+    totals = (
+        latest_snapshots(project)
+        .filter(post__video__isnull=False)
+        .aggregate(positive=Sum("positive"), neutral=Sum("neutral"), negative=Sum("negative"))
     )
     classified = sum(totals[name] or 0 for name in totals)
     return (totals["positive"] or 0) / classified if classified else None
+
+
+def videos_with_posts_count(
+    project: GrantProject, *, at_least: int = POSTS_PER_VIDEO, grantee_only: bool = True
+) -> int:
+    """Videos (about a grantee, by default) promoted by at least `at_least` posts each."""
+    videos = Video.objects.filter(project=project)
+    if grantee_only:
+        videos = videos.filter(grantee__isnull=False)
+    return videos.annotate(post_count=Count("posts")).filter(post_count__gte=at_least).count()
+
+
+def average_duration_seconds(project: GrantProject, *, grantee_only: bool = True) -> float | None:
+    """The mean length of the videos whose length is known (about a grantee, by default:
+    the document's seven 1–2 minute videos); None before any length is entered."""
+    videos = Video.objects.filter(project=project, duration_seconds__isnull=False)
+    if grantee_only:
+        videos = videos.filter(grantee__isnull=False)
+    return videos.aggregate(average=Avg("duration_seconds"))["average"]
+
+
+def promotions(project: GrantProject) -> QuerySet:
+    return Promotion.objects.filter(video__project=project).select_related("video")
+
+
+def promotion_totals(project: GrantProject) -> dict[str, int]:
+    """Budget, reach and the number of videos promoted, in one query."""
+    totals = promotions(project).aggregate(
+        budget_kzt=Sum("budget_kzt"),
+        reach=Sum("reach"),
+        videos=Count("video", distinct=True),
+        grantee_videos=Count("video", distinct=True, filter=Q(video__grantee__isnull=False)),
+    )
+    return {name: value or 0 for name, value in totals.items()}
 
 
 def views_over_time(project: GrantProject) -> list[tuple[date, int]]:
@@ -83,10 +129,25 @@ def views_over_time(project: GrantProject) -> list[tuple[date, int]]:
 
 
 def videos_with_post_counts(project: GrantProject) -> QuerySet:
+    """Each video with its number of posts and its promotions' budget and reach (as
+    subqueries, so neither multiplies the other)."""
+    promoted = Promotion.objects.filter(video=OuterRef("pk")).values("video")
     return (
         Video.objects.filter(project=project)
         .select_related("grantee__application", "village")
-        .annotate(post_count=Count("posts"))
+        .annotate(
+            post_count=Count("posts"),
+            promotion_budget_kzt=Coalesce(
+                Subquery(promoted.annotate(total=Sum("budget_kzt")).values("total")),
+                0,
+                output_field=IntegerField(),
+            ),
+            promotion_reach=Coalesce(
+                Subquery(promoted.annotate(total=Sum("reach")).values("total")),
+                0,
+                output_field=IntegerField(),
+            ),
+        )
     )
 
 

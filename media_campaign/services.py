@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from competitions.models import GrantProject
 from media_campaign.importers import ImportRefused, parse_csv
-from media_campaign.models import Post, PostSnapshot, normalize_link
+from media_campaign.models import Post, PostSnapshot, Promotion, normalize_link
 
 
 @transaction.atomic
@@ -54,3 +54,10 @@ def post_save(*, post: Post) -> Post:
     post.full_clean()
     post.save()
     return post
+
+
+@transaction.atomic
+def promotion_save(*, promotion: Promotion) -> Promotion:
+    promotion.full_clean()
+    promotion.save()
+    return promotion

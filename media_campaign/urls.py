@@ -18,5 +18,7 @@ urlpatterns = [
     path(P + "posts/<int:pk>/edit/", views.post_edit, name="post_edit"),
     path(P + "publications/add/", views.publication_edit, name="publication_add"),
     path(P + "publications/<int:pk>/", views.publication_edit, name="publication_edit"),
+    path(P + "promotions/add/", views.promotion_edit, name="promotion_add"),
+    path(P + "promotions/<int:pk>/", views.promotion_edit, name="promotion_edit"),
     path(P + "import/", views.import_csv, name="import"),
 ]

@@ -7,16 +7,28 @@ from django.utils.translation import gettext as _
 
 from accounts.access import role_required
 from accounts.roles import Role
+from competitions.models import Indicator
 from competitions.selectors import project_get, projects_all
 from jastarurban.charts import line_chart
 from media_campaign import selectors
-from media_campaign.forms import ImportForm, PostForm, PublicationForm, SnapshotForm, VideoForm
+from media_campaign.forms import (
+    ImportForm,
+    PostForm,
+    PromotionForm,
+    PublicationForm,
+    SnapshotForm,
+    VideoForm,
+)
 from media_campaign.importers import IMPORTERS, ImportRefused
-from media_campaign.models import EXPECTED_SECONDS, Post, Publication, Video
-from media_campaign.services import post_save, snapshots_import
-
-TARGET_VIEWS = 25_000
-TARGET_POSITIVE = 0.5
+from media_campaign.models import (
+    EXPECTED_SECONDS,
+    POSTS_PER_VIDEO,
+    Post,
+    Promotion,
+    Publication,
+    Video,
+)
+from media_campaign.services import post_save, promotion_save, snapshots_import
 
 
 def _writes_need_staff(request: HttpRequest) -> bool:
@@ -45,21 +57,33 @@ def home(request: HttpRequest, project: str) -> HttpResponse:
     project = project_get(project)
     share = selectors.positive_share(project)
     series = selectors.views_over_time(project)
+    videos = list(selectors.videos_with_post_counts(project))
+    average = selectors.average_duration_seconds(project)
     return render(
         request,
         "media_campaign/home.html",
         {
             "project": project,
-            "videos": list(selectors.videos_with_post_counts(project)),
+            "videos": videos,
+            "videos_short_of_posts": [v for v in videos if v.post_count < POSTS_PER_VIDEO],
+            "grantee_videos": sum(1 for video in videos if video.grantee_id),
+            "videos_with_posts": selectors.videos_with_posts_count(project),
+            "posts_per_video": POSTS_PER_VIDEO,
+            "average_display": "—"
+            if average is None
+            else _("%(seconds)d s") % {"seconds": round(average)},
+            "promotions": list(selectors.promotions(project)),
+            "promotion_totals": selectors.promotion_totals(project),
             "publications": list(Publication.objects.filter(project=project)),
             "totals": selectors.reach_totals(project),
-            "positive_percent": None if share is None else round(share * 100),
+            "positive_display": "—" if share is None else f"{round(share * 100)}\xa0%",
             "views_chart": line_chart(
                 _("Views over time"), series, value_label=_("views"), date_label=_("date")
             ),
             "posts_count": selectors.posts_count(project),
-            "target_views": TARGET_VIEWS,
-            "target_positive_percent": round(TARGET_POSITIVE * 100),
+            "video_posts_count": selectors.posts_count(project, for_videos_only=True),
+            # The targets are the indicator rows', whatever the project planned.
+            "targets": Indicator.objects.by_source(project),
             "can_write": request.user.has_role(Role.STAFF),
         },
     )
@@ -135,6 +159,26 @@ def publication_edit(request: HttpRequest, project: str, pk: int | None = None) 
         success=_("The publication is saved."),
         project=project,
         heading=_("Media publication"),
+    )
+
+
+@role_required(Role.STAFF)
+def promotion_edit(request: HttpRequest, project: str, pk: int | None = None) -> HttpResponse:
+    project = project_get(project)
+    promotion = (
+        get_object_or_404(Promotion.objects.select_related("video"), pk=pk, video__project=project)
+        if pk
+        else None
+    )
+    form = PromotionForm(request.POST or None, instance=promotion, project=project)
+    if request.method == "POST" and form.is_valid():
+        promotion_save(promotion=form.save(commit=False))
+        messages.success(request, _("The promotion is saved."))
+        return redirect("media_campaign:home", project=project.slug)
+    return render(
+        request,
+        "media_campaign/form.html",
+        {"form": form, "object": promotion, "project": project, "heading": _("Video promotion")},
     )
 
 

@@ -18,13 +18,14 @@ from accounts.models import User
 from accounts.roles import Role
 from mentoring.models import (
     Disbursement,
+    GrantAgreement,
     GranteeProject,
     Meeting,
     ProgressReport,
     ReportStatusChange,
     Training,
 )
-from mentoring.services import mentorship, progress, projects, trainings
+from mentoring.services import agreements, mentorship, progress, projects, trainings
 
 MENTORS = [
     ("mentor", "Бекмұхамбетова Айгерім"),  # the demo's mentor login, already there
@@ -114,14 +115,14 @@ def _at(day: date, hour: int = 12) -> datetime:
 def load_mentors(domain: str, password: str) -> list[User]:
     group = Group.objects.get(name=Role.MENTOR)
     mentors = []
-    for login, full_name in MENTORS:
+    for number, (login, full_name) in enumerate(MENTORS):
         user = User.objects.filter(email=f"{login}@{domain}").first()
         if user is None:
             user = User.objects.create_user(
                 email=f"{login}@{domain}",
                 password=password,
                 full_name=full_name,
-                phone="+77015550000",
+                phone=f"+7701555{number:04d}",  # one number, one account
             )
         user.groups.add(group)
         mentors.append(user)
@@ -165,6 +166,45 @@ def load_trainings(competition, grantees, rng: random.Random) -> None:
         )
 
 
+# The languages the demo teams chose for their agreements.
+AGREEMENT_LANGUAGES = [
+    GrantAgreement.Language.BOTH,
+    GrantAgreement.Language.KK,
+    GrantAgreement.Language.BOTH,
+    GrantAgreement.Language.RU,
+]
+
+
+def load_agreement(
+    project: GranteeProject, index: int, first: int, *, staff: User, director: User
+) -> GrantAgreement:
+    """The agreement every demo project was paid under: prepared after the results, the
+    team's signed scan uploaded, GAMO's signature recorded. One team (index 3, the one with
+    a hard September) sent its second report two days after the due date."""
+    dated_on = date(2025, 7, 30)
+    agreement = agreements.agreement_prepare(
+        project=project,
+        dated_on=dated_on,
+        language=AGREEMENT_LANGUAGES[index % len(AGREEMENT_LANGUAGES)],
+        tranches=[(date(2025, 8, 4), first), (date(2025, 9, 15), project.award_kzt - first)],
+        report_dates=[date(2025, 9, 5), date(2025, 10, 25 if index == 3 else 31)],
+        by=staff,
+    )
+    agreements.agreement_team_sign_scan(
+        agreement=agreement,
+        scan=_picture(f"Signed agreement {agreement.number}", (235, 235, 225), "PDF"),
+        by=project.application.applicant,
+    )
+    agreements.agreement_gamo_sign(agreement=agreement, by=director)
+    GrantAgreement.objects.filter(pk=agreement.pk).update(
+        created_at=_at(dated_on, 10),
+        updated_at=_at(date(2025, 8, 1), 11),
+        team_signed_at=_at(date(2025, 7, 31), 15),
+        gamo_signed_at=_at(date(2025, 8, 1), 11),
+    )
+    return agreement
+
+
 def load_project(
     project: GranteeProject,
     mentor: User,
@@ -195,6 +235,7 @@ def load_project(
             reason="Грант сомасы толық бөлінді: команда көгалдандыруды қосты.",
         )
     first = award * 7 // 10
+    load_agreement(project, index, first, staff=staff, director=director)
     for paid_on, amount, number in [
         (date(2025, 8, 4), first, f"ПП-{index}01"),
         (date(2025, 9, 15), award - first, f"ПП-{index}02"),

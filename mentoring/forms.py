@@ -1,3 +1,5 @@
+from datetime import date, datetime
+
 from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
@@ -5,9 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from accounts.roles import Role
 from jastarurban.bounds import BoundedNumbers
-from jastarurban.money import max_tenge_validator
+from jastarurban.money import MAX_KZT, max_tenge_validator
 from mentoring.models import (
     ClosingAnswer,
+    GrantAgreement,
     GranteeProject,
     Material,
     Meeting,
@@ -279,3 +282,70 @@ class MaterialForm(forms.ModelForm):
         fields = ["competition", "training", "title", "topic", "language", "link", "published"]
         # The model field has no verbose name; a label here spares a migration.
         labels = {"competition": _("Competition")}
+
+
+def _day(text: str, line: int) -> date:
+    try:
+        return datetime.strptime(text, "%d.%m.%Y").date()
+    except ValueError:
+        raise forms.ValidationError(
+            _("Line %(line)s: “%(text)s” is not a date like 04.08.2025."),
+            params={"line": line, "text": text},
+        ) from None
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    return [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+
+
+class AgreementForm(RadiosWithoutBlank, forms.Form):
+    """The agreement's date, language and its two schedules, typed as short lines."""
+
+    dated_on = forms.DateField(label=_("Agreement date"), widget=DATE)
+    language = forms.ChoiceField(
+        label=_("Language of the agreement"),
+        choices=GrantAgreement.Language.choices,
+        widget=forms.RadioSelect,
+        help_text=_("As the team chose; “both” puts the Kazakh and the Russian text in one file."),
+    )
+    tranches = forms.CharField(
+        label=_("Payment schedule"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "One payment a line: the date and the amount in tenge, e.g. 04.08.2025 700 000."
+        ),
+    )
+    report_dates = forms.CharField(
+        label=_("Reporting schedule"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One report due date a line, e.g. 01.09.2025; the last is the final report."),
+    )
+
+    def clean_tranches(self) -> list[tuple[date, int]]:
+        tranches = []
+        for number, line in _lines(self.cleaned_data["tranches"]):
+            day, _sep, amount = line.partition(" ")
+            digits = "".join(ch for ch in amount if not ch.isspace()).removesuffix("₸")
+            if not digits.isdigit() or not 0 < int(digits) <= MAX_KZT:
+                raise forms.ValidationError(
+                    _(
+                        "Line %(line)s: write a date and an amount in whole tenge, "
+                        "e.g. 04.08.2025 700 000."
+                    ),
+                    params={"line": number},
+                )
+            tranches.append((_day(day, number), int(digits)))
+        return tranches
+
+    def clean_report_dates(self) -> list[date]:
+        return [_day(line, number) for number, line in _lines(self.cleaned_data["report_dates"])]
+
+
+class AgreementScanForm(forms.Form):
+    scan = forms.FileField(
+        label=_("Signed agreement"),
+        help_text=_("A PDF scan or a clear photo of every page, signed by the team."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*,application/pdf"}),
+    )

@@ -3,10 +3,11 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import Role
@@ -17,11 +18,14 @@ from mentoring.models import (
     ClosingAnswer,
     Disbursement,
     Expense,
+    GrantAgreement,
     GranteeProject,
     Material,
     Meeting,
     MentoringEvaluation,
     Participant,
+    ProgressReport,
+    ReportDue,
     Training,
     TrainingFeedback,
 )
@@ -287,3 +291,124 @@ def disbursed(competition: Competition) -> int:
     return _grantees(competition).aggregate(
         total=Coalesce(Sum("disbursements__amount_kzt", filter=APPROVED_DISBURSEMENTS), 0)
     )["total"]
+
+
+# Grant agreements and the reporting schedule they set.
+
+
+def agreement_project_for(user: User, pk: int) -> GranteeProject:
+    """A project whose agreement the user may read: its team lead, staff and the operator.
+
+    Mentors are not parties to the agreement; everyone else gets 404.
+    """
+    project = get_object_or_404(
+        visible_projects(user).select_related(
+            "application__competition__project__recipient", "agreement"
+        ),
+        pk=pk,
+    )
+    if user.has_role(Role.STAFF, Role.OPERATOR):
+        return project
+    if project.application.applicant_id != user.pk:
+        raise Http404
+    return project
+
+
+def agreement_for(user: User, pk: int) -> GrantAgreement:
+    agreement = get_object_or_404(GrantAgreement.objects.only("pk", "project_id"), pk=pk)
+    return agreement_project_for(user, agreement.project_id).agreement
+
+
+@dataclass(frozen=True)
+class ScheduledReport:
+    """A line of the reporting schedule and where the team stands with it."""
+
+    number: int
+    due_on: date
+    submitted_on: date | None
+    report_pk: int | None
+    overdue: bool
+
+    @property
+    def late(self) -> bool:
+        return self.submitted_on is not None and self.submitted_on > self.due_on
+
+    @property
+    def days_late(self) -> int:
+        return (self.submitted_on - self.due_on).days if self.late else 0
+
+
+def report_schedule(
+    agreement: GrantAgreement | None, reports: list[ProgressReport], today: date
+) -> list[ScheduledReport]:
+    """Each due date with the report of that number, from already loaded rows: no queries
+    but the agreement's report_dues (prefetch it for lists)."""
+    if agreement is None:
+        return []
+    by_number = {report.number: report for report in reports}
+    rows = []
+    for due in agreement.report_dues.all():
+        report = by_number.get(due.number)
+        submitted = report.submitted_at if report is not None else None
+        submitted_on = timezone.localdate(submitted) if submitted else None
+        rows.append(
+            ScheduledReport(
+                number=due.number,
+                due_on=due.due_on,
+                submitted_on=submitted_on,
+                report_pk=report.pk if report is not None else None,
+                overdue=due.is_overdue(submitted_on=submitted_on, today=today),
+            )
+        )
+    return rows
+
+
+def _submitted_report(number_ref: str = "number") -> Exists:
+    return Exists(
+        ProgressReport.objects.filter(
+            project=OuterRef("agreement__project"),
+            number=OuterRef(number_ref),
+            submitted_at__isnull=False,
+        )
+    )
+
+
+def overdue_report_dues(today: date) -> QuerySet[ReportDue]:
+    """Due dates passed without the report of that number sent, on active projects."""
+    return (
+        ReportDue.objects.filter(
+            due_on__lt=today, agreement__project__status=GranteeProject.Status.ACTIVE
+        )
+        .exclude(_submitted_report())
+        .filter(agreement__team_signed_at__isnull=False, agreement__gamo_signed_at__isnull=False)
+    )
+
+
+def with_overdue_reports(projects: QuerySet[GranteeProject], today: date):
+    """Annotates `reports_overdue`: the number of report due dates passed without a report."""
+    overdue = (
+        overdue_report_dues(today)
+        .filter(agreement__project=OuterRef("pk"))
+        .values("agreement__project")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return projects.annotate(reports_overdue=Coalesce(Subquery(overdue), 0))
+
+
+def report_dues_to_remind(today: date, days_before: int) -> QuerySet[ReportDue]:
+    """Due dates within `days_before` days whose report is not sent and whose reminder for
+    that date has not gone out; only under agreements signed by both sides."""
+    return (
+        ReportDue.objects.filter(
+            due_on__gte=today,
+            due_on__lte=today + timedelta(days=days_before),
+            agreement__project__status=GranteeProject.Status.ACTIVE,
+            agreement__team_signed_at__isnull=False,
+            agreement__gamo_signed_at__isnull=False,
+        )
+        .exclude(reminded_for=F("due_on"))
+        .exclude(_submitted_report())
+        .select_related("agreement__project__application__applicant")
+        .order_by("due_on", "pk")
+    )

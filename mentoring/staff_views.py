@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,7 +14,13 @@ from accounts.roles import Role
 from jastarurban.files import file_response
 from mentoring import forms
 from mentoring.models import Disbursement, GranteeProject, ProjectBudgetLine
-from mentoring.selectors import project_for, projects_overview, visible_projects, with_last_state
+from mentoring.selectors import (
+    project_for,
+    projects_overview,
+    visible_projects,
+    with_last_state,
+    with_overdue_reports,
+)
 from mentoring.services import projects as services
 from mentoring.views import _errors
 
@@ -27,14 +34,18 @@ def project_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(
         GranteeProject.objects.order_by(*order).values_list("pk", flat=True), PAGE_SIZE
     ).get_page(request.GET.get("page"))
-    projects = projects_overview(
-        visible_projects(request.user).filter(pk__in=list(page.object_list))
+    projects = with_overdue_reports(
+        projects_overview(
+            visible_projects(request.user)
+            .select_related("agreement")
+            .filter(pk__in=list(page.object_list))
+        ),
+        timezone.localdate(),
     ).order_by(*order)
-    return render(
-        request,
-        "mentoring/project_list.html",
-        {"projects": with_last_state(list(projects)), "page": page},
-    )
+    projects = with_last_state(list(projects))
+    for project in projects:
+        project.agreement_or_none = getattr(project, "agreement", None)
+    return render(request, "mentoring/project_list.html", {"projects": projects, "page": page})
 
 
 def _staff_post(form_class, action, success: str):

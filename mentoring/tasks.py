@@ -8,6 +8,8 @@ from django.utils import timezone, translation
 from accounts.models import User
 from accounts.roles import Role
 from mentoring.models import Reminder
+from mentoring.selectors import report_dues_to_remind
+from mentoring.services.agreements import report_due_claim
 from mentoring.services.mentorship import reminder_claim, reminders_due
 
 TEMPLATES = {
@@ -41,4 +43,33 @@ def send_mentoring_reminders() -> int:
                 body = render_to_string(f"{TEMPLATES[due.kind]}_body.txt", context)
             send_mail(subject, body, None, [person.email])
             sent += 1
+    return sent
+
+
+# Days before a report's due date when the team is reminded.
+REPORT_REMINDER_DAYS = 3
+
+
+@shared_task
+def send_report_due_reminders() -> int:
+    """Daily (Celery beat): reminds each team of a progress report due within three days.
+
+    Once per report and due date: the reminder is claimed in the database before it is
+    sent, so a second run (a retry, a second beat) sends nothing; a moved date is
+    reminded of again.
+    """
+    today = timezone.localdate()
+    sent = 0
+    for due in report_dues_to_remind(today, REPORT_REMINDER_DAYS):
+        if not report_due_claim(due=due):
+            continue
+        project = due.agreement.project
+        lead = project.application.applicant
+        link = f"{settings.SITE_URL}{reverse('mentoring:project', args=[project.pk])}"
+        with translation.override(lead.language):
+            context = {"due": due, "project": project, "person": lead, "link": link}
+            subject = render_to_string("mentoring/email/report_due_subject.txt", context).strip()
+            body = render_to_string("mentoring/email/report_due_body.txt", context)
+        send_mail(subject, body, None, [lead.email])
+        sent += 1
     return sent

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mentoring import staff_views, training_views, views
+from mentoring import agreement_views, staff_views, training_views, views
 
 app_name = "mentoring"
 
@@ -20,6 +20,20 @@ urlpatterns = [
     path("projects/<int:pk>/visits/", staff_views.visit_add, name="visit_add"),
     path("projects/<int:pk>/complete/", staff_views.complete, name="complete"),
     path("projects/<int:pk>/final-report/", staff_views.final_report, name="final_report"),
+    path("projects/<int:pk>/agreement/", agreement_views.agreement, name="agreement"),
+    path(
+        "projects/<int:pk>/agreement/prepare/",
+        agreement_views.agreement_prepare,
+        name="agreement_prepare",
+    ),
+    path("agreements/<int:pk>/pdf/", agreement_views.agreement_document, name="agreement_pdf"),
+    path(
+        "agreements/<int:pk>/signed-scan/",
+        agreement_views.agreement_signed_scan,
+        name="agreement_signed_scan",
+    ),
+    path("agreements/<int:pk>/scan/", agreement_views.agreement_scan, name="agreement_scan"),
+    path("agreements/<int:pk>/sign/", agreement_views.agreement_sign, name="agreement_sign"),
     path("budget-lines/<int:pk>/", staff_views.budget_line_change, name="budget_line_change"),
     path("milestones/<int:pk>/done/", views.milestone_done, name="milestone_done"),
     path(

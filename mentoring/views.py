@@ -31,6 +31,7 @@ from mentoring.selectors import (
     project_of_mentor,
     project_of_team,
     projects_overview,
+    report_schedule,
     visible_projects,
     with_last_state,
 )
@@ -74,9 +75,10 @@ def grantee(request: HttpRequest) -> HttpResponse:
 def project(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_object_or_404(
         visible_projects(request.user)
-        .select_related("mentoring_evaluation", "closing_answer")
+        .select_related("mentoring_evaluation", "closing_answer", "agreement")
         .prefetch_related(
             "application__team",
+            "agreement__report_dues",
             "milestones",
             Prefetch(
                 "disbursements",
@@ -93,6 +95,7 @@ def project(request: HttpRequest, pk: int) -> HttpResponse:
     reports = list(project.reports.order_by("-number"))
     meetings = list(project.meetings.all())
     payments = list(project.disbursements.all())
+    agreement = getattr(project, "agreement", None)
     if not user.has_role(Role.STAFF, Role.OPERATOR):
         # The team and its mentor see what was paid, not what awaits the director.
         payments = [payment for payment in payments if payment.is_approved]
@@ -108,7 +111,11 @@ def project(request: HttpRequest, pk: int) -> HttpResponse:
         "is_mentor": project.mentor_id == user.pk,
         "is_staff": is_staff,
         "today": timezone.localdate(),
+        "agreement": agreement,
+        # Mentors are not parties to the agreement: they see the schedule, not the document.
+        "sees_agreement": is_team or user.has_role(Role.STAFF, Role.OPERATOR),
     }
+    context["schedule"] = report_schedule(agreement, reports, context["today"])
     if is_team:
         unanswered = list(
             Participant.objects.filter(

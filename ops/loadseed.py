@@ -95,7 +95,7 @@ def load_seed(*, applicants: int, experts: int = 5, reviewed: int = 10, closes_i
             profile_save(
                 user=user,
                 full_name=f"Жүктеме Жетекші {number}",
-                phone="+77011234567",
+                phone=f"+7701{user.pk:07d}",  # one number, one account
                 iin=parse_iin(lead_iin),
                 village=village,
             )
@@ -155,7 +155,7 @@ def _review_call(now, experts: int, reviewed: int, year: int, password_hash: str
             profile_save(
                 user=lead,
                 full_name=members[0][0],
-                phone="+77011234567",
+                phone=f"+7701{lead.pk:07d}",  # one number, one account
                 iin=parse_iin(members[0][1]),
                 village=village,
             )

@@ -1,6 +1,19 @@
 from django.contrib import admin
 
+from competitions.admin import IndicatorAdmin
+from competitions.models import Indicator
+from reports.forms import IndicatorAdminForm
 from reports.models import IndicatorSnapshot, ReportFile
+
+# competitions registers the indicator admin but cannot know the sources (reports is a
+# higher layer); the same admin is registered again here with the registry's choices.
+# Django imports admin modules in INSTALLED_APPS order, so competitions' comes first.
+admin.site.unregister(Indicator)
+
+
+@admin.register(Indicator)
+class IndicatorWithSourcesAdmin(IndicatorAdmin):
+    form = IndicatorAdminForm
 
 
 @admin.register(IndicatorSnapshot)

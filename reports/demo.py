@@ -37,6 +37,8 @@ DEMO_SOURCES = {
     "grantee_videos": "grantee_videos",
     "video_villages": "video_villages",
     "video_posts": "video_posts",
+    "videos_two_posts": "videos_with_two_posts",
+    "video_average_length": "video_average_seconds",
     "views_total": "views_total",
     "posts_total": "posts_total",
     "videos_total": "videos_total",

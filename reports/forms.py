@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from applications.uploads import check_attachment
@@ -6,7 +7,7 @@ from competitions.models import BudgetLine, Expense, GrantProject, Indicator
 from competitions.setup_forms import SMALL, BilingualForm, ProjectChildFormSet, bilingual
 from jastarurban.bounds import MAX_COUNT, AtMost, BoundedNumbers
 from jastarurban.money import max_tenge_validator
-from reports.indicators.sources import SOURCES
+from reports.indicators.registry import source_choices
 from reports.models import ReportFile
 
 
@@ -50,6 +51,27 @@ class IndicatorValueForm(CheckedFileMixin, forms.Form):
     file = forms.FileField(label=_("Evidence"), required=False)
 
 
+def indicator_source_field() -> forms.ChoiceField:
+    """ "Computed by" with only the registered sources as choices, so an unknown key cannot
+    be saved from a form (the system check reports.E001 finds any saved otherwise)."""
+    model_field = Indicator._meta.get_field("source")
+    return forms.TypedChoiceField(
+        label=capfirst(model_field.verbose_name),
+        help_text=model_field.help_text,
+        required=False,
+        empty_value="",
+        choices=source_choices,  # a callable: read when the form is built, never stale
+    )
+
+
+class IndicatorAdminForm(forms.ModelForm):
+    source = indicator_source_field()
+
+    class Meta:
+        model = Indicator
+        fields = ["source"]  # the admin adds the rest of its fields
+
+
 class IndicatorForm(BoundedNumbers, BilingualForm):
     """An indicator with its target; computed by a registered source or entered by hand."""
 
@@ -78,14 +100,7 @@ class IndicatorForm(BoundedNumbers, BilingualForm):
         activity.queryset = project.activities.all()
         activity.choices = activity_choices
         # Only a registered computation, or none: an unknown key would never be measured.
-        self.fields["source"] = forms.ChoiceField(
-            label=_("Computed by"),
-            required=False,
-            choices=[
-                ("", _("entered by hand")),
-                *((key, source.label) for key, source in sorted(SOURCES.items())),
-            ],
-        )
+        self.fields["source"] = indicator_source_field()
 
     def clean(self):
         data = super().clean()

@@ -2,13 +2,16 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from competitions.models import GrantProject, Indicator
 
 
 class IndicatorSnapshot(models.Model):
-    """An indicator's value on one day; written once and never recomputed in place."""
+    """An indicator's value on one day: one row per indicator and day. A past day is
+    history and never changes; staff may refresh today's, which updates this row and
+    ``taken_at``."""
 
     indicator = models.ForeignKey(
         Indicator, on_delete=models.CASCADE, related_name="snapshots", verbose_name=_("indicator")
@@ -16,7 +19,7 @@ class IndicatorSnapshot(models.Model):
     taken_on = models.DateField(_("date"))
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
     is_manual = models.BooleanField(_("entered by hand"), default=False)
-    taken_at = models.DateTimeField(_("taken at"), auto_now_add=True)
+    taken_at = models.DateTimeField(_("taken at"), default=timezone.now)
 
     class Meta:
         verbose_name = _("indicator snapshot")

@@ -39,6 +39,7 @@ def indicator_rows(project: GrantProject, today: date | None = None) -> list[Ind
                 percent=achieved_percent(indicator.target, actual),
                 status=indicator_status(
                     target=indicator.target,
+                    target_max=indicator.target_max,
                     actual=actual,
                     comparison=indicator.comparison,
                     activity=indicator.activity,

@@ -27,11 +27,17 @@ def indicator_measure(indicator: Indicator):
     return None, False
 
 
-def indicators_snapshot(*, project: GrantProject | None = None, day: date | None = None) -> int:
-    """Stores today's value of every measurable indicator once; a day already taken is
-    kept as it is, never recomputed. Returns how many snapshots were written."""
+def indicators_snapshot(
+    *, project: GrantProject | None = None, day: date | None = None, refresh: bool = False
+) -> int:
+    """Stores the day's value of every measurable indicator: one snapshot per indicator and
+    day. The daily task fills in the day's missing ones; ``refresh`` (staff's "Snapshot now")
+    recomputes the day's snapshots in place and records when. Returns how many snapshots
+    were written or updated."""
     day = day or timezone.localdate()
-    indicators = Indicator.objects.select_related("project").exclude(snapshots__taken_on=day)
+    indicators = Indicator.objects.select_related("project")
+    if not refresh:
+        indicators = indicators.exclude(snapshots__taken_on=day)
     if project is not None:
         indicators = indicators.filter(project=project)
     written = 0
@@ -39,13 +45,17 @@ def indicators_snapshot(*, project: GrantProject | None = None, day: date | None
         value, is_manual = indicator_measure(indicator)
         if value is None:
             continue
-        try:
-            with transaction.atomic():
-                IndicatorSnapshot.objects.create(
-                    indicator=indicator, taken_on=day, value=value, is_manual=is_manual
-                )
-        except IntegrityError:
-            continue  # another worker took this day's snapshot first
+        figures = {"value": value, "is_manual": is_manual, "taken_at": timezone.now()}
+        if refresh:
+            IndicatorSnapshot.objects.update_or_create(
+                indicator=indicator, taken_on=day, defaults=figures
+            )
+        else:
+            try:
+                with transaction.atomic():
+                    IndicatorSnapshot.objects.create(indicator=indicator, taken_on=day, **figures)
+            except IntegrityError:
+                continue  # another worker took this day's snapshot first
         written += 1
     return written
 

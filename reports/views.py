@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -215,14 +216,16 @@ def indicator_evidence(request: HttpRequest, project: str, code: str) -> FileRes
 @require_POST
 def snapshot_now(request: HttpRequest, project: str) -> HttpResponse:
     project = project_get(project)
-    written = indicators_snapshot(project=project)
+    written = indicators_snapshot(project=project, refresh=True)
     dashboard_series_forget(project)
     if written:
-        messages.success(request, _("Today's values are recorded."))
-    else:
-        messages.info(
-            request, _("Today's values were already recorded; they are kept as they are.")
+        messages.success(
+            request,
+            _("Today's values are updated (%(time)s).")
+            % {"time": formats.time_format(timezone.localtime(), "H:i")},
         )
+    else:
+        messages.info(request, _("No indicator can be measured yet."))
     return redirect("reports:dashboard", project=project.slug)
 
 

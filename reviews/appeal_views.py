@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from accounts.access import role_required
 from accounts.roles import Role
 from applications.access import own_application
 from competitions.models import Competition
+from jastarurban.files import file_response
 from reviews.appeals import AppealRefused, appeal_answer, appeal_lodge
 from reviews.forms import AppealAnswerForm, AppealForm
 from reviews.models import Appeal
@@ -99,17 +100,10 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(Role.STAFF, Role.OPERATOR, Role.APPLICANT)
-def appeal_file(request: HttpRequest, pk: int) -> FileResponse:
+def appeal_file(request: HttpRequest, pk: int) -> HttpResponse:
     """The appeal's file: for staff, the operator and the appealing lead; others get 404."""
     appeals_ = Appeal.objects.exclude(file="")
     if not request.user.has_role(Role.STAFF, Role.OPERATOR):
         appeals_ = appeals_.filter(application__applicant=request.user)
     appeal_ = get_object_or_404(appeals_, pk=pk)
-    response = FileResponse(
-        appeal_.file.open("rb"),
-        as_attachment=True,
-        filename=f"appeal-{appeal_.application.registration_number}.{appeal_.extension}",
-        content_type=appeal_.file_kind,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return file_response(appeal_.file, stem=f"appeal-{appeal_.application.registration_number}")

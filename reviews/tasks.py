@@ -56,6 +56,8 @@ def send_appeal_answer(appeal_id: int) -> None:
 
     appeal = Appeal.objects.select_related("application__applicant").get(pk=appeal_id)
     lead = appeal.application.applicant
+    if not lead.email:
+        return  # a lead who signed up by phone; notifications.notify will text them
     with translation.override(lead.language):
         path = reverse("reviews:appeal", args=[appeal.application_id])
         context = {"appeal": appeal, "link": f"{settings.SITE_URL}{path}"}

@@ -172,3 +172,11 @@ def pytest_collection_modifyitems(items):
             raise pytest.UsageError(
                 f"{item.nodeid}: use django_db(transaction=True, serialized_rollback=True)"
             )
+
+
+@pytest.fixture(autouse=True)
+def empty_sms_outbox():
+    """The console SMS backend keeps what it sent, like Django's mail.outbox."""
+    from notifications import sms
+
+    sms.outbox.clear()

@@ -56,6 +56,11 @@ STRANGERS_404 = Rule(
     NOT_FOUND, {"anonymous": LOGIN, "expert": FORBIDDEN, "staff": OK, "operator": OK}
 )
 
+AGREEMENT_READERS = Rule(
+    NOT_FOUND,
+    {"anonymous": LOGIN, "expert": FORBIDDEN, "mentor": FORBIDDEN, "staff": OK, "operator": OK},
+)
+
 
 def logged_in_redirect(anonymous: str = OK) -> Rule:
     return Rule(REDIRECT, {"anonymous": anonymous})
@@ -98,6 +103,14 @@ MATRIX: dict[str, Rule] = {
     "accounts:login": logged_in_redirect(),
     "accounts:logout": Rule(NOT_ALLOWED),
     "accounts:register": logged_in_redirect(),
+    # Phone accounts: the code pages send back to the number's page without one waiting.
+    "accounts:phone_login": Rule(NOT_ALLOWED),
+    "accounts:phone_login_code": Rule(LOGIN),
+    "accounts:phone_signup": logged_in_redirect(),
+    "accounts:phone_signup_code": Rule(REDIRECT),
+    "accounts:phone_signup_offer": Rule(NOT_ALLOWED),
+    "accounts:phone_add": Rule(OK, {"anonymous": LOGIN}),
+    "accounts:phone_add_code": Rule(REDIRECT, {"anonymous": LOGIN}),
     "accounts:register_done": Rule(OK),
     "accounts:activate": Rule(BAD, kwargs=BOGUS_LINK),
     "accounts:home": Rule(REDIRECT, {"anonymous": LOGIN}),
@@ -272,6 +285,13 @@ MATRIX: dict[str, Rule] = {
     "mentoring:closing": Rule(
         FORBIDDEN, {"anonymous": LOGIN, "applicant": NOT_FOUND}, kwargs="project"
     ),
+    # The grant agreement: its team, staff and the operator; a mentor is no party to it.
+    "mentoring:agreement": Rule(**vars(AGREEMENT_READERS) | {"kwargs": "project"}),
+    "mentoring:agreement_pdf": Rule(**vars(AGREEMENT_READERS) | {"kwargs": "agreement"}),
+    "mentoring:agreement_signed_scan": Rule(**vars(AGREEMENT_READERS) | {"kwargs": "agreement"}),
+    "mentoring:agreement_prepare": Rule(NOT_ALLOWED, kwargs="project"),
+    "mentoring:agreement_scan": Rule(NOT_ALLOWED, kwargs="agreement"),
+    "mentoring:agreement_sign": Rule(NOT_ALLOWED, kwargs="agreement"),
     "mentoring:report_start": Rule(NOT_ALLOWED, kwargs="project"),
     "mentoring:assign_mentor": Rule(NOT_ALLOWED, kwargs="project"),
     "mentoring:milestone_add": Rule(NOT_ALLOWED, kwargs="project"),
@@ -342,6 +362,8 @@ MATRIX: dict[str, Rule] = {
     "media_campaign:publication_add": Rule(**vars(only(Role.STAFF)) | {"kwargs": IN_PROJECT}),
     "media_campaign:publication_edit": Rule(**vars(only(Role.STAFF)) | {"kwargs": "publication"}),
     "media_campaign:import": Rule(**vars(only(Role.STAFF)) | {"kwargs": IN_PROJECT}),
+    "media_campaign:promotion_add": Rule(**vars(only(Role.STAFF)) | {"kwargs": IN_PROJECT}),
+    "media_campaign:promotion_edit": Rule(**vars(only(Role.STAFF)) | {"kwargs": "promotion"}),
     "exhibition:home": Rule(
         FORBIDDEN, {"anonymous": LOGIN, "staff": REDIRECT, "operator": REDIRECT}
     ),
@@ -413,6 +435,14 @@ MATRIX: dict[str, Rule] = {
     "reports:file_status": Rule(
         **vars(only(Role.OPERATOR, Role.STAFF)) | {"kwargs": "report_file"}
     ),
+    # --- open data: public files and feeds, the same for everyone, no login ---
+    "open_data:index": Rule(OK),
+    "open_data:grants": Rule(OK, kwargs={"fmt": "json"}),
+    "open_data:grants_in": Rule(OK, kwargs={"lang": "ru", "fmt": "xlsx"}),
+    "open_data:project_grants": Rule(OK, kwargs={**PROJECT, "fmt": "csv"}),
+    "open_data:project_grants_in": Rule(OK, kwargs={"lang": "en", **PROJECT, "fmt": "json"}),
+    "open_data:calls": Rule(OK, kwargs={"fmt": "atom"}),
+    "open_data:calls_in": Rule(OK, kwargs={"lang": "ru", "fmt": "json"}),
     "api:index": API,
     # The documentation is a page for people: logged out, the login form.
     "api:docs": only(Role.STAFF, Role.OPERATOR),
@@ -435,7 +465,7 @@ def media_exhibition_objects() -> dict:
     """The demo's media and exhibition objects, with files under the test's MEDIA_ROOT."""
     from exhibition.models import Letter, Registration, RoundTable, Stand, StandPhoto
     from exhibition.services import letter_render
-    from media_campaign.models import Post, Publication, Video
+    from media_campaign.models import Post, Promotion, Publication, Video
 
     stand = Stand.objects.order_by("position").first()
     stand.banner.save("banner.pdf", ContentFile(b"%PDF-1.7 banner"), save=False)
@@ -451,6 +481,7 @@ def media_exhibition_objects() -> dict:
         "video": IN_PROJECT | {"pk": Video.objects.order_by("pk").first().pk},
         "post": IN_PROJECT | {"pk": Post.objects.order_by("pk").first().pk},
         "publication": IN_PROJECT | {"pk": Publication.objects.order_by("pk").first().pk},
+        "promotion": IN_PROJECT | {"pk": Promotion.objects.order_by("pk").first().pk},
         "registration": {"token": Registration.objects.order_by("pk").first().token},
         "stand_key": {"key": stand.key},
         "stand": {"pk": stand.pk},
@@ -565,6 +596,7 @@ def objects(full_demo, people):
     )
     return {
         "project": {"pk": project.pk},
+        "agreement": {"pk": project.agreement.pk},
         "report": {"pk": report.pk},
         "expense": {"pk": expense.pk},
         "photo": {"pk": report.photos.first().pk},

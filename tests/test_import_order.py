@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Lowest first; apps in one layer do not import each other.
 LAYERS = [
+    ["notifications"],
     ["accounts"],
     ["jastarurban"],
     ["audit", "competitions"],

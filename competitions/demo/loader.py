@@ -195,6 +195,7 @@ def load_indicators(project: GrantProject) -> None:
                 "kind": row["kind"],
                 "unit": row["unit"],
                 "target": row["target"],
+                "target_max": row.get("target_max"),
                 "comparison": row["comparison"],
             },
         )

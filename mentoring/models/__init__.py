@@ -1,3 +1,4 @@
+from mentoring.models.agreements import AgreementTranche, GrantAgreement, ReportDue
 from mentoring.models.mentorship import (
     POSITIVE_SCORES,
     Meeting,
@@ -30,11 +31,13 @@ __all__ = [
     "APPROVED_DISBURSEMENTS",
     "POSITIVE_SCORES",
     "AgendaItem",
+    "AgreementTranche",
     "BudgetLineChange",
     "ClosingAnswer",
     "Disbursement",
     "DisbursementStatusChange",
     "Expense",
+    "GrantAgreement",
     "GranteeProject",
     "Material",
     "Meeting",
@@ -46,6 +49,7 @@ __all__ = [
     "ProgressReport",
     "ProjectBudgetLine",
     "Reminder",
+    "ReportDue",
     "ReportStatusChange",
     "Score",
     "Training",

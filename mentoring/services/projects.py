@@ -24,6 +24,7 @@ from mentoring.models import (
     Photo,
     ProjectBudgetLine,
 )
+from mentoring.services.agreements import agreement_require_signed
 from mentoring.uploads import scan_prepare
 from reviews.models import Decision
 
@@ -181,6 +182,7 @@ def disbursement_add(
         raise ValidationError(_("Only the accountant or the coordinator records payments."))
     project = _locked(project)
     _require_active(project)
+    agreement_require_signed(project)
     paid = project.disbursements.standing().aggregate(total=Sum("amount_kzt"))["total"] or 0
     if paid + amount_kzt > project.award_kzt:
         raise ValidationError(
@@ -229,8 +231,12 @@ def _decide(disbursement: Disbursement, *, by: User) -> Disbursement:
 
 @transaction.atomic
 def disbursement_approve(*, disbursement: Disbursement, by: User) -> Disbursement:
-    """The director approves a payment someone else recorded: from now on it counts as paid."""
+    """The director approves a payment someone else recorded: from now on it counts as paid.
+
+    Only under an agreement signed by both sides: money never leaves before it.
+    """
     disbursement = _decide(disbursement, by=by)
+    agreement_require_signed(disbursement.project)
     disbursement.status = Disbursement.Status.APPROVED
     disbursement.decided_by = by
     disbursement.decided_at = timezone.now()

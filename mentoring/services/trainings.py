@@ -39,7 +39,7 @@ def training_invite(*, training: Training, projects) -> list[Participant]:
         application = project.application
         # The lead is usually on the team list too: one invitation per name.
         people = {member.full_name: member.phone for member in application.team.all()}
-        people.setdefault(application.applicant.full_name, application.applicant.phone)
+        people.setdefault(application.applicant.full_name, application.applicant.phone or "")
         for full_name, phone in people.items():
             participant, _created = Participant.objects.get_or_create(
                 training=training,

@@ -27,8 +27,14 @@ class IndicatorSerializer(serializers.Serializer):
     activity = serializers.IntegerField(help_text=_("Number of the calendar-plan activity."))
     kind = serializers.CharField()
     unit = serializers.CharField()
-    comparison = serializers.ChoiceField(choices=["at_least", "exactly"])
+    comparison = serializers.ChoiceField(choices=["at_least", "exactly", "between"])
     target = serializers.DecimalField(max_digits=14, decimal_places=2)
+    target_max = serializers.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        allow_null=True,
+        help_text=_('Upper bound of a target that is a range (comparison "between"); else null.'),
+    )
     actual = serializers.DecimalField(
         max_digits=14,
         decimal_places=2,

@@ -134,6 +134,7 @@ def indicators(request: Request, project: str) -> Response:
             "unit": row.indicator.unit,
             "comparison": row.indicator.comparison,
             "target": row.indicator.target,
+            "target_max": row.indicator.target_max,
             "actual": row.actual,
             "as_of": row.as_of,
             "percent": row.percent,

@@ -15,23 +15,12 @@ def percent(value) -> str:
 def indicator_amount(value: Decimal | None, unit: str) -> str:
     """A value in the indicator's unit, without the unit's word for counts and people
     (the column or the target says it), with its sign for tenge and percent."""
-    if value is None:
-        return "—"
-    if unit == Indicator.Unit.TENGE:
-        return format_tenge(value)
-    if unit == Indicator.Unit.PERCENT:
-        return percent(value)
-    return plain(value)
+    return Indicator(unit=unit).amount_display(value)
 
 
 def indicator_target(indicator: Indicator) -> str:
-    """ "кемінде 30 дана", "7 000 000 ₸": an exact target is just the amount."""
-    amount = indicator_amount(indicator.target, indicator.unit)
-    if indicator.unit not in (Indicator.Unit.TENGE, Indicator.Unit.PERCENT):
-        amount = f"{amount}\xa0{indicator.get_unit_display()}"
-    if indicator.comparison == Indicator.Comparison.AT_LEAST:
-        return f"{indicator.get_comparison_display()} {amount}"
-    return amount
+    """ "кемінде 30 дана", "7 000 000 ₸", "60–120 секунд" (Indicator.target_display)."""
+    return indicator.target_display()
 
 
 def indicator_chart_formats(unit: str) -> tuple[Format, Format]:

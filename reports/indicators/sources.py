@@ -1,21 +1,10 @@
-"""The registry of indicator sources: how each indicator's actual value is computed.
+"""Sources for activity 1, the small-grants competition (the registry is in registry.py).
 
-A source is a small function ``f(project) -> Decimal`` registered under a key; an
-Indicator whose ``source`` is that key is measured by it (daily, by the snapshot task).
-To add one, write the function here and decorate it::
-
-    @source("trainings_held", _("Trainings held"))
-    def trainings_held(project: GrantProject) -> Decimal:
-        return Decimal(Training.objects.filter(project=project, held_on__isnull=False).count())
-
-then set ``Indicator.source = "trainings_held"`` (the demo loader in reports/demo.py does it
-for the demo's indicators). Each function must run a fixed number of queries, whatever
-the data's size. Percentages are returned as 0–100.
+``SOURCES`` and ``percent`` are imported from here by older callers; they live in
+registry.py.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
@@ -24,37 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from applications.iin import age_on
 from applications.models import Application, TeamMember
 from competitions.models import Announcement, GrantProject, Settlement
+from reports.indicators.registry import SOURCES, percent, source
 from reviews.models import CommissionMember, Decision
 
-Compute = Callable[[GrantProject], Decimal]
-
-
-@dataclass(frozen=True)
-class Source:
-    key: str
-    label: str
-    compute: Compute
-
-
-SOURCES: dict[str, Source] = {}
-
-
-def source(key: str, label) -> Callable[[Compute], Compute]:
-    """Registers the decorated function as the source called ``key``."""
-
-    def register(compute: Compute) -> Compute:
-        if key in SOURCES:
-            raise ValueError(f"indicator source {key!r} is registered twice")
-        SOURCES[key] = Source(key, label, compute)
-        return compute
-
-    return register
-
-
-def percent(part: int, whole: int) -> Decimal:
-    if not whole:
-        return Decimal(0)
-    return (Decimal(100) * part / whole).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+__all__ = ["SOURCES", "applications_by_district", "awarded", "percent", "received"]
 
 
 def received(project: GrantProject):
@@ -146,7 +108,3 @@ def applications_by_district(project: GrantProject) -> list[tuple[str, int]]:
         .order_by("-count", "village__district__name")
         if name
     ]
-
-
-# Sources of activities 2–4 register themselves when imported; they use `source` above.
-from reports.indicators import activities  # noqa: E402, F401

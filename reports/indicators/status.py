@@ -18,17 +18,26 @@ class Status(models.TextChoices):
 
 
 def indicator_status(
-    *, target: Decimal, actual: Decimal | None, comparison: str, activity: Activity, today: date
+    *,
+    target: Decimal,
+    actual: Decimal | None,
+    comparison: str,
+    activity: Activity,
+    today: date,
+    target_max: Decimal | None = None,
 ) -> Status:
     """Achieved when the target is met; otherwise the share reached is compared with the
     share of the activity's period that has passed (before it starts, nothing is due)."""
     if actual is None:
         return Status.NOT_MEASURED
-    met = actual == target if comparison == Indicator.Comparison.EXACTLY else actual >= target
-    if met:
+    if Indicator(target=target, target_max=target_max, comparison=comparison).is_met_by(actual):
         return Status.ACHIEVED
     if today < activity.starts_on:
         return Status.ON_TRACK
+    if comparison == Indicator.Comparison.BETWEEN:
+        # A range (an average length) is not reached bit by bit: out of it is behind,
+        # unless nothing is measured yet while the activity runs.
+        return Status.ON_TRACK if not actual and today <= activity.ends_on else Status.BEHIND
     if today > activity.ends_on or not target:
         return Status.BEHIND
     days = (activity.ends_on - activity.starts_on).days + 1

@@ -23,7 +23,8 @@ def with_profile_of(user, born: date):
     profile_save(
         user=user,
         full_name=user.full_name,
-        phone="+77011234567",
+        # One number, one account.
+        phone=f"+7701{user.pk:07d}",
         iin=parse_iin(iin_for(born)),
         village=village(),
     )

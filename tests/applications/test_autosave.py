@@ -1,6 +1,8 @@
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from applications.models import Application
 
@@ -72,3 +74,19 @@ def test_adding_a_row_keeps_what_was_typed(client, draft):
     html = response.content.decode()
     assert 'value="Асқар"' in html
     assert 'name="team-2-full_name"' in html
+
+
+def test_the_edit_page_dates_a_save_from_an_earlier_day(client, draft):
+    draft.autosaved_at = timezone.now() - timedelta(days=3)
+    draft.save()
+    client.force_login(draft.applicant)
+    earlier = timezone.localtime(draft.autosaved_at).strftime("%d.%m.%Y %H:%M")
+    assert earlier in client.get(f"/applications/{draft.pk}/edit/").content.decode()
+    draft.autosaved_at = timezone.now()
+    draft.save()
+    page = client.get(f"/applications/{draft.pk}/edit/").content.decode()
+    today = timezone.localtime(draft.autosaved_at).strftime("%H:%M:%S")
+    assert (
+        today in page
+        and timezone.localdate().strftime("%d.%m.%Y") not in page.split(today)[0][-40:]
+    )

@@ -85,7 +85,7 @@ def test_anonymisation_after_retention_keeps_every_report_figure(full_demo):
         if email in staff_emails:
             continue
         assert not user.is_active
-        assert user.email != email and user.full_name != name and user.phone == ""
+        assert user.email != email and user.full_name != name and user.phone is None
         assert not user.has_usable_password()
     assert not Application.objects.filter(competition__project=project).exclude(draft_data={})
 

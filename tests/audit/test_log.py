@@ -16,7 +16,7 @@ from audit.registry import AUDITED, audited_models
 from mentoring.models import Disbursement
 from tests.applications.helpers import village
 from tests.factories import CompetitionFactory, UserFactory
-from tests.mentoring.conftest import make_project
+from tests.mentoring.conftest import make_project, signed_agreement
 
 pytestmark = pytest.mark.django_db
 
@@ -86,6 +86,7 @@ def test_a_payment_approval_is_logged_with_the_director_as_actor(
 ):
     settings.MEDIA_ROOT = tmp_path
     project = make_project(CompetitionFactory(), applicant, mentor=mentor)
+    signed_agreement(project)  # payments wait for a signed grant agreement
     client.force_login(accountant)
     client.post(
         f"/mentoring/projects/{project.pk}/payments/",

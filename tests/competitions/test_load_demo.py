@@ -112,6 +112,8 @@ def test_the_indicator_catalogue_holds_every_target_of_the_brief(demo):
         "grantee_videos": 7,
         "video_villages": 7,
         "video_posts": 14,
+        "videos_two_posts": 7,
+        "video_average_length": 60,
         "views_total": 25_000,
         "posts_total": 25,
         "videos_total": 10,

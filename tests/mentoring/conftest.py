@@ -8,7 +8,7 @@ from PIL import Image
 
 from accounts.roles import Position, Role
 from applications.models import Application
-from mentoring.models import GranteeProject, ProjectBudgetLine
+from mentoring.models import GrantAgreement, GranteeProject, ProjectBudgetLine
 from tests.applications.helpers import iin_for, village
 from tests.factories import CompetitionFactory, UserFactory
 
@@ -66,6 +66,29 @@ def make_project(
     return project
 
 
+def signed_agreement(project, *, number: str = "", report_dates=(date(2025, 9, 1),)):
+    """A grant agreement signed by both sides, made directly (no PDF): what payments need.
+
+    Tests of the agreement's own pages and rules build theirs through the services."""
+    now = timezone.now()
+    gamo = UserFactory(roles=[Role.STAFF], position=Position.DIRECTOR)
+    agreement = GrantAgreement.objects.create(
+        project=project,
+        number=number or f"2025/{project.pk:03d}",
+        dated_on=date(2025, 7, 30),
+        prepared_by=gamo,
+        team_signed_at=now,
+        team_signed_by=project.application.applicant,
+        team_signed_via=GrantAgreement.TeamSignedVia.SCAN,
+        gamo_signed_at=now,
+        gamo_signed_by=gamo,
+    )
+    agreement.tranches.create(number=1, due_on=date(2025, 8, 4), amount_kzt=project.award_kzt)
+    for n, day in enumerate(report_dates, start=1):
+        agreement.report_dues.create(number=n, due_on=day)
+    return agreement
+
+
 @pytest.fixture
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
@@ -84,12 +107,17 @@ def other_mentor(db):
 
 @pytest.fixture
 def project(competition, applicant, mentor, media):
-    return make_project(competition, applicant, mentor=mentor)
+    """A project under a signed agreement, so that money can be paid."""
+    project = make_project(competition, applicant, mentor=mentor)
+    signed_agreement(project)
+    return project
 
 
 @pytest.fixture
 def other_project(competition, other_applicant, other_mentor, media):
-    return make_project(competition, other_applicant, number=2, mentor=other_mentor)
+    project = make_project(competition, other_applicant, number=2, mentor=other_mentor)
+    signed_agreement(project)
+    return project
 
 
 @pytest.fixture

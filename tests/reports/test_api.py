@@ -78,7 +78,7 @@ def test_the_api_reports_the_demo_figures(client, full_demo, operator):
     indicators = {
         row["code"]: row for row in client.get("/api/v1/projects/jastarurban/indicators/").json()
     }
-    assert len(indicators) == 33
+    assert len(indicators) == 35
     assert float(indicators["views_total"]["actual"]) > 25_000
     assert indicators["views_total"]["status"] == "achieved"
     # Every indicator of the brief is measured, by a source or by hand.

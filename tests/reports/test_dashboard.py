@@ -65,12 +65,15 @@ def test_the_dashboard_reads_in_the_same_queries_with_a_long_history(
     assert len(short) <= 15
 
 
-def test_staff_snapshot_now_keeps_todays_values(client, full_demo, staff):
+def test_staff_snapshot_now_updates_todays_values_in_place(client, full_demo, staff):
     client.force_login(staff)
     before = IndicatorSnapshot.objects.count()
+    Indicator.objects.filter(code="applications_received").get().snapshots.update(value=0)
     response = client.post("/projects/jastarurban/reports/dashboard/snapshot/", follow=True)
     assert IndicatorSnapshot.objects.count() == before
     assert response.status_code == 200
+    received = Indicator.objects.get(code="applications_received").snapshots.get()
+    assert received.value == 32
 
 
 def test_staff_enters_a_value_by_hand_with_evidence(client, full_demo, staff, settings, tmp_path):

@@ -9,8 +9,8 @@ from django.db.migrations.executor import MigrationExecutor
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-BEFORE = [("reports", "0002_reportfile_project")]
-AFTER = [("reports", "0004_reportfile_project_required")]
+BEFORE = [("reports", "0003_reportfile_project")]
+AFTER = [("reports", "0005_reportfile_project_required")]
 
 
 def test_existing_report_files_get_the_project_they_were_built_from():

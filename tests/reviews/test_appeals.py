@@ -104,6 +104,9 @@ def test_the_file_is_checked_by_its_content(client, published, staff):
     client.force_login(published[2].applicant)
     download = client.get(f"/reviews/appeals/file/{appeal.pk}/")
     assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
+    assert download["X-Content-Type-Options"] == "nosniff"
+    number = published[2].registration_number
+    assert download["Content-Disposition"] == f'attachment; filename="appeal-{number}.pdf"'
     client.force_login(staff)
     assert b"".join(client.get(f"/reviews/appeals/file/{appeal.pk}/").streaming_content) == PDF
 

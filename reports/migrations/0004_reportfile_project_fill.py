@@ -19,6 +19,6 @@ def fill(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("reports", "0002_reportfile_project")]
+    dependencies = [("reports", "0003_reportfile_project")]
 
     operations = [migrations.RunPython(fill, migrations.RunPython.noop)]

@@ -3,17 +3,13 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("competitions", "0011_kato_official_kazakh_names"),
-        ("reports", "0001_indicator_snapshots_report_files"),
-    ]
+    dependencies = [("reports", "0004_reportfile_project_fill")]
 
     operations = [
-        migrations.AddField(
+        migrations.AlterField(
             model_name="reportfile",
             name="project",
             field=models.ForeignKey(
-                null=True,
                 on_delete=django.db.models.deletion.PROTECT,
                 related_name="report_files",
                 to="competitions.grantproject",

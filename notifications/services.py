@@ -1,0 +1,16 @@
+from django.db import transaction
+
+from notifications.models import Channel, Delivery
+from notifications.sms import sms_parts
+
+
+def sms_send(*, to: str, text: str, event: str, person=None) -> Delivery:
+    """Queues one SMS to an E.164 number and logs it; the task sends it after the commit
+    (a code for a sign-up that rolled back is never sent)."""
+    from notifications.tasks import deliver_sms
+
+    delivery = Delivery.objects.create(
+        person=person, channel=Channel.SMS, address=to, event=event, parts=sms_parts(text)
+    )
+    transaction.on_commit(lambda: deliver_sms.delay(delivery.pk, text))
+    return delivery

@@ -1,0 +1,60 @@
+"""The registry of indicator sources: how each indicator's actual value is computed.
+
+A source is a small function ``f(project) -> Decimal`` registered under a key; an
+Indicator whose ``source`` is that key is measured by it (daily, by the snapshot task).
+To add one, write the function in the module of its activity and decorate it::
+
+    @source("trainings_held", _("Trainings held"))
+    def trainings_held(project: GrantProject) -> Decimal:
+        return Decimal(Training.objects.filter(project=project, held_on__isnull=False).count())
+
+then set ``Indicator.source = "trainings_held"`` (the admin offers the registered keys).
+A new module of sources is listed in ``reports/indicators/__init__.py``, the one place
+that fills the registry: whichever module is imported first, the registry is complete.
+
+Each function must run a fixed number of queries, whatever the data's size.
+Percentages are returned as 0–100. This module imports no source module, so no
+import loop runs through it.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from competitions.models import GrantProject
+
+Compute = Callable[[GrantProject], Decimal]
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    label: str
+    compute: Compute
+
+
+SOURCES: dict[str, Source] = {}
+
+
+def source(key: str, label) -> Callable[[Compute], Compute]:
+    """Registers the decorated function as the source called ``key``."""
+
+    def register(compute: Compute) -> Compute:
+        if key in SOURCES:
+            raise ValueError(f"indicator source {key!r} is registered twice")
+        SOURCES[key] = Source(key, label, compute)
+        return compute
+
+    return register
+
+
+def source_choices() -> list[tuple[str, str]]:
+    """The registered sources for a form's choices, "not computed" first."""
+    registered = sorted((key, f"{key}: {found.label}") for key, found in SOURCES.items())
+    return [("", "—"), *registered]
+
+
+def percent(part: int, whole: int) -> Decimal:
+    if not whole:
+        return Decimal(0)
+    return (Decimal(100) * part / whole).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
