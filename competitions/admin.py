@@ -54,6 +54,7 @@ class BudgetLineAdmin(TranslationAdmin):
         "position",
         "name",
         "section",
+        "group",
         "activity",
         "unit",
         "quantity",

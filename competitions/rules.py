@@ -10,7 +10,7 @@ from jastarurban.pdf import render_pdf
 
 TEMPLATE = "competitions/pdf/rules.html"
 # Bump when the layout changes, so cached PDFs are rebuilt.
-LAYOUT_VERSION = "2"
+LAYOUT_VERSION = "3"  # 3: PDF/A-3b, shared table rules
 
 
 def rules_fingerprint(competition: Competition) -> str:

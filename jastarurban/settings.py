@@ -319,6 +319,12 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 # valid this many seconds, so a web process does not hold the download; 0 streams it.
 MEDIA_SIGNED_URL_SECONDS = signed_url_seconds()
 
+# Report PDFs carry a PAdES signature when these name the organisation's PKCS#12 key (a .p12
+# or .pfx file with its RSA key and certificate chain) and its passphrase; unset, they are
+# plain PDF/A-3b. A file that does not load fails the system check (reports/checks.py).
+REPORT_SIGNING_P12 = env("REPORT_SIGNING_P12")
+REPORT_SIGNING_PASSPHRASE = env("REPORT_SIGNING_PASSPHRASE")
+
 # Called with the competition whenever published awards change (publication, a
 # withdrawal), so the apps built on the awards follow without reviews importing them.
 AWARD_HOOKS = ["mentoring.services.grantee_projects_sync"]

@@ -3,9 +3,11 @@ database in a fixed number of queries."""
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from django.db.models import IntegerField, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, TruncMonth
+from django.utils.translation import gettext as _
 
 from competitions.models import BudgetLine, Expense, GrantProject
 from competitions.models.budget import Budget, project_budget
@@ -61,6 +63,74 @@ class LineExecution:
 
 
 @dataclass
+class BlockExecution:
+    """Lines the смета prints together inside a section: a group with its subtotal
+    ("Salaries, including"), an activity's direct costs with theirs, or (``label`` empty)
+    lines listed on their own, without a subtotal."""
+
+    label: str
+    lines: list[LineExecution]
+    activity: int | None = None
+    group: str = ""
+
+    @property
+    def subtotal(self) -> bool:
+        return bool(self.label)
+
+    @property
+    def plan_kzt(self) -> int:
+        return sum(item.plan_kzt for item in self.lines)
+
+    @property
+    def actual_kzt(self) -> int:
+        return sum(item.actual_kzt for item in self.lines)
+
+    @property
+    def remaining_kzt(self) -> int:
+        return self.plan_kzt - self.actual_kzt
+
+    @property
+    def overspent(self) -> bool:
+        return self.actual_kzt > self.plan_kzt
+
+
+def budget_blocks(lines: list[LineExecution]) -> list[BlockExecution]:
+    """A section's lines in the смета's structure: direct costs by activity, the others by
+    group, each block where its first line stands; a block's lines stay together even when
+    their positions interleave with another block's."""
+    blocks: list[BlockExecution] = []
+    keyed: dict[tuple, BlockExecution] = {}
+    for item in lines:
+        line = item.line
+        if line.activity_id is not None:
+            key = ("activity", line.activity.number)
+        elif line.group:
+            key = ("group", line.group)
+        else:
+            key = None
+        if key is None:
+            if not blocks or blocks[-1].subtotal:
+                blocks.append(BlockExecution(label="", lines=[]))
+            blocks[-1].lines.append(item)
+            continue
+        block = keyed.get(key)
+        if block is None:
+            if key[0] == "activity":
+                label = _("Activity %(number)s. %(title)s") % {
+                    "number": line.activity.number,
+                    "title": line.activity.title,
+                }
+                block = BlockExecution(label=label, lines=[], activity=line.activity.number)
+            else:
+                group = BudgetLine.Group(line.group)
+                block = BlockExecution(label=str(group.label), lines=[], group=group.value)
+            keyed[key] = block
+            blocks.append(block)
+        block.lines.append(item)
+    return blocks
+
+
+@dataclass
 class SectionExecution:
     section: BudgetLine.Section
     plan_kzt: int
@@ -74,6 +144,13 @@ class SectionExecution:
     @property
     def overspent(self) -> bool:
         return self.actual_kzt > self.plan_kzt
+
+    # The section's number as the смета prints it (1, 2, 3): only sections with lines count.
+    number: int = 0
+
+    @cached_property
+    def blocks(self) -> list[BlockExecution]:
+        return budget_blocks(self.lines)
 
 
 @dataclass
@@ -92,6 +169,12 @@ class BudgetExecution:
     @property
     def overspent(self) -> bool:
         return self.actual_kzt > self.plan_kzt
+
+    @property
+    def printed_sections(self) -> list[SectionExecution]:
+        """The sections the смета prints: those with lines (the form shows an empty section
+        as one zero line, so a section it lists always has one)."""
+        return [section for section in self.sections if section.lines]
 
     @property
     def overspent_lines(self) -> list[LineExecution]:
@@ -124,15 +207,17 @@ def budget_execution(project: GrantProject) -> BudgetExecution:
         if line.includes_grantee_spending:
             amount += grantees
         lines.append(LineExecution(line=line, actual_kzt=amount))
-    sections = []
+    sections, number = [], 0
     for total in budget.sections:
         members = [item for item in lines if item.line.section == total.section]
+        number += bool(members)
         sections.append(
             SectionExecution(
                 section=total.section,
                 plan_kzt=total.total_kzt,
                 actual_kzt=sum(item.actual_kzt for item in members),
                 lines=members,
+                number=number if members else 0,
             )
         )
     monthly = dict(

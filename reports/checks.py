@@ -1,4 +1,5 @@
-"""System checks of the reports app: every indicator's source is a registered computation.
+"""System checks of the reports app: every indicator's source is a registered computation,
+and a configured signing key loads.
 
 An unknown key (a typo in the admin before it had choices, a source renamed in code,
 a row loaded from a fixture) would leave the indicator "not yet measured" for good, and
@@ -12,6 +13,7 @@ from django.db import DatabaseError, connections
 from django.db.migrations.executor import MigrationExecutor
 
 from competitions.models import Indicator
+from jastarurban.pdf import signing_key_check, signing_key_configured
 from reports.indicators.registry import SOURCES
 
 UNKNOWN_SOURCE = "reports.E001"
@@ -54,3 +56,27 @@ def indicator_sources_known(app_configs=None, databases=None, **kwargs) -> list[
                 )
             )
     return errors
+
+
+SIGNING_KEY_UNUSABLE = "reports.E002"
+
+
+@checks.register()
+def report_signing_key(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """A configured signing key that does not load is found at deploy time, not when the
+    operator's report fails to build."""
+    key = signing_key_configured()
+    if key is None:
+        return []
+    try:
+        signing_key_check(key)
+    except Exception as error:  # any reason the key fails to load is reported
+        return [
+            checks.Error(
+                f"REPORT_SIGNING_P12 does not load: {error}",
+                hint="Set REPORT_SIGNING_P12 to a PKCS#12 file and REPORT_SIGNING_PASSPHRASE "
+                "to its passphrase, or unset both to send unsigned PDF/A files.",
+                id=SIGNING_KEY_UNUSABLE,
+            )
+        ]
+    return []

@@ -172,6 +172,7 @@ def load_budget(project: GrantProject) -> None:
             defaults={
                 **translated(line, BudgetLine),
                 "section": line["section"],
+                "group": line.get("group", ""),
                 "activity": activities.get(line["activity"]),
                 "unit": line["unit"],
                 "quantity": line["quantity"],

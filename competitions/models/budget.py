@@ -44,6 +44,14 @@ class BudgetLine(models.Model):
         GRANT = "grant", _("Grant funds")
         OWN = "own", _("Own contribution")
 
+    class Group(models.TextChoices):
+        """The смета's subtotals inside a section other than the activities of direct costs
+        (which group by ``activity``): "Жалақы, соның ішінде" and "Шығын материалдары мен
+        басқа да материалдар, соның ішінде"."""
+
+        SALARIES = "salaries", _("Salaries, including")
+        CONSUMABLES = "consumables", _("Consumables and other materials, including")
+
     project = models.ForeignKey(
         GrantProject,
         on_delete=models.CASCADE,
@@ -60,6 +68,16 @@ class BudgetLine(models.Model):
         related_name="budget_lines",
         verbose_name=_("activity"),
         help_text=_("Direct costs belong to an activity of the calendar plan."),
+    )
+    group = models.CharField(
+        _("group"),
+        max_length=20,
+        choices=Group.choices,
+        blank=True,
+        help_text=_(
+            "The subtotal of the section this line is counted in, as the budget form shows "
+            "it; direct costs are subtotalled by activity."
+        ),
     )
     name = models.CharField(_("item"), max_length=300)
     unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices)

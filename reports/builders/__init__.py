@@ -10,6 +10,7 @@ from collections.abc import Callable
 from django.utils import translation
 
 from competitions.models import GrantProject
+from jastarurban.pdf import pdf_sign_if_configured
 from reports.builders import pdf, xlsx
 from reports.models import ReportFile
 
@@ -29,4 +30,8 @@ BUILDERS: dict[tuple[str, str], Callable[[GrantProject], bytes]] = {
 
 def build_report(kind: str, format: str, language: str = "kk", *, project: GrantProject) -> bytes:
     with translation.override(language):
-        return BUILDERS[(kind, format)](project)
+        content = BUILDERS[(kind, format)](project)
+        if format == Format.PDF:
+            # Signed as the last step: any later change to the bytes breaks the signature.
+            content = pdf_sign_if_configured(content, reason=str(Kind(kind).label))
+        return content

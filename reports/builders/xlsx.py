@@ -1,26 +1,17 @@
-"""XLSX builders (openpyxl, write-only): real numbers, SUM formulas for totals, number
-formats, frozen header rows, one sheet per table.
+"""XLSX builders (openpyxl, write-only): real numbers, formulas for totals, number formats,
+frozen, repeated and filtered header rows, A4 landscape fitted to the width, one sheet per
+table (reports/builders/sheets.py).
 
-Every string a sheet receives is written as text (``xlsx_text``): a title typed as
-``=HYPERLINK(...)`` stays the characters typed. Only the portal's own formulas, wrapped in
-``Formula``, are written as formulas.
-
-openpyxl writes formulas without computing them, so every total is written twice: as a
-``=SUM(...)`` formula in the table, and as the number the database computed in the
-"Summary" sheet, which a reader (or a test) can check against the lines.
+The budget follows the смета's structure with a formula for every subtotal and total, and
+the summary reads its figures from them (reports/builders/budget_sheet.py).
 """
-
-from io import BytesIO
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 from competitions.models import GrantProject
-from jastarurban.spreadsheet_safety import xlsx_text
+from reports.builders.budget_sheet import budget_sheet, summary_sheet
 from reports.builders.data import (
     CHUNK,
     RankedRows,
@@ -30,64 +21,15 @@ from reports.builders.data import (
     project_report,
     scores_by_application,
 )
-
-TENGE_FORMAT = '#,##0 "₸"'
-NUMBER_FORMAT = "#,##0.##"
-DATE_FORMAT = "dd.mm.yyyy"
-BOLD = Font(bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="F1F3F5")
-
-
-class Formula(str):
-    """A formula the portal wrote itself (``=SUM(G2:G9)``); any other string is text."""
-
-
-class Sheet:
-    """A write-only worksheet that knows its row number, for formulas over its own rows."""
-
-    def __init__(self, book: Workbook, title: str, header: list[str], widths: list[int]):
-        self.ws = book.create_sheet(title=title[:31])
-        self.ws.freeze_panes = "A2"
-        for index, width in enumerate(widths, start=1):
-            self.ws.column_dimensions[get_column_letter(index)].width = width
-        self.row = 0
-        self.append(header, bold=True, fill=HEADER_FILL)
-
-    def append(
-        self, values: list, *, formats_: dict[int, str] | None = None, bold: bool = False, fill=None
-    ) -> int:
-        cells = []
-        for index, value in enumerate(values):
-            value = str(value) if isinstance(value, Formula) else xlsx_text(value)
-            if not bold and fill is None and not (formats_ and index in formats_):
-                # A plain value: a styled cell object for each of 360 000 cells was most
-                # of the time of the 30 000-application file.
-                cells.append(value)
-                continue
-            cell = WriteOnlyCell(self.ws, value=value)
-            if formats_ and index in formats_:
-                cell.number_format = formats_[index]
-            if bold:
-                cell.font = BOLD
-            if fill is not None:
-                cell.fill = fill
-            cells.append(cell)
-        self.ws.append(cells)
-        self.row += 1
-        return self.row
-
-
-def _bytes(book: Workbook) -> bytes:
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def _number(value):
-    """Decimals as int when whole, float otherwise: Excel stores numbers, not text."""
-    if value is None:
-        return None
-    return int(value) if value == int(value) else float(value)
+from reports.builders.sheets import (
+    DATE_FORMAT,
+    NUMBER_FORMAT,
+    TENGE_FORMAT,
+    Formula,
+    Sheet,
+)
+from reports.builders.sheets import book_bytes as _bytes
+from reports.builders.sheets import number as _number
 
 
 def project_report_xlsx(project: GrantProject, final: bool) -> bytes:
@@ -95,7 +37,14 @@ def project_report_xlsx(project: GrantProject, final: bool) -> bytes:
     project, execution = report.project, report.execution
     book = Workbook(write_only=True)
 
-    header = Sheet(book, _("Header"), [_("Field"), _("Value")], [28, 90])
+    header = Sheet(
+        book,
+        _("Header"),
+        [_("Field"), _("Value")],
+        [28, 90],
+        autofilter=False,
+        wrap=frozenset({0, 1}),
+    )
     for label, value, fmt in [
         (_("Report"), report.title, None),
         (_("Grant recipient"), project.recipient.name, None),
@@ -127,6 +76,7 @@ def project_report_xlsx(project: GrantProject, final: bool) -> bytes:
             _("Evidence"),
         ],
         [9, 28, 60, 10, 12, 12, 8, 18, 40],
+        wrap=frozenset({1, 2, 7, 8}),
     )
     for row in report.indicators:
         indicator = row.indicator
@@ -153,6 +103,7 @@ def project_report_xlsx(project: GrantProject, final: bool) -> bytes:
         _("Calendar plan"),
         [_("No."), _("Event"), _("From"), _("To"), _("State")],
         [6, 60, 12, 12, 18],
+        wrap=frozenset({1, 4}),
     )
     for item in report.activities:
         plan.append(
@@ -166,123 +117,15 @@ def project_report_xlsx(project: GrantProject, final: bool) -> bytes:
             formats_={2: DATE_FORMAT, 3: DATE_FORMAT},
         )
 
-    budget = Sheet(
-        book,
-        _("Budget"),
-        [
-            _("No."),
-            _("Section"),
-            _("Item"),
-            _("Unit"),
-            _("Quantity"),
-            _("Unit cost"),
-            _("Planned"),
-            _("Spent"),
-            _("Remaining"),
-            _("Funding source"),
-            _("Justification"),
-        ],
-        [6, 24, 40, 10, 10, 14, 16, 16, 16, 16, 40],
-    )
-    money = {5: TENGE_FORMAT, 6: TENGE_FORMAT, 7: TENGE_FORMAT, 8: TENGE_FORMAT}
-    subtotal_rows = []
-    for section in execution.sections:
-        first = budget.row + 1
-        for item in section.lines:
-            line = item.line
-            row = budget.row + 1
-            budget.append(
-                [
-                    line.position,
-                    str(section.section.label),
-                    line.name,
-                    str(line.get_unit_display()),
-                    _number(line.quantity),
-                    line.unit_cost_kzt,
-                    line.total_kzt,
-                    item.actual_kzt,
-                    Formula(f"=G{row}-H{row}"),
-                    str(line.get_funding_source_display()),
-                    line.justification,
-                ],
-                formats_={4: NUMBER_FORMAT, **money},
-            )
-        last = budget.row
-        row = budget.row + 1
-        if last >= first:
-            sums = [
-                Formula(f"=SUM(G{first}:G{last})"),
-                Formula(f"=SUM(H{first}:H{last})"),
-                Formula(f"=G{row}-H{row}"),
-            ]
-        else:
-            sums = [0, 0, Formula(f"=G{row}-H{row}")]
-        budget.append(
-            [None, str(section.section.label), _("Section total"), None, None, None, *sums],
-            formats_=money,
-            bold=True,
-        )
-        subtotal_rows.append(row)
-    row = budget.row + 1
-    budget.append(
-        [
-            None,
-            None,
-            _("Budget total"),
-            None,
-            None,
-            None,
-            Formula("=" + "+".join(f"G{r}" for r in subtotal_rows)),
-            Formula("=" + "+".join(f"H{r}" for r in subtotal_rows)),
-            Formula(f"=G{row}-H{row}"),
-        ],
-        formats_=money,
-        bold=True,
-    )
-
-    summary = Sheet(
-        book,
-        _("Summary"),
-        [_("Section"), _("Planned"), _("Spent"), _("Remaining")],
-        [40, 18, 18, 18],
-    )
-    money3 = {1: TENGE_FORMAT, 2: TENGE_FORMAT, 3: TENGE_FORMAT}
-    for section in execution.sections:
-        summary.append(
-            [
-                str(section.section.label),
-                section.plan_kzt,
-                section.actual_kzt,
-                section.remaining_kzt,
-            ],
-            formats_=money3,
-        )
-    summary.append(
-        [_("Budget total"), execution.plan_kzt, execution.actual_kzt, execution.remaining_kzt],
-        formats_=money3,
-        bold=True,
-    )
-    summary.append(
-        [
-            _("Material-technical support and institutional development"),
-            execution.budget.support_kzt,
-        ],
-        formats_={1: TENGE_FORMAT},
-    )
-    summary.append([_("Share of the grant, %"), float(round(execution.budget.support_percent, 2))])
-    summary.append(
-        [
-            _("Within the limit (at most %(limit)s %% of the grant)")
-            % {"limit": int(execution.budget.support_limit_percent)},
-            _("yes") if execution.budget.support_within_limit else _("no"),
-        ]
-    )
+    rows = budget_sheet(book, execution)
+    summary_sheet(book, execution, rows)
 
     grantees = Sheet(
         book,
         _("Grantee projects"),
         [_("Number"), _("Title"), _("Village"), _("Team"), _("Grant"), _("Status")],
         [16, 50, 24, 8, 16, 18],
+        wrap=frozenset({1, 2, 5}),
     )
     for grantee in report.grantees:
         application = grantee.application

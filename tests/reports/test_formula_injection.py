@@ -17,7 +17,11 @@ from reports.builders import build_report
 PAYLOADS = ['=HYPERLINK("http://x","y")', "+1", "-2+3", "@SUM(1)", "\t=1"]
 
 # The only formulas the builders write: =SUM(G2:G9), =G5-H5, =G10+G15+G22.
-PORTAL_FORMULA = re.compile(r"=(SUM\([A-Z]\d+:[A-Z]\d+\)|[A-Z]\d+([+-][A-Z]\d+)*)")
+# The portal's own formulas: cell references (on this sheet or a quoted other sheet), ranges,
+# numbers, + - * / and comparisons, the functions the budget uses, and quoted labels.
+PORTAL_FORMULA = re.compile(
+    r"=(?:(?:'[^']+'!)?\$?[A-Z]\$?\d+|(?:SUM|SUMIFS|IF|ROUND)\(|\d+|[-+*/:,()=<>]|\"[^\"]*\")+"
+)
 
 
 def _cells(book):

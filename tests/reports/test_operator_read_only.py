@@ -33,6 +33,8 @@ OWN_SESSION |= {
 }
 # The operator's own API token, made and revoked (tests/accounts/test_api_token.py).
 OWN_SESSION |= {"accounts:api_token", "accounts:api_token_revoke"}
+# The operator's own phone number, confirmed by a code (tests/accounts/test_phone_accounts.py).
+OWN_SESSION |= {"accounts:phone_add", "accounts:phone_add_code"}
 
 
 def url_for(name, pattern, objects, staff):  # noqa: F811 - the fixture's value
