@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -31,7 +33,10 @@ class UserAdmin(DjangoUserAdmin):
     search_fields = ["email", "full_name", "phone"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        (_("Person"), {"fields": ["full_name", "phone", "phone_confirmed_at", "language"]}),
+        (
+            _("Person"),
+            {"fields": ["full_name", "phone", "phone_confirmed_at", "language", "delivery_log"]},
+        ),
         (
             _("Consent"),
             {"fields": ["personal_data_consent_at", "personal_data_consent_version"]},
@@ -43,6 +48,7 @@ class UserAdmin(DjangoUserAdmin):
         "phone_confirmed_at",
         "personal_data_consent_at",
         "personal_data_consent_version",
+        "delivery_log",
     ]
     add_fieldsets = [
         (
@@ -53,6 +59,19 @@ class UserAdmin(DjangoUserAdmin):
             },
         ),
     ]
+
+    @admin.display(description=_("Delivery log"))
+    def delivery_log(self, user):
+        if not user.pk:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}?person__id__exact={}">{}</a>',
+            reverse("accounts:person_deliveries", args=[user.pk]),
+            _("Messages sent to this person"),
+            reverse("admin:notifications_delivery_changelist"),
+            user.pk,
+            _("in the administration"),
+        )
 
     def save_model(self, request, obj, form, change):
         # A number typed by staff is not confirmed by its owner: it logs nobody in.

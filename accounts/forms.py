@@ -1,11 +1,13 @@
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from accounts.consent import CONSENT_TEXT
 from accounts.models import User
 from accounts.phones import PhoneField, normalize_phone
+from notifications.models import Channel
 
 
 class LoginForm(AuthenticationForm):
@@ -88,6 +90,29 @@ class AppCodeForm(forms.Form):
         max_length=12,
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9 ]*"}
+        ),
+    )
+
+
+class NotificationPreferenceForm(forms.Form):
+    channel = forms.ChoiceField(
+        label=_("Preferred channel"),
+        choices=[
+            ("", _("Let the portal choose")),
+            *((value, capfirst(label)) for value, label in Channel.choices),
+        ],
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "When the preferred channel cannot be used (no confirmed phone, no connected "
+            "Telegram), messages go by another one you have."
+        ),
+    )
+    reminders = forms.BooleanField(
+        label=_("Send me reminders"),
+        required=False,
+        help_text=_(
+            "Deadlines and unfinished work. Codes, receipts and changes of status always come."
         ),
     )
 

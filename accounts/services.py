@@ -1,11 +1,9 @@
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
@@ -14,6 +12,7 @@ from accounts.models import User
 from accounts.roles import Role
 from accounts.selectors import unclaimed_account
 from accounts.tokens import activation_token
+from notifications.notify import notify
 
 
 @transaction.atomic
@@ -61,11 +60,7 @@ def activation_link(user: User) -> str:
 
 
 def user_send_activation(*, user: User) -> None:
-    with translation.override(user.language):
-        context = {"user": user, "link": activation_link(user)}
-        subject = render_to_string("accounts/email/activation_subject.txt", context).strip()
-        body = render_to_string("accounts/email/activation_body.txt", context)
-    send_mail(subject, body, None, [user.email])
+    notify(user, "account.activation", {"user": user, "link": activation_link(user)})
 
 
 def user_send_registration_notice(*, user: User) -> None:
@@ -75,17 +70,14 @@ def user_send_registration_notice(*, user: User) -> None:
     may have been lost); any other gets the way to log in or reset the password.
     """
     pending = unclaimed_account(user.email) is not None
-    with translation.override(user.language):
-        context = {
-            "user": user,
-            "pending": pending,
-            "link": activation_link(user) if pending else "",
-            "login_url": f"{settings.SITE_URL}{reverse('accounts:login')}",
-            "reset_url": f"{settings.SITE_URL}{reverse('accounts:password_reset')}",
-        }
-        subject = render_to_string("accounts/email/registration_notice_subject.txt", context)
-        body = render_to_string("accounts/email/registration_notice_body.txt", context)
-    send_mail(subject.strip(), body, None, [user.email])
+    context = {
+        "user": user,
+        "pending": pending,
+        "link": activation_link(user) if pending else "",
+        "login_url": f"{settings.SITE_URL}{reverse('accounts:login')}",
+        "reset_url": f"{settings.SITE_URL}{reverse('accounts:password_reset')}",
+    }
+    notify(user, "account.registration_notice", context)
 
 
 def user_activate(*, uidb64: str, token: str) -> User | None:

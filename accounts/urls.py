@@ -1,7 +1,13 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from accounts import views, views_api_token, views_phone, views_two_factor
+from accounts import (
+    views,
+    views_api_token,
+    views_notifications,
+    views_phone,
+    views_two_factor,
+)
 
 app_name = "accounts"
 
@@ -32,6 +38,22 @@ urlpatterns = [
         "security/remove-device/",
         views_two_factor.security_device_remove,
         name="security_device_remove",
+    ),
+    path("notifications/", views_notifications.notification_settings, name="notifications"),
+    path(
+        "notifications/telegram/connect/",
+        views_notifications.telegram_connect,
+        name="telegram_connect",
+    ),
+    path(
+        "notifications/telegram/disconnect/",
+        views_notifications.telegram_disconnect_view,
+        name="telegram_disconnect",
+    ),
+    path(
+        "people/<int:pk>/deliveries/",
+        views_notifications.person_deliveries,
+        name="person_deliveries",
     ),
     path("api-token/", views_api_token.api_token, name="api_token"),
     path(

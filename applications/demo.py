@@ -5,13 +5,13 @@ from datetime import date, timedelta
 
 from django.contrib.auth.models import Group
 from django.http import QueryDict
-from django.utils import translation
+from django.utils import timezone, translation
 
 from accounts.models import User
 from accounts.roles import Role
 from applications.forms import ApplicationForms
 from applications.iin import compose_iin, parse_iin
-from applications.models import ApplicantProfile, Application
+from applications.models import ApplicantProfile, Application, TeamMember
 from applications.profiles import profile_save
 from applications.services import application_screen, application_submit
 from competitions.demo.source import TEAM_IDEAS
@@ -82,6 +82,25 @@ ITEMS = [
 ]
 
 
+def lead_typed_members(application: Application, members, village: Settlement) -> None:
+    """The 2025 teams as they were: teammates typed by their lead before members confirmed
+    themselves (TeamMember.Source.LEAD_TYPED); submission carries them over as they are."""
+    TeamMember.objects.bulk_create(
+        TeamMember(
+            application=application,
+            position=position,
+            full_name=name,
+            iin=iin,
+            birth_date=parse_iin(iin).birth_date,
+            phone="+77011234567",
+            village=village,
+            role="Мүше",
+            source=TeamMember.Source.LEAD_TYPED,
+        )
+        for position, (name, iin) in enumerate(members[1:], start=2)
+    )
+
+
 def form_data(village: Settlement, title, problem, idea, members, budget, year: int) -> QueryDict:
     data = QueryDict(mutable=True)
     fields = {
@@ -99,20 +118,9 @@ def form_data(village: Settlement, title, problem, idea, members, budget, year: 
         "activity-0-name": title,
         "activity-0-starts_on": f"{year}-08-01",
         "activity-0-ends_on": f"{year}-09-30",
-        # Member 1, the lead, comes from their profile: the form lists the teammates.
-        "team-TOTAL_FORMS": str(len(members) - 1),
-        "team-INITIAL_FORMS": "0",
         "budget-TOTAL_FORMS": str(len(budget)),
         "budget-INITIAL_FORMS": "0",
     }
-    for index, (name, iin) in enumerate(members[1:]):
-        fields |= {
-            f"team-{index}-full_name": name,
-            f"team-{index}-iin": iin,
-            f"team-{index}-phone": "+77011234567",
-            f"team-{index}-village": str(village.pk),
-            f"team-{index}-role": "Мүше",
-        }
     for index, (item, unit, quantity, cost) in enumerate(budget):
         fields |= {
             f"budget-{index}-item": item,
@@ -179,6 +187,7 @@ def load_applications(demo) -> None:
             village=village,
         )
         application = Application.objects.create(competition=competition, applicant=lead)
+        lead_typed_members(application, members, village)
         forms = ApplicationForms(
             competition,
             application,
@@ -210,3 +219,98 @@ def load_applicant_profile(demo) -> None:
             iin=parse_iin(compose_iin(date(2001, 4, 12), 10)),
             village=Settlement.objects.get(kato_code="473630100"),
         )
+
+
+# The demo's invitation link for the teammate still to confirm, printed nowhere else: only its
+# SHA-256 is stored, as for any invitation. Open /applications/join/<this>/ to try the page.
+DEMO_INVITE_TOKEN = "demo-team-invitation"  # noqa: S105 (a published demo link, like the demo password)
+
+
+def confirmed_teammate_add(
+    *, application: Application, full_name: str, phone: str, role: str, iin: str, village
+):
+    """Demo and load-test data: a teammate who took the invitation and confirmed themselves
+    (a phone account, their own IIN, village and consent)."""
+    from accounts.consent import CONSENT_VERSION
+    from applications.models import Teammate
+
+    now = timezone.now()
+    member = User.objects.filter(phone=phone).first()
+    if member is None:
+        member = User(
+            email=None,
+            full_name=full_name,
+            phone=phone,
+            phone_confirmed_at=now,
+            personal_data_consent_at=now,
+            personal_data_consent_version=CONSENT_VERSION,
+        )
+        member.set_unusable_password()
+        member.save()
+        member.groups.add(Group.objects.get(name=Role.APPLICANT))
+    parsed = parse_iin(iin)
+    return Teammate.objects.create(
+        application=application,
+        full_name=full_name,
+        phone=phone,
+        role=role,
+        user=member,
+        invited_at=now,
+        token_expires_at=now,
+        phone_confirmed_at=now,
+        iin=parsed.number,
+        birth_date=parsed.birth_date,
+        village=village,
+        consent_version=CONSENT_VERSION,
+        consent_at=now,
+        confirmed_at=now,
+    )
+
+
+def load_team_draft(demo) -> None:
+    """A draft in the open call whose team is half confirmed: one teammate confirmed
+    themselves (phone account, own IIN and consent), one is invited and has not yet."""
+    from applications.models import Teammate
+    from applications.teammates import token_digest_of
+
+    lead, created = User.objects.get_or_create(
+        email=f"teamlead@{demo.domain}", defaults={"full_name": "Жұмабаева Ақмарал"}
+    )
+    if not created:
+        return
+    lead.set_password(demo.password)
+    lead.phone, lead.phone_confirmed_at = "+77017770001", demo.open_call.opens_at
+    lead.save()
+    lead.groups.add(Group.objects.get(name=Role.APPLICANT))
+    shetpe = Settlement.objects.get(kato_code=VILLAGES[3])
+    profile_save(
+        user=lead,
+        full_name=lead.full_name,
+        phone=lead.phone,
+        iin=parse_iin(compose_iin(date(2002, 9, 14), 31, male=False)),
+        village=shetpe,
+    )
+    application = Application.objects.create(
+        competition=demo.open_call,
+        applicant=lead,
+        title=f"{shetpe.name_kk}: жастар кітапханасы",
+        draft_data={"main-title": [f"{shetpe.name_kk}: жастар кітапханасы"]},
+    )
+    confirmed_teammate_add(
+        application=application,
+        full_name="Есенов Нұрдәулет",
+        phone="+77017770002",
+        role="Кітапханашы",
+        iin=compose_iin(date(2003, 2, 20), 32),
+        village=shetpe,
+    )
+    now = timezone.now()
+    Teammate.objects.create(
+        application=application,
+        full_name="Оразова Меруерт",
+        phone="+77017770003",
+        role="Дизайнер",
+        token_digest=token_digest_of(DEMO_INVITE_TOKEN),
+        invited_at=now,
+        token_expires_at=demo.open_call.closes_at,
+    )

@@ -18,7 +18,6 @@ from applications.forms import (
     VillageField,
     activity_formset,
     budget_formset,
-    team_formset,
 )
 from competitions.models import Competition
 
@@ -39,7 +38,6 @@ class DraftRefused(Exception):
 def row_limits(competition: Competition) -> dict[str, tuple[int, frozenset[str]]]:
     """For each row prefix: the most rows its formset accepts, and the fields of a row."""
     formsets = {
-        "team": team_formset(competition),
         "activity": activity_formset(),
         "budget": budget_formset(),
     }

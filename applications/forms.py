@@ -8,9 +8,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from accounts.consent import CONSENT_TEXT
 from accounts.models import User
-from accounts.phones import normalize_phone
-from applications.eligibility import team_size_message
+from accounts.phones import PhoneField, normalize_phone
 from applications.iin import parse_iin
 from applications.models import ApplicantProfile, Application
 from applications.uploads import check_attachment
@@ -217,15 +217,37 @@ class DeclarationsForm(forms.Form):
             )
 
 
-class TeamMemberForm(forms.Form):
-    full_name = forms.CharField(label=_("Full name"), max_length=200)
-    iin = IinField()
-    phone = forms.CharField(label=_("Phone"), max_length=25)
-    village = VillageField(label=_("Village where they live"))
+class InviteForm(forms.Form):
+    """The lead adds a teammate by name and phone: the teammate types the rest themselves."""
+
+    full_name = forms.CharField(label=_("Teammate's full name"), max_length=200)
+    phone = PhoneField(
+        label=_("Teammate's mobile phone"),
+        help_text=_("The invitation goes to this number by SMS."),
+    )
     role = forms.CharField(label=_("Role in the project"), max_length=200)
 
-    def clean_phone(self) -> str:
-        return normalize_phone(self.cleaned_data["phone"])
+
+class MemberForm(forms.Form):
+    """What only the teammate gives: their IIN, their village and their consent."""
+
+    iin = IinField(help_text=_("Your date of birth is read from it."))
+    village = VillageField(label=_("Village where you live"))
+    consent = forms.BooleanField(
+        label=CONSENT_TEXT,
+        error_messages={"required": _("Without your consent your data cannot be processed.")},
+    )
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code from the SMS"),
+        max_length=6,
+        min_length=6,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9]*"}
+        ),
+    )
 
 
 def activity_window(competition: Competition) -> tuple[date, date]:
@@ -341,54 +363,6 @@ class BudgetFormSet(RowsFormSet):
     }
 
 
-class TeamFormSet(RowsFormSet):
-    """The lead's teammates; the lead is member 1, read from their profile."""
-
-    min_people = 2
-    max_people = 3
-    too_few_message = ngettext_lazy(
-        "List at least %(num)d participant.", "List at least %(num)d participants.", "num"
-    )
-    default_error_messages = {
-        "too_few_forms": too_few_message,
-        "too_many_forms": ngettext_lazy(
-            "At most %(num)d participant.", "At most %(num)d participants.", "num"
-        ),
-    }
-
-    def clean(self):
-        if any(self.errors):
-            return
-        teammates = kept(self)
-        if not self.min_people <= len(teammates) + 1 <= self.max_people:
-            raise forms.ValidationError(team_size_message(self.min_people, self.max_people))
-        seen = {}
-        for number, form in enumerate(teammates, start=2):
-            iin = form.cleaned_data["iin"].number
-            if iin in seen:
-                raise forms.ValidationError(
-                    _("Members %(first)s and %(second)s have the same IIN.")
-                    % {"first": seen[iin], "second": number}
-                )
-            seen[iin] = number
-
-
-def team_formset(competition: Competition):
-    # absolute_max: a forged row count never makes a page build thousands of forms; one
-    # row more than the team allows leaves room for a blank row, which is ignored.
-    formset = forms.formset_factory(
-        TeamMemberForm,
-        formset=TeamFormSet,
-        extra=0,
-        can_delete=True,
-        max_num=competition.max_team_size,
-        absolute_max=competition.max_team_size,
-    )
-    formset.min_people = competition.min_team_size
-    formset.max_people = competition.max_team_size
-    return formset
-
-
 # More rows than a small grant's plan or budget needs, and few enough that a
 # forged row count cannot make a page build thousands of forms.
 MAX_ACTIVITIES = 30
@@ -417,7 +391,7 @@ def budget_formset():
     )
 
 
-ROW_FORMS = {"team": TeamMemberForm, "activity": ActivityForm, "budget": BudgetItemForm}
+ROW_FORMS = {"activity": ActivityForm, "budget": BudgetItemForm}
 
 
 def kept(formset) -> list:
@@ -448,7 +422,6 @@ class ApplicationForms:
     def __init__(self, competition: Competition, application: Application, data=None):
         self.competition = competition
         self.main = ApplicationForm(data, instance=application, prefix="main")
-        self.team = team_formset(competition)(data, prefix="team")
         self.activities = activity_formset()(
             data, prefix="activity", form_kwargs={"window": activity_window(competition)}
         )
@@ -457,7 +430,7 @@ class ApplicationForms:
 
     @property
     def all(self):
-        return [self.main, self.team, self.activities, self.budget, self.declarations]
+        return [self.main, self.activities, self.budget, self.declarations]
 
     def is_valid(self) -> bool:
         return all([form.is_valid() for form in self.all])
@@ -479,7 +452,6 @@ class ApplicationForms:
 
         add_form(self.main)
         for formset, row_label in (
-            (self.team, _("Teammate")),
             (self.activities, _("Activity")),
             (self.budget, _("Expense item")),
         ):
@@ -497,7 +469,7 @@ class ApplicationForms:
         )
 
 
-ROW_PREFIXES = ("team", "activity", "budget")
+ROW_PREFIXES = ("activity", "budget")
 
 
 def initial_from_draft(data: dict) -> dict:
@@ -549,13 +521,12 @@ class DraftForms(ApplicationForms):
         initial = initial_from_draft(application.draft_data)
         if add_row in ROW_PREFIXES:
             initial["rows"][add_row].append({})
-        # Room for the teammates the rules ask for, and for one activity and one line.
-        least = {"team": competition.min_team_size - 1, "activity": 1, "budget": 1}
+        # Room for one activity and one line.
+        least = {"activity": 1, "budget": 1}
         for prefix, count in least.items():
             rows = initial["rows"][prefix]
             rows.extend({} for _row in range(count - len(rows)))
         self.main = ApplicationForm(instance=application, initial=initial["main"], prefix="main")
-        self.team = team_formset(competition)(initial=initial["rows"]["team"], prefix="team")
         self.activities = activity_formset()(
             initial=initial["rows"]["activity"],
             prefix="activity",

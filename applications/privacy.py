@@ -22,7 +22,13 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.roles import Role
 from applications.iin import age_on
-from applications.models import ApplicantProfile, Application, DeletionRequest, TeamMember
+from applications.models import (
+    ApplicantProfile,
+    Application,
+    DeletionRequest,
+    Teammate,
+    TeamMember,
+)
 from competitions.models import GrantProject
 
 ANONYMOUS_NAME = "—"
@@ -137,6 +143,18 @@ def project_personal_data_anonymise(*, project: GrantProject, now=None) -> int:
         member.full_name = ANONYMOUS_NAME
         member.phone = ""
     TeamMember.objects.bulk_update(members, ["iin", "full_name", "phone", "birth_date"])
+    # The invitations hold the same people: their names, numbers and IINs go too; the time
+    # and version of each consent stay as the record that it was given.
+    teammates = list(Teammate.objects.filter(application__in=applications))
+    for teammate in teammates:
+        teammate.iin = stand_in(teammate.iin) if teammate.iin else ""
+        teammate.full_name = ANONYMOUS_NAME
+        teammate.phone = f"#{teammate.pk}"  # unique within the team, and no number
+        teammate.birth_date = None
+        teammate.token_digest = ""
+    Teammate.objects.bulk_update(
+        teammates, ["iin", "full_name", "phone", "birth_date", "token_digest"]
+    )
     Application.objects.filter(pk__in=by_id).update(draft_data={}, anonymised_at=now)
 
     # An account goes too, unless its owner still has an application in a project
@@ -239,6 +257,21 @@ def personal_data_export(*, user: User) -> dict:
                 lead=application.applicant_id == user.pk,
             )
             for application in applications
+        ],
+        # The teams the person was invited onto, as they confirmed themselves.
+        "team_places": [
+            {
+                "application": place.application.registration_number or place.application.title,
+                "full_name": place.full_name,
+                "phone": place.phone,
+                "role": place.role,
+                "iin": place.iin,
+                "village": str(place.village) if place.village else None,
+                "consent_version": place.consent_version,
+                "consent_at": place.consent_at.isoformat() if place.consent_at else None,
+                "confirmed_at": place.confirmed_at.isoformat() if place.confirmed_at else None,
+            }
+            for place in Teammate.objects.filter(user=user).select_related("application", "village")
         ],
         "deletion_requests": [
             {"requested_at": request.requested_at.isoformat(), "outcome": request.outcome}

@@ -99,26 +99,60 @@ def _lead_member(application: Application) -> TeamMember | None:
         phone=(user.phone or "")[:20],
         village=profile.village,
         role=_("Team lead"),
+        source=TeamMember.Source.LEAD,
+        user=user,
+        consent_version=user.personal_data_consent_version,
+        consent_at=user.personal_data_consent_at,
     )
 
 
-def _team(application: Application, forms: ApplicationForms) -> list[TeamMember]:
-    """The lead from their profile, then the teammates the form lists."""
+def _team(application: Application) -> list[TeamMember]:
+    """The lead from their profile, then the teammates who confirmed themselves.
+
+    Members entered by the lead before member confirmation existed (a returned application
+    from then) stay as they were.
+    """
     lead = _lead_member(application)
-    teammates = [
+    earlier = [
+        TeamMember(
+            **{field: getattr(member, field) for field in _MEMBER_FIELDS}, source=member.source
+        )
+        for member in application.team.filter(source=TeamMember.Source.LEAD_TYPED, position__gt=1)
+    ]
+    confirmed = [
         TeamMember(
             application=application,
-            position=position,
-            full_name=form.cleaned_data["full_name"],
-            iin=form.cleaned_data["iin"].number,
-            birth_date=form.cleaned_data["iin"].birth_date,
-            phone=form.cleaned_data["phone"],
-            village=form.cleaned_data["village"],
-            role=form.cleaned_data["role"],
+            position=0,
+            full_name=teammate.full_name,
+            iin=teammate.iin,
+            birth_date=teammate.birth_date,
+            phone=teammate.phone,
+            village=teammate.village,
+            role=teammate.role,
+            source=TeamMember.Source.SELF,
+            user=teammate.user,
+            consent_version=teammate.consent_version,
+            consent_at=teammate.consent_at,
         )
-        for position, form in enumerate(kept(forms.team), start=2)
+        for teammate in application.teammates.filter(confirmed_at__isnull=False).select_related(
+            "village__district"
+        )
     ]
+    teammates = earlier + confirmed
+    for position, member in enumerate(teammates, start=2):
+        member.position = position
     return ([lead] if lead else []) + teammates
+
+
+_MEMBER_FIELDS = ("application", "full_name", "iin", "birth_date", "phone", "village", "role")
+
+
+def _unconfirmed_problems(application: Application) -> list[str]:
+    return [
+        _("%(name)s has not confirmed yet: the application waits for every teammate.")
+        % {"name": teammate.full_name}
+        for teammate in application.teammates.filter(confirmed_at__isnull=True)
+    ]
 
 
 def _members(team: list[TeamMember]) -> list[Member]:
@@ -183,13 +217,13 @@ def application_submit(*, application: Application, forms: ApplicationForms, by,
     check_transition(application, Status.SUBMITTED, by)
     if not application.can_submit(now):
         raise SubmissionRefused([_late_message(application.submission_deadline())])
-    team = _team(application, forms)
+    team = _team(application)
     if not team or team[0].position != 1:
         raise SubmissionRefused(
             [_("Fill in your profile first: the application reads you from it.")]
         )
     members = _members(team)
-    problems = team_problems(competition, members)
+    problems = _unconfirmed_problems(application) + team_problems(competition, members)
     total = forms.budget_total_kzt()
     if total > competition.max_request_kzt:
         problems.append(

@@ -1,13 +1,15 @@
+from datetime import timedelta
+
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
+from applications import team_notices
 from applications.models import Application
 from applications.privacy import personal_data_anonymise_expired
 from applications.receipts import receipt_pdf
+from notifications.notify import notify, notify_once
 
 
 def _application(application_id: int) -> Application:
@@ -42,28 +44,26 @@ def _context(application: Application) -> dict:
 @shared_task
 def send_submission_receipt(application_id: int) -> None:
     application = _application(application_id)
-    if not application.applicant.email:
-        return  # an applicant who signed up by phone; notifications.notify will text them
-    with translation.override(application.applicant.language):
-        context = _context(application)
-        subject = render_to_string("applications/email/receipt_subject.txt", context).strip()
-        body = render_to_string("applications/email/receipt_body.txt", context)
-        pdf = receipt_pdf(application)
-    message = EmailMessage(subject, body, to=[application.applicant.email])
-    message.attach(f"{application.registration_number}.pdf", pdf, "application/pdf")
-    message.send()
+    context = _context(application)
+    path = reverse("applications:receipt", args=[application.pk])
+    context["receipt_link"] = f"{settings.SITE_URL}{path}"
+    # The PDF rides with an e-mail only; SMS and Telegram carry the link to it.
+    notify(
+        application.applicant,
+        "application.receipt",
+        context,
+        attachments=lambda: [
+            (f"{application.registration_number}.pdf", receipt_pdf(application), "application/pdf")
+        ],
+    )
+    team_notices.status_send_to_members(application=application)
 
 
 @shared_task
 def send_status_email(application_id: int) -> None:
     application = _application(application_id)
-    if not application.applicant.email:
-        return  # an applicant who signed up by phone; notifications.notify will text them
-    with translation.override(application.applicant.language):
-        context = _context(application)
-        subject = render_to_string("applications/email/status_subject.txt", context).strip()
-        body = render_to_string("applications/email/status_body.txt", context)
-    EmailMessage(subject, body, to=[application.applicant.email]).send()
+    notify(application.applicant, "application.status", _context(application))
+    team_notices.status_send_to_members(application=application)
 
 
 @shared_task
@@ -71,3 +71,34 @@ def anonymise_personal_data() -> int:
     """Daily: anonymises applicants' and members' personal data once a project's
     retention period (PERSONAL_DATA_RETENTION_YEARS after it ended) is over."""
     return personal_data_anonymise_expired()
+
+
+DRAFT_REMINDER_DAYS = (1, 3)
+
+
+@shared_task
+def send_draft_reminders() -> int:
+    """Hourly (beat): tells applicants whose draft is not submitted that the call closes in
+    3 days, then in 1 day; each draft hears each threshold once, however often this runs."""
+    now = timezone.now()
+    drafts = Application.objects.filter(
+        status=Application.Status.DRAFT,
+        competition__closes_at__gt=now,
+        competition__closes_at__lte=now + timedelta(days=max(DRAFT_REMINDER_DAYS)),
+    ).select_related("applicant", "competition")
+    sent = 0
+    for application in drafts:
+        left = application.competition.closes_at - now
+        days = min(d for d in DRAFT_REMINDER_DAYS if left <= timedelta(days=d))
+        path = reverse("applications:detail", args=[application.pk])
+        context = {
+            "application": application,
+            "title": unquoted(application.title),
+            "competition": application.competition,
+            "closes_at": timezone.localtime(application.competition.closes_at),
+            "link": f"{settings.SITE_URL}{path}",
+        }
+        key = f"{application.pk}:{days}"
+        if notify_once(application.applicant, "application.draft_reminder", context, key=key):
+            sent += 1
+    return sent

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from applications import staff_views, views
+from applications import staff_views, team_views, views
 
 app_name = "applications"
 
@@ -14,6 +14,12 @@ urlpatterns = [
     path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/autosave/", views.autosave, name="autosave"),
     path("<int:pk>/rows/<slug:section>/", views.add_row, name="add_row"),
+    path("<int:pk>/team/invite/", team_views.invite, name="team_invite"),
+    path("<int:pk>/team/<int:teammate_id>/resend/", team_views.resend, name="team_resend"),
+    path("<int:pk>/team/<int:teammate_id>/remove/", team_views.remove, name="team_remove"),
+    path("<int:pk>/me/", team_views.member, name="member"),
+    path("<int:pk>/me/leave/", team_views.leave, name="member_leave"),
+    path("join/<str:token>/", team_views.join, name="join"),
     path("<int:pk>/receipt.pdf", views.receipt, name="receipt"),
     path("<int:pk>/files/", views.attachment_upload, name="attachment_upload"),
     path("<int:pk>/files/<int:attachment_id>/", views.attachment_download, name="attachment"),

@@ -30,10 +30,11 @@ from applications.forms import (
     ApplicationForms,
     AttachmentForm,
     DraftForms,
+    InviteForm,
     ProfileForm,
 )
 from applications.iin import age_on
-from applications.models import ApplicantProfile, Application, DeletionRequest
+from applications.models import ApplicantProfile, Application, DeletionRequest, Teammate
 from applications.privacy import (
     personal_data_deletion_request,
     personal_data_export,
@@ -56,7 +57,6 @@ from competitions.places import place_label
 from competitions.selectors import competitions_open, competitions_public
 
 ROW_LABELS = {
-    "team": gettext_lazy("Teammate"),
     "activity": gettext_lazy("Activity"),
     "budget": gettext_lazy("Expense item"),
 }
@@ -78,6 +78,12 @@ def home(request: HttpRequest) -> HttpResponse:
                 (application, tracker(application), next_step(application))
                 for application in applications
             ],
+            # Teams the person was invited onto: their own page on each.
+            "team_places": list(
+                Teammate.objects.filter(user=request.user).select_related(
+                    "application__competition", "application__applicant"
+                )
+            ),
             "open_competitions": list(competitions_open()),
             "has_profile": ApplicantProfile.objects.filter(user=request.user).exists(),
         },
@@ -202,8 +208,11 @@ def _lead(application: Application) -> dict | None:
     }
 
 
-def _edit_page(request, application, forms, status=200, problems=()) -> HttpResponse:
-    errors = forms.error_summary() if status == 400 else []
+def edit_page(
+    request, application, forms=None, status=200, problems=(), invite_form=None
+) -> HttpResponse:
+    forms = forms or _draft_forms(application)
+    errors = forms.error_summary() if status == 400 and invite_form is None else []
     errors += [(str(problem), "#section-team") for problem in problems]
     return render(
         request,
@@ -213,6 +222,9 @@ def _edit_page(request, application, forms, status=200, problems=()) -> HttpResp
             "competition": application.competition,
             "forms": forms,
             "lead": _lead(application),
+            "teammates": list(application.teammates.order_by("invited_at", "pk")),
+            "invite_form": invite_form or InviteForm(prefix="invite"),
+            "now": timezone.now(),
             "errors": errors,
             "attachment_form": AttachmentForm(),
             "attachments": list(application.attachments.all()),
@@ -267,7 +279,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not application.is_editable:
         return redirect("applications:detail", pk=pk)
     if request.method == "GET":
-        return _edit_page(request, application, _draft_forms(application))
+        return edit_page(request, application, _draft_forms(application))
     try:
         application_autosave(application=application, data=dict(request.POST.lists()))
     except NotEditable:
@@ -275,10 +287,10 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("applications:detail", pk=pk)
     except DraftRefused as refusal:
         messages.error(request, refusal.message)
-        return _edit_page(request, application, _draft_forms(application), status=400)
+        return edit_page(request, application, _draft_forms(application), status=400)
     if "add" in request.POST:
         forms = _draft_forms(application, add_row=request.POST["add"])
-        return _edit_page(request, application, forms)
+        return edit_page(request, application, forms)
     if "submit" not in request.POST:
         messages.success(request, _("The draft is saved. You can come back to it any time."))
         return redirect("applications:edit", pk=pk)
@@ -286,11 +298,11 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     data = MultiValueDict(without_lead_rows(dict(request.POST.lists()), lead_iin(application)))
     forms = ApplicationForms(application.competition, application, data)
     if not forms.is_valid():
-        return _edit_page(request, application, forms, status=400)
+        return edit_page(request, application, forms, status=400)
     try:
         application_submit(application=application, forms=forms, by=request.user)
     except SubmissionRefused as refusal:
-        return _edit_page(request, application, forms, status=400, problems=refusal.problems)
+        return edit_page(request, application, forms, status=400, problems=refusal.problems)
     except TransitionNotAllowed:
         # A double click: the first request submitted it while this one waited for the lock.
         return redirect("applications:detail", pk=pk)
@@ -358,6 +370,7 @@ def attachment_download(request: HttpRequest, pk: int, attachment_id: int) -> Fi
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = application_for_user(request.user, pk)
     is_staff = request.user.has_role(Role.STAFF)
+    is_lead = application.applicant_id == request.user.pk
     # Staff screen what was submitted; a draft's team is still being typed.
     screens = is_staff and application.status != Application.Status.DRAFT
     return render(
@@ -375,6 +388,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "attachments": list(application.attachments.all()),
             "history": list(application.status_changes.select_related("changed_by")),
             "is_staff": is_staff,
+            "is_lead": is_lead,
+            # A draft's team is the lead and the people invited, each with their state.
+            "teammates": list(application.teammates.all())
+            if application.status == Application.Status.DRAFT
+            else [],
             "screening": application_check(application) if screens else None,
             "closing_day": age_deadline(application.competition),
             "competition": application.competition,

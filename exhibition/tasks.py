@@ -1,13 +1,11 @@
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
 from exhibition.models import Letter, Registration
 from exhibition.qr import qr_png
 from exhibition.services import letter_render, registrations_release_expired
+from notifications.notify import notify_address
 
 
 @shared_task
@@ -35,9 +33,12 @@ def send_registration_qr(registration_id: int) -> None:
         "exhibition:check_in", kwargs={"token": registration.token}
     )
     context = {"registration": registration, "exhibition": registration.exhibition, "url": url}
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("exhibition/email/registered_subject.txt", context).strip()
-        body = render_to_string("exhibition/email/registered_body.txt", context)
-    message = EmailMultiAlternatives(subject, body, to=[registration.email])
-    message.attach("qr.png", qr_png(check_in_url), "image/png")
-    message.send()
+    # The QR image rides with an e-mail; an SMS carries the link to the page that shows it.
+    notify_address(
+        "exhibition.registered",
+        context,
+        language=settings.LANGUAGE_CODE,
+        email=registration.email,
+        phone=registration.phone,
+        attachments=lambda: [("qr.png", qr_png(check_in_url), "image/png")],
+    )

@@ -198,6 +198,18 @@ CELERY_BEAT_SCHEDULE = {
         "task": "applications.tasks.anonymise_personal_data",
         "schedule": crontab(hour=3, minute=15),
     },
+    "sms-delivery-status": {
+        "task": "notifications.tasks.poll_sms_statuses",
+        "schedule": crontab(minute="*/10"),
+    },
+    "telegram-updates": {
+        "task": "notifications.tasks.poll_telegram_updates",
+        "schedule": crontab(minute="*"),
+    },
+    "draft-reminders": {
+        "task": "applications.tasks.send_draft_reminders",
+        "schedule": crontab(minute=5),
+    },
     "indicator-snapshots": {
         "task": "reports.tasks.snapshot_indicators",
         "schedule": crontab(hour=23, minute=50),
@@ -250,8 +262,6 @@ RATELIMIT_IP_META_KEY = "jastarurban.ratelimits.client_ip"
 EXHIBITION_REGISTER_RATE_IP = env("EXHIBITION_REGISTER_RATE_IP", "10/h")
 EXHIBITION_REGISTER_RATE_CONTACT = env("EXHIBITION_REGISTER_RATE_CONTACT", "3/h")
 EXHIBITION_CONFIRM_RATE_IP = env("EXHIBITION_CONFIRM_RATE_IP", "30/h")
-# Delivers exhibition confirmation codes: (registration, code, language) -> None.
-EXHIBITION_CODE_SENDER = env("EXHIBITION_CODE_SENDER", "exhibition.confirmation.code_send_email")
 # Two-factor sign-in (accounts/two_factor.py): staff, the operator, experts and mentors.
 OTP_TOTP_ISSUER = "JastarUrban"
 # Wrong codes double the wait before the next try (1 s, 2 s, 4 s, ...).
@@ -350,6 +360,7 @@ DEMO_LOADERS = [
     "media_campaign.demo.load_media",
     "exhibition.demo.load_exhibition",
     "reports.demo.load_reports",
+    "applications.demo.load_team_draft",
 ]
 
 # The operator's read-only API (reports/api): session or token, operator and staff only.
@@ -406,6 +417,24 @@ EMAIL_BACKEND = (
 # notifications/sms: the console backend prints each SMS (the demo, the tests); set
 # SMS_BACKEND to the HTTP gateway's backend in production.
 SMS_BACKEND = env("SMS_BACKEND", "notifications.sms.console.ConsoleBackend")
+# SMSC.kz (SMS_BACKEND=notifications.sms.smsc.SmscBackend): account, password (or API
+# key), the registered sender name, the API's address and how long to wait for it.
+SMSC_LOGIN = env("SMSC_LOGIN", "")
+SMSC_PASSWORD = env("SMSC_PASSWORD", "")
+SMSC_SENDER = env("SMSC_SENDER", "")
+SMSC_URL = env("SMSC_URL", "https://smsc.kz/sys/")
+SMSC_TIMEOUT = env_int("SMSC_TIMEOUT", 10)
+# The Telegram bot (notifications/telegram.py). Without a token the profile offers no
+# Telegram. Updates come by the webhook (Telegram sends TELEGRAM_WEBHOOK_SECRET in the
+# X-Telegram-Bot-Api-Secret-Token header; register it with setWebhook) or, with
+# TELEGRAM_POLLING=1, by the polling beat task.
+TELEGRAM_BOT_TOKEN = env("TELEGRAM_BOT_TOKEN", "")
+TELEGRAM_BOT_USERNAME = env("TELEGRAM_BOT_USERNAME", "")
+TELEGRAM_WEBHOOK_SECRET = env("TELEGRAM_WEBHOOK_SECRET", "")
+TELEGRAM_POLLING = env_bool("TELEGRAM_POLLING", False)
+TELEGRAM_API_URL = env("TELEGRAM_API_URL", "https://api.telegram.org")
+TELEGRAM_TIMEOUT = env_int("TELEGRAM_TIMEOUT", 10)
+TELEGRAM_WEBHOOK_RATE = env("TELEGRAM_WEBHOOK_RATE", "300/m")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "JastarUrban <noreply@jastarurban.kz>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("api/v1/", include("reports.api.urls")),
     path("open-data/", include("reports.open_data.urls")),
     path("audit/", include("audit.urls")),
+    path("notifications/", include("notifications.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),

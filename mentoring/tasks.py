@@ -1,22 +1,16 @@
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import Role
+from jastarurban.money import format_tenge
 from mentoring.models import Reminder
 from mentoring.selectors import report_dues_to_remind
 from mentoring.services.agreements import report_due_claim
 from mentoring.services.mentorship import reminder_claim, reminders_due
-
-TEMPLATES = {
-    Reminder.Kind.MENTOR_NO_MEETING: "mentoring/email/mentor_week",
-    Reminder.Kind.STAFF_NO_MEETING: "mentoring/email/staff_no_meeting",
-    Reminder.Kind.STAFF_AT_RISK: "mentoring/email/staff_at_risk",
-}
+from notifications.notify import notify
 
 
 @shared_task
@@ -37,13 +31,29 @@ def send_mentoring_reminders() -> int:
             continue
         link = f"{settings.SITE_URL}{reverse('mentoring:project', args=[due.project.pk])}"
         for person in people:
-            with translation.override(person.language):
-                context = {"due": due, "project": due.project, "person": person, "link": link}
-                subject = render_to_string(f"{TEMPLATES[due.kind]}_subject.txt", context).strip()
-                body = render_to_string(f"{TEMPLATES[due.kind]}_body.txt", context)
-            send_mail(subject, body, None, [person.email])
+            context = {"due": due, "project": due.project, "link": link}
+            notify(person, f"mentoring.{due.kind}", context)
             sent += 1
     return sent
+
+
+@shared_task
+def send_payment_notice(disbursement_id: int) -> None:
+    """Tells the team lead that an approved payment reached the project's account."""
+    from mentoring.models import Disbursement
+
+    disbursement = Disbursement.objects.select_related("project__application__applicant").get(
+        pk=disbursement_id
+    )
+    project = disbursement.project
+    link = f"{settings.SITE_URL}{reverse('applications:detail', args=[project.application_id])}"
+    context = {
+        "project": project,
+        "amount": format_tenge(disbursement.amount_kzt),
+        "paid_on": disbursement.paid_on,
+        "link": link,
+    }
+    notify(project.application.applicant, "mentoring.payment_made", context)
 
 
 # Days before a report's due date when the team is reminded.
@@ -66,10 +76,6 @@ def send_report_due_reminders() -> int:
         project = due.agreement.project
         lead = project.application.applicant
         link = f"{settings.SITE_URL}{reverse('mentoring:project', args=[project.pk])}"
-        with translation.override(lead.language):
-            context = {"due": due, "project": project, "person": lead, "link": link}
-            subject = render_to_string("mentoring/email/report_due_subject.txt", context).strip()
-            body = render_to_string("mentoring/email/report_due_body.txt", context)
-        send_mail(subject, body, None, [lead.email])
+        notify(lead, "mentoring.report_due", {"due": due, "project": project, "link": link})
         sent += 1
     return sent

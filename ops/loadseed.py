@@ -20,12 +20,12 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.roles import Role
 from accounts.two_factor import app_secret, demo_app_key, totp_device_set
-from applications.demo import form_data
+from applications.demo import confirmed_teammate_add, form_data, lead_typed_members
 from applications.forms import ApplicationForms
 from applications.iin import compose_iin, parse_iin
 from applications.models import ApplicantProfile, Application, StatusChange
 from applications.profiles import profile_save
-from applications.services import application_screen, application_submit
+from applications.services import application_screen, application_start, application_submit
 from competitions.demo.loader import DEMO_DOMAIN, DEMO_PASSWORD, OPEN_SLUG, load_demo
 from competitions.models import Competition, Settlement
 from competitions.services import competition_copy
@@ -99,6 +99,19 @@ def load_seed(*, applicants: int, experts: int = 5, reviewed: int = 10, closes_i
                 iin=parse_iin(lead_iin),
                 village=village,
             )
+        # The lead's teammate has confirmed themselves (the load test submits, and an
+        # application waits for every teammate): the draft the "Apply" button opens.
+        application = application_start(competition=open_call, applicant=user)
+        if not application.teammates.exists():
+            name, iin = _members(number, 0)[1]
+            confirmed_teammate_add(
+                application=application,
+                full_name=name,
+                phone=f"+7702{number:07d}",
+                role="Мүше",
+                iin=iin,
+                village=village,
+            )
         plan_applicants.append(
             {"email": user.email, "fields": submit_fields(number, user.email, village, year)}
         )
@@ -160,6 +173,7 @@ def _review_call(now, experts: int, reviewed: int, year: int, password_hash: str
                 village=village,
             )
         application = Application.objects.create(competition=call, applicant=lead)
+        lead_typed_members(application, members, village)
         data = form_data(
             village,
             f"Сараптама {number}: таза жағалау",
@@ -242,10 +256,12 @@ def load_verify(*, plan: dict, sent: dict | None = None) -> Verdict:
         f"{len(emails)} applicants, {len(emails)} submitted applications",
     )
 
+    # The seed opens each applicant's draft (with their confirmed teammate): one never
+    # submitted is reported above, and only submitted ones are checked below.
     applications = list(
-        Application.objects.filter(competition=call, applicant__email__in=emails).select_related(
-            "applicant"
-        )
+        Application.objects.filter(
+            competition=call, applicant__email__in=emails, submitted_at__isnull=False
+        ).select_related("applicant")
     )
     submits = dict(
         StatusChange.objects.filter(application__in=applications, to_status=Status.SUBMITTED)

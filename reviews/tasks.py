@@ -1,11 +1,10 @@
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db.models import Count, Q
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
+from notifications.notify import notify
 from reviews.models import Assignment, CommissionMember, Review
 
 
@@ -34,16 +33,13 @@ def send_review_reminders() -> int:
     )
     sent = 0
     for member in members:
-        with translation.override(member.expert.language):
-            context = {
-                "member": member,
-                "count": member.open_count,
-                "deadline": timezone.localtime(member.competition.review_deadline),
-                "link": f"{settings.SITE_URL}{reverse('reviews:home')}",
-            }
-            subject = render_to_string("reviews/email/reminder_subject.txt", context).strip()
-            body = render_to_string("reviews/email/reminder_body.txt", context)
-        send_mail(subject, body, None, [member.expert.email])
+        context = {
+            "member": member,
+            "count": member.open_count,
+            "deadline": timezone.localtime(member.competition.review_deadline),
+            "link": f"{settings.SITE_URL}{reverse('reviews:home')}",
+        }
+        notify(member.expert, "review.reminder", context)
         CommissionMember.objects.filter(pk=member.pk).update(reminded_on=today)
         sent += 1
     return sent
@@ -56,11 +52,5 @@ def send_appeal_answer(appeal_id: int) -> None:
 
     appeal = Appeal.objects.select_related("application__applicant").get(pk=appeal_id)
     lead = appeal.application.applicant
-    if not lead.email:
-        return  # a lead who signed up by phone; notifications.notify will text them
-    with translation.override(lead.language):
-        path = reverse("reviews:appeal", args=[appeal.application_id])
-        context = {"appeal": appeal, "link": f"{settings.SITE_URL}{path}"}
-        subject = render_to_string("reviews/email/appeal_subject.txt", context).strip()
-        body = render_to_string("reviews/email/appeal_body.txt", context)
-    send_mail(subject, body, None, [lead.email])
+    path = reverse("reviews:appeal", args=[appeal.application_id])
+    notify(lead, "review.appeal_answer", {"appeal": appeal, "link": f"{settings.SITE_URL}{path}"})

@@ -16,7 +16,7 @@ from django.utils import timezone
 from accounts.api_tokens import api_token_create
 from accounts.models import ApiToken
 from accounts.roles import Role
-from applications.models import Application, Attachment
+from applications.models import Application, Attachment, Teammate
 from competitions.models import Expense as BudgetExpense
 from mentoring.models import Expense, GranteeProject, Material, Participant, Training
 from reports.models import ReportFile
@@ -126,6 +126,15 @@ MATRIX: dict[str, Rule] = {
     "accounts:security": only(Role.STAFF, Role.OPERATOR, Role.EXPERT, Role.MENTOR),
     "accounts:security_recovery_codes": Rule(NOT_ALLOWED),
     "accounts:security_device_remove": Rule(NOT_ALLOWED),
+    # Everyone's own notification settings; a person's delivery log is for staff.
+    "accounts:notifications": Rule(OK, {"anonymous": LOGIN}),
+    "accounts:telegram_connect": Rule(NOT_ALLOWED, {"anonymous": LOGIN}),
+    "accounts:telegram_disconnect": Rule(NOT_ALLOWED, {"anonymous": LOGIN}),
+    "accounts:person_deliveries": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": OK}, kwargs="person"
+    ),
+    # Telegram's updates: POST only, checked by the secret header.
+    "notifications:telegram_webhook": Rule(NOT_ALLOWED),
     # The API's users make their own token; a token's revoke page opens for its owner only.
     "accounts:api_token": only(Role.STAFF, Role.OPERATOR),
     "accounts:api_token_revoke": Rule(
@@ -183,6 +192,25 @@ MATRIX: dict[str, Rule] = {
     "applications:attachment_delete": Rule(
         FORBIDDEN, {"anonymous": LOGIN, "applicant": NOT_ALLOWED}, kwargs=DRAFT_FILE
     ),
+    # The lead's team: invitations are POSTs; the member's own page is 404 to anyone who
+    # holds no place on the team (the matrix's applicant is its lead, not a member).
+    "applications:team_invite": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "applicant": NOT_ALLOWED}, kwargs=DRAFT
+    ),
+    "applications:team_resend": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "applicant": NOT_ALLOWED}, kwargs="draft_teammate"
+    ),
+    "applications:team_remove": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "applicant": NOT_ALLOWED}, kwargs="draft_teammate"
+    ),
+    "applications:member": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "applicant": NOT_FOUND}, kwargs=DRAFT
+    ),
+    "applications:member_leave": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "applicant": NOT_ALLOWED}, kwargs=DRAFT
+    ),
+    # Anyone may open an invitation link; a link that is not (or no longer) valid is 404.
+    "applications:join": Rule(NOT_FOUND, kwargs={"token": "bad-token"}),
     "applications:staff_list": only(Role.STAFF, Role.OPERATOR),
     "applications:screen": Rule(
         FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs=DRAFT
@@ -609,7 +637,18 @@ def objects(full_demo, people):
         "participant": {"token": Participant.objects.filter(feedback__isnull=False).first().token},
         DRAFT: {"pk": draft.pk},
         DRAFT_FILE: {"pk": draft.pk, "attachment_id": attachment.pk},
-        "draft_rows": {"pk": draft.pk, "section": "team"},
+        "draft_rows": {"pk": draft.pk, "section": "activity"},
+        "draft_teammate": {
+            "pk": draft.pk,
+            "teammate_id": Teammate.objects.create(
+                application=draft,
+                full_name="Шақырылған Серіктес",
+                phone="+77015550099",
+                role="Мүше",
+                invited_at=timezone.now(),
+                token_expires_at=timezone.now(),
+            ).pk,
+        },
         "member": {"pk": member.pk},
         "withdraw": {"slug": "jastarurban-2025", "pk": draft.pk},
         "review": {"pk": review.pk},
@@ -617,6 +656,7 @@ def objects(full_demo, people):
         "budget_expense": IN_PROJECT | {"pk": budget_expense.pk},
         "report_file": IN_PROJECT | {"pk": report_file.pk},
         "api_token": {"pk": ApiToken.objects.get(user=people["operator"]).pk},
+        "person": {"pk": people["applicant"].pk},
     }
 
 

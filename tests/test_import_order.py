@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Lowest first; apps in one layer do not import each other.
 LAYERS = [
+    # Below accounts: sign-up codes and activation letters go through it.
     ["notifications"],
     ["accounts"],
     ["jastarurban"],

@@ -8,6 +8,7 @@ from applications.models.application import (
 from applications.models.attachments import Attachment
 from applications.models.privacy import DeletionRequest
 from applications.models.profiles import ApplicantProfile
+from applications.models.teammates import Teammate
 
 __all__ = [
     "ApplicantProfile",
@@ -18,4 +19,5 @@ __all__ = [
     "DeletionRequest",
     "StatusChange",
     "TeamMember",
+    "Teammate",
 ]

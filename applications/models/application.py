@@ -108,6 +108,15 @@ class Application(TimeStampedModel):
 
 
 class TeamMember(models.Model):
+    """A member as submitted: what exports, the protocol and the reports read."""
+
+    class Source(models.TextChoices):
+        LEAD = "lead", _("The team lead, from their profile")
+        SELF = "self", _("Confirmed by the member")
+        # Rows from before members confirmed themselves (the lead typed them): kept valid
+        # as they were, never asked to confirm again.
+        LEAD_TYPED = "lead_typed", _("Entered by the lead before member confirmation existed")
+
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="team", verbose_name=_("application")
     )
@@ -120,6 +129,19 @@ class TeamMember(models.Model):
         Settlement, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     role = models.CharField(_("role in the project"), max_length=200)
+    source = models.CharField(
+        _("entered by"), max_length=12, choices=Source.choices, default=Source.LEAD_TYPED
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("account"),
+    )
+    consent_version = models.CharField(_("version of the consent text"), max_length=20, blank=True)
+    consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("team member")

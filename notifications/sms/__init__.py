@@ -54,6 +54,11 @@ class BaseSmsBackend:
         """Sends one message; returns the gateway's id for it. Raises SmsError."""
         raise NotImplementedError
 
+    def status(self, provider_id: str, phone: str) -> str | None:
+        """The gateway's word on a sent message: "delivered", "failed", or None while it
+        does not know yet (or cannot say). Raises SmsError."""
+        return None
+
 
 def get_backend() -> BaseSmsBackend:
     return import_string(settings.SMS_BACKEND)()

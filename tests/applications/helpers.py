@@ -73,3 +73,64 @@ def application_post(members: list[dict], budget=None, **main) -> dict:
             f"budget-{index}-unit_cost_kzt": cost,
         }
     return data
+
+
+def confirmed_teammate(application, *, iin: str, full_name: str = "", place=None, role=""):
+    """A teammate on `application` as if they had taken the invitation and confirmed
+    themselves (their own account, IIN, village and consent)."""
+    from django.utils import timezone
+
+    from accounts.consent import CONSENT_VERSION
+    from accounts.models import User
+    from accounts.roles import Role
+    from applications.iin import parse_iin
+    from applications.models import Teammate
+    from tests.factories import UserFactory
+
+    parsed = parse_iin(iin)
+    now = timezone.now()
+    phone = "+7702" + parsed.number[-7:]
+    user = User.objects.filter(phone=phone).first() or UserFactory(
+        full_name=full_name or "Серік Мүше", phone=phone, roles=[Role.APPLICANT]
+    )
+    return Teammate.objects.create(
+        application=application,
+        full_name=user.full_name,
+        phone=phone,
+        role=role or "Үйлестіруші",
+        user=user,
+        invited_at=now,
+        token_expires_at=now,
+        phone_confirmed_at=now,
+        iin=parsed.number,
+        birth_date=parsed.birth_date,
+        village=place or village(),
+        consent_version=CONSENT_VERSION,
+        consent_at=now,
+        confirmed_at=now,
+    )
+
+
+def teammates_from_post(application, data: dict) -> None:
+    """The teammates an (older-style) post lists, each confirmed as if by themselves: the
+    lead no longer types teammates' IINs, so tests set up the team this way. Rows without
+    a valid IIN or village, and people already on the team, are left out."""
+    from django.core.exceptions import ValidationError
+
+    from applications.iin import parse_iin
+
+    for index in range(int(data.get("team-TOTAL_FORMS", 0))):
+        try:
+            iin = parse_iin(data.get(f"team-{index}-iin", "")).number
+            place = Settlement.objects.get(pk=int(data.get(f"team-{index}-village", "")))
+        except (ValidationError, ValueError, Settlement.DoesNotExist):
+            continue
+        if application.teammates.filter(iin=iin).exists():
+            continue
+        confirmed_teammate(
+            application,
+            iin=iin,
+            full_name=data.get(f"team-{index}-full_name", ""),
+            place=place,
+            role=data.get(f"team-{index}-role", ""),
+        )

@@ -11,7 +11,7 @@ import time_machine
 
 from applications.models import Application
 from tests.applications.conftest import CLOSES
-from tests.applications.helpers import application_post
+from tests.applications.helpers import application_post, teammates_from_post
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +19,7 @@ FORTY_DIGITS = "9" * 40
 
 
 def submit(client, draft, data):
+    teammates_from_post(draft, data)
     client.force_login(draft.applicant)
     with time_machine.travel(CLOSES - timedelta(hours=1)):
         return client.post(f"/applications/{draft.pk}/edit/", data | {"submit": "1"})

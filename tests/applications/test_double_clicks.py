@@ -18,7 +18,7 @@ from applications import views
 from applications.models import Application, StatusChange
 from applications.services import application_start
 from tests.applications.conftest import CLOSES
-from tests.applications.helpers import application_post
+from tests.applications.helpers import application_post, teammates_from_post
 from tests.conftest import require
 from tests.factories import CompetitionFactory, UserFactory
 
@@ -36,6 +36,7 @@ def submitted_but_stale(before_deadline, client, draft, team, monkeypatch):
     """The application is submitted; a second request still holds the copy it read before."""
     client.force_login(draft.applicant)
     stale = Application.objects.get(pk=draft.pk)
+    teammates_from_post(draft, application_post(team))
     response = client.post(
         f"/applications/{draft.pk}/edit/", application_post(team) | {"submit": "1"}
     )
@@ -121,6 +122,7 @@ def test_simultaneous_submits_on_sqlite_all_get_the_friendly_answer(
 
     lead = Client()
     lead.force_login(draft.applicant)
+    teammates_from_post(draft, application_post(team))
     path = tmp_path / "race.sqlite3"
     connection.ensure_connection()
     target = sqlite3.connect(path)

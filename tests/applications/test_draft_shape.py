@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("count", ["1500", "abc", "-1", "99999999999999999999999999", "3.5", "1e3"])
-@pytest.mark.parametrize("prefix", ["team", "activity", "budget"])
+@pytest.mark.parametrize("prefix", ["activity", "budget"])
 def test_autosave_refuses_a_row_count_no_form_could_send(client, draft, prefix, count):
     client.force_login(draft.applicant)
     response = client.post(
@@ -26,7 +26,7 @@ def test_autosave_refuses_a_row_count_no_form_could_send(client, draft, prefix, 
 def test_the_refusal_is_translated(client, draft):
     client.force_login(draft.applicant)
     client.cookies["django_language"] = "ru"
-    response = client.post(f"/applications/{draft.pk}/autosave/", {"team-TOTAL_FORMS": "abc"})
+    response = client.post(f"/applications/{draft.pk}/autosave/", {"budget-TOTAL_FORMS": "abc"})
     assert response.status_code == 400
     assert "Обновите страницу" in response.content.decode()
 
@@ -59,10 +59,13 @@ def test_unknown_keys_and_rows_beyond_the_count_are_not_kept(client, draft):
     data = {
         "main-title": "Жасыл аула",
         "main-is_staff": "1",
+        "activity-TOTAL_FORMS": "1",
+        "activity-0-name": "Асқар",
+        "activity-0-password": "x",
+        "activity-7-name": "Жасырын",
+        # The lead no longer types teammates: old team rows are not kept.
         "team-TOTAL_FORMS": "1",
         "team-0-full_name": "Асқар",
-        "team-0-password": "x",
-        "team-7-full_name": "Жасырын",
         "budget-0-item": "no count for budget",
         "whatever": "x" * 1000,
         "save": "1",
@@ -71,8 +74,8 @@ def test_unknown_keys_and_rows_beyond_the_count_are_not_kept(client, draft):
     draft.refresh_from_db()
     assert draft.draft_data == {
         "main-title": ["Жасыл аула"],
-        "team-TOTAL_FORMS": ["1"],
-        "team-0-full_name": ["Асқар"],
+        "activity-TOTAL_FORMS": ["1"],
+        "activity-0-name": ["Асқар"],
     }
 
 
@@ -90,7 +93,7 @@ def test_a_bad_draft_already_stored_renders_quickly_and_clamped(
         "team-TOTAL_FORMS": [count],
         "activity-TOTAL_FORMS": [count],
         "budget-TOTAL_FORMS": [count],
-        "team-0-full_name": ["Асқар"],
+        "activity-0-name": ["Асқар"],
         "main-title": ["Жасыл аула"],
     }
     draft.save()
@@ -102,16 +105,15 @@ def test_a_bad_draft_already_stored_renders_quickly_and_clamped(
     assert response.status_code == 200
     html = response.content.decode()
     assert 'value="Жасыл аула"' in html
-    assert f'name="team-{draft.competition.max_team_size}-full_name"' not in html
     assert f'name="budget-{MAX_BUDGET_LINES}-item"' not in html
     assert f'name="activity-{MAX_ACTIVITIES}-name"' not in html
 
 
 def test_adding_a_row_stops_at_the_maximum(client, draft):
     client.force_login(draft.applicant)
-    most = draft.competition.max_team_size
+    most = MAX_BUDGET_LINES
     response = client.post(
-        f"/applications/{draft.pk}/edit/", {"team-TOTAL_FORMS": str(most), "add": "team"}
+        f"/applications/{draft.pk}/edit/", {"budget-TOTAL_FORMS": str(most), "add": "budget"}
     )
     assert response.status_code == 200
-    assert f'name="team-{most}-full_name"' not in response.content.decode()
+    assert f'name="budget-{most}-item"' not in response.content.decode()

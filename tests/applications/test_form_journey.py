@@ -10,12 +10,13 @@ import time_machine
 from applications.models import Application
 from competitions.models import Settlement
 from tests.applications.conftest import CLOSES
-from tests.applications.helpers import application_post, iin_for
+from tests.applications.helpers import application_post, iin_for, teammates_from_post
 
 BEFORE = CLOSES - timedelta(hours=1)
 
 
 def submit(client, application, data):
+    teammates_from_post(application, data)
     return client.post(f"/applications/{application.pk}/edit/", data | {"submit": "1"})
 
 
@@ -68,7 +69,7 @@ def test_a_refused_submit_lists_each_problem_linked_to_its_field(client, draft, 
     assert 'aria-invalid="true"' in title_input
     assert 'aria-describedby="id_main-title_error"' in title_input
     assert 'id="id_main-title_error"' in html
-    assert 'value="Мүше 1"' in html  # what was typed stays
+    assert "Балаларға ойнайтын орын жоқ" in html  # what was typed stays
 
 
 @time_machine.travel(BEFORE)
@@ -87,15 +88,17 @@ def test_the_lead_is_shown_from_the_profile_not_retyped(client, draft):
     assert draft.applicant.full_name in html
     assert "25 жаста" in html
     assert 'href="/applications/profile/?next=' in html
-    assert 'name="team-0-full_name"' in html and 'name="team-1-full_name"' not in html
+    # Teammates are invited by name and phone; nobody types their IIN but themselves.
+    assert 'name="invite-phone"' in html and 'name="team-0-iin"' not in html
 
 
 def a_full_draft(draft) -> Application:
-    """Three teammates, two activities and four budget lines typed: a large form."""
+    """Two confirmed teammates, an activity and four budget lines typed: a large form."""
     data = application_post(
-        [{"iin": iin_for(date(1995 + n, 1, 1))} for n in range(3)],
+        [{"iin": iin_for(date(1995 + n, 1, 1))} for n in range(2)],
         budget=[("Орындық", "дана", "4", "150000")] * 4,
     )
+    teammates_from_post(draft, data)
     draft.draft_data = {key: [value] for key, value in data.items()}
     draft.save()
     return draft
@@ -112,35 +115,35 @@ def test_the_edit_page_is_light_and_compressed(client, draft, django_assert_max_
     html = gzip.decompress(response.content)
     assert len(html) <= 60_000, len(html)
     assert len(response.content) <= 30_000, len(response.content)
-    assert b'name="team-2-village"' in html
-    # No village list in the page: each picker offers only the 7 districts (and "choose").
-    assert b'name="team-2-village_district"' in html
-    assert html.count(b"<option") == 4 * 8  # the project's village and three teammates'
+    assert html.count(b'data-testid="teammate"') == 2
+    # No village list in the page: the picker offers only the 7 districts (and "choose").
+    assert html.count(b"<option") == 8  # the project's village
 
 
 @time_machine.travel(BEFORE)
 def test_adding_a_row_returns_a_fragment_and_saves_the_draft(client, draft):
     client.force_login(draft.applicant)
     response = client.post(
-        f"/applications/{draft.pk}/rows/team/",
-        {"team-TOTAL_FORMS": "1", "team-0-full_name": "Асқар", "main-title": "Саябақ"},
+        f"/applications/{draft.pk}/rows/activity/",
+        {"activity-TOTAL_FORMS": "1", "activity-0-name": "Асқар", "main-title": "Саябақ"},
     )
     html = response.content.decode()
     assert response.status_code == 200
     assert "<html" not in html and len(html) < 8_000
-    assert 'name="team-1-full_name"' in html
-    assert 'name="team-TOTAL_FORMS" value="2"' in html and 'hx-swap-oob="true"' in html
-    # The new teammate's village picker: the 7 districts, no village list (that is cached).
-    assert 'name="team-1-village_district"' in html and 'name="team-1-village"' in html
-    assert html.count("<option") == 8
+    assert 'name="activity-1-name"' in html
+    assert 'name="activity-TOTAL_FORMS" value="2"' in html and 'hx-swap-oob="true"' in html
     draft.refresh_from_db()
-    assert draft.draft_data["team-0-full_name"] == ["Асқар"]
+    assert draft.draft_data["activity-0-name"] == ["Асқар"]
+    # Teammates are invited, not typed in rows.
+    assert client.post(f"/applications/{draft.pk}/rows/team/", {}).status_code == 404
     assert client.post(f"/applications/{draft.pk}/rows/nothing/", {}).status_code == 404
 
 
 def test_another_applicant_cannot_add_rows_to_a_draft(client, draft, other_applicant):
     client.force_login(other_applicant)
-    response = client.post(f"/applications/{draft.pk}/rows/team/", {"team-TOTAL_FORMS": "1"})
+    response = client.post(
+        f"/applications/{draft.pk}/rows/activity/", {"activity-TOTAL_FORMS": "1"}
+    )
     assert response.status_code == 404
 
 
@@ -177,11 +180,12 @@ def test_the_village_list_is_one_cached_list_with_kazakh_names_first(client):
 def test_a_village_can_be_typed_by_its_russian_or_kazakh_name(client, draft, team):
     client.force_login(draft.applicant)
     beineu = Settlement.objects.get(name_ru="Бейнеу", kind=Settlement.Kind.VILLAGE)
-    data = application_post(team) | {"main-village": "бейнеу", "team-0-village": "Нет такого"}
+    data = application_post(team) | {"main-village": "Нет такого"}
     html = submit(client, draft, data).content.decode()
     assert "Тізімде «Нет такого» деген ауыл жоқ" in html
-    assert "id_main-village_error" not in html
-    assert submit(client, draft, data | {"team-0-village": beineu.name_kk}).status_code == 302
+    assert submit(client, draft, data | {"main-village": "бейнеу"}).status_code == 302
+    draft.refresh_from_db()
+    assert draft.village == beineu
 
 
 @time_machine.travel(BEFORE)

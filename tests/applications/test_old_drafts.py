@@ -1,61 +1,70 @@
-"""Drafts saved before the lead became member 1 stored the lead as a teammate row."""
+"""Drafts and submitted teams from before teammates confirmed themselves."""
 
+import importlib
 from datetime import date, timedelta
 
+import pytest
 import time_machine
 
-from applications.models import ApplicantProfile, Application
+from applications.models import Application, TeamMember
 from competitions.models import Settlement
 from tests.applications.conftest import CLOSES
-from tests.applications.helpers import application_post, iin_for
+from tests.applications.helpers import application_post, iin_for, teammates_from_post, village
+from tests.factories import ApplicationFactory
+
+pytestmark = pytest.mark.django_db
 
 BEFORE = CLOSES - timedelta(hours=1)
 
 
-def an_old_draft(draft: Application, team: list[dict]) -> dict:
-    """The lead typed themself as the first team row, their teammate second."""
-    lead = ApplicantProfile.objects.get(user=draft.applicant)
-    spaced = f"{lead.iin[:6]} {lead.iin[6:]}"  # as typed, with a space
-    data = application_post([{"iin": spaced, "full_name": "Мен өзім"}, *team])
+def migrate_forwards():
+    """The data step of the migration that made teammates confirm themselves."""
+    from django.apps import apps
+
+    module = importlib.import_module("applications.migrations.0004_team_members_confirm_themselves")
+    module.forwards(apps, None)
+
+
+def test_teammates_typed_into_an_old_draft_become_invitations_not_sent(draft):
+    """The lead's typed rows are kept as invitations; the lead sends each its link."""
+    data = application_post(
+        [
+            {"iin": iin_for(date(2004, 4, 4)), "full_name": "Асқар", "phone": "8 701 555 44 33"},
+            {"iin": iin_for(date(2004, 4, 5)), "full_name": "Ләззат", "phone": "+77015554434"},
+            {"iin": "", "full_name": "", "phone": ""},  # a blank row
+        ]
+    )
     draft.draft_data = {key: [value] for key, value in data.items()}
     draft.save()
-    return data
+    migrate_forwards()
+    teammates = list(draft.teammates.order_by("pk"))
+    assert [(t.full_name, t.phone) for t in teammates] == [
+        ("Асқар", "+77015554433"),
+        ("Ләззат", "+77015554434"),
+    ]
+    assert not any(t.is_confirmed or t.token_digest or t.iin for t in teammates)
 
 
-@time_machine.travel(BEFORE)
-def test_an_old_draft_opens_without_the_lead_as_a_teammate(client, draft, team):
-    an_old_draft(draft, team)
-    client.force_login(draft.applicant)
-    html = client.get(f"/applications/{draft.pk}/edit/").content.decode()
-    assert "Мен өзім" not in html
-    assert 'name="team-TOTAL_FORMS" value="1"' in html
-    assert f'value="{team[0]["iin"]}"' in html  # the teammate moved up to row 1
-    assert "бірдей ЖСН" not in html
-
-
-@time_machine.travel(BEFORE)
-def test_an_old_draft_is_submitted_as_it_stands(client, draft, team):
-    data = an_old_draft(draft, team)
-    client.force_login(draft.applicant)
-    response = client.post(f"/applications/{draft.pk}/edit/", data | {"submit": "1"})
-    assert response.status_code == 302, response.content.decode()[:3000]
-    draft.refresh_from_db()
-    assert draft.status == Application.Status.SUBMITTED
-    members = list(draft.team.order_by("position"))
-    assert [member.position for member in members] == [1, 2]
-    assert members[0].full_name == draft.applicant.full_name  # from the profile
-    assert members[1].iin == team[0]["iin"]
-
-
-@time_machine.travel(BEFORE)
-def test_only_the_leads_own_iin_is_dropped(client, draft):
-    """Two teammates who share an IIN are still refused: only the lead's row goes."""
-    twin = iin_for(date(2004, 4, 4))
-    data = application_post([{"iin": twin}, {"iin": twin}])
-    client.force_login(draft.applicant)
-    response = client.post(f"/applications/{draft.pk}/edit/", data | {"submit": "1"})
-    assert response.status_code == 400
-    assert "Қатысушы 2 және қатысушы 3 үшін бірдей ЖСН енгізілген." in response.content.decode()
+def test_submitted_members_stay_valid_as_entered_by_the_lead(competition):
+    application = ApplicationFactory(competition=competition, status=Application.Status.SUBMITTED)
+    for position in (1, 2):
+        iin = iin_for(date(2000, 1, position))
+        TeamMember.objects.create(
+            application=application,
+            position=position,
+            full_name=f"Мүше {position}",
+            iin=iin,
+            birth_date=date(2000, 1, position),
+            phone="+77011234567",
+            village=village(),
+            role="Мүше",
+        )
+    migrate_forwards()
+    assert list(application.team.order_by("position").values_list("source", flat=True)) == [
+        TeamMember.Source.LEAD,
+        TeamMember.Source.LEAD_TYPED,
+    ]
+    assert not application.teammates.exists()
 
 
 @time_machine.travel(BEFORE)
@@ -68,15 +77,14 @@ def test_a_village_chosen_by_district_and_typed_name_is_read_back_without_javasc
     data = application_post(team) | {
         "main-village_district": str(mangystau.district_id),
         "main-village": "Кызылсай",
-        "team-0-village_district": str(zhanaozen.district_id),
-        "team-0-village": "қызылсай",
     }
+    teammates_from_post(draft, data)
     client.force_login(draft.applicant)
     response = client.post(f"/applications/{draft.pk}/edit/", data | {"submit": "1"})
     assert response.status_code == 302, response.content.decode()[:3000]
     draft.refresh_from_db()
     assert draft.village == mangystau
-    assert draft.team.get(position=2).village == zhanaozen
+    assert zhanaozen.district_id != mangystau.district_id
 
 
 @time_machine.travel(BEFORE)
@@ -90,6 +98,7 @@ def test_an_older_drafts_whole_list_village_line_opens_as_district_and_name(clie
     html = client.get(f"/applications/{draft.pk}/edit/").content.decode()
     assert f'<option value="{place.district_id}" selected>' in html
     assert 'value="Қызылсай (Кызылсай)"' in html
+    teammates_from_post(draft, data)
     response = client.post(f"/applications/{draft.pk}/edit/", data | {"submit": "1"})
     assert response.status_code == 302
     draft.refresh_from_db()

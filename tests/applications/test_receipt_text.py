@@ -10,7 +10,7 @@ from django.core import mail
 
 from applications.tasks import unquoted
 from tests.applications.conftest import CLOSES
-from tests.applications.helpers import application_post
+from tests.applications.helpers import application_post, teammates_from_post
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +33,7 @@ def submit_in(client, draft, team, language, capture):
     draft.applicant.save(update_fields=["language"])
     client.force_login(draft.applicant)
     data = application_post(team, title="«Жасыл аула»") | {"submit": "1"}
+    teammates_from_post(draft, data)
     with capture(execute=True):
         response = client.post(f"/applications/{draft.pk}/edit/", data)
     assert response.status_code == 302, response.content.decode()[:2000]

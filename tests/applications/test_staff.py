@@ -7,7 +7,7 @@ from django.core import mail
 
 from applications.models import Application, StatusChange
 from tests.applications.conftest import CLOSES
-from tests.applications.helpers import application_post, iin_for, village
+from tests.applications.helpers import application_post, iin_for, teammates_from_post, village
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,6 +16,7 @@ BEFORE = CLOSES - timedelta(days=1)
 
 @pytest.fixture
 def submitted(client, draft, team):
+    teammates_from_post(draft, application_post(team))
     client.force_login(draft.applicant)
     with time_machine.travel(BEFORE):
         response = client.post(

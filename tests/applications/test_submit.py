@@ -17,7 +17,13 @@ from applications.services import application_submit
 from applications.tasks import send_submission_receipt
 from competitions.models import Settlement
 from tests.applications.conftest import AQTAU, CLOSES
-from tests.applications.helpers import application_post, iin_for, village, with_profile_of
+from tests.applications.helpers import (
+    application_post,
+    iin_for,
+    teammates_from_post,
+    village,
+    with_profile_of,
+)
 from tests.conftest import require
 from tests.factories import CompetitionFactory, UserFactory
 
@@ -27,6 +33,7 @@ BEFORE = CLOSES - timedelta(hours=1)
 
 
 def submit(client, application, data):
+    teammates_from_post(application, data)
     return client.post(f"/applications/{application.pk}/edit/", data | {"submit": "1"})
 
 
@@ -219,6 +226,8 @@ def test_two_simultaneous_submissions_get_distinct_consecutive_numbers(monkeypat
     for _ in range(2):
         user = with_profile_of(UserFactory(roles=[Role.APPLICANT]), date(1994, 3, 1))
         drafts.append(Application.objects.create(competition=competition, applicant=user))
+    for n, draft in enumerate(drafts):
+        teammates_from_post(draft, application_post([{"iin": iin_for(date(1996, 3, n + 1))}]))
     barrier = Barrier(2)
     errors = []
 

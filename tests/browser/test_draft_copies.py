@@ -52,7 +52,7 @@ def test_logging_out_removes_the_unsent_copy(live_server, phone, applicant_draft
     page.goto(f"{url}/applications/{applicant_draft.pk}/edit/")
     # The network fails for autosave: the form is kept in this browser.
     page.route("**/autosave/", lambda route: route.abort())
-    page.fill("#id_team-0-iin", "000505500123")
+    page.fill("#id_main-problem", "000505500123")
     page.wait_for_function(
         "() => Object.keys(localStorage).some(k => k.startsWith('jastarurban-draft:'))"
     )

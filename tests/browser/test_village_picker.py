@@ -63,23 +63,24 @@ def test_the_district_narrows_the_villages_and_the_list_is_fetched_once(
     mangystau = District.objects.get(kato_code="474600000")
 
     # Keyboard: the district select, then Tab to the village box.
-    district = page.locator("#id_team-0-village_district")
+    district = page.locator("#id_main-village_district")
     district.focus()
     district.select_option(str(mangystau.pk))
     page.keyboard.press("Tab")
-    village = page.locator("#id_team-0-village")
+    village = page.locator("#id_main-village")
     expect(village).to_be_focused()
     expect(village).to_have_attribute("list", f"places-list-{mangystau.pk}")
-    names = datalist_of(page, "#id_team-0-village")
+    names = datalist_of(page, "#id_main-village")
     assert "Қызылсай (Кызылсай)" in names and "Шетпе" in names
     assert "Бейнеу" not in names  # another district's
     assert (
         len(names)
         == Settlement.objects.filter(district=mangystau, kind__in=["village", "town"]).count()
     )
-    village.fill("Кызылсай")
+    village.fill("")
 
     # No district chosen: the whole list; picking a line sets the district for the person.
+    district.select_option("")
     main_village = page.locator("#id_main-village")
     main_village.focus()
     expect(main_village).to_have_attribute("list", "places-list-all")
@@ -89,11 +90,7 @@ def test_the_district_narrows_the_villages_and_the_list_is_fetched_once(
     expect(page.locator("#id_main-village_district")).to_have_value(str(beineu.pk))
     expect(main_village).to_have_value("Бейнеу")
 
-    # A teammate added later uses the same list: nothing is fetched again.
-    page.locator("button[name=add][value=team]").click()
-    page.locator("#id_team-1-village_district").select_option(str(beineu.pk))
-    page.locator("#id_team-1-village").focus()
-    expect(page.locator("#id_team-1-village")).to_have_attribute("list", f"places-list-{beineu.pk}")
+    # The same list served both steps: fetched once.
     assert len(fetched) == 1
     response = fetched[0]
     assert f"v={places_version()}" in response.url and f"lang={language}" in response.url
@@ -102,8 +99,8 @@ def test_the_district_narrows_the_villages_and_the_list_is_fetched_once(
     assert len(body["districts"]) == 7
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     # Labels: each control is named, the two under one legend.
-    assert page.locator("label[for='id_team-0-village_district']").count() == 1
-    assert page.locator("label[for='id_team-0-village']").count() >= 1
+    assert page.locator("label[for='id_main-village_district']").count() == 1
+    assert page.locator("label[for='id_main-village']").count() >= 1
     context.close()
 
 

@@ -29,7 +29,12 @@ def snapshot() -> dict:
             (str(model_to_dict(obj)) for obj in model.objects.all()), key=str
         )
     rows["User"] = sorted(
-        (user.email, user.password, tuple(sorted(g.name for g in user.groups.all())))
+        (
+            user.email or "",
+            user.phone or "",
+            user.password,
+            tuple(sorted(g.name for g in user.groups.all())),
+        )
         for user in User.objects.all()
     )
     return rows

@@ -44,6 +44,7 @@ ALLOWED = {
     "kato",
     "tiktok",
     "instagram",
+    "telegram",
     "facebook",
     "youtube",
     "meta",

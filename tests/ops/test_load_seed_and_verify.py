@@ -72,7 +72,10 @@ def test_seed_makes_applicants_with_profiles_and_an_expert_queue(plan, tmp_path)
     emails = [entry["email"] for entry in plan["applicants"]]
     assert emails == [loadplan.applicant_email(n) for n in (1, 2, 3)]
     assert ApplicantProfile.objects.filter(user__email__in=emails).count() == 3
-    assert not Application.objects.filter(applicant__email__in=emails).exists()
+    # Each lead's draft waits with a teammate who confirmed themselves: submitting needs it.
+    drafts = Application.objects.filter(applicant__email__in=emails)
+    assert [draft.status for draft in drafts] == ["draft"] * 3
+    assert all(draft.teammates.get().is_confirmed for draft in drafts)
     assignments = Assignment.objects.filter(member__competition__slug=loadplan.REVIEW_SLUG)
     assert assignments.count() == 2 * 2
     assert not assignments.filter(member__declaration_accepted_at__isnull=True).exists()
