@@ -33,6 +33,23 @@ def competition_copy(
 
 
 @transaction.atomic
+def competition_open(
+    *, competition: Competition, criteria_from: Competition | None = None
+) -> Competition:
+    """Saves a new call of its project; with `criteria_from`, the experts' criteria and the
+    FAQ of that earlier call come along (a call without criteria cannot be scored)."""
+    competition.last_number = 0
+    competition.save()
+    if criteria_from is not None:
+        for relation in COPIED_ALONG:
+            for item in getattr(criteria_from, relation).all():
+                item.pk = None
+                item.competition = competition
+                item.save()
+    return competition
+
+
+@transaction.atomic
 def expense_record(
     *,
     line: BudgetLine,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from competitions import views
+from competitions import setup_views, views
 
 app_name = "competitions"
 
@@ -10,7 +10,21 @@ urlpatterns = [
     path("competitions/<slug:slug>/rules.pdf", views.rules_pdf, name="rules_pdf"),
     path("places.json", views.places_json, name="places"),
     path("staff/", views.staff_home, name="staff_home"),
+    # Before <slug>: "new" is no project's address.
+    path("projects/new/", setup_views.project_add, name="project_add"),
     path("projects/<slug:slug>/", views.project_detail, name="project"),
+    path("projects/<slug:slug>/edit/", setup_views.project_edit, name="project_edit"),
+    path("projects/<slug:slug>/plan/", setup_views.project_plan, name="project_plan"),
+    path(
+        "projects/<slug:slug>/budget/edit/",
+        setup_views.project_budget_edit,
+        name="project_budget_edit",
+    ),
+    path(
+        "projects/<slug:slug>/competitions/new/",
+        setup_views.competition_add,
+        name="competition_add",
+    ),
     path("projects/<slug:slug>/budget/", views.project_budget_view, name="project_budget"),
     path("projects/<slug:slug>/indicators/", views.project_indicators, name="project_indicators"),
 ]

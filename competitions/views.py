@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Sum
+from django.db.models.functions import Coalesce
 from django.http import (
     Http404,
     HttpRequest,
@@ -21,14 +22,16 @@ from competitions.rules import rules_fingerprint, rules_pdf_bytes
 from competitions.selectors import (
     competitions_open,
     competitions_public,
-    project_current,
+    project_featured,
     project_get,
+    projects_all,
 )
 from jastarurban.files import file_response
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    project = project_current()
+    # The public page features the latest project, and says which one it is.
+    project = project_featured()
     return render(
         request,
         "competitions/home.html",
@@ -88,13 +91,15 @@ def rules_pdf(request: HttpRequest, slug: str) -> HttpResponse:
 
 @role_required(Role.STAFF)
 def staff_home(request: HttpRequest) -> HttpResponse:
-    project = project_current()
+    """Every project with its budget's total, and every call: staff choose, nothing is
+    chosen for them."""
     return render(
         request,
         "competitions/staff_home.html",
         {
-            "project": project,
-            "budget": project_budget(project) if project else None,
+            "projects": list(
+                projects_all().annotate(budget_kzt=Coalesce(Sum("budget_lines__total_kzt"), 0))
+            ),
             "competitions": list(competitions_public()),
         },
     )

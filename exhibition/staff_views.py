@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from accounts.access import role_required
 from accounts.roles import Role
 from competitions.models import Indicator
+from competitions.selectors import project_get
 from exhibition import selectors
 from exhibition.access import writes_need_staff
 from exhibition.forms import LetterForm, RoundTableForm, StandForm
@@ -27,10 +28,22 @@ from jastarurban.files import file_response
 @role_required(Role.STAFF, Role.OPERATOR)
 def home(request: HttpRequest) -> HttpResponse:
     """The exhibitions; with a single one (the usual case) its page straight away."""
-    exhibitions = list(Exhibition.objects.order_by("-held_on"))
+    exhibitions = list(Exhibition.objects.select_related("project").order_by("-held_on"))
     if len(exhibitions) == 1:
         return redirect("exhibition:manage", slug=exhibitions[0].slug)
     return render(request, "exhibition/home.html", {"exhibitions": exhibitions})
+
+
+@role_required(Role.STAFF, Role.OPERATOR)
+def project_home(request: HttpRequest, project: str) -> HttpResponse:
+    """One project's exhibitions: its single one straight away, else the list."""
+    project = project_get(project)
+    exhibitions = list(
+        Exhibition.objects.filter(project=project).select_related("project").order_by("-held_on")
+    )
+    if len(exhibitions) == 1:
+        return redirect("exhibition:manage", slug=exhibitions[0].slug)
+    return render(request, "exhibition/home.html", {"exhibitions": exhibitions, "project": project})
 
 
 @role_required(Role.STAFF, Role.OPERATOR)

@@ -1,14 +1,14 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from accounts.access import role_required
 from accounts.roles import Role
-from competitions.models import GrantProject, Indicator
-from competitions.selectors import project_current
+from competitions.models import Indicator
+from competitions.selectors import project_get, projects_all
 from jastarurban.charts import line_chart
 from media_campaign import selectors
 from media_campaign.forms import (
@@ -31,13 +31,6 @@ from media_campaign.models import (
 from media_campaign.services import post_save, promotion_save, snapshots_import
 
 
-def _project() -> GrantProject:
-    project = project_current()
-    if project is None:
-        raise Http404
-    return project
-
-
 def _writes_need_staff(request: HttpRequest) -> bool:
     """The operator reads every staff page; only GAMO staff write."""
     can_write = request.user.has_role(Role.STAFF)
@@ -50,8 +43,18 @@ POSTS_PAGE_SIZE = 50
 
 
 @role_required(Role.STAFF, Role.OPERATOR)
-def home(request: HttpRequest) -> HttpResponse:
-    project = _project()
+def legacy(request: HttpRequest) -> HttpResponse:
+    """/media/ before projects were named in addresses: the one project's campaign, or the
+    chooser when there are several."""
+    projects = list(projects_all()[:2])
+    if len(projects) == 1:
+        return redirect("media_campaign:home", project=projects[0].slug)
+    return redirect("reports:home")
+
+
+@role_required(Role.STAFF, Role.OPERATOR)
+def home(request: HttpRequest, project: str) -> HttpResponse:
+    project = project_get(project)
     share = selectors.positive_share(project)
     series = selectors.views_over_time(project)
     videos = list(selectors.videos_with_post_counts(project))
@@ -106,14 +109,17 @@ def _edit(request, *, form_class, instance, template, success, project, **extra)
                 % {"seconds": saved.duration_seconds, "low": low, "high": high},
             )
         return redirect(
-            "media_campaign:home" if not isinstance(saved, Post) else "media_campaign:posts"
+            "media_campaign:home" if not isinstance(saved, Post) else "media_campaign:posts",
+            project=project.slug,
         )
-    return render(request, template, {"form": form, "object": instance, **extra})
+    return render(
+        request, template, {"form": form, "object": instance, "project": project, **extra}
+    )
 
 
 @role_required(Role.STAFF)
-def video_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    project = _project()
+def video_edit(request: HttpRequest, project: str, pk: int | None = None) -> HttpResponse:
+    project = project_get(project)
     video = get_object_or_404(Video, pk=pk, project=project) if pk else None
     return _edit(
         request,
@@ -127,8 +133,8 @@ def video_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 
 @role_required(Role.STAFF)
-def post_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    project = _project()
+def post_edit(request: HttpRequest, project: str, pk: int | None = None) -> HttpResponse:
+    project = project_get(project)
     post = get_object_or_404(Post, pk=pk, project=project) if pk else None
     return _edit(
         request,
@@ -142,8 +148,8 @@ def post_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 
 @role_required(Role.STAFF)
-def publication_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    project = _project()
+def publication_edit(request: HttpRequest, project: str, pk: int | None = None) -> HttpResponse:
+    project = project_get(project)
     publication = get_object_or_404(Publication, pk=pk, project=project) if pk else None
     return _edit(
         request,
@@ -157,8 +163,8 @@ def publication_edit(request: HttpRequest, pk: int | None = None) -> HttpRespons
 
 
 @role_required(Role.STAFF)
-def promotion_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    project = _project()
+def promotion_edit(request: HttpRequest, project: str, pk: int | None = None) -> HttpResponse:
+    project = project_get(project)
     promotion = (
         get_object_or_404(Promotion.objects.select_related("video"), pk=pk, video__project=project)
         if pk
@@ -168,17 +174,17 @@ def promotion_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         promotion_save(promotion=form.save(commit=False))
         messages.success(request, _("The promotion is saved."))
-        return redirect("media_campaign:home")
+        return redirect("media_campaign:home", project=project.slug)
     return render(
         request,
         "media_campaign/form.html",
-        {"form": form, "object": promotion, "heading": _("Video promotion")},
+        {"form": form, "object": promotion, "project": project, "heading": _("Video promotion")},
     )
 
 
 @role_required(Role.STAFF, Role.OPERATOR)
-def posts(request: HttpRequest) -> HttpResponse:
-    project = _project()
+def posts(request: HttpRequest, project: str) -> HttpResponse:
+    project = project_get(project)
     # Counted on the plain list; the latest figures are looked up for the page's rows only.
     page = Paginator(
         Post.objects.filter(project=project).order_by("-published_on", "pk"), POSTS_PAGE_SIZE
@@ -188,6 +194,7 @@ def posts(request: HttpRequest) -> HttpResponse:
         request,
         "media_campaign/posts.html",
         {
+            "project": project,
             "posts": sorted(rows, key=lambda post: (-post.published_on.toordinal(), post.pk)),
             "page": page,
             "can_write": request.user.has_role(Role.STAFF),
@@ -196,9 +203,10 @@ def posts(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.STAFF, Role.OPERATOR)
-def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def post_detail(request: HttpRequest, project: str, pk: int) -> HttpResponse:
     can_write = _writes_need_staff(request)
-    post = get_object_or_404(Post.objects.select_related("video"), pk=pk, project=_project())
+    project = project_get(project)
+    post = get_object_or_404(Post.objects.select_related("video"), pk=pk, project=project)
     form = SnapshotForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         snapshot = form.save(commit=False)
@@ -208,11 +216,12 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
             snapshot.post = post
             snapshot.save()
             messages.success(request, _("The figures are saved."))
-            return redirect("media_campaign:post", pk=post.pk)
+            return redirect("media_campaign:post", project=project.slug, pk=post.pk)
     return render(
         request,
         "media_campaign/post.html",
         {
+            "project": project,
             "post": post,
             "snapshots": list(post.snapshots.all()),
             "form": form,
@@ -222,8 +231,8 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(Role.STAFF)
-def import_csv(request: HttpRequest) -> HttpResponse:
-    project = _project()
+def import_csv(request: HttpRequest, project: str) -> HttpResponse:
+    project = project_get(project)
     form = ImportForm(request.POST or None, request.FILES or None)
     errors = []
     if request.method == "POST" and form.is_valid():
@@ -244,9 +253,9 @@ def import_csv(request: HttpRequest) -> HttpResponse:
                 request,
                 _("Imported: %(created)d new snapshots, %(updated)d updated.") % result,
             )
-            return redirect("media_campaign:posts")
+            return redirect("media_campaign:posts", project=project.slug)
     return render(
         request,
         "media_campaign/import.html",
-        {"form": form, "errors": errors, "importers": IMPORTERS},
+        {"form": form, "errors": errors, "importers": IMPORTERS, "project": project},
     )

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from applications.uploads import check_attachment
 from competitions.models import BudgetLine, Expense, GrantProject, Indicator
+from competitions.setup_forms import SMALL, BilingualForm, ProjectChildFormSet, bilingual
 from jastarurban.bounds import MAX_COUNT, AtMost, BoundedNumbers
 from jastarurban.money import max_tenge_validator
 from reports.indicators.registry import source_choices
@@ -69,3 +70,79 @@ class IndicatorAdminForm(forms.ModelForm):
     class Meta:
         model = Indicator
         fields = ["source"]  # the admin adds the rest of its fields
+
+
+class IndicatorForm(BoundedNumbers, BilingualForm):
+    """An indicator with its target; computed by a registered source or entered by hand."""
+
+    required_texts = ("name",)
+    number_limits = {"position": SMALL, "target": MAX_COUNT}
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "position",
+            "code",
+            "activity",
+            "kind",
+            *bilingual("name"),
+            "unit",
+            "comparison",
+            "target",
+            "source",
+            "measurement_kk",
+        ]
+        widgets = {"measurement_kk": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, project: GrantProject, activity_choices: list, **kwargs):
+        super().__init__(*args, **kwargs)
+        activity = self.fields["activity"]
+        activity.queryset = project.activities.all()
+        activity.choices = activity_choices
+        # Only a registered computation, or none: an unknown key would never be measured.
+        self.fields["source"] = indicator_source_field()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("source") and self.instance.manual_value is not None:
+            self.add_error(
+                "source", _("A value was entered by hand for this indicator; it stays manual.")
+            )
+        if data.get("unit") == Indicator.Unit.PERCENT and (data.get("target") or 0) > 100:
+            self.add_error("target", _("A percentage is at most 100."))
+        return data
+
+
+class IndicatorFormSet(ProjectChildFormSet):
+    number_field = "position"
+
+    def extra_form_kwargs(self) -> dict:
+        return {"project": self.project, "activity_choices": self.activity_choices}
+
+    def clean(self):
+        super().clean()
+        codes = set()
+        for form in self.kept_forms():
+            code = form.cleaned_data.get("code")
+            if code in codes:
+                raise forms.ValidationError(
+                    _("Indicator codes must differ: %(code)s is used twice.") % {"code": code}
+                )
+            codes.add(code)
+
+
+def indicator_formset(*, project: GrantProject, data=None):
+    FormSet = forms.modelformset_factory(
+        Indicator,
+        form=IndicatorForm,
+        formset=IndicatorFormSet,
+        extra=2,
+        can_delete=True,
+        can_delete_extra=False,
+    )
+    return FormSet(
+        data,
+        project=project,
+        queryset=project.indicators.select_related("activity").order_by("position"),
+        prefix="indicators",
+    )

@@ -36,14 +36,20 @@ def _rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
-def measure_here(kind: str, format: str, language: str) -> dict:
-    """Builds one file in this process (the child's half) and says how it went."""
+def measure_here(kind: str, format: str, language: str, project: str) -> dict:
+    """Builds one file of the project named by its slug in this process (the child's half)
+    and says how it went."""
+    from competitions.models import GrantProject
     from reports.builders import build_report
+
+    grant_project = GrantProject.objects.filter(slug=project).first()
+    if grant_project is None:
+        return {"error": f"no project {project!r}"}
 
     start_mb = _rss_mb()
     started = time.perf_counter()
     try:
-        content = build_report(kind, format, language)
+        content = build_report(kind, format, language, project=grant_project)
     except ValueError as error:  # e.g. no decisions yet for a protocol: nothing to build
         return {"error": str(error)}
     return {
@@ -54,7 +60,9 @@ def measure_here(kind: str, format: str, language: str) -> dict:
     }
 
 
-def measure_fresh(kind: str, format: str, language: str = "kk") -> FileMeasure:
+def measure_fresh(
+    kind: str, format: str, language: str = "kk", project: str = "jastarurban"
+) -> FileMeasure:
     """Builds one file in a new Python process with this one's settings and environment."""
     command = [
         sys.executable,
@@ -64,6 +72,8 @@ def measure_fresh(kind: str, format: str, language: str = "kk") -> FileMeasure:
         f"{kind}:{format}",
         "--language",
         language,
+        "--project",
+        project,
     ]
     try:
         done = subprocess.run(  # noqa: S603 (this interpreter and manage.py, our own arguments)

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from competitions.models import Indicator
+from competitions.models import GrantProject, Indicator
 
 
 class IndicatorSnapshot(models.Model):
@@ -62,6 +62,13 @@ class ReportFile(models.Model):
         DONE = "done", _("Ready")
         FAILED = "failed", _("Failed")
 
+    # The report holds this project's figures only; never another project's.
+    project = models.ForeignKey(
+        GrantProject,
+        on_delete=models.PROTECT,
+        related_name="report_files",
+        verbose_name=_("project"),
+    )
     kind = models.CharField(_("report"), max_length=20, choices=Kind.choices)
     format = models.CharField(_("format"), max_length=4, choices=Format.choices)
     language = models.CharField(
@@ -106,4 +113,4 @@ class ReportFile(models.Model):
 
     @property
     def filename(self) -> str:
-        return f"jastarurban-{self.kind}-{self.language}-{self.pk}.{self.format}"
+        return f"{self.project.slug}-{self.kind}-{self.language}-{self.pk}.{self.format}"

@@ -61,11 +61,12 @@ def indicators_snapshot(
 
 
 def report_request(
-    *, kind: str, format: str, language: str, requested_by: User | None
+    *, project: GrantProject, kind: str, format: str, language: str, requested_by: User | None
 ) -> ReportFile:
-    """Records the request and queues the build once the row is committed."""
+    """Records the request for one project's report and queues the build once the row is
+    committed."""
     report = ReportFile.objects.create(
-        kind=kind, format=format, language=language, requested_by=requested_by
+        project=project, kind=kind, format=format, language=language, requested_by=requested_by
     )
     transaction.on_commit(lambda: report_queue(report_id=report.pk))
     return report

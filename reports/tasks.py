@@ -32,12 +32,12 @@ def build_report_file(report_id: int) -> str:
     updated = ReportFile.objects.filter(
         pk=report_id, status__in=[ReportFile.Status.QUEUED, ReportFile.Status.FAILED]
     ).update(status=ReportFile.Status.RUNNING, error="")
-    report = ReportFile.objects.get(pk=report_id)
+    report = ReportFile.objects.select_related("project").get(pk=report_id)
     if not updated:
         return report.status  # already built or being built by another worker
     data_as_of = timezone.now()
     try:
-        content = build_report(report.kind, report.format, report.language)
+        content = build_report(report.kind, report.format, report.language, project=report.project)
     except Exception as error:
         logger.exception("report %s failed", report_id)
         report_fail(report_id=report_id, error=error)

@@ -2,7 +2,9 @@ from pathlib import PurePath
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.db import transaction
+from django.db.models import Count
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -10,14 +12,19 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
 from accounts.roles import Role
-from competitions.models import Expense, GrantProject, Indicator
-from competitions.selectors import project_current
+from competitions.models import Expense, Indicator
+from competitions.selectors import project_get, projects_all
 from competitions.services import expense_record, indicator_value_enter
 from jastarurban.charts import bar_chart, line_chart
 from jastarurban.files import file_response
 from jastarurban.money import format_tenge, format_tenge_short
 from reports.budget import budget_execution
-from reports.forms import ExpenseForm, IndicatorValueForm, ReportRequestForm
+from reports.forms import (
+    ExpenseForm,
+    IndicatorValueForm,
+    ReportRequestForm,
+    indicator_formset,
+)
 from reports.indicators.display import indicator_chart_formats
 from reports.indicators.sources import SOURCES
 from reports.models import ReportFile
@@ -33,35 +40,56 @@ from reports.services import indicators_snapshot, report_request
 READERS = (Role.OPERATOR, Role.STAFF)
 
 
-def current_project_or_404() -> GrantProject:
-    project = project_current()
-    if project is None:
-        raise Http404
-    return project
-
-
 @role_required(*READERS)
 def home(request: HttpRequest) -> HttpResponse:
-    """The operator's landing page: the project's passport and its budget at a glance."""
-    project = project_current()
-    execution = budget_execution(project) if project else None
+    """The operator's landing page: the projects, each with its own reports. No project is
+    chosen for the reader: a report belongs to the project named in its address."""
     return render(
         request,
         "reports/home.html",
+        {"projects": list(projects_all().annotate(indicator_count=Count("indicators")))},
+    )
+
+
+# The addresses before projects were named in them: with one project they lead to its page,
+# with more to the chooser, so an old bookmark never shows another project's figures.
+LEGACY_PAGES = {
+    "dashboard": "reports:dashboard",
+    "budget": "reports:budget",
+    "files": "reports:files",
+}
+
+
+@role_required(*READERS)
+def legacy(request: HttpRequest, page: str) -> HttpResponse:
+    projects = list(projects_all()[:2])
+    if len(projects) == 1:
+        return redirect(LEGACY_PAGES[page], project=projects[0].slug)
+    return redirect("reports:home")
+
+
+@role_required(*READERS)
+def project_home(request: HttpRequest, project: str) -> HttpResponse:
+    """One project's reports page: its passport and its budget at a glance."""
+    project = project_get(project)
+    execution = budget_execution(project)
+    return render(
+        request,
+        "reports/project_home.html",
         {
             "project": project,
-            "budget": execution.budget if execution else None,
+            "budget": execution.budget,
             "execution": execution,
-            "indicator_count": project.indicators.count() if project else 0,
+            "indicator_count": project.indicators.count(),
         },
     )
 
 
 @role_required(*READERS)
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: HttpRequest, project: str) -> HttpResponse:
     """Indicators from their latest snapshots and charts from aggregates: a fixed number
     of queries whatever the number of applications or days of history."""
-    project = current_project_or_404()
+    project = project_get(project)
     rows = indicator_rows(project)
     execution = budget_execution(project)
     series = dashboard_series(project)
@@ -107,9 +135,24 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
+@role_required(Role.STAFF)
+def indicators_edit(request: HttpRequest, project: str) -> HttpResponse:
+    """Staff enter the project's indicators: targets, and the source each is computed by."""
+    project = project_get(project)
+    formset = indicator_formset(project=project, data=request.POST or None)
+    if request.method == "POST" and formset.is_valid():
+        with transaction.atomic():
+            formset.save()
+        messages.success(request, _("The indicators are saved; now open a call."))
+        return redirect("competitions:competition_add", slug=project.slug)
+    if request.method == "POST":
+        messages.error(request, _("Nothing was saved: correct the rows marked below."))
+    return render(request, "reports/indicators_form.html", {"project": project, "formset": formset})
+
+
 @role_required(*READERS)
-def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
-    project = current_project_or_404()
+def indicator_detail(request: HttpRequest, project: str, code: str) -> HttpResponse:
+    project = project_get(project)
     indicator = get_object_or_404(
         Indicator.objects.select_related("activity", "manual_entered_by"),
         project=project,
@@ -131,6 +174,7 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
         request,
         "reports/indicator_detail.html",
         {
+            "project": project,
             "indicator": indicator,
             "history": history,
             "chart": chart,
@@ -142,8 +186,8 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @role_required(Role.STAFF)
 @require_POST
-def indicator_enter(request: HttpRequest, code: str) -> HttpResponse:
-    project = current_project_or_404()
+def indicator_enter(request: HttpRequest, project: str, code: str) -> HttpResponse:
+    project = project_get(project)
     indicator = get_object_or_404(Indicator, project=project, code=code)
     if indicator.source in SOURCES:
         raise PermissionDenied
@@ -158,20 +202,20 @@ def indicator_enter(request: HttpRequest, code: str) -> HttpResponse:
         messages.success(request, _("The value is saved; the next snapshot takes it."))
     else:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-    return redirect("reports:indicator", code=code)
+    return redirect("reports:indicator", project=project.slug, code=code)
 
 
 @role_required(*READERS)
-def indicator_evidence(request: HttpRequest, code: str) -> FileResponse:
-    project = current_project_or_404()
+def indicator_evidence(request: HttpRequest, project: str, code: str) -> FileResponse:
+    project = project_get(project)
     indicator = get_object_or_404(Indicator, project=project, code=code)
     return file_response(indicator.manual_evidence, stem=f"evidence-{indicator.code}")
 
 
 @role_required(Role.STAFF)
 @require_POST
-def snapshot_now(request: HttpRequest) -> HttpResponse:
-    project = current_project_or_404()
+def snapshot_now(request: HttpRequest, project: str) -> HttpResponse:
+    project = project_get(project)
     written = indicators_snapshot(project=project, refresh=True)
     dashboard_series_forget(project)
     if written:
@@ -182,12 +226,12 @@ def snapshot_now(request: HttpRequest) -> HttpResponse:
         )
     else:
         messages.info(request, _("No indicator can be measured yet."))
-    return redirect("reports:dashboard")
+    return redirect("reports:dashboard", project=project.slug)
 
 
 @role_required(*READERS)
-def budget(request: HttpRequest) -> HttpResponse:
-    project = current_project_or_404()
+def budget(request: HttpRequest, project: str) -> HttpResponse:
+    project = project_get(project)
     execution = budget_execution(project)
     return render(
         request,
@@ -213,59 +257,70 @@ def budget(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.STAFF)
-def expense_add(request: HttpRequest) -> HttpResponse:
-    project = current_project_or_404()
+def expense_add(request: HttpRequest, project: str) -> HttpResponse:
+    project = project_get(project)
     form = ExpenseForm(request.POST or None, request.FILES or None, project=project)
     if request.method == "POST" and form.is_valid():
         expense_record(entered_by=request.user, **form.cleaned_data)
         messages.success(request, _("The expense is recorded."))
-        return redirect("reports:budget")
+        return redirect("reports:budget", project=project.slug)
     return render(request, "reports/expense_form.html", {"form": form, "project": project})
 
 
 @role_required(*READERS)
-def expense_file(request: HttpRequest, pk: int) -> FileResponse:
-    expense = get_object_or_404(Expense, pk=pk)
+def expense_file(request: HttpRequest, project: str, pk: int) -> FileResponse:
+    expense = get_object_or_404(Expense, pk=pk, line__project__slug=project)
     return file_response(expense.file, stem=f"expense-{expense.pk}")
 
 
 @role_required(*READERS)
-def files(request: HttpRequest) -> HttpResponse:
+def files(request: HttpRequest, project: str) -> HttpResponse:
+    project = project_get(project)
     return render(
         request,
         "reports/files.html",
         {
+            "project": project,
             "form": ReportRequestForm(),
-            "reports": list(ReportFile.objects.select_related("requested_by")[:100]),
+            "reports": list(
+                ReportFile.objects.filter(project=project).select_related(
+                    "requested_by", "project"
+                )[:100]
+            ),
         },
     )
 
 
 @role_required(*READERS)
 @require_POST
-def request_report(request: HttpRequest) -> HttpResponse:
+def request_report(request: HttpRequest, project: str) -> HttpResponse:
     """The one thing the operator may post: a request for a report to be built."""
+    project = project_get(project)
     form = ReportRequestForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a report, a format and a language."))
-        return redirect("reports:files")
-    report = report_request(requested_by=request.user, **form.cleaned_data)
+        return redirect("reports:files", project=project.slug)
+    report = report_request(project=project, requested_by=request.user, **form.cleaned_data)
     report.refresh_from_db(fields=["status", "error"])
     if report.status == ReportFile.Status.FAILED:
         messages.error(request, _("The report failed: %(error)s") % {"error": report.error})
     else:
         messages.success(request, _("The report is being built; this page shows when it is ready."))
-    return redirect("reports:files")
+    return redirect("reports:files", project=project.slug)
 
 
 @role_required(*READERS)
-def file_status(request: HttpRequest, pk: int) -> HttpResponse:
+def file_status(request: HttpRequest, project: str, pk: int) -> HttpResponse:
     """One row of the list, polled by htmx until the file is ready or failed."""
-    report = get_object_or_404(ReportFile.objects.select_related("requested_by"), pk=pk)
+    report = get_object_or_404(
+        ReportFile.objects.select_related("requested_by", "project"), pk=pk, project__slug=project
+    )
     return render(request, "reports/_file_row.html", {"report": report})
 
 
 @role_required(*READERS)
-def file_download(request: HttpRequest, pk: int) -> FileResponse:
-    report = get_object_or_404(ReportFile, pk=pk, status=ReportFile.Status.DONE)
+def file_download(request: HttpRequest, project: str, pk: int) -> FileResponse:
+    report = get_object_or_404(
+        ReportFile, pk=pk, project__slug=project, status=ReportFile.Status.DONE
+    )
     return file_response(report.file, stem=PurePath(report.filename).stem)

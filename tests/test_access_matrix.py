@@ -67,6 +67,8 @@ def logged_in_redirect(anonymous: str = OK) -> Rule:
 
 
 PROJECT = {"slug": "jastarurban"}
+# The pages reached through a project (/projects/<project>/…): the demo's project.
+IN_PROJECT = {"project": "jastarurban"}
 BOGUS_LINK = {"uidb64": "MTIz", "token": "bad-token"}
 # Placeholders for objects the test creates: the matrix applicant's draft and its file.
 DRAFT = "draft"
@@ -90,6 +92,14 @@ MATRIX: dict[str, Rule] = {
     "competitions:project_indicators": Rule(
         **vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": PROJECT}
     ),
+    # Setting up a project and opening its calls: GAMO staff only; the operator reads the
+    # project's pages above and the reports, never these forms.
+    "competitions:project_add": only(Role.STAFF),
+    "competitions:project_edit": Rule(**vars(only(Role.STAFF)) | {"kwargs": PROJECT}),
+    "competitions:project_plan": Rule(**vars(only(Role.STAFF)) | {"kwargs": PROJECT}),
+    "competitions:project_budget_edit": Rule(**vars(only(Role.STAFF)) | {"kwargs": PROJECT}),
+    "competitions:competition_add": Rule(**vars(only(Role.STAFF)) | {"kwargs": PROJECT}),
+    "reports:indicators_edit": Rule(**vars(only(Role.STAFF)) | {"kwargs": IN_PROJECT}),
     "accounts:login": logged_in_redirect(),
     "accounts:logout": Rule(NOT_ALLOWED),
     "accounts:register": logged_in_redirect(),
@@ -350,25 +360,46 @@ MATRIX: dict[str, Rule] = {
     ),
     # A participant's personal link: no login; this one has answered already.
     "mentoring:feedback": Rule(OK, kwargs="participant"),
+    # The project chooser; the addresses from before projects were named lead to the one
+    # project's page, or to the chooser when there are several.
     "reports:home": only(Role.OPERATOR, Role.STAFF),
+    "reports:legacy_dashboard": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": REDIRECT, "operator": REDIRECT}
+    ),
+    "reports:legacy_budget": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": REDIRECT, "operator": REDIRECT}
+    ),
+    "reports:legacy_files": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": REDIRECT, "operator": REDIRECT}
+    ),
+    "reports:project": Rule(**vars(only(Role.OPERATOR, Role.STAFF)) | {"kwargs": IN_PROJECT}),
     "set_language": Rule(NOT_ALLOWED),
     "healthz": Rule(OK),
     "favicon": Rule(REDIRECT),
     # --- media_campaign and exhibition ---
-    "media_campaign:home": only(Role.STAFF, Role.OPERATOR),
-    "media_campaign:video_add": only(Role.STAFF),
+    "media_campaign:legacy": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": REDIRECT, "operator": REDIRECT}
+    ),
+    "media_campaign:home": Rule(**vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": IN_PROJECT}),
+    "media_campaign:video_add": Rule(**vars(only(Role.STAFF)) | {"kwargs": IN_PROJECT}),
     "media_campaign:video_edit": Rule(**vars(only(Role.STAFF)) | {"kwargs": "video"}),
-    "media_campaign:posts": only(Role.STAFF, Role.OPERATOR),
-    "media_campaign:post_add": only(Role.STAFF),
+    "media_campaign:posts": Rule(**vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": IN_PROJECT}),
+    "media_campaign:post_add": Rule(**vars(only(Role.STAFF)) | {"kwargs": IN_PROJECT}),
     "media_campaign:post": Rule(**vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": "post"}),
     "media_campaign:post_edit": Rule(**vars(only(Role.STAFF)) | {"kwargs": "post"}),
-    "media_campaign:publication_add": only(Role.STAFF),
+    "media_campaign:publication_add": Rule(**vars(only(Role.STAFF)) | {"kwargs": IN_PROJECT}),
     "media_campaign:publication_edit": Rule(**vars(only(Role.STAFF)) | {"kwargs": "publication"}),
-    "media_campaign:import": only(Role.STAFF),
-    "media_campaign:promotion_add": only(Role.STAFF),
+    "media_campaign:import": Rule(**vars(only(Role.STAFF)) | {"kwargs": IN_PROJECT}),
+    "media_campaign:promotion_add": Rule(**vars(only(Role.STAFF)) | {"kwargs": IN_PROJECT}),
     "media_campaign:promotion_edit": Rule(**vars(only(Role.STAFF)) | {"kwargs": "promotion"}),
     "exhibition:home": Rule(
         FORBIDDEN, {"anonymous": LOGIN, "staff": REDIRECT, "operator": REDIRECT}
+    ),
+    # The project's one exhibition: its page straight away.
+    "exhibition:project": Rule(
+        FORBIDDEN,
+        {"anonymous": LOGIN, "staff": REDIRECT, "operator": REDIRECT},
+        kwargs=IN_PROJECT,
     ),
     "exhibition:detail": Rule(OK, kwargs=EXHIBITION),
     "exhibition:register": Rule(OK, kwargs=EXHIBITION),
@@ -400,27 +431,34 @@ MATRIX: dict[str, Rule] = {
     ),
     "exhibition:letter_pdf": Rule(**vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": "letter"}),
     # --- reports ---
-    "reports:dashboard": only(Role.OPERATOR, Role.STAFF),
-    "reports:snapshot": Rule(FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}),
+    "reports:dashboard": Rule(**vars(only(Role.OPERATOR, Role.STAFF)) | {"kwargs": IN_PROJECT}),
+    "reports:snapshot": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs=IN_PROJECT
+    ),
     "reports:indicator": Rule(
-        **vars(only(Role.OPERATOR, Role.STAFF)) | {"kwargs": {"code": "applications_received"}}
+        **vars(only(Role.OPERATOR, Role.STAFF))
+        | {"kwargs": IN_PROJECT | {"code": "applications_received"}}
     ),
     "reports:indicator_enter": Rule(
-        FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs={"code": "rules_approved"}
+        FORBIDDEN,
+        {"anonymous": LOGIN, "staff": NOT_ALLOWED},
+        kwargs=IN_PROJECT | {"code": "rules_approved"},
     ),
     "reports:indicator_evidence": Rule(
         FORBIDDEN,
         {"anonymous": LOGIN, "operator": NOT_FOUND, "staff": NOT_FOUND},
-        kwargs={"code": "rules_approved"},
+        kwargs=IN_PROJECT | {"code": "rules_approved"},
     ),
-    "reports:budget": only(Role.OPERATOR, Role.STAFF),
-    "reports:expense_add": only(Role.STAFF),
+    "reports:budget": Rule(**vars(only(Role.OPERATOR, Role.STAFF)) | {"kwargs": IN_PROJECT}),
+    "reports:expense_add": Rule(**vars(only(Role.STAFF)) | {"kwargs": IN_PROJECT}),
     "reports:expense_file": Rule(
         **vars(only(Role.OPERATOR, Role.STAFF)) | {"kwargs": "budget_expense"}
     ),
-    "reports:files": only(Role.OPERATOR, Role.STAFF),
+    "reports:files": Rule(**vars(only(Role.OPERATOR, Role.STAFF)) | {"kwargs": IN_PROJECT}),
     "reports:request": Rule(
-        FORBIDDEN, {"anonymous": LOGIN, "operator": NOT_ALLOWED, "staff": NOT_ALLOWED}
+        FORBIDDEN,
+        {"anonymous": LOGIN, "operator": NOT_ALLOWED, "staff": NOT_ALLOWED},
+        kwargs=IN_PROJECT,
     ),
     "reports:file_status": Rule(
         **vars(only(Role.OPERATOR, Role.STAFF)) | {"kwargs": "report_file"}
@@ -439,11 +477,12 @@ MATRIX: dict[str, Rule] = {
     "api:schema": API,
     "api:schema_json": API,
     "api:schema_yaml": API,
-    "api:indicators": API,
-    "api:snapshots": Rule(**vars(API) | {"kwargs": {"code": "applications_received"}}),
-    "api:budget": API,
-    "api:competitions": API,
-    "api:results": Rule(**vars(API) | {"kwargs": {"slug": "jastarurban-2025"}}),
+    "api:projects": API,
+    "api:indicators": Rule(**vars(API) | {"kwargs": IN_PROJECT}),
+    "api:snapshots": Rule(**vars(API) | {"kwargs": IN_PROJECT | {"code": "applications_received"}}),
+    "api:budget": Rule(**vars(API) | {"kwargs": IN_PROJECT}),
+    "api:competitions": Rule(**vars(API) | {"kwargs": IN_PROJECT}),
+    "api:results": Rule(**vars(API) | {"kwargs": IN_PROJECT | {"slug": "jastarurban-2025"}}),
     "reports:file_download": Rule(
         **vars(only(Role.OPERATOR, Role.STAFF)) | {"kwargs": "report_file"}
     ),
@@ -467,10 +506,10 @@ def media_exhibition_objects() -> dict:
     Letter.objects.exclude(pk=letter.pk).update(pdf="")
     letter_render(letter=letter)
     return {
-        "video": {"pk": Video.objects.order_by("pk").first().pk},
-        "post": {"pk": Post.objects.order_by("pk").first().pk},
-        "publication": {"pk": Publication.objects.order_by("pk").first().pk},
-        "promotion": {"pk": Promotion.objects.order_by("pk").first().pk},
+        "video": IN_PROJECT | {"pk": Video.objects.order_by("pk").first().pk},
+        "post": IN_PROJECT | {"pk": Post.objects.order_by("pk").first().pk},
+        "publication": IN_PROJECT | {"pk": Publication.objects.order_by("pk").first().pk},
+        "promotion": IN_PROJECT | {"pk": Promotion.objects.order_by("pk").first().pk},
         "registration": {"token": Registration.objects.order_by("pk").first().token},
         "stand_key": {"key": stand.key},
         "stand": {"pk": stand.pk},
@@ -576,6 +615,7 @@ def objects(full_demo, people):
     budget_expense.file.save("act.pdf", ContentFile(b"%PDF-1.7"))
     api_token_create(user=people["operator"])
     report_file = ReportFile.objects.create(
+        project=_project,
         kind=ReportFile.Kind.APPLICATIONS,
         format=ReportFile.Format.XLSX,
         status="done",
@@ -613,8 +653,8 @@ def objects(full_demo, people):
         "withdraw": {"slug": "jastarurban-2025", "pk": draft.pk},
         "review": {"pk": review.pk},
         **media_exhibition_objects(),
-        "budget_expense": {"pk": budget_expense.pk},
-        "report_file": {"pk": report_file.pk},
+        "budget_expense": IN_PROJECT | {"pk": budget_expense.pk},
+        "report_file": IN_PROJECT | {"pk": report_file.pk},
         "api_token": {"pk": ApiToken.objects.get(user=people["operator"]).pk},
         "person": {"pk": people["applicant"].pk},
     }

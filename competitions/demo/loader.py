@@ -247,15 +247,55 @@ def load_competition(project: GrantProject) -> Competition:
     return competition
 
 
-def load_open_call(competition: Competition, now: datetime) -> Competition:
-    """A copy of the call that is open when the demo is loaded, to try the applicant's side."""
+NEXT_SLUG = "jastarurban-next"
+NEXT_PROJECT_DAYS = 182
+
+
+def load_next_project(first: GrantProject, now: datetime) -> GrantProject:
+    """GAMO's next project, in which the open call runs: a call opened today is not the 2025
+    project's, and its applications must not reach that project's report. Its passport and
+    calendar plan follow the first project's, moved to its own dates; its budget and
+    indicators are left for staff to enter on the set-up pages."""
+    existing = GrantProject.objects.filter(slug=NEXT_SLUG).first()
+    if existing:
+        return existing
+    opens_at, _closes_at = demo_window(now)
+    starts_on = timezone.localdate(opens_at)
+    shift = starts_on - first.starts_on
+    project = GrantProject.objects.get(pk=first.pk)
+    project.pk = None
+    project.slug = NEXT_SLUG
+    project.starts_on = starts_on
+    project.ends_on = starts_on + timedelta(days=NEXT_PROJECT_DAYS)
+    for language in LANGUAGES:
+        title = getattr(first, f"title_{language}") or ""
+        setattr(project, f"title_{language}", f"{title} ({starts_on.year})" if title else "")
+    project.save()
+    for relation in ("tasks", "target_groups", "activities"):
+        for row in getattr(first, relation).all():
+            row.pk = None
+            row.project = project
+            if relation == "activities":
+                row.starts_on = min(row.starts_on + shift, project.ends_on)
+                row.ends_on = min(row.ends_on + shift, project.ends_on)
+            row.save()
+    return project
+
+
+def load_open_call(competition: Competition, now: datetime, project: GrantProject) -> Competition:
+    """A copy of the call that is open when the demo is loaded, to try the applicant's side;
+    it belongs to the next project (a demo loaded before there were two is moved there)."""
     existing = Competition.objects.filter(slug=OPEN_SLUG).first()
     if existing:
+        if existing.project_id != project.pk:
+            existing.project = project
+            existing.save(update_fields=["project"])
         return existing
     opens_at, closes_at = demo_window(now)
     call = competition_copy(
         competition=competition, slug=OPEN_SLUG, opens_at=opens_at, closes_at=closes_at
     )
+    call.project = project
     year = timezone.localtime(opens_at).year
     for language in LANGUAGES:
         title = getattr(competition, f"title_{language}") or ""
@@ -325,7 +365,7 @@ def load_demo(*, now: datetime | None = None) -> list[DemoUser]:
     load_indicators(project)
     competition = load_competition(project)
     load_rules(competition)
-    open_call = load_open_call(competition, now)
+    open_call = load_open_call(competition, now, load_next_project(project, now))
     load_rules(open_call)
     users = load_users()
     demo = DemoContext(

@@ -18,6 +18,14 @@ from jastarurban.money import line_total_field
 SUPPORT_SHARE_LIMIT = Decimal("0.10")
 
 
+def support_within_limit(*, support_kzt: int, grant_kzt: int) -> bool:
+    """The 10 % rule: support and institutional development paid from the grant, against
+    the grant. Read by the budget pages and enforced where staff enter a budget."""
+    if not grant_kzt:
+        return not support_kzt
+    return Decimal(support_kzt) / Decimal(grant_kzt) <= SUPPORT_SHARE_LIMIT
+
+
 class BudgetLine(models.Model):
     class Section(models.TextChoices):
         ADMINISTRATIVE = "administrative", _("Administrative costs")
@@ -182,7 +190,7 @@ class Budget:
 
     @property
     def support_within_limit(self) -> bool:
-        return self.support_share <= SUPPORT_SHARE_LIMIT
+        return support_within_limit(support_kzt=self.support_kzt, grant_kzt=self.grant_kzt)
 
     @property
     def support_limit_percent(self) -> Decimal:

@@ -10,6 +10,17 @@ class DetailSerializer(serializers.Serializer):
     detail = serializers.CharField()
 
 
+class ProjectSerializer(serializers.Serializer):
+    slug = serializers.SlugField(
+        help_text=_("The project's short address: every other endpoint is under it.")
+    )
+    title = serializers.CharField()
+    recipient = serializers.CharField(source="recipient.name")
+    starts_on = serializers.DateField()
+    ends_on = serializers.DateField()
+    url = serializers.CharField(help_text=_("The project's indicators endpoint."))
+
+
 class IndicatorSerializer(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()

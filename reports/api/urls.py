@@ -14,9 +14,19 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("schema.json", SpectacularJSONAPIView.as_view(), name="schema_json"),
     path("schema.yaml", SpectacularYAMLAPIView.as_view(), name="schema_yaml"),
-    path("indicators/", views.indicators, name="indicators"),
-    path("indicators/<slug:code>/snapshots/", views.indicator_snapshots, name="snapshots"),
-    path("budget/", views.budget, name="budget"),
-    path("competitions/", views.competitions, name="competitions"),
-    path("competitions/<slug:slug>/results/", views.competition_results, name="results"),
+    path("projects/", views.projects, name="projects"),
+    # A project's data under its own address: no figure is ever read from "the current" one.
+    path("projects/<slug:project>/indicators/", views.indicators, name="indicators"),
+    path(
+        "projects/<slug:project>/indicators/<slug:code>/snapshots/",
+        views.indicator_snapshots,
+        name="snapshots",
+    ),
+    path("projects/<slug:project>/budget/", views.budget, name="budget"),
+    path("projects/<slug:project>/competitions/", views.competitions, name="competitions"),
+    path(
+        "projects/<slug:project>/competitions/<slug:slug>/results/",
+        views.competition_results,
+        name="results",
+    ),
 ]

@@ -5,7 +5,6 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.db.models import Count, Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -18,13 +17,14 @@ from rest_framework.reverse import reverse
 
 from applications.models import Application
 from competitions.models import Competition, Indicator
-from competitions.selectors import project_current
+from competitions.selectors import project_get, projects_all
 from reports.api.serializers import (
     BudgetSerializer,
     CompetitionSerializer,
     DetailSerializer,
     IndexSerializer,
     IndicatorSerializer,
+    ProjectSerializer,
     ResultsSerializer,
     SnapshotSerializer,
 )
@@ -40,7 +40,7 @@ def answers(ok) -> dict:
         401: OpenApiResponse(DetailSerializer, description=_("No token, or an unknown one.")),
         403: OpenApiResponse(DetailSerializer, description=_("Only the operator and staff.")),
         404: OpenApiResponse(
-            DetailSerializer, description=_("No current project, or no such object in it.")
+            DetailSerializer, description=_("No such project, or no such object in it.")
         ),
     }
 
@@ -90,21 +90,41 @@ def index(request: Request) -> Response:
     return Response(IndexSerializer(data).data)
 
 
-def _project():
-    project = project_current()
-    if project is None:
-        raise Http404
-    return project
+# Every figure belongs to one project, named in the path: /api/v1/projects/<project>/…
+PROJECT = slug_in_path("project", _("The project's short address, e.g. jastarurban."))
+
+
+@extend_schema(
+    responses=answers(ProjectSerializer(many=True)),
+    summary=_("The grant projects"),
+    tags=[_("Projects")],
+)
+@api_view(["GET"])
+def projects(request: Request) -> Response:
+    """Every project, the latest first; each one's data is under its own address."""
+    rows = [
+        {
+            "slug": project.slug,
+            "title": project.title,
+            "recipient": project.recipient,
+            "starts_on": project.starts_on,
+            "ends_on": project.ends_on,
+            "url": reverse("api:indicators", kwargs={"project": project.slug}, request=request),
+        }
+        for project in projects_all()
+    ]
+    return Response(ProjectSerializer(rows, many=True).data)
 
 
 @extend_schema(
     responses=answers(IndicatorSerializer(many=True)),
     summary=_("Indicators, latest values"),
     tags=[_("Indicators")],
+    parameters=[PROJECT],
 )
 @api_view(["GET"])
-def indicators(request: Request) -> Response:
-    rows = indicator_rows(_project())
+def indicators(request: Request, project: str) -> Response:
+    rows = indicator_rows(project_get(project))
     data = [
         {
             "code": row.indicator.code,
@@ -131,11 +151,14 @@ def indicators(request: Request) -> Response:
     responses=answers(SnapshotSerializer(many=True)),
     summary=_("An indicator's daily history"),
     tags=[_("Indicators")],
-    parameters=[slug_in_path("code", _("The indicator's code, e.g. applications_received."))],
+    parameters=[
+        PROJECT,
+        slug_in_path("code", _("The indicator's code, e.g. applications_received.")),
+    ],
 )
 @api_view(["GET"])
-def indicator_snapshots(request: Request, code: str) -> Response:
-    indicator = get_object_or_404(Indicator, project=_project(), code=code)
+def indicator_snapshots(request: Request, project: str, code: str) -> Response:
+    indicator = get_object_or_404(Indicator, project__slug=project, code=code)
     return Response(SnapshotSerializer(indicator_history(indicator), many=True).data)
 
 
@@ -143,10 +166,11 @@ def indicator_snapshots(request: Request, code: str) -> Response:
     responses=answers(BudgetSerializer),
     summary=_("Budget execution: plan, spent, remaining"),
     tags=[_("Budget")],
+    parameters=[PROJECT],
 )
 @api_view(["GET"])
-def budget(request: Request) -> Response:
-    project = _project()
+def budget(request: Request, project: str) -> Response:
+    project = project_get(project)
     execution = budget_execution(project)
     data = {
         "project": project.slug,
@@ -191,11 +215,12 @@ def budget(request: Request) -> Response:
     responses=answers(CompetitionSerializer(many=True)),
     summary=_("The project's competitions"),
     tags=[_("Competitions")],
+    parameters=[PROJECT],
 )
 @api_view(["GET"])
-def competitions(request: Request) -> Response:
+def competitions(request: Request, project: str) -> Response:
     rows = (
-        Competition.objects.filter(project=_project())
+        Competition.objects.filter(project=project_get(project))
         .annotate(
             applications_received=Count(
                 "applications",
@@ -212,12 +237,15 @@ def competitions(request: Request) -> Response:
     responses=answers(ResultsSerializer),
     summary=_("A competition's published results"),
     tags=[_("Competitions")],
-    parameters=[slug_in_path("slug", _("The competition's slug, e.g. jastarurban-2025."))],
+    parameters=[
+        PROJECT,
+        slug_in_path("slug", _("The competition's slug, e.g. jastarurban-2025.")),
+    ],
 )
 @api_view(["GET"])
-def competition_results(request: Request, slug: str) -> Response:
+def competition_results(request: Request, project: str, slug: str) -> Response:
     competition = get_object_or_404(
-        Competition, project=_project(), slug=slug, results_published_at__isnull=False
+        Competition, project__slug=project, slug=slug, results_published_at__isnull=False
     )
     awarded = (
         Decision.objects.filter(

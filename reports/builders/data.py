@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 
 from applications.models import Application
 from competitions.models import Activity, Competition, GrantProject
-from competitions.selectors import project_current
 from mentoring.models import GranteeProject
 from reports.budget import BudgetExecution, budget_execution
 from reports.indicators.status import IndicatorRow
@@ -35,10 +34,6 @@ PLACE = (
     "village__name",
     "village__district",
 )
-
-
-class NoProject(Exception):
-    pass
 
 
 @dataclass
@@ -63,13 +58,6 @@ class ProjectReport:
         return _("Final report") if self.final else _("Interim report")
 
 
-def current_project() -> GrantProject:
-    project = project_current()
-    if project is None:
-        raise NoProject(_("No project has been set up yet."))
-    return project
-
-
 def activity_state(activity: Activity, today: date) -> str:
     if today < activity.starts_on:
         return _("not started")
@@ -87,8 +75,7 @@ def decided_competitions(project: GrantProject) -> list[Competition]:
     )
 
 
-def project_report(final: bool) -> ProjectReport:
-    project = current_project()
+def project_report(project: GrantProject, final: bool) -> ProjectReport:
     today = timezone.localdate()
     # Exists, not a join over every application made distinct: a few rows either way.
     eligible = Application.objects.filter(

@@ -3,13 +3,13 @@
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from competitions.models import GrantProject
 from jastarurban.charts import bar_chart, line_chart
 from jastarurban.money import format_tenge, format_tenge_short
 from jastarurban.pdf import render_pdf
 from reports.builders.data import (
     CHUNK,
     applications_list,
-    current_project,
     decided_competitions,
     project_report,
     scores_by_application,
@@ -21,8 +21,8 @@ from reviews.protocol import protocol_pdf
 PDF_RANKING_ROWS = 60
 
 
-def project_report_pdf(final: bool) -> bytes:
-    report = project_report(final)
+def project_report_pdf(project: GrantProject, final: bool) -> bytes:
+    report = project_report(project, final)
     execution = report.execution
     charts = [
         line_chart(
@@ -53,15 +53,14 @@ def project_report_pdf(final: bool) -> bytes:
     )
 
 
-def protocol_report_pdf() -> bytes:
-    competitions = decided_competitions(current_project())
+def protocol_report_pdf(project: GrantProject) -> bytes:
+    competitions = decided_competitions(project)
     if not competitions:
         raise ValueError(_("No competition has reached the commission's decisions yet."))
     return protocol_pdf(competitions[-1], translation.get_language())
 
 
-def applications_pdf() -> bytes:
-    project = current_project()
+def applications_pdf(project: GrantProject) -> bytes:
     scores = scores_by_application(project)
     return render_pdf(
         "reports/pdf/applications.html",

@@ -10,13 +10,13 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from competitions.models import GrantProject
 from reports.builders.budget_sheet import budget_sheet, summary_sheet
 from reports.builders.data import (
     CHUNK,
     RankedRows,
     applications_list,
     competition_titles,
-    current_project,
     decided_competitions,
     project_report,
     scores_by_application,
@@ -32,8 +32,8 @@ from reports.builders.sheets import book_bytes as _bytes
 from reports.builders.sheets import number as _number
 
 
-def project_report_xlsx(final: bool) -> bytes:
-    report = project_report(final)
+def project_report_xlsx(project: GrantProject, final: bool) -> bytes:
+    report = project_report(project, final)
     project, execution = report.project, report.execution
     book = Workbook(write_only=True)
 
@@ -186,9 +186,8 @@ def project_report_xlsx(final: bool) -> bytes:
     return _bytes(book)
 
 
-def applications_xlsx() -> bytes:
+def applications_xlsx(project: GrantProject) -> bytes:
     """Every received application, streamed: write-only mode keeps memory flat."""
-    project = current_project()
     scores = scores_by_application(project)
     titles = competition_titles(project)
     book = Workbook(write_only=True)
@@ -234,8 +233,8 @@ def applications_xlsx() -> bytes:
     return _bytes(book)
 
 
-def protocol_xlsx() -> bytes:
-    competitions = decided_competitions(current_project())
+def protocol_xlsx(project: GrantProject) -> bytes:
+    competitions = decided_competitions(project)
     if not competitions:
         raise ValueError(_("No competition has reached the commission's decisions yet."))
     competition = competitions[-1]

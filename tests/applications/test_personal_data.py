@@ -23,7 +23,7 @@ from tests.factories import CompetitionFactory
 
 def report_figures(project) -> dict:
     """Every figure the reports show that anonymisation could touch."""
-    report = project_report(final=True)
+    report = project_report(project, final=True)
     return {
         "indicators": {key: source.compute(project) for key, source in SOURCES.items()},
         "applications": [

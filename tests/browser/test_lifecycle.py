@@ -441,7 +441,7 @@ def mentoring_and_expense(story: Story, project: GranteeProject, team) -> None:
 def media_and_exhibition(story: Story, project: GranteeProject) -> Exhibition:
     url = story.url
     page = story.login(STAFF)
-    page.goto(f"{url}/media/videos/add/")
+    page.goto(f"{url}/projects/jastarurban/media/videos/add/")
     page.select_option("#id_grantee", str(project.pk))
     page.fill("#id_title", "Ауыл саябағы: жастар бастамасы")
     page.fill("#id_duration_seconds", "95")
@@ -449,12 +449,12 @@ def media_and_exhibition(story: Story, project: GranteeProject) -> Exhibition:
     page.fill("#id_filmed_on", timezone.localdate().isoformat())
     page.select_option("#id_status", "published")
     page.locator("main form button[type=submit]").click()
-    page.wait_for_url(f"{url}/media/")
+    page.wait_for_url(f"{url}/projects/jastarurban/media/")
     expect(page.get_by_test_id("videos")).to_contain_text("1 / 10")
     video = Video.objects.get()
     assert video.grantee == project and video.village == project.application.village
 
-    page.goto(f"{url}/media/posts/add/")
+    page.goto(f"{url}/projects/jastarurban/media/posts/add/")
     page.select_option("#id_platform", "instagram")
     page.fill("#id_link", "https://www.instagram.com/p/jastarurban1/")
     page.fill("#id_published_on", timezone.localdate().isoformat())
@@ -507,9 +507,9 @@ def media_and_exhibition(story: Story, project: GranteeProject) -> Exhibition:
 
     # The dashboard shows daily snapshots (Celery beat takes them at night); staff take
     # today's now, so that the operator sees the story's figures.
-    page.goto(f"{url}/reports/dashboard/")
+    page.goto(f"{url}/projects/jastarurban/reports/dashboard/")
     page.get_by_role("button", name=kk("Snapshot now")).click()
-    page.wait_for_url(f"{url}/reports/dashboard/")
+    page.wait_for_url(f"{url}/projects/jastarurban/reports/dashboard/")
     expect(page.locator(".alert-success")).to_contain_text(kk("Today's values are recorded."))
     return exhibition
 
@@ -518,9 +518,9 @@ def final_report(story: Story, call: Competition, applications, tmp_path) -> Non
     url = story.url
     page = story.login(OPERATOR)
     # What the portal shows the operator, the file must say too.
-    page.goto(f"{url}/reports/budget/")
+    page.goto(f"{url}/projects/jastarurban/reports/budget/")
     expect(page.get_by_test_id("budget-total")).to_have_text("11 550 500 ₸")
-    page.goto(f"{url}/reports/dashboard/")
+    page.goto(f"{url}/projects/jastarurban/reports/dashboard/")
     for code, shown in [
         ("applications_received", "2"),
         ("small_grants_awarded", "1"),
@@ -528,12 +528,12 @@ def final_report(story: Story, call: Competition, applications, tmp_path) -> Non
     ]:
         actual = page.locator(f"tr[data-code={code}]").get_by_test_id("actual")
         expect(actual).to_have_text(re.compile(rf"^\s*{shown}\s*$"))
-    page.goto(f"{url}/reports/files/")
+    page.goto(f"{url}/projects/jastarurban/reports/files/")
     page.select_option("#id_kind", "final")
     page.select_option("#id_format", "xlsx")
     page.select_option("#id_language", "kk")
     page.get_by_role("button", name=kk("Build the report")).click()
-    page.wait_for_url(f"{url}/reports/files/")
+    page.wait_for_url(f"{url}/projects/jastarurban/reports/files/")
     row = page.locator("tr[data-status=done]").first
     with page.expect_download() as download_info:
         row.get_by_role("link", name=kk("Download")).click()

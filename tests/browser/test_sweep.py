@@ -59,7 +59,7 @@ NOT_PAGES = {
     "competitions:places": "the village list as JSON for the place picker",
     "reviews:protocol": "a PDF file",
     "mentoring:final_report": "a PDF file",
-    "reports:file_status": "an htmx fragment (one table row) polled by /reports/files/",
+    "reports:file_status": "an htmx fragment (one table row) polled by the report files page",
     "otp_webauthn:js-i18n-catalog": "a JavaScript catalogue",
     "healthz": "a JSON health check",
     "applications:personal_data": "the applicant's own data as a JSON download",

@@ -380,8 +380,9 @@ def test_anonymous_visitors_cannot_reach_staff_pages(client):
         "/exhibition/manage/final/letters/",
         "/exhibition/manage/final/letters.zip",
         "/media/",
-        "/media/posts/",
-        "/media/import/",
+        "/projects/jastarurban/media/",
+        "/projects/jastarurban/media/posts/",
+        "/projects/jastarurban/media/import/",
     ):
         response = client.get(url)
         assert response.status_code == 302, url

@@ -55,7 +55,7 @@ def test_without_a_broker_a_routed_task_still_runs_in_process(full_demo, setting
 
     settings.MEDIA_ROOT = tmp_path
     assert settings.CELERY_TASK_ALWAYS_EAGER
-    report = ReportFile.objects.create(kind="applications", format="xlsx")
+    report = ReportFile.objects.create(project=full_demo[0], kind="applications", format="xlsx")
     assert build_report_file.delay(report.pk).get(timeout=60) == ReportFile.Status.DONE
 
 

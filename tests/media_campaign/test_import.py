@@ -8,7 +8,7 @@ from media_campaign.importers import ImportRefused
 from media_campaign.models import PostSnapshot
 from media_campaign.selectors import total_views
 from media_campaign.services import snapshots_import
-from tests.factories import PostFactory, VideoFactory
+from tests.factories import GrantProjectFactory, PostFactory, VideoFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -98,12 +98,10 @@ def test_errors_come_in_the_users_language(posts):
 def test_staff_upload_the_file_and_see_the_bad_line(client, staff, posts, settings):
     settings.LANGUAGE_CODE = "en"
     client.force_login(staff)
-    from competitions.models import GrantProject
-
-    GrantProject.objects.exclude(pk=posts[0].project.pk).delete()
+    slug = posts[0].project.slug
     bad = GOOD + "https://www.instagram.com/p/ju2,bad-date,1,1,1,1,1,0,0\n"
     response = client.post(
-        "/media/import/",
+        f"/projects/{slug}/media/import/",
         {"platform": "generic", "file": SimpleUploadedFile("export.csv", bad.encode())},
         HTTP_ACCEPT_LANGUAGE="en",
     )
@@ -111,7 +109,7 @@ def test_staff_upload_the_file_and_see_the_bad_line(client, staff, posts, settin
     assert "Line 5" in response.content.decode()
     assert not PostSnapshot.objects.exists()
     good = client.post(
-        "/media/import/",
+        f"/projects/{slug}/media/import/",
         {"platform": "generic", "file": SimpleUploadedFile("export.csv", GOOD.encode())},
     )
     assert good.status_code == 302
@@ -119,8 +117,9 @@ def test_staff_upload_the_file_and_see_the_bad_line(client, staff, posts, settin
 
 
 def test_the_operator_cannot_import(client, operator):
+    project = GrantProjectFactory()
     client.force_login(operator)
-    response = client.post("/media/import/", {"platform": "generic"})
+    response = client.post(f"/projects/{project.slug}/media/import/", {"platform": "generic"})
     assert response.status_code == 403
 
 

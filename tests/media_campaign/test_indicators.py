@@ -74,7 +74,7 @@ def test_positive_reactions_are_counted_over_the_videos_posts_only(rules):
 
 def test_the_media_page_lists_the_videos_short_of_posts(client, staff, rules):
     client.force_login(staff)
-    page = client.get("/media/")
+    page = client.get(f"/projects/{rules.slug}/media/")
     short = [video.title for video in page.context["videos_short_of_posts"]]
     assert sorted(short) == ["Бір посты бар", "Жоба туралы"]
     html = page.content.decode()
@@ -97,12 +97,12 @@ def test_the_media_page_reads_its_targets_from_the_indicator_rows(client, staff,
         comparison=Indicator.Comparison.BETWEEN,
     )
     client.force_login(staff)
-    html = client.get("/media/").content.decode().replace("\xa0", " ")
+    html = client.get(f"/projects/{rules.slug}/media/").content.decode().replace("\xa0", " ")
     assert "31 500" in html and "25 000" not in html
     assert "60–120" in html
     views.target = 40_000
     views.save()
-    html = client.get("/media/").content.decode().replace("\xa0", " ")
+    html = client.get(f"/projects/{rules.slug}/media/").content.decode().replace("\xa0", " ")
     assert "40 000" in html and "31 500" not in html
 
 
@@ -118,17 +118,20 @@ def test_staff_record_a_videos_promotion_and_it_feeds_the_indicators(client, sta
         "starts_on": "2025-09-05",
         "ends_on": "2025-09-11",
     }
-    assert client.post("/media/promotions/add/", form).status_code == 302
+    assert client.post(f"/projects/{rules.slug}/media/promotions/add/", form).status_code == 302
     promotion = Promotion.objects.get()
     assert (promotion.budget_kzt, promotion.reach) == (1300, 2400)
     assert measure("promotion_reach", rules) == 2400
     assert measure("promoted_videos", rules) == 1
-    page = client.get("/media/")
+    page = client.get(f"/projects/{rules.slug}/media/")
     assert page.context["promotion_totals"]["budget_kzt"] == 1300
     html = page.content.decode().replace("\xa0", " ")
     assert "Мұнайлы ауданы, 18–35 жас" in html and "1 300 ₸" in html
     form["reach"] = "3100"
-    assert client.post(f"/media/promotions/{promotion.pk}/", form).status_code == 302
+    assert (
+        client.post(f"/projects/{rules.slug}/media/promotions/{promotion.pk}/", form).status_code
+        == 302
+    )
     assert measure("promotion_reach", rules) == 3100
 
 
@@ -149,7 +152,7 @@ def test_a_wrong_promotion_is_refused_with_a_message(client, staff, rules, field
         field: value,
     }
     client.force_login(staff)
-    response = client.post("/media/promotions/add/", form)
+    response = client.post(f"/projects/{rules.slug}/media/promotions/add/", form)
     assert response.status_code == 200
     assert field in response.context["form"].errors
     assert not Promotion.objects.exists()
@@ -159,7 +162,7 @@ def test_a_promotion_of_another_projects_video_is_refused(client, staff, rules):
     stranger = VideoFactory()  # another project's video
     client.force_login(staff)
     response = client.post(
-        "/media/promotions/add/",
+        f"/projects/{rules.slug}/media/promotions/add/",
         {
             "video": stranger.pk,
             "platform": "facebook",
@@ -185,13 +188,18 @@ def test_the_operator_reads_promotions_but_cannot_record_them(client, operator, 
         ends_on=date(2025, 9, 2),
     )
     client.force_login(operator)
-    page = client.get("/media/")
+    page = client.get(f"/projects/{rules.slug}/media/")
     assert page.status_code == 200
     html = page.content.decode()
-    assert "900" in html and f"/media/promotions/{promotion.pk}/" not in html
-    assert "/media/promotions/add/" not in html
-    assert client.get("/media/promotions/add/").status_code == 403
-    assert client.post(f"/media/promotions/{promotion.pk}/", {"reach": "1"}).status_code == 403
+    assert "900" in html and f"/projects/{rules.slug}/media/promotions/{promotion.pk}/" not in html
+    assert f"/projects/{rules.slug}/media/promotions/add/" not in html
+    assert client.get(f"/projects/{rules.slug}/media/promotions/add/").status_code == 403
+    assert (
+        client.post(
+            f"/projects/{rules.slug}/media/promotions/{promotion.pk}/", {"reach": "1"}
+        ).status_code
+        == 403
+    )
     promotion.refresh_from_db()
     assert promotion.reach == 40
 
@@ -199,7 +207,7 @@ def test_the_operator_reads_promotions_but_cannot_record_them(client, operator, 
 def test_the_media_page_runs_the_same_queries_for_more_rows(client, staff, rules):
     def queries() -> int:
         with CaptureQueriesContext(connection) as captured:
-            assert client.get("/media/").status_code == 200
+            assert client.get(f"/projects/{rules.slug}/media/").status_code == 200
         return len(captured)
 
     client.force_login(staff)

@@ -59,18 +59,18 @@ def test_the_media_page_and_post_list_have_constant_queries(
     client.force_login(operator)
     # The figures, their targets (one query for every indicator row) and the promotions.
     with django_assert_max_num_queries(17):
-        home = client.get("/media/")
+        home = client.get(f"/projects/{campaign.slug}/media/")
     assert home.status_code == 200
     assert "5,400" in home.content.decode() or "5 400" in home.content.decode().replace("\xa0", " ")
     with django_assert_max_num_queries(8):
-        posts = client.get("/media/posts/")
+        posts = client.get(f"/projects/{campaign.slug}/media/posts/")
     assert len(posts.context["posts"]) == 6
 
 
 def test_staff_add_a_video_and_are_warned_about_an_unusual_length(client, staff, campaign):
     client.force_login(staff)
     response = client.post(
-        "/media/videos/add/",
+        f"/projects/{campaign.slug}/media/videos/add/",
         {"title": "Ұзын ролик", "duration_seconds": 300, "status": "filmed"},
         follow=True,
     )
@@ -84,14 +84,14 @@ def test_a_post_needs_a_video_or_an_event_and_a_new_link(client, staff, campaign
     client.force_login(staff)
     existing = Post.objects.first()
     response = client.post(
-        "/media/posts/add/",
+        f"/projects/{campaign.slug}/media/posts/add/",
         {"platform": "tiktok", "link": existing.link + "/", "published_on": "2025-10-02"},
     )
     assert response.status_code == 200
     errors = response.context["form"].errors
     assert "link" in errors and "__all__" in errors
     ok = client.post(
-        "/media/posts/add/",
+        f"/projects/{campaign.slug}/media/posts/add/",
         {
             "platform": "tiktok",
             "link": "https://www.tiktok.com/@gamo/video/1?lang=kk",
@@ -116,10 +116,14 @@ def test_staff_enter_figures_by_hand_once_per_day(client, staff, operator, campa
         "negative": 1,
     }
     client.force_login(operator)
-    assert client.post(f"/media/posts/{post.pk}/", figures).status_code == 403
+    assert (
+        client.post(f"/projects/{campaign.slug}/media/posts/{post.pk}/", figures).status_code == 403
+    )
     client.force_login(staff)
-    assert client.post(f"/media/posts/{post.pk}/", figures).status_code == 302
-    again = client.post(f"/media/posts/{post.pk}/", figures)
+    assert (
+        client.post(f"/projects/{campaign.slug}/media/posts/{post.pk}/", figures).status_code == 302
+    )
+    again = client.post(f"/projects/{campaign.slug}/media/posts/{post.pk}/", figures)
     assert again.status_code == 200
     assert PostSnapshot.objects.filter(post=post, taken_on=date(2025, 10, 20)).count() == 1
 
@@ -128,7 +132,7 @@ def test_staff_correct_a_posts_link(client, staff, campaign):
     post = Post.objects.first()
     client.force_login(staff)
     response = client.post(
-        f"/media/posts/{post.pk}/edit/",
+        f"/projects/{campaign.slug}/media/posts/{post.pk}/edit/",
         {
             "platform": "facebook",
             "link": "https://www.facebook.com/gamo/posts/42/?ref=share",

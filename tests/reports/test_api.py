@@ -11,7 +11,11 @@ from accounts.api_tokens import api_token_create
 
 pytestmark = pytest.mark.django_db
 
-PATH_VALUES = {"{code}": "applications_received", "{slug}": "jastarurban-2025"}
+PATH_VALUES = {
+    "{project}": "jastarurban",
+    "{code}": "applications_received",
+    "{slug}": "jastarurban-2025",
+}
 
 
 def as_json_schema(node):
@@ -60,18 +64,20 @@ def test_every_documented_endpoint_answers_as_documented(client, full_demo, oper
         errors = [error.message for error in validator.iter_errors(response.json())]
         assert not errors, f"{url}: {errors[:3]}"
         checked.append(url)
-    assert len(checked) == 6
+    assert len(checked) == 7
 
 
 def test_the_api_reports_the_demo_figures(client, full_demo, operator):
     client.force_login(operator)
-    budget = client.get("/api/v1/budget/").json()
+    budget = client.get("/api/v1/projects/jastarurban/budget/").json()
     assert budget["plan_kzt"] == 11_550_500
     sections = {section["section"]: section["plan_kzt"] for section in budget["sections"]}
     assert sections["administrative"] == 3_100_270
     assert sections["direct"] == 8_450_230
     assert budget["support_within_limit"] is True
-    indicators = {row["code"]: row for row in client.get("/api/v1/indicators/").json()}
+    indicators = {
+        row["code"]: row for row in client.get("/api/v1/projects/jastarurban/indicators/").json()
+    }
     assert len(indicators) == 35
     assert float(indicators["views_total"]["actual"]) > 25_000
     assert indicators["views_total"]["status"] == "achieved"
@@ -81,12 +87,15 @@ def test_the_api_reports_the_demo_figures(client, full_demo, operator):
 
 def test_a_token_authenticates_the_operator_and_writes_are_refused(client, full_demo, operator):
     auth = {"HTTP_AUTHORIZATION": f"Token {api_token_create(user=operator)}"}
-    assert client.get("/api/v1/indicators/", **auth).status_code == 200
-    assert client.post("/api/v1/indicators/", {}, **auth).status_code in (403, 405)
-    assert client.get("/api/v1/indicators/").status_code == 401
+    assert client.get("/api/v1/projects/jastarurban/indicators/", **auth).status_code == 200
+    assert client.post("/api/v1/projects/jastarurban/indicators/", {}, **auth).status_code in (
+        403,
+        405,
+    )
+    assert client.get("/api/v1/projects/jastarurban/indicators/").status_code == 401
 
 
 def test_an_applicant_is_refused(client, full_demo, applicant):
     client.force_login(applicant)
-    assert client.get("/api/v1/budget/").status_code == 403
+    assert client.get("/api/v1/projects/jastarurban/budget/").status_code == 403
     assert client.get("/api/v1/schema/").status_code == 403

@@ -41,8 +41,9 @@ def test_the_index_lists_every_endpoint_with_its_address(client, operator):
     listed = {entry["url"].removeprefix(origin): entry for entry in index["endpoints"]}
     assert all(entry["url"].startswith(origin) for entry in index["endpoints"])
     assert set(listed) == documented_paths() | {"/api/v1/"}
-    assert listed["/api/v1/indicators/{code}/snapshots/"]["templated"] is True
-    assert listed["/api/v1/budget/"]["templated"] is False
+    assert listed["/api/v1/projects/{project}/indicators/{code}/snapshots/"]["templated"] is True
+    assert listed["/api/v1/projects/{project}/budget/"]["templated"] is True
+    assert listed["/api/v1/projects/"]["templated"] is False
     assert all(entry["summary"] for entry in listed.values())
     assert index["docs"] == f"{origin}/api/v1/docs/"
     assert index["schema"] == {

@@ -18,7 +18,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
-from competitions.models import Competition
+from competitions.models import Competition, GrantProject
 from reports.builders import build_report
 from tests.pdf_checks import assert_archival, pages, pdfa_identity, text
 
@@ -26,6 +26,11 @@ pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSPHRASE = "test-only passphrase"
+
+
+def demo_project() -> GrantProject:
+    """The demo's 2025 project, whose reports these tests read."""
+    return GrantProject.objects.get(slug="jastarurban")
 
 
 def _name(common_name: str) -> x509.Name:
@@ -101,7 +106,7 @@ def _asn1(certificate: x509.Certificate):
 @pytest.mark.parametrize("kind", ["interim", "final", "applications"])
 def test_report_pdfs_are_pdf_a_3b_with_embedded_fonts_and_text(demo, kind, tmp_path):
     for language, words in (("kk", ("БСН", "051140010597")), ("ru", ("БИН", "051140010597"))):
-        content = build_report(kind, "pdf", language)
+        content = build_report(kind, "pdf", language, project=demo_project())
         assert_archival(content, tmp_path, contains=words)
 
 
@@ -134,7 +139,7 @@ def test_with_a_key_configured_the_report_is_signed_and_the_signature_verifies(
     demo, signing_key, tmp_path
 ):
     ca, _certificate = signing_key
-    content = build_report("final", "pdf", "kk")
+    content = build_report("final", "pdf", "kk", project=demo_project())
 
     reader = PdfFileReader(BytesIO(content))
     [signature] = reader.embedded_signatures
@@ -152,7 +157,7 @@ def test_with_a_key_configured_the_report_is_signed_and_the_signature_verifies(
 
 def test_a_changed_byte_breaks_the_signature(demo, signing_key):
     ca, _certificate = signing_key
-    content = bytearray(build_report("interim", "pdf", "ru"))
+    content = bytearray(build_report("interim", "pdf", "ru", project=demo_project()))
     # A byte of the original file's page content (the signature is appended at the end).
     content[len(content) // 3] ^= 0x01
     [signature] = PdfFileReader(BytesIO(bytes(content)), strict=False).embedded_signatures
@@ -163,7 +168,7 @@ def test_a_changed_byte_breaks_the_signature(demo, signing_key):
 
 
 def test_a_signature_from_an_untrusted_root_does_not_verify(demo, signing_key):
-    content = build_report("interim", "pdf", "kk")
+    content = build_report("interim", "pdf", "kk", project=demo_project())
     other = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     stranger = _certificate(_name("Other"), _name("Other"), other.public_key(), other, ca=True)
     [signature] = PdfFileReader(BytesIO(content)).embedded_signatures
@@ -175,7 +180,7 @@ def test_a_signature_from_an_untrusted_root_does_not_verify(demo, signing_key):
 
 def test_without_a_key_the_report_is_not_signed(demo, settings):
     settings.REPORT_SIGNING_P12 = ""
-    content = build_report("interim", "pdf", "kk")
+    content = build_report("interim", "pdf", "kk", project=demo_project())
     assert PdfFileReader(BytesIO(content)).embedded_signatures == []
     assert pdfa_identity(content) == ("3", "B")
 
@@ -193,7 +198,9 @@ def test_a_key_that_does_not_load_fails_the_system_check(settings, tmp_path, sig
 
 
 def test_the_pdf_text_keeps_the_kazakh_letters(demo, tmp_path):
-    assert "Бюджеттің орындалуы" in text(build_report("interim", "pdf", "kk"), tmp_path)
+    assert "Бюджеттің орындалуы" in text(
+        build_report("interim", "pdf", "kk", project=demo_project()), tmp_path
+    )
 
 
 def test_long_tables_repeat_their_header_and_keep_each_applications_reviews_together(
@@ -218,7 +225,7 @@ def test_long_tables_repeat_their_header_and_keep_each_applications_reviews_toge
         first_row = next(line for line in lines if any(name in line for name in surnames))
         assert re.match(r"\s*\d+\s+JU-2025-\d+\s", first_row), first_row
 
-    report = pages(build_report("final", "pdf", "kk"), tmp_path)
+    report = pages(build_report("final", "pdf", "kk", project=demo_project()), tmp_path)
     ranked = [page for page in report if re.search(r"^\s*\d+\s+JU-2025-\d+\s", page, re.M)]
     assert len(ranked) >= 2
     assert all("Орташа" in page for page in ranked)

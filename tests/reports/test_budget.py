@@ -85,9 +85,8 @@ def test_the_ten_percent_rule_is_broken_on_this_fixture(project, client, staff, 
     budget = budget_execution(project).budget
     assert budget.support_kzt == 110_000
     assert not budget.support_within_limit
-    monkeypatch.setattr("reports.views.project_current", lambda: project)
     client.force_login(staff)
-    page = client.get("/reports/budget/").content.decode()
+    page = client.get(f"/projects/{project.slug}/reports/budget/").content.decode()
     assert 'data-testid="support-breach"' in page
 
 
@@ -134,15 +133,19 @@ def test_staff_records_an_expense_with_a_document_checked_by_content(
     line = BudgetLine.objects.get(project__slug="jastarurban", position=17)
     form = {"line": line.pk, "spent_on": "2025-09-15", "amount_kzt": 9230, "document_number": "A-1"}
     fake = SimpleUploadedFile("act.pdf", b"not really a pdf", content_type="application/pdf")
-    response = client.post("/reports/budget/expenses/new/", {**form, "file": fake})
+    response = client.post(
+        "/projects/jastarurban/reports/budget/expenses/new/", {**form, "file": fake}
+    )
     assert response.status_code == 200
     assert not Expense.objects.filter(document_number="A-1").exists()
     real = SimpleUploadedFile("act.pdf", b"%PDF-1.7 act", content_type="application/pdf")
-    response = client.post("/reports/budget/expenses/new/", {**form, "file": real})
+    response = client.post(
+        "/projects/jastarurban/reports/budget/expenses/new/", {**form, "file": real}
+    )
     assert response.status_code == 302
     expense = Expense.objects.get(document_number="A-1")
     assert expense.entered_by == staff and expense.amount_kzt == 9230
-    download = client.get(f"/reports/budget/expenses/{expense.pk}/file/")
+    download = client.get(f"/projects/jastarurban/reports/budget/expenses/{expense.pk}/file/")
     assert b"".join(download.streaming_content) == b"%PDF-1.7 act"
 
 
@@ -151,6 +154,6 @@ def test_the_budget_page_reads_in_a_fixed_number_of_queries(
 ):
     client.force_login(operator)
     with django_assert_max_num_queries(14):
-        page = client.get("/reports/budget/")
+        page = client.get("/projects/jastarurban/reports/budget/")
     assert page.status_code == 200
     assert "11\xa0550\xa0500\xa0₸" in page.content.decode()

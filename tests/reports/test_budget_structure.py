@@ -90,7 +90,7 @@ def test_a_groups_lines_stay_together_when_their_positions_interleave(db):
 @pytest.mark.parametrize("language", ["kk", "ru"])
 def test_the_xlsx_budget_sheet_has_the_smetas_subtotals_as_formulas_and_numbers(demo, language):
     execution = budget_execution(demo_project())
-    book = load_workbook(BytesIO(build_report("final", "xlsx", language)))
+    book = load_workbook(BytesIO(build_report("final", "xlsx", language, project=demo_project())))
     budget = book.worksheets[3]
     rows = {row[2].value: row for row in budget.iter_rows(min_row=2) if row[0].value is None}
     salaries, consumables = WORDS[language]
@@ -181,7 +181,7 @@ def test_the_ten_percent_rule_formula_finds_a_breach(db):
 
 @pytest.mark.parametrize("language", ["kk", "ru"])
 def test_the_pdf_budget_table_prints_the_smetas_subtotals(demo, language, tmp_path):
-    printed = text(build_report("final", "pdf", language), tmp_path)
+    printed = text(build_report("final", "pdf", language, project=demo_project()), tmp_path)
     salaries, consumables = WORDS[language]
     assert salaries in printed
     assert consumables.split()[0] in printed
@@ -192,7 +192,7 @@ def test_the_pdf_budget_table_prints_the_smetas_subtotals(demo, language, tmp_pa
 
 def test_the_budget_page_shows_the_subtotals(demo, client, staff):
     client.force_login(staff)
-    page = client.get("/reports/budget/").content.decode()
+    page = client.get("/projects/jastarurban/reports/budget/").content.decode()
     for block, plan in [("salaries", SALARIES), ("consumables", CONSUMABLES)] + [
         (f"activity-{number}", plan) for number, plan in ACTIVITIES.items()
     ]:
@@ -210,7 +210,7 @@ SHEETS_WITH_FILTERS = {
 
 @pytest.mark.parametrize("kind", SHEETS_WITH_FILTERS)
 def test_every_sheet_prints_landscape_fitted_to_width_with_its_header_repeated(full_demo, kind):
-    book = load_workbook(BytesIO(build_report(kind, "xlsx", "ru")))
+    book = load_workbook(BytesIO(build_report(kind, "xlsx", "ru", project=demo_project())))
     filters = []
     for sheet in book.worksheets:
         setup = sheet.page_setup
@@ -247,7 +247,7 @@ def test_the_applications_sheet_stays_write_only_and_filtered(demo, monkeypatch)
         original(self, write_only=write_only, iso_dates=iso_dates)
 
     monkeypatch.setattr(Workbook, "__init__", spy)
-    content = build_report("applications", "xlsx", "kk")
+    content = build_report("applications", "xlsx", "kk", project=demo_project())
     monkeypatch.undo()
     assert modes == [True]
     book = load_workbook(BytesIO(content))

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def test_staff_and_operator_see_every_indicator_with_its_value(client, full_demo, operator):
     client.force_login(operator)
-    page = client.get("/reports/dashboard/").content.decode()
+    page = client.get("/projects/jastarurban/reports/dashboard/").content.decode()
     for indicator in Indicator.objects.filter(project__slug="jastarurban"):
         assert f'data-code="{indicator.code}"' in page
     measured = dict(IndicatorSnapshot.objects.values_list("indicator__code", "value"))
@@ -42,16 +42,16 @@ def test_staff_and_operator_see_every_indicator_with_its_value(client, full_demo
     assert measured["experts"] == 5
     assert measured["call_announcements"] == 5
     assert measured["rules_approved"] == 1
-    assert "<svg" in page and "/reports/dashboard/snapshot/" not in page
+    assert "<svg" in page and "/projects/jastarurban/reports/dashboard/snapshot/" not in page
 
 
 def test_the_dashboard_reads_in_the_same_queries_with_a_long_history(
     client, full_demo, staff, django_assert_num_queries
 ):
     client.force_login(staff)
-    client.get("/reports/dashboard/")  # warm the session and the content types
+    client.get("/projects/jastarurban/reports/dashboard/")  # warm the session and the content types
     with CaptureQueriesContext(connection) as short:
-        client.get("/reports/dashboard/")
+        client.get("/projects/jastarurban/reports/dashboard/")
     today = timezone.localdate()
     IndicatorSnapshot.objects.bulk_create(
         IndicatorSnapshot(indicator=snapshot.indicator, taken_on=today - timedelta(days=d),
@@ -60,7 +60,7 @@ def test_the_dashboard_reads_in_the_same_queries_with_a_long_history(
         for d in range(1, 40)
     )  # fmt: skip
     with django_assert_num_queries(len(short)):
-        response = client.get("/reports/dashboard/")
+        response = client.get("/projects/jastarurban/reports/dashboard/")
     assert response.status_code == 200
     assert len(short) <= 15
 
@@ -69,7 +69,7 @@ def test_staff_snapshot_now_updates_todays_values_in_place(client, full_demo, st
     client.force_login(staff)
     before = IndicatorSnapshot.objects.count()
     Indicator.objects.filter(code="applications_received").get().snapshots.update(value=0)
-    response = client.post("/reports/dashboard/snapshot/", follow=True)
+    response = client.post("/projects/jastarurban/reports/dashboard/snapshot/", follow=True)
     assert IndicatorSnapshot.objects.count() == before
     assert response.status_code == 200
     received = Indicator.objects.get(code="applications_received").snapshots.get()
@@ -83,23 +83,30 @@ def test_staff_enters_a_value_by_hand_with_evidence(client, full_demo, staff, se
     client.force_login(staff)
     evidence = SimpleUploadedFile("list.pdf", b"%PDF-1.7 signatures")
     client.post(
-        "/reports/indicators/exhibition_participants/value/", {"value": "57", "file": evidence}
+        "/projects/jastarurban/reports/indicators/exhibition_participants/value/",
+        {"value": "57", "file": evidence},
     )
     indicator = Indicator.objects.get(code="exhibition_participants")
     assert indicator.manual_value == Decimal(57) and indicator.manual_entered_by == staff
     assert indicator.manual_entered_at is not None
-    page = client.get("/reports/indicators/exhibition_participants/").content.decode()
+    page = client.get(
+        "/projects/jastarurban/reports/indicators/exhibition_participants/"
+    ).content.decode()
     assert staff.full_name in page
-    file = client.get("/reports/indicators/exhibition_participants/evidence/")
+    file = client.get("/projects/jastarurban/reports/indicators/exhibition_participants/evidence/")
     assert b"".join(file.streaming_content) == b"%PDF-1.7 signatures"
     # A computed indicator takes no value by hand.
-    response = client.post("/reports/indicators/applications_received/value/", {"value": "99"})
+    response = client.post(
+        "/projects/jastarurban/reports/indicators/applications_received/value/", {"value": "99"}
+    )
     assert response.status_code == 403
 
 
 def test_the_history_page_charts_the_snapshots(client, full_demo, operator):
     client.force_login(operator)
-    page = client.get("/reports/indicators/applications_received/").content.decode()
+    page = client.get(
+        "/projects/jastarurban/reports/indicators/applications_received/"
+    ).content.decode()
     assert "<svg" in page and 'role="img"' in page and "<table" in page
 
 
@@ -108,12 +115,12 @@ def test_the_charts_are_kept_a_few_minutes_and_snapshot_now_refreshes_them(
 ):
     def queries() -> int:
         with CaptureQueriesContext(connection) as captured:
-            assert client.get("/reports/dashboard/").status_code == 200
+            assert client.get("/projects/jastarurban/reports/dashboard/").status_code == 200
         return len(captured)
 
     client.force_login(staff)
     fresh = queries()
     # The three raw-row aggregates (districts, scores, views) come from the cache.
     assert queries() == fresh - 3
-    client.post("/reports/dashboard/snapshot/")
+    client.post("/projects/jastarurban/reports/dashboard/snapshot/")
     assert queries() == fresh

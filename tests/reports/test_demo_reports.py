@@ -29,7 +29,7 @@ def pdf_text(content: bytes, tmp_path) -> str:
 
 @pytest.mark.parametrize("kind", ["interim", "final"])
 def test_the_xlsx_budget_adds_up_to_the_demo_totals(full_demo, kind):
-    book = load_workbook(BytesIO(build_report(kind, "xlsx", "kk")))
+    book = load_workbook(BytesIO(build_report(kind, "xlsx", "kk", project=full_demo[0])))
     assert len(book.sheetnames) == 7  # one sheet per table
     summary = book.worksheets[4]
     numbers = [computed(book, summary, f"B{row}") for row in range(2, 7)]
@@ -62,10 +62,10 @@ def test_the_xlsx_budget_adds_up_to_the_demo_totals(full_demo, kind):
 
 @pytest.mark.parametrize("kind", ["interim", "final"])
 def test_the_pdf_shows_the_demo_totals_in_kazakh_and_russian(full_demo, kind, tmp_path):
-    text = pdf_text(build_report(kind, "pdf", "kk"), tmp_path)
+    text = pdf_text(build_report(kind, "pdf", "kk", project=full_demo[0]), tmp_path)
     for amount in ("11 550 500 ₸", "3 100 270 ₸", "8 450 230 ₸", "051140010597"):
         assert amount in text
     assert "Бюджеттің орындалуы" in text  # Kazakh letters survive the embedded font
-    russian = pdf_text(build_report(kind, "pdf", "ru"), tmp_path)
+    russian = pdf_text(build_report(kind, "pdf", "ru", project=full_demo[0]), tmp_path)
     assert "11 550 500 ₸" in russian
     assert "Исполнение бюджета" in russian

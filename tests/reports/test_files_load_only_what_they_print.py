@@ -29,7 +29,7 @@ def books(monkeypatch):
 
 @pytest.mark.parametrize("kind", ReportFile.Kind.values)
 def test_every_spreadsheet_is_written_row_by_row(full_demo, books, kind):
-    builders.build_report(kind, ReportFile.Format.XLSX)
+    builders.build_report(kind, ReportFile.Format.XLSX, project=full_demo[0])
     assert len(books) == 1 and books[0].write_only
 
 
@@ -43,13 +43,13 @@ def test_the_list_of_applications_is_read_a_chunk_at_a_time(full_demo, monkeypat
         return fetch_all(queryset)
 
     monkeypatch.setattr(QuerySet, "_fetch_all", refuse_whole_lists)
-    content = xlsx.applications_xlsx()
+    content = xlsx.applications_xlsx(full_demo[0])
     assert content.startswith(b"PK")
-    assert pdf.applications_pdf().startswith(b"%PDF")
+    assert pdf.applications_pdf(full_demo[0]).startswith(b"%PDF")
 
 
 def test_the_list_loads_only_the_printed_columns(full_demo):
-    project = data.current_project()
+    project = full_demo[0]
     application = data.applications_list(project).first()
     deferred = application.get_deferred_fields()
     assert {"problem", "idea", "draft_data", "goal"} <= deferred
@@ -66,15 +66,15 @@ def test_the_pdf_report_loads_only_the_ranking_rows_it_prints(full_demo, monkeyp
 
     monkeypatch.setattr(data, "_ranking_rows", counted)
     monkeypatch.setattr(pdf, "PDF_RANKING_ROWS", 3)
-    report = data.project_report(final=True)
+    report = data.project_report(full_demo[0], final=True)
     lengths = [len(rows) for _competition, rows in report.rankings]
     assert max(lengths) > 3
-    assert pdf.project_report_pdf(final=True).startswith(b"%PDF")
+    assert pdf.project_report_pdf(full_demo[0], final=True).startswith(b"%PDF")
     assert loaded == [min(3, length) for length in lengths]
 
 
 def test_a_ranking_read_whole_gives_every_row_in_order(full_demo):
-    report = data.project_report(final=False)
+    report = data.project_report(full_demo[0], final=False)
     for competition, rows in report.rankings:
         read = list(rows)
         assert len(read) == len(rows)
@@ -92,5 +92,5 @@ def test_a_file_takes_the_same_queries_at_any_size(full_demo, language, kind, fo
     fields, easily deferred and then loaded row by row) come in a fixed number of queries."""
     assert Application.objects.exclude(submitted_at=None).count() > 30
     with CaptureQueriesContext(connection) as queries:
-        builders.build_report(kind, format, language)
+        builders.build_report(kind, format, language, project=full_demo[0])
     assert len(queries) <= 30

@@ -152,9 +152,11 @@ def test_snapshot_now_updates_todays_snapshot_in_place(client, staff, operator):
     # ...staff's "Snapshot now" updates it, and records when.
     client.force_login(operator)
     with time_machine.travel(datetime(2025, 9, 1, 15, 30, tzinfo=AQTAU), tick=False):
-        assert client.post("/reports/dashboard/snapshot/").status_code == 403
+        assert (
+            client.post(f"/projects/{project.slug}/reports/dashboard/snapshot/").status_code == 403
+        )
         client.force_login(staff)
-        response = client.post("/reports/dashboard/snapshot/", follow=True)
+        response = client.post(f"/projects/{project.slug}/reports/dashboard/snapshot/", follow=True)
     assert response.status_code == 200
     assert "15:30" in " ".join(str(message) for message in response.context["messages"])
     today = IndicatorSnapshot.objects.filter(indicator=indicator, taken_on=date(2025, 9, 1))
@@ -188,6 +190,8 @@ def test_the_indicator_page_shows_when_its_latest_value_was_taken(client, staff)
         taken_at=datetime(2025, 9, 1, 15, 30, tzinfo=AQTAU),
     )
     client.force_login(staff)
-    page = client.get(f"/reports/indicators/{indicator.code}/").content.decode()
+    page = client.get(
+        f"/projects/{indicator.project.slug}/reports/indicators/{indicator.code}/"
+    ).content.decode()
     taken_at = page.split('data-testid="taken-at">')[1].split("<")[0]
     assert "01.09.2025" in taken_at and "15:30" in taken_at

@@ -22,7 +22,7 @@ def test_the_child_builds_one_file_and_reports_on_itself(demo):
 def test_the_parent_prints_a_row_per_file_from_fresh_processes(monkeypatch, tmp_path):
     started = []
 
-    def fake_fresh(kind, format, language="kk"):
+    def fake_fresh(kind, format, language="kk", project="jastarurban"):
         started.append((kind, format, language))
         return measure.FileMeasure(kind, format, 1.5, 120.0, 100.0, 42.0)
 

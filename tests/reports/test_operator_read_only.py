@@ -74,7 +74,8 @@ def test_every_write_on_every_url_is_refused_to_the_operator(
 def test_the_operator_may_request_a_report(client, full_demo, operator):
     client.force_login(operator)
     response = client.post(
-        "/reports/files/request/", {"kind": "applications", "format": "xlsx", "language": "ru"}
+        "/projects/jastarurban/reports/files/request/",
+        {"kind": "applications", "format": "xlsx", "language": "ru"},
     )
     assert response.status_code == 302
     report = ReportFile.objects.get()

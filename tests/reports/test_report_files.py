@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from reports import builders
 from reports.models import ReportFile
 from reports.tasks import build_report_file
+from tests.factories import GrantProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,7 @@ def media(settings, tmp_path):
 
 def request(client, django_capture_on_commit_callbacks, **data):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/reports/files/request/", data)
+        response = client.post("/projects/jastarurban/reports/files/request/", data)
     assert response.status_code == 302
     return ReportFile.objects.order_by("-pk").first()
 
@@ -46,25 +47,29 @@ def test_the_operator_requests_polls_and_downloads_a_report(
     assert report.sha256 == hashlib.sha256(content).hexdigest()
     book = load_workbook(BytesIO(content))
     assert book.worksheets[0].max_row == 33  # header + the 32 demo applications
-    row = client.get(f"/reports/files/{report.pk}/").content.decode()
+    row = client.get(f"/projects/jastarurban/reports/files/{report.pk}/").content.decode()
     assert "hx-get" not in row and report.sha256 in row
-    download = client.get(f"/reports/files/{report.pk}/download/")
+    download = client.get(f"/projects/jastarurban/reports/files/{report.pk}/download/")
     assert b"".join(download.streaming_content) == content
-    assert report.sha256 in client.get("/reports/files/").content.decode()
+    assert report.sha256 in client.get("/projects/jastarurban/reports/files/").content.decode()
 
 
 def test_a_queued_report_is_polled_until_it_is_finished(client, full_demo, operator):
-    report = ReportFile.objects.create(kind="interim", format="pdf", requested_by=operator)
+    report = ReportFile.objects.create(
+        project=full_demo[0], kind="interim", format="pdf", requested_by=operator
+    )
     client.force_login(operator)
-    row = client.get(f"/reports/files/{report.pk}/").content.decode()
+    row = client.get(f"/projects/jastarurban/reports/files/{report.pk}/").content.decode()
     assert 'hx-trigger="every 2s"' in row
-    assert client.get(f"/reports/files/{report.pk}/download/").status_code == 404
+    assert (
+        client.get(f"/projects/jastarurban/reports/files/{report.pk}/download/").status_code == 404
+    )
 
 
 def test_a_failing_builder_marks_the_report_failed_and_shows_why(
     client, full_demo, staff, monkeypatch, django_capture_on_commit_callbacks
 ):
-    def broken():
+    def broken(project):
         raise RuntimeError("the printer is on fire")
 
     monkeypatch.setitem(builders.BUILDERS, ("final", "pdf"), broken)
@@ -75,23 +80,28 @@ def test_a_failing_builder_marks_the_report_failed_and_shows_why(
     assert report.status == ReportFile.Status.FAILED
     assert not report.file and not report.sha256
     assert "the printer is on fire" in report.error
-    page = client.get("/reports/files/").content.decode()
+    page = client.get("/projects/jastarurban/reports/files/").content.decode()
     assert "the printer is on fire" in page and 'data-status="failed"' in page
-    assert client.get(f"/reports/files/{report.pk}/download/").status_code == 404
+    assert (
+        client.get(f"/projects/jastarurban/reports/files/{report.pk}/download/").status_code == 404
+    )
     # Once the cause is gone the same report is built again, by task or by a new request.
-    monkeypatch.setitem(builders.BUILDERS, ("final", "pdf"), lambda: b"%PDF-1.7 ok")
+    monkeypatch.setitem(builders.BUILDERS, ("final", "pdf"), lambda project: b"%PDF-1.7 ok")
     assert build_report_file.apply(args=[report.pk]).get() == ReportFile.Status.DONE
     report.refresh_from_db()
     assert report.status == ReportFile.Status.DONE and report.error == ""
 
 
 def test_a_report_cannot_be_done_without_its_file(db):
+    project = GrantProjectFactory()
     with pytest.raises(IntegrityError):
-        ReportFile.objects.create(kind="final", format="pdf", status=ReportFile.Status.DONE)
+        ReportFile.objects.create(
+            project=project, kind="final", format="pdf", status=ReportFile.Status.DONE
+        )
 
 
 def test_the_protocol_fails_honestly_before_any_decision(demo, monkeypatch):
-    report = ReportFile.objects.create(kind="protocol", format="xlsx")
+    report = ReportFile.objects.create(project=demo[0], kind="protocol", format="xlsx")
     assert build_report_file.apply(args=[report.pk]).get() == ReportFile.Status.FAILED
     report.refresh_from_db()
     assert report.error.startswith("ValueError: ")
@@ -100,13 +110,22 @@ def test_the_protocol_fails_honestly_before_any_decision(demo, monkeypatch):
 @pytest.mark.parametrize("kind", ["protocol", "applications"])
 @pytest.mark.parametrize("format", ["pdf", "xlsx"])
 def test_every_kind_builds_in_both_formats(full_demo, kind, format):
-    content = builders.build_report(kind, format, "ru")
+    content = builders.build_report(kind, format, "ru", project=full_demo[0])
     assert content.startswith(b"%PDF" if format == "pdf" else b"PK")
 
 
 def test_the_command_builds_a_report_for_scheduled_jobs(full_demo, tmp_path):
     output = tmp_path / "final.xlsx"
-    call_command("build_report", "final", "--format", "xlsx", "--output", str(output))
+    call_command(
+        "build_report",
+        "final",
+        "--project",
+        "jastarurban",
+        "--format",
+        "xlsx",
+        "--output",
+        str(output),
+    )
     book = load_workbook(output)
     assert book.worksheets[0]["B7"].value == 11_550_500
     assert not (tmp_path / "final.xlsx.part").exists()
@@ -129,9 +148,10 @@ def test_a_broker_down_fails_the_request_visibly_and_it_can_be_tried_again(
         raise outage
 
     monkeypatch.setattr(build_report_file, "apply_async", broker_down)
+    GrantProjectFactory(slug="jastarurban")
     client.force_login(operator)
     data = {"kind": "final", "format": "pdf", "language": "ru"}
-    response = client.post("/reports/files/request/", data, follow=True)
+    response = client.post("/projects/jastarurban/reports/files/request/", data, follow=True)
     assert response.status_code == 200
     report = ReportFile.objects.get()
     assert report.status == ReportFile.Status.FAILED  # not stuck "queued"
@@ -139,7 +159,10 @@ def test_a_broker_down_fails_the_request_visibly_and_it_can_be_tried_again(
     assert "Connection refused" in report.error
     page = response.content.decode()
     assert page.count("alert-danger") == 1 and page.count("Connection refused") == 2
-    assert 'data-status="failed"' in page and 'action="/reports/files/request/"' in page
+    assert (
+        'data-status="failed"' in page
+        and 'action="/projects/jastarurban/reports/files/request/"' in page
+    )
     # The broker is back: the same request is built.
     monkeypatch.undo()
     monkeypatch.setitem(builders.BUILDERS, ("final", "pdf"), fake_pdf)
@@ -165,7 +188,7 @@ def test_a_storage_failure_mid_write_leaves_no_file_and_no_done_report(demo, set
 
     monkeypatch.setattr(builders, "BUILDERS", builders.BUILDERS | {("final", "pdf"): fake_pdf})
     monkeypatch.setattr(FileSystemStorage, "_save", disk_full)
-    report = ReportFile.objects.create(kind="final", format="pdf")
+    report = ReportFile.objects.create(project=demo[0], kind="final", format="pdf")
     assert build_report_file.apply(args=[report.pk]).get() == ReportFile.Status.FAILED
     report.refresh_from_db()
     assert report.status == ReportFile.Status.FAILED and not report.file and not report.sha256
@@ -174,7 +197,7 @@ def test_a_storage_failure_mid_write_leaves_no_file_and_no_done_report(demo, set
     monkeypatch.setattr(FileSystemStorage, "_save", real_save)
     assert build_report_file.apply(args=[report.pk]).get() == ReportFile.Status.DONE
     report.refresh_from_db()
-    assert report.file.read() == fake_pdf() and len(media_files(settings)) == 1
+    assert report.file.read() == fake_pdf(demo[0]) and len(media_files(settings)) == 1
 
 
 def test_a_database_failure_after_the_file_was_written_removes_the_file(
@@ -190,7 +213,7 @@ def test_a_database_failure_after_the_file_was_written_removes_the_file(
         return original_save(self, *args, **kwargs)
 
     monkeypatch.setattr(ReportFile, "save", database_gone)
-    report = ReportFile.objects.create(kind="final", format="pdf")
+    report = ReportFile.objects.create(project=demo[0], kind="final", format="pdf")
     assert build_report_file.apply(args=[report.pk]).get() == ReportFile.Status.FAILED
     report.refresh_from_db()
     assert report.status == ReportFile.Status.FAILED and not report.file
@@ -199,5 +222,5 @@ def test_a_database_failure_after_the_file_was_written_removes_the_file(
     assert not ReportFile.objects.filter(status=ReportFile.Status.DONE).exists()
 
 
-def fake_pdf() -> bytes:
+def fake_pdf(project=None) -> bytes:
     return b"%PDF-1.7 " + b"x" * 4096

@@ -19,7 +19,9 @@ def bucket(settings, tmp_path):
 def test_a_report_is_stored_in_the_bucket_and_downloaded_from_it(
     client, full_demo, operator, bucket
 ):
-    report = ReportFile.objects.create(kind="applications", format="xlsx", requested_by=operator)
+    report = ReportFile.objects.create(
+        project=full_demo[0], kind="applications", format="xlsx", requested_by=operator
+    )
     assert build_report_file(report.pk) == ReportFile.Status.DONE
     report.refresh_from_db()
     assert bucket.exists(report.file.name)
@@ -27,6 +29,6 @@ def test_a_report_is_stored_in_the_bucket_and_downloaded_from_it(
         content = handle.read()
     assert report.sha256 == hashlib.sha256(content).hexdigest()
     client.force_login(operator)
-    response = client.get(f"/reports/files/{report.pk}/download/")
+    response = client.get(f"/projects/jastarurban/reports/files/{report.pk}/download/")
     assert b"".join(response.streaming_content) == content
     assert response["Content-Disposition"].startswith("attachment; filename=")

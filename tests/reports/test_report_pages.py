@@ -9,7 +9,7 @@ from django.test import Client
 
 from competitions.models import Indicator
 from reports.indicators.display import indicator_amount, indicator_target
-from tests.factories import UserFactory
+from tests.factories import GrantProjectFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +61,7 @@ def test_a_target_is_written_as_money_or_a_grouped_number(unit, comparison, targ
 
 def test_the_dashboard_as_staff_in_kazakh(client, full_demo, staff):
     client.force_login(staff)
-    html = page(client, "/reports/dashboard/", "kk")
+    html = page(client, "/projects/jastarurban/reports/dashboard/", "kk")
     # The awards' target is money, never "дәл 7000000 ₸".
     row = re.search(r'<tr data-code="small_grants_amount">.*?</tr>', html, re.S).group(0)
     assert "7\xa0000\xa0000\xa0₸" in row and "дәл" not in row and "7000000" not in row
@@ -88,11 +88,11 @@ def test_the_dashboard_as_staff_in_kazakh(client, full_demo, staff):
 
 def test_the_operator_reads_the_dashboard_and_budget_in_russian(client, full_demo, operator):
     client.force_login(operator)
-    html = page(client, "/reports/dashboard/", "ru")
+    html = page(client, "/projects/jastarurban/reports/dashboard/", "ru")
     assert "(обновляются ежедневно)" in html
     assert "Обновить сейчас" not in html  # only staff take the day's values
     assert "2,5\xa0млн\xa0₸" in figures(html)[2]
-    budget = page(client, "/reports/budget/", "ru")
+    budget = page(client, "/projects/jastarurban/reports/budget/", "ru")
     (chart,) = figures(budget)
     assert_chart_reads_without_the_picture(chart)
     assert "Освоение бюджета во времени" in chart and "млн\xa0₸" in chart
@@ -102,7 +102,7 @@ def test_the_operator_reads_the_dashboard_and_budget_in_russian(client, full_dem
 
 def test_an_indicator_history_charts_money_with_a_money_axis(client, full_demo, staff):
     client.force_login(staff)
-    html = page(client, "/reports/indicators/small_grants_amount/", "kk")
+    html = page(client, "/projects/jastarurban/reports/indicators/small_grants_amount/", "kk")
     assert re.search(r'data-testid="target">7\xa0000\xa0000\xa0₸<', html)
     (chart,) = figures(html)
     assert_chart_reads_without_the_picture(chart)
@@ -111,15 +111,21 @@ def test_an_indicator_history_charts_money_with_a_money_axis(client, full_demo, 
 
 
 def test_report_files_name_who_asked_not_the_requested_sum(client, staff):
+    GrantProjectFactory(slug="jastarurban")
     client.force_login(staff)
-    html = page(client, "/reports/files/", "kk")
+    html = page(client, "/projects/jastarurban/reports/files/", "kk")
     header = re.search(r"<thead>.*?</thead>", html, re.S).group(0)
     assert "Кім" in header and "сұрады" in header and "Сұралған сома" not in header
-    assert "Кто и когда запросил" in page(client, "/reports/files/", "ru")
+    assert "Кто и когда запросил" in page(client, "/projects/jastarurban/reports/files/", "ru")
 
 
 @pytest.mark.parametrize(
-    "path", ["/reports/dashboard/", "/reports/budget/", "/reports/indicators/trainings/"]
+    "path",
+    [
+        "/projects/jastarurban/reports/dashboard/",
+        "/projects/jastarurban/reports/budget/",
+        "/projects/jastarurban/reports/indicators/trainings/",
+    ],
 )
 def test_other_roles_do_not_see_the_report_pages(client, demo, path):
     from accounts.roles import Role

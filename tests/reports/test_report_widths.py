@@ -15,10 +15,10 @@ pytestmark = [
 
 PAGES = [
     "/reports/",
-    "/reports/dashboard/",
-    "/reports/budget/",
-    "/reports/indicators/small_grants_amount/",
-    "/reports/files/",
+    "/projects/jastarurban/reports/dashboard/",
+    "/projects/jastarurban/reports/budget/",
+    "/projects/jastarurban/reports/indicators/small_grants_amount/",
+    "/projects/jastarurban/reports/files/",
 ]
 
 # Every text of every chart: inside its drawing, and apart from the others.
@@ -83,7 +83,7 @@ def test_report_pages_fit_a_phone_and_their_charts_labels_stay_apart(
             assert page.locator("html").get_attribute("lang") == language
             widths[(language, path)] = page.evaluate("document.documentElement.scrollWidth")
             labels[(language, path)] = page.evaluate(LABEL_PROBLEMS)
-            if path == "/reports/dashboard/":
+            if path == "/projects/jastarurban/reports/dashboard/":
                 assert page.locator("svg.chart-svg").count() == 4
         context.close()
     assert {key: width for key, width in widths.items() if width > 360} == {}

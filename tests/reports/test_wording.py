@@ -112,5 +112,5 @@ def test_the_project_report_workbook_opens_on_general_information(demo):
     from reports.builders import build_report
 
     for language, first in (("kk", "Жалпы мәліметтер"), ("ru", "Общие сведения")):
-        book = load_workbook(BytesIO(build_report("interim", "xlsx", language)))
+        book = load_workbook(BytesIO(build_report("interim", "xlsx", language, project=demo[0])))
         assert book.sheetnames[0] == first

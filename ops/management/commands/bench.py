@@ -109,23 +109,31 @@ def pages(competition: Competition) -> list[tuple[str, str, str | None]]:
         ("grantee projects, last page", f"/mentoring/projects/?{LAST}", STAFF),
         ("mentoring project page", f"/mentoring/projects/{project}/", STAFF),
         ("project budget", "/projects/jastarurban/budget/", STAFF),
-        ("media campaign", "/media/", STAFF),
-        ("posts", "/media/posts/", STAFF),
-        ("posts, last page", f"/media/posts/?{LAST}", STAFF),
+        ("media campaign", "/projects/jastarurban/media/", STAFF),
+        ("posts", "/projects/jastarurban/media/posts/", STAFF),
+        ("posts, last page", f"/projects/jastarurban/media/posts/?{LAST}", STAFF),
         ("exhibition participants", f"/exhibition/manage/{exhibition}/participants/", STAFF),
         ("audit log, last page", f"/audit/?{LAST}", STAFF),
-        ("indicators dashboard", "/reports/dashboard/", STAFF),
-        ("budget execution", "/reports/budget/", STAFF),
-        ("API: indicators", "/api/v1/indicators/", OPERATOR),
-        ("API: indicator snapshots", f"/api/v1/indicators/{indicator}/snapshots/", OPERATOR),
-        ("API: budget", "/api/v1/budget/", OPERATOR),
-        ("API: competitions", "/api/v1/competitions/", OPERATOR),
+        ("indicators dashboard", "/projects/jastarurban/reports/dashboard/", STAFF),
+        ("budget execution", "/projects/jastarurban/reports/budget/", STAFF),
+        ("API: indicators", "/api/v1/projects/jastarurban/indicators/", OPERATOR),
+        (
+            "API: indicator snapshots",
+            f"/api/v1/projects/jastarurban/indicators/{indicator}/snapshots/",
+            OPERATOR,
+        ),
+        ("API: budget", "/api/v1/projects/jastarurban/budget/", OPERATOR),
+        ("API: competitions", "/api/v1/projects/jastarurban/competitions/", OPERATOR),
         ("API: schema", "/api/v1/schema/", OPERATOR),
     ]
     if published:
         listed += [
             ("public results (demo call)", f"/reviews/results/{published}/", None),
-            ("API: results (demo call)", f"/api/v1/competitions/{published}/results/", OPERATOR),
+            (
+                "API: results (demo call)",
+                f"/api/v1/projects/jastarurban/competitions/{published}/results/",
+                OPERATOR,
+            ),
         ]
     return listed
 

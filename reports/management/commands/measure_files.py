@@ -20,13 +20,14 @@ class Command(BaseCommand):
             "files", nargs="*", help="kind:format, e.g. applications:xlsx (default: every file)"
         )
         parser.add_argument("--language", default="kk")
+        parser.add_argument("--project", default="jastarurban", help="The project's short address.")
         parser.add_argument("--json", dest="json_path", help="Also write the results here.")
         parser.add_argument("--child", help="(internal) build this one file here, print JSON")
 
-    def handle(self, *args, files, language, json_path, child, **options):
+    def handle(self, *args, files, language, project, json_path, child, **options):
         if child:
             kind, format = child.split(":")
-            self.stdout.write(json.dumps(measure_here(kind, format, language)))
+            self.stdout.write(json.dumps(measure_here(kind, format, language, project)))
             return
         wanted = [tuple(name.split(":", 1)) for name in files] or list(BUILDERS)
         unknown = [":".join(name) for name in wanted if name not in BUILDERS]
@@ -38,7 +39,7 @@ class Command(BaseCommand):
             "| file | seconds | peak MB | MB at start | size KB |\n|---|---|---|---|---|"
         )
         for kind, format in wanted:
-            result = measure_fresh(kind, format, language)
+            result = measure_fresh(kind, format, language, project)
             results.append(result)
             if result.error:
                 self.stdout.write(f"| {kind}:{format} | — | — | — | {result.error} |")

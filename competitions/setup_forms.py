@@ -1,0 +1,321 @@
+"""Staff's forms for setting up a project: its passport, calendar plan and budget, and the
+calls it opens. Texts are typed in Kazakh and Russian (the operator reads both)."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django import forms
+from django.utils import formats
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from competitions.models import Activity, BudgetLine, Competition, GrantProject
+from competitions.models.budget import SUPPORT_SHARE_LIMIT, support_within_limit
+from jastarurban.bounds import MAX_COUNT, BoundedNumbers
+from jastarurban.money import max_tenge_validator
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+SHORT_TEXT = forms.Textarea(attrs={"rows": 2})
+# The largest row number, age or team size the database's small integers hold.
+SMALL = 32_767
+# Applications expected in one call: far above any real count, within a 32-bit integer.
+MANY = 1_000_000
+
+
+def bilingual(*names: str) -> list[str]:
+    """The Kazakh and the Russian column of each translated field, in that order."""
+    return [f"{name}_{language}" for name in names for language in ("kk", "ru")]
+
+
+class BilingualForm(forms.ModelForm):
+    """Kazakh texts are required where the field is; Russian ones may follow later."""
+
+    required_texts: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.required_texts:
+            self.fields[f"{name}_kk"].required = True
+
+
+class ProjectForm(BilingualForm):
+    required_texts = ("title", "operator_name", "region", "goal")
+
+    class Meta:
+        model = GrantProject
+        fields = [
+            "recipient",
+            "slug",
+            *bilingual("title", "operator_name", "region"),
+            "starts_on",
+            "ends_on",
+            *bilingual("goal", "summary", "expected_results"),
+        ]
+        widgets = {
+            "starts_on": DATE,
+            "ends_on": DATE,
+            **{name: SHORT_TEXT for name in bilingual("goal", "summary", "expected_results")},
+        }
+        help_texts = {"slug": _("Latin letters, digits and hyphens: the project's address.")}
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if slug == "new":
+            raise forms.ValidationError(_("This address is taken by the portal; choose another."))
+        return slug
+
+    def clean(self):
+        data = super().clean()
+        starts, ends = data.get("starts_on"), data.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("The project cannot end before it starts."))
+        return data
+
+
+class ActivityForm(BoundedNumbers, BilingualForm):
+    required_texts = ("title", "task")
+    number_limits = {"number": SMALL}
+
+    class Meta:
+        model = Activity
+        fields = ["number", *bilingual("title", "task"), "starts_on", "ends_on", "place_kk"]
+        widgets = {
+            "starts_on": DATE,
+            "ends_on": DATE,
+            "task_kk": SHORT_TEXT,
+            "task_ru": SHORT_TEXT,
+        }
+
+
+class ProjectChildFormSet(forms.BaseModelFormSet):
+    """A formset of one project's rows: numbers unique within it, saved to it."""
+
+    number_field = "number"
+    duplicate_message = _("Row numbers must differ: %(number)s is used twice.")
+
+    def __init__(self, *args, project: GrantProject, **kwargs):
+        self.project = project
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return super().get_form_kwargs(index) | self.extra_form_kwargs()
+
+    def extra_form_kwargs(self) -> dict:
+        return {}
+
+    @cached_property
+    def activity_choices(self) -> list[tuple]:
+        """The plan's events for every row's select, read once for the whole formset."""
+        return [("", "---------")] + [
+            (activity.pk, str(activity)) for activity in self.project.activities.order_by("number")
+        ]
+
+    def kept_forms(self):
+        return [
+            form
+            for form in self.forms
+            if form.has_changed() or form.instance.pk
+            if not (self.can_delete and self._should_delete_form(form))
+            if form.is_valid()
+        ]
+
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.kept_forms():
+            number = form.cleaned_data.get(self.number_field)
+            if number in seen:
+                raise forms.ValidationError(self.duplicate_message % {"number": number})
+            seen.add(number)
+
+    def save(self, commit=True):
+        rows = super().save(commit=False)
+        for row in rows:
+            row.project = self.project
+            if commit:
+                row.save()
+        if commit:
+            for row in self.deleted_objects:
+                row.delete()
+        return rows
+
+
+class ActivityFormSet(ProjectChildFormSet):
+    def clean(self):
+        super().clean()
+        for form in self.kept_forms():
+            starts, ends = form.cleaned_data.get("starts_on"), form.cleaned_data.get("ends_on")
+            if starts and ends and ends < starts:
+                form.add_error("ends_on", _("An event cannot end before it starts."))
+            for day in (starts, ends):
+                if day and not self.project.starts_on <= day <= self.project.ends_on:
+                    form.add_error(
+                        "starts_on" if day == starts else "ends_on",
+                        _("The date lies outside the project's period."),
+                    )
+
+
+class BudgetLineForm(BoundedNumbers, BilingualForm):
+    required_texts = ("name",)
+    number_limits = {
+        "position": SMALL,
+        "quantity": MAX_COUNT,
+        "unit_cost_kzt": max_tenge_validator(),
+    }
+
+    class Meta:
+        model = BudgetLine
+        fields = [
+            "position",
+            "section",
+            "activity",
+            *bilingual("name"),
+            "unit",
+            "quantity",
+            "unit_cost_kzt",
+            "funding_source",
+        ]
+
+    def __init__(self, *args, project: GrantProject, activity_choices: list, **kwargs):
+        super().__init__(*args, **kwargs)
+        activity = self.fields["activity"]
+        activity.queryset = project.activities.all()
+        activity.choices = activity_choices
+
+    def clean(self):
+        data = super().clean()
+        direct = data.get("section") == BudgetLine.Section.DIRECT
+        if direct and not data.get("activity"):
+            self.add_error("activity", _("A direct cost belongs to an event of the plan."))
+        elif not direct and data.get("activity"):
+            self.add_error("activity", _("Only direct costs belong to an event of the plan."))
+        return data
+
+    def total_kzt(self) -> int:
+        """quantity × unit cost, rounded as the database's generated column rounds it."""
+        quantity = self.cleaned_data.get("quantity") or Decimal(0)
+        cost = self.cleaned_data.get("unit_cost_kzt") or 0
+        return int((quantity * cost).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+SUPPORT_SECTIONS = (BudgetLine.Section.MATERIAL_TECHNICAL, BudgetLine.Section.INSTITUTIONAL)
+
+
+class BudgetLineFormSet(ProjectChildFormSet):
+    number_field = "position"
+
+    def extra_form_kwargs(self) -> dict:
+        return {"project": self.project, "activity_choices": self.activity_choices}
+
+    def clean(self):
+        super().clean()
+        grant = support = 0
+        for form in self.kept_forms():
+            if form.cleaned_data.get("funding_source") != BudgetLine.Source.GRANT:
+                continue
+            total = form.total_kzt()
+            grant += total
+            if form.cleaned_data.get("section") in SUPPORT_SECTIONS:
+                support += total
+        if not support_within_limit(support_kzt=support, grant_kzt=grant):
+            raise forms.ValidationError(
+                _(
+                    "Material-technical support and institutional development may take at "
+                    "most %(limit)s %% of the grant; these lines take %(share)s %%."
+                )
+                % {
+                    "limit": int(SUPPORT_SHARE_LIMIT * 100),
+                    "share": formats.number_format(
+                        round(Decimal(support) * 100 / grant, 1) if grant else 100, 1
+                    ),
+                }
+            )
+
+
+def activity_formset(*, project: GrantProject, data=None):
+    FormSet = forms.modelformset_factory(
+        Activity,
+        form=ActivityForm,
+        formset=ActivityFormSet,
+        extra=2,
+        can_delete=True,
+        can_delete_extra=False,
+    )
+    return FormSet(
+        data, project=project, queryset=project.activities.order_by("number"), prefix="plan"
+    )
+
+
+def budget_formset(*, project: GrantProject, data=None):
+    FormSet = forms.modelformset_factory(
+        BudgetLine,
+        form=BudgetLineForm,
+        formset=BudgetLineFormSet,
+        extra=2,
+        can_delete=True,
+        can_delete_extra=False,
+    )
+    return FormSet(
+        data,
+        project=project,
+        queryset=project.budget_lines.select_related("activity").order_by("position"),
+        prefix="budget",
+    )
+
+
+class CompetitionForm(BoundedNumbers, BilingualForm):
+    required_texts = ("title", "summary", "eligibility", "funds")
+    number_limits = {
+        "max_request_kzt": max_tenge_validator(),
+        "min_age": SMALL,
+        "max_age": SMALL,
+        "min_team_size": SMALL,
+        "max_team_size": SMALL,
+        "award_count": SMALL,
+        "expected_applications": MANY,
+    }
+
+    copy_criteria_from = forms.ModelChoiceField(
+        label=_("Copy the criteria and FAQ from"),
+        queryset=Competition.objects.none(),
+        required=False,
+        help_text=_("The experts score a call by its criteria: start from an earlier call's."),
+    )
+
+    class Meta:
+        model = Competition
+        fields = [
+            "slug",
+            *bilingual("title", "summary", "eligibility", "funds"),
+            "opens_at",
+            "closes_at",
+            "min_age",
+            "max_age",
+            "min_team_size",
+            "max_team_size",
+            "max_request_kzt",
+            "award_count",
+            "expected_applications",
+        ]
+        widgets = {
+            "opens_at": DATETIME,
+            "closes_at": DATETIME,
+            **{name: SHORT_TEXT for name in bilingual("summary", "eligibility", "funds")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["copy_criteria_from"].queryset = Competition.objects.order_by("-opens_at")
+
+    def clean(self):
+        data = super().clean()
+        opens, closes = data.get("opens_at"), data.get("closes_at")
+        if opens and closes and closes <= opens:
+            self.add_error("closes_at", _("A call closes after it opens."))
+        for low, high, message in (
+            ("min_age", "max_age", _("The maximum age is below the minimum.")),
+            ("min_team_size", "max_team_size", _("The largest team is smaller than the smallest.")),
+        ):
+            if data.get(low) is not None and data.get(high) is not None and data[high] < data[low]:
+                self.add_error(high, message)
+        return data
