@@ -44,6 +44,11 @@ class EmailUserManager(UserManager):
         return self._create_user(email, password, **extra_fields)
 
     def get_by_natural_key(self, username):
+        # A person who signed up by phone has no e-mail: their number names them instead
+        # (in backups' natural keys). Such an account has no usable password, so the
+        # e-mail and password form cannot open it by number.
+        if username and username.startswith("+"):
+            return self.get(phone=username, email__isnull=True)
         return self.get(email__iexact=username)
 
 
@@ -106,6 +111,9 @@ class User(AbstractUser):
         # AbstractUser.clean turns a missing e-mail into "", which two accounts cannot share.
         self.email = self.email or None
         self.phone = self.phone or None
+
+    def natural_key(self) -> tuple[str]:
+        return (self.email or self.phone,)
 
     def get_full_name(self) -> str:
         return self.full_name

@@ -114,7 +114,7 @@ def activate(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
     user = user_activate(uidb64=uidb64, token=token)
     if user is None:
         return render(request, "accounts/activation_invalid.html", status=400)
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend="accounts.backends.EmailPasswordBackend")
     messages.success(request, _("Your e-mail is confirmed. Welcome to JastarUrban!"))
     return _remember_language(redirect("accounts:home"), user.language)
 

@@ -35,7 +35,7 @@ from accounts.phones import phone_display, phone_masked
 from accounts.views import _remember_language
 
 PENDING = "phone_code_pending"
-BACKEND = "django.contrib.auth.backends.ModelBackend"
+BACKEND = "accounts.backends.EmailPasswordBackend"
 
 
 def client_ip(request: HttpRequest) -> str:

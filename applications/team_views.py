@@ -28,7 +28,7 @@ from applications.teammates import (
 )
 from jastarurban.ratelimits import client_ip
 
-LOGIN_BACKEND = "django.contrib.auth.backends.ModelBackend"
+LOGIN_BACKEND = "accounts.backends.EmailPasswordBackend"
 
 
 def _to_team(pk: int):

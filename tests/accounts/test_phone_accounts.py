@@ -352,3 +352,11 @@ def test_an_applicant_without_an_e_mail_gets_no_broken_letter(mailoutbox):
     with_mail = ApplicationFactory(applicant=UserFactory(roles=[Role.APPLICANT]))
     send_status_email(with_mail.pk)
     assert [message.to for message in mailoutbox] == [[with_mail.applicant.email]]
+
+
+def test_a_phone_account_is_named_by_its_number_and_no_password_opens_it(client):
+    person = phone_user(email=None)
+    assert person.natural_key() == (PHONE,)
+    assert User.objects.get_by_natural_key(PHONE) == person
+    response = client.post("/accounts/login/", {"username": PHONE, "password": PASSWORD})
+    assert response.status_code == 200 and logged_in_as(client) is None

@@ -138,7 +138,7 @@ def test_the_navigation_shows_only_what_the_role_may_use(client, role, visible, 
 
 def test_an_anonymous_visitor_is_offered_login_and_registration(client, db):
     nav = client.get("/").content.decode().split("<main", 1)[0]
-    assert 'href="/accounts/login/"' in nav and 'href="/accounts/register/"' in nav
+    assert 'href="/accounts/login/"' in nav and 'href="/accounts/signup/"' in nav
     assert 'href="/applications/"' not in nav
 
 

@@ -206,7 +206,13 @@ class Command(BaseCommand):
             self.stderr.write(f"  {name} …")
             measure = time_build_in_process if in_process else time_build
             builds.append(
-                measure(name, lambda path=path, kwargs=kwargs: import_string(path)(**kwargs))
+                measure(
+                    name,
+                    # The files of the scale call's own project (reports are per project).
+                    lambda path=path, kwargs=kwargs: import_string(path)(
+                        project=competition.project, **kwargs
+                    ),
+                )
             )
         report = {
             "label": label or connection.vendor,
