@@ -37,7 +37,7 @@ def test_swagger_ui_runs_under_the_strict_policy_and_tries_a_call(live_server, b
     pass_second_step(page, operator.email)
     page.wait_for_url("**/api/v1/docs/")
     violations = page.evaluate(VIOLATIONS)
-    expect(page.locator(".opblock")).to_have_count(6)
+    expect(page.locator(".opblock")).to_have_count(7)
     # Every request went to our own server.
     assert not problems, problems
     assert violations == []

@@ -10,7 +10,7 @@ from applications.forms import ApplicationForms
 from applications.models import Application
 from applications.services import application_submit
 from competitions.demo.loader import DEMO_PASSWORD
-from tests.applications.helpers import application_post, iin_for
+from tests.applications.helpers import application_post, iin_for, teammates_from_post
 from tests.factories import CompetitionFactory
 
 pytestmark = [
@@ -24,13 +24,16 @@ APPLICANT = "applicant@demo.jastarurban.kz"
 def submitted_application(competition, user) -> Application:
     application = Application.objects.create(competition=competition, applicant=user)
     data = QueryDict(mutable=True)
-    for key, value in application_post(
+    post = application_post(
         [{"iin": iin_for(date(2002, 3, 3)), "full_name": "Серікова Аяжан"}],
         budget=[
             ("Құрылыс материалдары мен жабдықтар", "қызмет", "1.5", "333333"),
             ("Орындық", "дана", "4", "85000"),
         ],
-    ).items():
+    )
+    # The teammate has confirmed themselves, as every member must before submission.
+    teammates_from_post(application, post)
+    for key, value in post.items():
         data[key] = value
     forms = ApplicationForms(competition, application, data)
     assert forms.is_valid(), [form.errors for form in forms.all]

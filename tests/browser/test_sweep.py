@@ -75,6 +75,7 @@ NOT_PAGES = {
     "exhibition:stand_photo": "an uploaded photo",
     "exhibition:letters_zip": "a ZIP of letters",
     "exhibition:letter_pdf": "a PDF file",
+    "mentoring:agreement_pdf": "a PDF file (the grant agreement)",
     "reports:expense_file": "an uploaded file",
     "reports:file_download": "an XLSX file",
     "open_data:grants": "360Giving JSON",
@@ -91,6 +92,7 @@ NOT_PAGES = {
     # nested buttons (its markup, nested-interactive). tests/browser/test_api_docs.py
     # checks it runs under the CSP; its width was looked at by hand (360 and 1280 px).
     "api:docs": "Swagger UI, a third-party page (tests/browser/test_api_docs.py)",
+    "api:projects": "JSON",
     "api:indicators": "JSON",
     "api:snapshots": "JSON",
     "api:budget": "JSON",
