@@ -417,6 +417,8 @@ EMAIL_BACKEND = (
 # notifications/sms: the console backend prints each SMS (the demo, the tests); set
 # SMS_BACKEND to the HTTP gateway's backend in production.
 SMS_BACKEND = env("SMS_BACKEND", "notifications.sms.console.ConsoleBackend")
+# notifications.sms.file.FileBackend writes each message under this folder (load tests).
+SMS_FILE_PATH = env("SMS_FILE_PATH", str(BASE_DIR / "sms-outbox"))
 # SMSC.kz (SMS_BACKEND=notifications.sms.smsc.SmscBackend): account, password (or API
 # key), the registered sender name, the API's address and how long to wait for it.
 SMSC_LOGIN = env("SMSC_LOGIN", "")

@@ -5,7 +5,7 @@
 #   LOAD_DATABASE_URL  postgres://postgres@127.0.0.1:5432/jastarurban_load (dropped and created!)
 #   CELERY_BROKER_URL, REDIS_URL   redis://127.0.0.1:6379/0 unless set
 #   LOAD_PORT 18080  LOAD_WORKERS 3  LOAD_THREADS 1 (as docker-compose.yml)  LOAD_USERS 106  LOAD_SPAWN_RATE 1  LOAD_RUN_TIME 5m
-#   LOAD_APPLICANTS 100  LOAD_EXPERTS 5
+#   LOAD_APPLICANTS 100  LOAD_EXPERTS 5  LOAD_LOGIN password|phone (applicants by SMS code)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
@@ -38,13 +38,19 @@ export DEBUG=0 BEHIND_TLS_PROXY=1 ALLOWED_HOSTS=127.0.0.1
 export SECRET_KEY=$($PY -c 'import secrets; print(secrets.token_urlsafe(60))')
 export SITE_URL=http://127.0.0.1:$LOAD_PORT LOG_LEVEL=WARNING
 export MEDIA_ROOT=$(mktemp -d /tmp/jastarurban-load-media.XXXXXX)
+# SMS codes go to files Locust reads (LOAD_LOGIN=phone logs applicants in by code); one
+# proxy in front, so each simulated villager's X-Forwarded-For address is theirs.
+export SMS_BACKEND=notifications.sms.file.FileBackend
+export SMS_FILE_PATH=$(mktemp -d /tmp/jastarurban-load-sms.XXXXXX)
+export AXES_PROXY_COUNT=1
+export LOAD_LOGIN=${LOAD_LOGIN:-password}
 export STATIC_ROOT=$(mktemp -d /tmp/jastarurban-load-static.XXXXXX)
 
 GUNICORN_PID= WORKER_PID=
 cleanup() {
   [ -n "$GUNICORN_PID" ] && kill "$GUNICORN_PID" 2>/dev/null && wait "$GUNICORN_PID" 2>/dev/null
   [ -n "$WORKER_PID" ] && kill "$WORKER_PID" 2>/dev/null && wait "$WORKER_PID" 2>/dev/null
-  rm -rf "$MEDIA_ROOT" "$STATIC_ROOT"
+  rm -rf "$MEDIA_ROOT" "$STATIC_ROOT" "$SMS_FILE_PATH"
   true
 }
 trap cleanup EXIT INT TERM

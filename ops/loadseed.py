@@ -112,8 +112,17 @@ def load_seed(*, applicants: int, experts: int = 5, reviewed: int = 10, closes_i
                 iin=iin,
                 village=village,
             )
+        # Confirmed, so the load test can also log applicants in by an SMS code.
+        User.objects.filter(pk=user.pk, phone_confirmed_at__isnull=True).update(
+            phone_confirmed_at=now
+        )
+        user.refresh_from_db(fields=["phone"])
         plan_applicants.append(
-            {"email": user.email, "fields": submit_fields(number, user.email, village, year)}
+            {
+                "email": user.email,
+                "phone": user.phone,
+                "fields": submit_fields(number, user.email, village, year),
+            }
         )
     review_call = _review_call(now, experts, reviewed, year, password_hash)
     return {

@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 from notifications import sms
@@ -66,3 +68,19 @@ def test_a_refused_sms_is_logged_failed_without_retries(
     )
     assert FailingBackend.calls == 1
     assert Delivery.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_file_backend_leaves_each_sms_for_another_process(
+    settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.SMS_BACKEND = "notifications.sms.file.FileBackend"
+    settings.SMS_FILE_PATH = str(tmp_path / "sms")
+    with django_capture_on_commit_callbacks(execute=True):
+        first = sms_send(to="+77011234567", text="Код: 111111", event="code")
+        sms_send(to="+77011234567", text="Код: 222222", event="code")
+    lines = (tmp_path / "sms" / "77011234567.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["text"] for line in lines] == ["Код: 111111", "Код: 222222"]
+    first.refresh_from_db()
+    assert first.provider_id == json.loads(lines[0])["id"]
+    assert first.status == DeliveryStatus.SENT
