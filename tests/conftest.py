@@ -180,3 +180,16 @@ def empty_sms_outbox():
     from notifications import sms
 
     sms.outbox.clear()
+
+
+@pytest.fixture(autouse=True)
+def celery_join_allowed():
+    """Celery marks "inside a task" in one process-wide flag, set and restored around each
+    eager task. The live server of the browser tests runs requests in threads: two eager
+    tasks overlapping there restore each other's value and can leave the flag set, and a
+    later test's EagerResult.get() then refuses ("Never call result.get() within a task")."""
+    from celery._state import _set_task_join_will_block
+
+    _set_task_join_will_block(False)
+    yield
+    _set_task_join_will_block(False)

@@ -76,6 +76,7 @@ NOT_PAGES = {
     "exhibition:letters_zip": "a ZIP of letters",
     "exhibition:letter_pdf": "a PDF file",
     "mentoring:agreement_pdf": "a PDF file (the grant agreement)",
+    "mentoring:agreement_signed_scan": "the team's signed scan (a PDF or a picture)",
     "reports:expense_file": "an uploaded file",
     "reports:file_download": "an XLSX file",
     "open_data:grants": "360Giving JSON",
