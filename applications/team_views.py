@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
 from accounts.codes import CodeError, CodePurpose, code_send
-from accounts.phones import phone_masked
+from accounts.phones import phone_display, phone_masked
 from accounts.roles import Role
 from applications.access import my_team_place, own_application, own_teammate
 from applications.eligibility import age_deadline
@@ -52,7 +52,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request,
             _("%(name)s is invited: an SMS with a link went to %(phone)s.")
-            % {"name": teammate.full_name, "phone": teammate.phone},
+            % {"name": teammate.full_name, "phone": phone_display(teammate.phone)},
         )
     return _to_team(pk)
 
@@ -67,7 +67,9 @@ def resend(request: HttpRequest, pk: int, teammate_id: int) -> HttpResponse:
         messages.error(request, refusal.message)
     else:
         messages.success(
-            request, _("The invitation is sent again to %(phone)s.") % {"phone": teammate.phone}
+            request,
+            _("The invitation is sent again to %(phone)s.")
+            % {"phone": phone_display(teammate.phone)},
         )
     return _to_team(pk)
 

@@ -133,6 +133,7 @@ TEMPLATES = [
                 "jastarurban.templatetags.money",
                 "jastarurban.templatetags.moments",
                 "jastarurban.templatetags.pages",
+                "jastarurban.templatetags.phones",
             ],
         },
     },

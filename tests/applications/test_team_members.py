@@ -471,3 +471,11 @@ def test_the_member_page_and_the_invitation_page_take_few_queries(
     client.logout()
     with django_assert_max_num_queries(6):
         assert client.get(path).status_code == 200
+
+
+def test_the_lead_reads_each_teammate_s_number_as_people_write_it(
+    client, draft, django_capture_on_commit_callbacks
+):
+    invite(client, draft, django_capture_on_commit_callbacks)
+    page = client.get(f"/applications/{draft.pk}/edit/").content.decode()
+    assert "+7\u00a0701\u00a0555\u00a000\u00a011" in page and PHONE not in page
