@@ -232,34 +232,39 @@ class BudgetLineFormSet(ProjectChildFormSet):
             )
 
 
-def activity_formset(*, project: GrantProject, data=None):
+def project_rows_formset(*, form, formset, queryset, prefix: str, project: GrantProject, data=None):
+    """The rows of one project's set-up page (plan, budget, indicators): two blank rows to
+    fill, rows deleted by a tick."""
     FormSet = forms.modelformset_factory(
-        Activity,
-        form=ActivityForm,
-        formset=ActivityFormSet,
+        queryset.model,
+        form=form,
+        formset=formset,
         extra=2,
         can_delete=True,
         can_delete_extra=False,
     )
-    return FormSet(
-        data, project=project, queryset=project.activities.order_by("number"), prefix="plan"
+    return FormSet(data, project=project, queryset=queryset, prefix=prefix)
+
+
+def activity_formset(*, project: GrantProject, data=None):
+    return project_rows_formset(
+        form=ActivityForm,
+        formset=ActivityFormSet,
+        queryset=project.activities.order_by("number"),
+        prefix="plan",
+        project=project,
+        data=data,
     )
 
 
 def budget_formset(*, project: GrantProject, data=None):
-    FormSet = forms.modelformset_factory(
-        BudgetLine,
+    return project_rows_formset(
         form=BudgetLineForm,
         formset=BudgetLineFormSet,
-        extra=2,
-        can_delete=True,
-        can_delete_extra=False,
-    )
-    return FormSet(
-        data,
-        project=project,
         queryset=project.budget_lines.select_related("activity").order_by("position"),
         prefix="budget",
+        project=project,
+        data=data,
     )
 
 

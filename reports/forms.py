@@ -4,7 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 from applications.uploads import check_attachment
 from competitions.models import BudgetLine, Expense, GrantProject, Indicator
-from competitions.setup_forms import SMALL, BilingualForm, ProjectChildFormSet, bilingual
+from competitions.setup_forms import (
+    SMALL,
+    BilingualForm,
+    ProjectChildFormSet,
+    bilingual,
+    project_rows_formset,
+)
 from jastarurban.bounds import MAX_COUNT, AtMost, BoundedNumbers
 from jastarurban.money import max_tenge_validator
 from reports.indicators.registry import source_choices
@@ -132,17 +138,11 @@ class IndicatorFormSet(ProjectChildFormSet):
 
 
 def indicator_formset(*, project: GrantProject, data=None):
-    FormSet = forms.modelformset_factory(
-        Indicator,
+    return project_rows_formset(
         form=IndicatorForm,
         formset=IndicatorFormSet,
-        extra=2,
-        can_delete=True,
-        can_delete_extra=False,
-    )
-    return FormSet(
-        data,
-        project=project,
         queryset=project.indicators.select_related("activity").order_by("position"),
         prefix="indicators",
+        project=project,
+        data=data,
     )
