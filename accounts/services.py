@@ -2,17 +2,15 @@ from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.encoding import force_bytes, force_str
-from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
 
 from accounts.consent import CONSENT_VERSION
 from accounts.models import User
 from accounts.roles import Role
-from accounts.selectors import unclaimed_account
+from accounts.tasks import send_activation_email, send_registration_notice
 from accounts.tokens import activation_token
-from notifications.notify import notify
 
 
 @transaction.atomic
@@ -31,8 +29,6 @@ def user_register(
     if existing is not None:
         # Hash anyway, so both answers take about as long.
         make_password(password)
-        from accounts.tasks import send_registration_notice
-
         transaction.on_commit(lambda: send_registration_notice.delay(existing.pk))
         return None
     user = User(email=email)
@@ -47,37 +43,8 @@ def user_register(
     user.set_password(password)
     user.save()
     user.groups.add(Group.objects.get(name=Role.APPLICANT))
-    from accounts.tasks import send_activation_email
-
     transaction.on_commit(lambda: send_activation_email.delay(user.pk))
     return user
-
-
-def activation_link(user: User) -> str:
-    uidb64 = urlsafe_base64_encode(force_bytes(user.pk))
-    path = reverse("accounts:activate", args=[uidb64, activation_token.make_token(user)])
-    return f"{settings.SITE_URL}{path}"
-
-
-def user_send_activation(*, user: User) -> None:
-    notify(user, "account.activation", {"user": user, "link": activation_link(user)})
-
-
-def user_send_registration_notice(*, user: User) -> None:
-    """Tells the owner of an e-mail that someone tried to register with it.
-
-    An account nobody confirmed yet gets a fresh confirmation link (the first letter
-    may have been lost); any other gets the way to log in or reset the password.
-    """
-    pending = unclaimed_account(user.email) is not None
-    context = {
-        "user": user,
-        "pending": pending,
-        "link": activation_link(user) if pending else "",
-        "login_url": f"{settings.SITE_URL}{reverse('accounts:login')}",
-        "reset_url": f"{settings.SITE_URL}{reverse('accounts:password_reset')}",
-    }
-    notify(user, "account.registration_notice", context)
 
 
 def user_activate(*, uidb64: str, token: str) -> User | None:

@@ -1,4 +1,8 @@
+from django.conf import settings
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 
 class ActivationTokenGenerator(PasswordResetTokenGenerator):
@@ -15,3 +19,9 @@ class ActivationTokenGenerator(PasswordResetTokenGenerator):
 
 
 activation_token = ActivationTokenGenerator()
+
+
+def activation_link(user) -> str:
+    uidb64 = urlsafe_base64_encode(force_bytes(user.pk))
+    path = reverse("accounts:activate", args=[uidb64, activation_token.make_token(user)])
+    return f"{settings.SITE_URL}{path}"

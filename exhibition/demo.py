@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import Role
+from exhibition.letters import letter_render
 from exhibition.models import Exhibition, Feedback, Letter, Registration, RoundTable, Stand
-from exhibition.services import letter_create, letter_render
+from exhibition.services import letter_create
 from mentoring.models import GranteeProject
 
 SLUG = "jastarurban-2025"

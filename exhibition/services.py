@@ -1,11 +1,8 @@
-import zipfile
 from datetime import datetime
-from io import BytesIO
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -19,8 +16,8 @@ from exhibition.confirmation import (
     code_send,
 )
 from exhibition.models import Exhibition, Feedback, Letter, Registration, Stand, StandPhoto
+from exhibition.tasks import render_letters, send_registration_qr
 from jastarurban.images import photo_prepare
-from jastarurban.pdf import render_pdf
 
 LETTER_PREFIX = "АХ"
 
@@ -116,8 +113,6 @@ def registration_confirm(*, registration_id: int, code: str, now: datetime | Non
             registration.code_hash = ""
             registration.save(update_fields=["confirmed_at", "code_hash", "updated_at"])
             if registration.email:
-                from exhibition.tasks import send_registration_qr
-
                 transaction.on_commit(lambda: send_registration_qr.delay(registration.pk))
             return registration
         else:
@@ -154,12 +149,6 @@ def wrong_code_message(attempts_left: int) -> str:
         "This code is not right. %(count)d attempts left.",
         attempts_left,
     ) % {"count": attempts_left}
-
-
-def registrations_release_expired(*, now: datetime | None = None) -> int:
-    """Deletes holds whose code expired unconfirmed; returns how many places came free."""
-    deleted, _rows = Registration.objects.expired_holds(now or timezone.now()).delete()
-    return deleted
 
 
 def registration_check_in(*, registration: Registration, by, now: datetime | None = None) -> bool:
@@ -215,8 +204,6 @@ def letter_create(
         created_by=by,
     )
     if queue_pdf:
-        from exhibition.tasks import render_letters
-
         transaction.on_commit(lambda: render_letters.delay([letter.pk]))
     return letter
 
@@ -226,49 +213,8 @@ def letter_requeue(*, letter: Letter) -> Letter:
     """Renders a letter again, e.g. after a failure or a correction in the admin."""
     letter.status, letter.error = Letter.Status.PENDING, ""
     letter.save(update_fields=["status", "error", "updated_at"])
-    from exhibition.tasks import render_letters
-
     transaction.on_commit(lambda: render_letters.delay([letter.pk]))
     return letter
-
-
-def letter_pdf(letter: Letter) -> bytes:
-    exhibition = letter.exhibition
-    with translation.override(letter.language):
-        return render_pdf(
-            "exhibition/pdf/letter.html",
-            {
-                "letter": letter,
-                "exhibition": exhibition,
-                "recipient": exhibition.project.recipient,
-                "project": exhibition.project,
-            },
-        )
-
-
-def letter_render(*, letter: Letter) -> Letter:
-    """Renders and stores the PDF; a failure is recorded on the letter, not raised."""
-    try:
-        content = letter_pdf(letter)
-    except Exception as error:
-        letter.status, letter.error = Letter.Status.FAILED, str(error)[:2000]
-        letter.save(update_fields=["status", "error", "updated_at"])
-        return letter
-    if letter.pdf:
-        letter.pdf.delete(save=False)
-    letter.pdf.save(letter.filename, ContentFile(content), save=False)
-    letter.status, letter.error = Letter.Status.READY, ""
-    letter.save(update_fields=["pdf", "status", "error", "updated_at"])
-    return letter
-
-
-def letters_zip(letters) -> bytes:
-    out = BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for letter in letters:
-            with letter.pdf.open("rb") as handle:
-                archive.writestr(letter.filename, handle.read())
-    return out.getvalue()
 
 
 @transaction.atomic

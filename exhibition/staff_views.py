@@ -14,14 +14,9 @@ from competitions.selectors import project_get
 from exhibition import selectors
 from exhibition.access import writes_need_staff
 from exhibition.forms import LetterForm, RoundTableForm, StandForm
+from exhibition.letters import letters_zip
 from exhibition.models import Exhibition, Letter, Registration, RoundTable, Stand
-from exhibition.services import (
-    letter_create,
-    letter_requeue,
-    letters_zip,
-    registration_check_in,
-    stand_update,
-)
+from exhibition.services import letter_create, letter_requeue, registration_check_in, stand_update
 from jastarurban.files import file_response
 
 

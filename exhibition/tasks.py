@@ -1,10 +1,13 @@
+"""Celery tasks of the exhibition. services.py enqueues them; they never import it back."""
+
 from celery import shared_task
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
+from exhibition.letters import letter_render
 from exhibition.models import Letter, Registration
 from exhibition.qr import qr_png
-from exhibition.services import letter_render, registrations_release_expired
 from notifications.notify import notify_address
 
 
@@ -22,7 +25,8 @@ def render_letters(letter_ids: list[int]) -> int:
 @shared_task
 def release_unconfirmed_registrations() -> int:
     """Beat: frees the places held by registrations whose code expired unconfirmed."""
-    return registrations_release_expired()
+    deleted, _rows = Registration.objects.expired_holds(timezone.now()).delete()
+    return deleted
 
 
 @shared_task

@@ -48,8 +48,7 @@ def snapshots_import(
     return {"created": created, "updated": updated}
 
 
-@transaction.atomic
-def post_save(*, post: Post) -> Post:
+def _post_store(post: Post) -> Post:
     post.link = normalize_link(post.link)
     post.full_clean()
     post.save()
@@ -57,7 +56,26 @@ def post_save(*, post: Post) -> Post:
 
 
 @transaction.atomic
-def promotion_save(*, promotion: Promotion) -> Promotion:
+def post_create(*, post: Post) -> Post:
+    """Stores a post the form built (not saved yet), its link in the one form duplicates are
+    found by."""
+    return _post_store(post)
+
+
+@transaction.atomic
+def post_update(*, post: Post) -> Post:
+    return _post_store(post)
+
+
+@transaction.atomic
+def promotion_create(*, promotion: Promotion) -> Promotion:
+    promotion.full_clean()
+    promotion.save()
+    return promotion
+
+
+@transaction.atomic
+def promotion_update(*, promotion: Promotion) -> Promotion:
     promotion.full_clean()
     promotion.save()
     return promotion

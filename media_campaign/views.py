@@ -10,7 +10,7 @@ from accounts.roles import Role
 from competitions.models import Indicator
 from competitions.selectors import project_get, projects_all
 from jastarurban.charts import line_chart
-from media_campaign import selectors
+from media_campaign import selectors, services
 from media_campaign.forms import (
     ImportForm,
     PostForm,
@@ -28,7 +28,6 @@ from media_campaign.models import (
     Publication,
     Video,
 )
-from media_campaign.services import post_save, promotion_save, snapshots_import
 
 
 def _writes_need_staff(request: HttpRequest) -> bool:
@@ -96,8 +95,10 @@ def _edit(request, *, form_class, instance, template, success, project, **extra)
     if request.method == "POST" and form.is_valid():
         saved = form.save(commit=False)
         saved.project = project
-        if isinstance(saved, Post):
-            post_save(post=saved)
+        if isinstance(saved, Post) and saved.pk:
+            services.post_update(post=saved)
+        elif isinstance(saved, Post):
+            services.post_create(post=saved)
         else:
             saved.save()
         messages.success(request, success)
@@ -172,7 +173,10 @@ def promotion_edit(request: HttpRequest, project: str, pk: int | None = None) ->
     )
     form = PromotionForm(request.POST or None, instance=promotion, project=project)
     if request.method == "POST" and form.is_valid():
-        promotion_save(promotion=form.save(commit=False))
+        if promotion is not None:
+            services.promotion_update(promotion=form.save(commit=False))
+        else:
+            services.promotion_create(promotion=form.save(commit=False))
         messages.success(request, _("The promotion is saved."))
         return redirect("media_campaign:home", project=project.slug)
     return render(
@@ -237,7 +241,7 @@ def import_csv(request: HttpRequest, project: str) -> HttpResponse:
     errors = []
     if request.method == "POST" and form.is_valid():
         try:
-            result = snapshots_import(
+            result = services.snapshots_import(
                 project=project,
                 content=form.cleaned_data["file"].read(),
                 platform=form.cleaned_data["platform"],

@@ -31,7 +31,7 @@ from competitions.models import Competition, Settlement
 from competitions.services import competition_copy
 from ops import loadplan
 from reviews.models import Assignment, Review
-from reviews.services import assign_every_expert, commission_add, declaration_accept
+from reviews.services import assignments_create_all, commission_add, declaration_accept
 
 VILLAGES = ["473630100", "474630100", "474230100", "475030100", "471043100"]
 
@@ -202,7 +202,7 @@ def _review_call(now, experts: int, reviewed: int, year: int, password_hash: str
     for index, expert in enumerate(_users(emails, Role.EXPERT, password_hash)):
         member = commission_add(competition=call, expert=expert, by=staff, is_chair=index == 0)
         declaration_accept(member=member)
-    assign_every_expert(competition=call, by=staff)
+    assignments_create_all(competition=call, by=staff)
     return call
 
 

@@ -7,5 +7,8 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports and indicators")
 
     def ready(self) -> None:
-        # Registers the system checks; importing the indicators package fills the registry.
-        from reports import checks  # noqa: F401
+        from reports import checks  # noqa: F401  (registers the system checks)
+        from reports.indicators import activities, sources
+        from reports.indicators.registry import sources_register
+
+        sources_register(sources, activities)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from accounts.models import User
 from competitions.models import Announcement, BudgetLine, Expense, Indicator
 from competitions.services import expense_record, indicator_value_enter
-from reports.services import indicators_snapshot
+from reports.snapshots import indicators_snapshot
 
 # The demo's indicators and the registered source that measures each (reports/indicators/
 # sources.py); the others wait for mentoring, media_campaign and exhibition.

@@ -1,4 +1,6 @@
-"""Celery tasks of the reports app: thin wrappers that take ids and store results."""
+"""Celery tasks of the reports app: thin wrappers that take ids and store results.
+
+services.py enqueues them, so they never import it back."""
 
 import hashlib
 import logging
@@ -10,6 +12,7 @@ from django.utils import timezone
 
 from reports.builders import build_report
 from reports.models import ReportFile
+from reports.snapshots import indicators_snapshot
 
 logger = logging.getLogger(__name__)
 
@@ -17,8 +20,6 @@ logger = logging.getLogger(__name__)
 @shared_task
 def snapshot_indicators() -> int:
     """Daily (Celery beat): today's value of every indicator, once."""
-    from reports.services import indicators_snapshot
-
     return indicators_snapshot()
 
 
@@ -27,8 +28,6 @@ def build_report_file(report_id: int) -> str:
     """Builds one requested report. The file and the "done" status are saved together,
     after the bytes exist; any failure marks the request failed with its message and
     removes whatever part of the file reached the storage."""
-    from reports.services import report_fail
-
     updated = ReportFile.objects.filter(
         pk=report_id, status__in=[ReportFile.Status.QUEUED, ReportFile.Status.FAILED]
     ).update(status=ReportFile.Status.RUNNING, error="")
@@ -62,3 +61,11 @@ def build_report_file(report_id: int) -> str:
         report_fail(report_id=report_id, error=error)
         return ReportFile.Status.FAILED
     return ReportFile.Status.DONE
+
+
+def report_fail(*, report_id: int, error: BaseException | str) -> None:
+    """Marks a request failed with its reason; a failed request may be built again."""
+    reason = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
+    ReportFile.objects.filter(pk=report_id).exclude(status=ReportFile.Status.DONE).update(
+        status=ReportFile.Status.FAILED, error=reason[:2000], finished_at=timezone.now()
+    )

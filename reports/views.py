@@ -35,7 +35,8 @@ from reports.selectors import (
     indicator_rows,
     rows_by_activity,
 )
-from reports.services import indicators_snapshot, report_request
+from reports.services import report_request
+from reports.snapshots import indicators_snapshot
 
 READERS = (Role.OPERATOR, Role.STAFF)
 

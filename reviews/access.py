@@ -38,3 +38,7 @@ def commission_competition(user, slug: str, *, write: bool = False) -> Competiti
     if is_chair(user, competition):
         return competition
     raise Http404
+
+
+def may_resolve_flags(user, competition: Competition) -> bool:
+    return user.has_role(Role.STAFF) or is_chair(user, competition)

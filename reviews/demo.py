@@ -10,7 +10,7 @@ from reviews.decisions import DecisionRefused, decision_approve, decision_propos
 from reviews.models import Assignment, Decision
 from reviews.selectors import competition_ranking, open_flags
 from reviews.services import (
-    assign_every_expert,
+    assignments_create_all,
     commission_add,
     conflict_declare,
     declaration_accept,
@@ -63,7 +63,7 @@ def load_commission(demo) -> None:
     start = competition.closes_at + timedelta(days=1)
     for member in members:
         declaration_accept(member=member, now=start)
-    assign_every_expert(competition=competition, by=staff)
+    assignments_create_all(competition=competition, by=staff)
     criteria = list(competition.criteria.order_by("position"))
     quality = {}
     assignments = (

@@ -197,3 +197,7 @@ def ranking_page(competition: Competition, number, per_page: int = RANKING_PAGE_
     page = Paginator(_packed_results(competition), per_page).get_page(number)
     page.object_list = _rows([Ranked.unpack(packed) for packed in page.object_list])
     return page
+
+
+def applications_eligible(competition: Competition):
+    return competition.applications.filter(status=Application.Status.ELIGIBLE)

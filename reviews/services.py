@@ -4,10 +4,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.roles import Role
 from applications.models import Application
 from competitions.models import Competition
-from reviews.access import is_chair
+from reviews.access import may_resolve_flags
 from reviews.models import (
     Assignment,
     AuditEvent,
@@ -17,7 +16,7 @@ from reviews.models import (
     FlagResolution,
     Review,
 )
-from reviews.selectors import open_flags
+from reviews.selectors import applications_eligible, open_flags
 
 Action = AuditEvent.Action
 
@@ -43,10 +42,6 @@ def _log(competition, actor, action, application=None, member=None, **details) -
         expert_id=member.expert_id if member else None,
         details=details,
     )
-
-
-def eligible_applications(competition: Competition):
-    return competition.applications.filter(status=Application.Status.ELIGIBLE)
 
 
 @transaction.atomic
@@ -76,7 +71,7 @@ def _declared_conflicts(competition: Competition) -> set[tuple[int, int]]:
 
 
 @transaction.atomic
-def assign_every_expert(*, competition: Competition, by) -> int:
+def assignments_create_all(*, competition: Competition, by) -> int:
     """The JastarUrban rule: every expert reviews every eligible application."""
     members = list(competition.commission.all())
     existing = set(
@@ -86,7 +81,7 @@ def assign_every_expert(*, competition: Competition, by) -> int:
     )
     new = [
         Assignment(application=application, member=member)
-        for application in eligible_applications(competition)
+        for application in applications_eligible(competition)
         for member in members
         if (application.pk, member.pk) not in existing
     ]
@@ -96,7 +91,7 @@ def assign_every_expert(*, competition: Competition, by) -> int:
 
 
 @transaction.atomic
-def assign_k_per_application(*, competition: Competition, k: int, by) -> int:
+def assignments_create_k_each(*, competition: Competition, k: int, by) -> int:
     """k experts per application with loads as even as possible (max − min ≤ 1).
 
     Each application takes the k least-loaded experts it has no declared conflict
@@ -118,7 +113,7 @@ def assign_k_per_application(*, competition: Competition, k: int, by) -> int:
     conflicts = _declared_conflicts(competition)
     load = {member.pk: existing[member.pk] for member in members}
     new = []
-    for application in eligible_applications(competition).order_by("registration_number"):
+    for application in applications_eligible(competition).order_by("registration_number"):
         # A conflicted expert does not count towards the k reviewers.
         have = sum(
             (application.pk, member.pk) in assigned and (application.pk, member.pk) not in conflicts
@@ -140,7 +135,7 @@ def assign_k_per_application(*, competition: Competition, k: int, by) -> int:
 
 
 @transaction.atomic
-def assign_by_hand(*, application: Application, member: CommissionMember, by) -> Assignment:
+def assignment_create(*, application: Application, member: CommissionMember, by) -> Assignment:
     assignment, created = Assignment.objects.get_or_create(application=application, member=member)
     if created:
         _log(application.competition, by, Action.ASSIGNED, application, member, mode="by_hand")
@@ -251,10 +246,6 @@ def review_reopen(*, review: Review, by, reason: str) -> Review:
         reason=reason.strip(),
     )
     return review
-
-
-def may_resolve_flags(user, competition: Competition) -> bool:
-    return user.has_role(Role.STAFF) or is_chair(user, competition)
 
 
 @transaction.atomic

@@ -10,20 +10,18 @@ from accounts.access import role_required
 from accounts.models import User
 from accounts.roles import Role
 from competitions.models import Competition
-from reviews.access import commission_competition
+from reviews.access import commission_competition, may_resolve_flags
 from reviews.forms import AssignByHandForm, AssignForm, CommissionAddForm
 from reviews.models import Review
-from reviews.selectors import conflict_flags
+from reviews.selectors import applications_eligible, conflict_flags
 from reviews.services import (
     ChairTaken,
     FlagRefused,
-    assign_by_hand,
-    assign_every_expert,
-    assign_k_per_application,
+    assignment_create,
+    assignments_create_all,
+    assignments_create_k_each,
     commission_add,
-    eligible_applications,
     flag_resolve,
-    may_resolve_flags,
     review_reopen,
 )
 
@@ -52,7 +50,7 @@ def commission(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "competition": competition,
             "members": list(members),
-            "eligible_count": eligible_applications(competition).count(),
+            "eligible_count": applications_eligible(competition).count(),
             "flags": conflict_flags(competition),
             "can_resolve": may_resolve_flags(request.user, competition)
             and competition.results_published_at is None,
@@ -97,9 +95,9 @@ def assign(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect("reviews:commission", slug=slug)
     try:
         if form.cleaned_data["mode"] == "every":
-            count = assign_every_expert(competition=competition, by=request.user)
+            count = assignments_create_all(competition=competition, by=request.user)
         else:
-            count = assign_k_per_application(
+            count = assignments_create_k_each(
                 competition=competition, k=form.cleaned_data["k"], by=request.user
             )
     except ValueError:
@@ -136,7 +134,7 @@ def assign_one(request: HttpRequest, slug: str) -> HttpResponse:
             messages.error(request, errors[0])
         return redirect("reviews:commission", slug=slug)
     member = form.cleaned_data["member"]
-    assignment = assign_by_hand(application=form.application, member=member, by=request.user)
+    assignment = assignment_create(application=form.application, member=member, by=request.user)
     if assignment.conflict == assignment.Conflict.DECLARED:
         messages.error(request, _("This expert declared a conflict with this application."))
     else:

@@ -491,8 +491,8 @@ MATRIX: dict[str, Rule] = {
 
 def media_exhibition_objects() -> dict:
     """The demo's media and exhibition objects, with files under the test's MEDIA_ROOT."""
+    from exhibition.letters import letter_render
     from exhibition.models import Letter, Registration, RoundTable, Stand, StandPhoto
-    from exhibition.services import letter_render
     from media_campaign.models import Post, Promotion, Publication, Video
 
     stand = Stand.objects.order_by("position").first()

@@ -1,7 +1,4 @@
 """Indicators: the registry of sources, their computation per activity, status, display.
 
-Importing any module of this package fills the registry completely: the modules that
-register sources are imported here, explicitly, and nowhere else for that effect.
+The package imports none of its modules: the registry is filled by ReportsConfig.ready.
 """
-
-from reports.indicators import activities, sources  # noqa: F401  (they register sources)

@@ -9,8 +9,9 @@ To add one, write the function in the module of its activity and decorate it::
         return Decimal(Training.objects.filter(project=project, held_on__isnull=False).count())
 
 then set ``Indicator.source = "trainings_held"`` (the admin offers the registered keys).
-A new module of sources is listed in ``reports/indicators/__init__.py``, the one place
-that fills the registry: whichever module is imported first, the registry is complete.
+The decorator only marks the function; importing a module registers nothing. The registry
+is filled in one place, ``ReportsConfig.ready`` (reports/apps.py), which passes every
+module of sources to ``sources_register``: a new module is added to that call.
 
 Each function must run a fixed number of queries, whatever the data's size.
 Percentages are returned as 0–100. This module imports no source module, so no
@@ -20,6 +21,7 @@ import loop runs through it.
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from types import ModuleType
 
 from competitions.models import GrantProject
 
@@ -37,15 +39,25 @@ SOURCES: dict[str, Source] = {}
 
 
 def source(key: str, label) -> Callable[[Compute], Compute]:
-    """Registers the decorated function as the source called ``key``."""
+    """Marks the decorated function as the source called ``key`` (sources_register adds it)."""
 
-    def register(compute: Compute) -> Compute:
-        if key in SOURCES:
-            raise ValueError(f"indicator source {key!r} is registered twice")
-        SOURCES[key] = Source(key, label, compute)
+    def mark(compute: Compute) -> Compute:
+        compute.indicator_source = Source(key, label, compute)
         return compute
 
-    return register
+    return mark
+
+
+def sources_register(*modules: ModuleType) -> None:
+    """Adds the sources the modules' functions are marked with; run once, at start-up."""
+    for module in modules:
+        for found in vars(module).values():
+            marked = getattr(found, "indicator_source", None)
+            if not isinstance(marked, Source) or marked.compute is not found:
+                continue
+            if SOURCES.get(marked.key, marked) is not marked:
+                raise ValueError(f"indicator source {marked.key!r} is registered twice")
+            SOURCES[marked.key] = marked
 
 
 def source_choices() -> list[tuple[str, str]]:

@@ -14,7 +14,6 @@ from applications.privacy import project_personal_data_anonymise
 from applications.tasks import anonymise_personal_data
 from reports.budget import budget_execution
 from reports.builders.data import applications_list, project_report
-from reports.indicators import activities as _registers_sources  # noqa: F401
 from reports.indicators.sources import SOURCES
 from tests.applications.conftest import AQTAU
 from tests.applications.helpers import iin_for, village

@@ -12,7 +12,7 @@ from accounts.two_factor import demo_app_key, totp_device_set
 from applications.models import Application
 from competitions.models import Criterion
 from reviews.models import Review
-from reviews.services import assign_every_expert, commission_add
+from reviews.services import assignments_create_all, commission_add
 from tests.applications.helpers import iin_for, village
 from tests.browser.conftest import pass_second_step, settle_autosave
 from tests.factories import PASSWORD, CompetitionFactory, UserFactory
@@ -55,7 +55,7 @@ def test_an_expert_scores_an_application_blind_from_a_phone(live_server, phone):
     expert = UserFactory(roles=[Role.EXPERT], email="sarapshy@example.kz")
     totp_device_set(user=expert, key=demo_app_key(expert.email))  # the expert's phone app
     commission_add(competition=competition, expert=expert, by=staff)
-    assign_every_expert(competition=competition, by=staff)
+    assignments_create_all(competition=competition, by=staff)
     page, url = phone, live_server.url
 
     page.goto(f"{url}/accounts/login/")

@@ -19,7 +19,7 @@ from reports.forms import IndicatorAdminForm
 from reports.indicators.registry import SOURCES
 from reports.indicators.status import Status, indicator_status
 from reports.models import IndicatorSnapshot
-from reports.services import indicators_snapshot
+from reports.snapshots import indicators_snapshot
 from tests.factories import ActivityFactory, IndicatorFactory, PostFactory, VideoFactory
 
 AQTAU = ZoneInfo("Asia/Aqtau")

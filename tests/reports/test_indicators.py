@@ -14,7 +14,7 @@ from competitions.models import Announcement, Settlement
 from reports.indicators.sources import SOURCES, applications_by_district
 from reports.indicators.status import Status, indicator_status
 from reports.models import IndicatorSnapshot
-from reports.services import indicators_snapshot
+from reports.snapshots import indicators_snapshot
 from reports.tasks import snapshot_indicators
 from reviews.models import CommissionMember, Decision
 from tests.factories import (

@@ -16,7 +16,7 @@ from accounts.roles import Role
 from competitions.models import BudgetLine, Expense
 from reports.builders import build_report
 from reports.models import ReportFile
-from reports.services import indicators_snapshot
+from reports.snapshots import indicators_snapshot
 from tests.factories import (
     ActivityFactory,
     BudgetLineFactory,

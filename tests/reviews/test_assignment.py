@@ -7,8 +7,8 @@ from applications.models import Application
 from reviews.models import Assignment, AuditEvent
 from reviews.services import (
     ChairTaken,
-    assign_every_expert,
-    assign_k_per_application,
+    assignments_create_all,
+    assignments_create_k_each,
     commission_add,
     conflict_declare,
 )
@@ -19,14 +19,14 @@ pytestmark = pytest.mark.django_db
 
 def test_every_expert_gets_every_eligible_application(competition, eligible, commission, staff):
     Application.objects.filter(pk=eligible[0].pk).update(status=Application.Status.INELIGIBLE)
-    assert assign_every_expert(competition=competition, by=staff) == 3 * 3
-    assert assign_every_expert(competition=competition, by=staff) == 0  # idempotent
+    assert assignments_create_all(competition=competition, by=staff) == 3 * 3
+    assert assignments_create_all(competition=competition, by=staff) == 0  # idempotent
     assert not Assignment.objects.filter(application=eligible[0]).exists()
 
 
 @pytest.mark.parametrize("k", [1, 2])
 def test_k_experts_per_application_with_balanced_loads(competition, eligible, commission, staff, k):
-    assign_k_per_application(competition=competition, k=k, by=staff)
+    assignments_create_k_each(competition=competition, k=k, by=staff)
     per_application = Counter(Assignment.objects.values_list("application_id", flat=True))
     assert set(per_application.values()) == {k}
     loads = Counter(Assignment.objects.values_list("member_id", flat=True))
@@ -34,18 +34,18 @@ def test_k_experts_per_application_with_balanced_loads(competition, eligible, co
 
 
 def test_the_same_assignment_every_run(competition, eligible, commission, staff):
-    assign_k_per_application(competition=competition, k=2, by=staff)
+    assignments_create_k_each(competition=competition, k=2, by=staff)
     first = sorted(Assignment.objects.values_list("application_id", "member_id"))
     Assignment.objects.all().delete()
-    assign_k_per_application(competition=competition, k=2, by=staff)
+    assignments_create_k_each(competition=competition, k=2, by=staff)
     assert sorted(Assignment.objects.values_list("application_id", "member_id")) == first
 
 
 def test_a_conflicted_pair_is_never_assigned_again(competition, eligible, commission, staff):
-    assign_k_per_application(competition=competition, k=1, by=staff)
+    assignments_create_k_each(competition=competition, k=1, by=staff)
     assignment = Assignment.objects.order_by("pk").first()
     conflict_declare(assignment=assignment, conflicted=True, kind="kinship")
-    assign_k_per_application(competition=competition, k=2, by=staff)
+    assignments_create_k_each(competition=competition, k=2, by=staff)
     pairs = Assignment.objects.filter(application=assignment.application)
     assert pairs.get(member=assignment.member).conflict == "declared"
     assert pairs.exclude(conflict="declared").count() == 2  # k usable reviewers
@@ -53,13 +53,13 @@ def test_a_conflicted_pair_is_never_assigned_again(competition, eligible, commis
 
 def test_more_experts_than_the_commission_is_refused(competition, eligible, commission, staff):
     with pytest.raises(ValueError):
-        assign_k_per_application(competition=competition, k=4, by=staff)
+        assignments_create_k_each(competition=competition, k=4, by=staff)
 
 
 def test_assignments_are_in_the_audit_log_which_cannot_be_edited(
     competition, eligible, commission, staff
 ):
-    assign_every_expert(competition=competition, by=staff)
+    assignments_create_all(competition=competition, by=staff)
     event = AuditEvent.objects.filter(action="assigned").get()
     assert event.actor == staff and event.details["count"] == 12
     event.details = {}

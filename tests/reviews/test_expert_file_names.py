@@ -8,14 +8,14 @@ from django.core.files.base import ContentFile
 from PIL import Image
 
 from applications.models import Attachment
-from reviews.services import assign_every_expert
+from reviews.services import assignments_create_all
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def application(competition, eligible, commission, staff):
-    assign_every_expert(competition=competition, by=staff)
+    assignments_create_all(competition=competition, by=staff)
     application = eligible[0]
     out = io.BytesIO()
     Image.new("RGB", (4, 4), "red").save(out, "PNG")

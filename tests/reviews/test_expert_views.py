@@ -5,7 +5,7 @@ import time_machine
 from django.utils import timezone
 
 from reviews.models import Assignment, AuditEvent, Review
-from reviews.services import assign_every_expert
+from reviews.services import assignments_create_all
 from tests.reviews.conftest import TEAM_NAMES, member_of
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def assigned(competition, eligible, commission, staff):
-    assign_every_expert(competition=competition, by=staff)
+    assignments_create_all(competition=competition, by=staff)
     return eligible
 
 
@@ -33,7 +33,7 @@ def test_an_expert_must_accept_the_declaration_first(client, competition, expert
     from reviews.services import commission_add
 
     commission_add(competition=competition, expert=experts[0], by=staff)
-    assign_every_expert(competition=competition, by=staff)
+    assignments_create_all(competition=competition, by=staff)
     client.force_login(experts[0])
     response = client.get("/reviews/")
     assert response["Location"] == f"/reviews/declaration/{member_of(experts[0]).pk}/"

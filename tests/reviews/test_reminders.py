@@ -6,7 +6,7 @@ from django.core import mail
 from django.utils import timezone
 
 from reviews.models import Assignment, Review
-from reviews.services import assign_every_expert
+from reviews.services import assignments_create_all
 from reviews.tasks import send_review_reminders
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def reviewing(competition, eligible, commission, staff):
     competition.review_deadline = timezone.now() + timedelta(days=5)
     competition.save()
-    assign_every_expert(competition=competition, by=staff)
+    assignments_create_all(competition=competition, by=staff)
     return competition
 
 

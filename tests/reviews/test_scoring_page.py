@@ -5,7 +5,7 @@ import pytest
 
 from applications.models import BudgetItem
 from jastarurban.money import format_tenge
-from reviews.services import assign_every_expert
+from reviews.services import assignments_create_all
 from tests.reviews.test_expert_views import no_conflict, scores
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def assigned(competition, eligible, commission, staff):
-    assign_every_expert(competition=competition, by=staff)
+    assignments_create_all(competition=competition, by=staff)
     return eligible
 
 
