@@ -12,8 +12,7 @@ from accounts.roles import Role
 from applications.forms import ApplicationForms
 from applications.iin import compose_iin, parse_iin
 from applications.models import ApplicantProfile, Application, TeamMember
-from applications.profiles import profile_save
-from applications.services import application_screen, application_submit
+from applications.services import application_screen, application_submit, profile_save
 from competitions.demo.source import TEAM_IDEAS
 from competitions.models import Settlement
 
@@ -271,7 +270,7 @@ def load_team_draft(demo) -> None:
     """A draft in the open call whose team is half confirmed: one teammate confirmed
     themselves (phone account, own IIN and consent), one is invited and has not yet."""
     from applications.models import Teammate
-    from applications.teammates import token_digest_of
+    from applications.selectors import token_digest_of
 
     lead, created = User.objects.get_or_create(
         email=f"teamlead@{demo.domain}", defaults={"full_name": "Жұмабаева Ақмарал"}

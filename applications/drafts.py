@@ -127,18 +127,6 @@ def draft_clean(*, competition: Competition, data: dict, strict: bool, lead_iin:
     return without_lead_rows(clean, lead_iin) if lead_iin else clean
 
 
-def lead_iin(application) -> str:
-    """The lead's IIN from their profile ("" without one): the rows to drop from a draft."""
-    from applications.models import ApplicantProfile
-
-    return (
-        ApplicantProfile.objects.filter(user_id=application.applicant_id)
-        .values_list("iin", flat=True)
-        .first()
-        or ""
-    )
-
-
 def _digits(value) -> str:
     return "".join(char for char in _first(value) if char.isdigit())
 

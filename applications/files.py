@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from applications.models import Application, Attachment
-from jastarurban.files import SUFFIXES, file_response
+from jastarurban.files import file_response
 
 
 def attachment_response(attachment: Attachment, *, stem: str | None = None) -> FileResponse:
@@ -17,22 +17,12 @@ def attachment_response(attachment: Attachment, *, stem: str | None = None) -> F
     return file_response(attachment.file, stem=stem or PurePath(attachment.original_name).stem)
 
 
-def _expert_stem(number: int) -> str:
+def expert_stem(number: int) -> str:
     return _("Attachment %(number)s") % {"number": number}
-
-
-def attachments_for_experts(application: Application) -> list[Attachment]:
-    """The files in upload order, each with ``expert_name`` ("Қосымша 1.pdf") in the active
-    language; the numbering is the same on the page and in the download."""
-    attachments = list(application.attachments.order_by("pk"))
-    for number, attachment in enumerate(attachments, start=1):
-        suffix = SUFFIXES.get(attachment.content_type, "bin")
-        attachment.expert_name = f"{_expert_stem(number)}.{suffix}"
-    return attachments
 
 
 def expert_attachment_response(application: Application, attachment_id: int) -> FileResponse:
     """An attachment for an expert, named by its number only; callers check access first."""
     ids = list(application.attachments.order_by("pk").values_list("pk", flat=True))
     attachment = get_object_or_404(application.attachments, pk=attachment_id)
-    return attachment_response(attachment, stem=_expert_stem(ids.index(attachment.pk) + 1))
+    return attachment_response(attachment, stem=expert_stem(ids.index(attachment.pk) + 1))

@@ -68,6 +68,13 @@ def age_on(birth_date: date, day: date) -> int:
     return day.year - birth_date.year - before_birthday
 
 
+def years_later(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
 def compose_iin(birth_date: date, serial: int, male: bool = True) -> str:
     """A valid IIN for a date of birth, from the first serial that has a check digit.
 

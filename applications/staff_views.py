@@ -7,9 +7,9 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
 from accounts.roles import Role
+from applications import selectors
 from applications.access import application_for_user
 from applications.filters import ApplicationFilter, with_totals
-from applications.models import Application
 from applications.services import application_reopen, application_screen
 from applications.staff_forms import ReopenForm, ScreeningForm
 from applications.workflow import TransitionNotAllowed
@@ -20,9 +20,7 @@ TOTALS_FILTERS = ("team_size", "requested_min", "requested_max")
 
 @role_required(Role.STAFF, Role.OPERATOR)
 def application_list(request: HttpRequest) -> HttpResponse:
-    submitted = Application.objects.exclude(status=Application.Status.DRAFT).select_related(
-        "village__district", "competition"
-    )
+    submitted = selectors.applications_submitted()
     # Team size and requested amount are subqueries per row: counting thousands of
     # rows with them is slow, so they are added to the whole list only when a filter
     # needs them, and otherwise to the fifty rows of the page.
@@ -31,10 +29,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
     applications = ApplicationFilter(request.GET, queryset=queryset.order_by("registration_number"))
     page = Paginator(applications.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     if not by_totals:
-        totals = with_totals(Application.objects.filter(pk__in=[a.pk for a in page])).values_list(
-            "pk", "team_size", "requested_kzt"
-        )
-        by_pk = {pk: (team, requested) for pk, team, requested in totals}
+        by_pk = selectors.totals_by_pk([application.pk for application in page])
         for application in page:
             application.team_size, application.requested_kzt = by_pk[application.pk]
     query = request.GET.copy()

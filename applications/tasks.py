@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from applications import team_notices
 from applications.models import Application
-from applications.privacy import personal_data_anonymise_expired
 from applications.receipts import receipt_pdf
+from applications.services.privacy import personal_data_anonymise_expired
 from notifications.notify import notify, notify_once
 
 

@@ -16,9 +16,9 @@ from accounts.roles import Role
 from applications.access import my_team_place, own_application, own_teammate
 from applications.eligibility import age_deadline
 from applications.forms import CodeForm, InviteForm, MemberForm
-from applications.teammates import (
+from applications.selectors import teammate_by_token
+from applications.services.teammates import (
     TeamRefused,
-    teammate_by_token,
     teammate_confirm,
     teammate_invite,
     teammate_leave,

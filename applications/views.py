@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.db.models import Sum
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,12 +13,12 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import role_required, session_ended
 from accounts.roles import Role
+from applications import selectors
 from applications.access import application_for_user, own_application
 from applications.drafts import (
     DraftRefused,
     draft_clean,
     draft_row_count,
-    lead_iin,
     row_limits,
     without_lead_rows,
 )
@@ -34,13 +33,7 @@ from applications.forms import (
     ProfileForm,
 )
 from applications.iin import age_on
-from applications.models import ApplicantProfile, Application, DeletionRequest, Teammate
-from applications.privacy import (
-    personal_data_deletion_request,
-    personal_data_export,
-    retention_ends_on,
-)
-from applications.profiles import profile_save
+from applications.models import Application, DeletionRequest
 from applications.receipts import receipt_pdf
 from applications.services import (
     NotEditable,
@@ -49,7 +42,10 @@ from applications.services import (
     application_start,
     application_submit,
     attachment_add,
+    attachment_remove,
+    profile_save,
 )
+from applications.services.privacy import personal_data_deletion_request
 from applications.staff_forms import ReopenForm, ScreeningForm
 from applications.tracker import next_step, tracker
 from applications.workflow import TransitionNotAllowed
@@ -65,11 +61,7 @@ ROW_LABELS = {
 @role_required(Role.APPLICANT)
 def home(request: HttpRequest) -> HttpResponse:
     """The applicant's applications, each as a tracker, and the calls open now."""
-    applications = list(
-        Application.objects.filter(applicant=request.user)
-        .select_related("competition", "grantee_project")
-        .order_by("-created_at")
-    )
+    applications = selectors.applications_of_lead(request.user)
     return render(
         request,
         "applications/home.html",
@@ -79,20 +71,16 @@ def home(request: HttpRequest) -> HttpResponse:
                 for application in applications
             ],
             # Teams the person was invited onto: their own page on each.
-            "team_places": list(
-                Teammate.objects.filter(user=request.user).select_related(
-                    "application__competition", "application__applicant"
-                )
-            ),
+            "team_places": selectors.team_places_of(request.user),
             "open_competitions": list(competitions_open()),
-            "has_profile": ApplicantProfile.objects.filter(user=request.user).exists(),
+            "has_profile": selectors.profile_exists(request.user),
         },
     )
 
 
 @role_required(Role.APPLICANT)
 def profile(request: HttpRequest) -> HttpResponse:
-    existing = ApplicantProfile.objects.filter(user=request.user).first()
+    existing = selectors.profile_of(request.user)
     initial = {"full_name": request.user.full_name, "phone": request.user.phone}
     if existing:
         initial |= {"iin": existing.iin, "village": existing.village_id}
@@ -111,7 +99,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 def personal_data(request: HttpRequest) -> JsonResponse:
     """The person's own data as JSON, to keep or to check (right of access)."""
     response = JsonResponse(
-        personal_data_export(user=request.user),
+        selectors.personal_data_export(user=request.user),
         json_dumps_params={"ensure_ascii": False, "indent": 2},
     )
     response["Content-Disposition"] = 'attachment; filename="jastarurban-my-data.json"'
@@ -123,11 +111,7 @@ def personal_data(request: HttpRequest) -> JsonResponse:
 def personal_data_delete(request: HttpRequest) -> HttpResponse:
     """Asks for deletion: drafts go at once; submitted applications are anonymised
     after the retention period, as the page explains before the person confirms."""
-    submitted = list(
-        Application.objects.filter(applicant=request.user, submitted_at__isnull=False)
-        .select_related("competition__project")
-        .order_by("created_at")
-    )
+    submitted = selectors.applications_submitted_by(request.user)
     if request.method == "POST":
         deletion = personal_data_deletion_request(user=request.user)
         if deletion.outcome == DeletionRequest.Outcome.ACCOUNT_DELETED:
@@ -148,12 +132,10 @@ def personal_data_delete(request: HttpRequest) -> HttpResponse:
         "applications/personal_data_delete.html",
         {
             "submitted": [
-                (application, retention_ends_on(application.competition.project))
+                (application, selectors.retention_ends_on(application.competition.project))
                 for application in submitted
             ],
-            "drafts": Application.objects.filter(
-                applicant=request.user, status=Application.Status.DRAFT, submitted_at__isnull=True
-            ).count(),
+            "drafts": selectors.drafts_count(request.user),
             "retention_years": settings.PERSONAL_DATA_RETENTION_YEARS,
         },
     )
@@ -163,7 +145,7 @@ def personal_data_delete(request: HttpRequest) -> HttpResponse:
 @require_POST
 def start(request: HttpRequest, slug: str) -> HttpResponse:
     competition = get_object_or_404(competitions_public(), slug=slug)
-    if not ApplicantProfile.objects.filter(user=request.user).exists():
+    if not selectors.profile_exists(request.user):
         messages.info(request, _("First tell us who you are: it takes a minute."))
         profile_url = reverse("applications:profile")
         return redirect(f"{profile_url}?next={competition.get_absolute_url()}")
@@ -181,7 +163,7 @@ def _draft_forms(application, add_row: str = "") -> DraftForms:
         competition=competition,
         data=application.draft_data,
         strict=False,
-        lead_iin=lead_iin(application),
+        lead_iin=selectors.lead_iin(application),
     )
     if add_row:
         rows, limit = draft_row_count(
@@ -194,11 +176,7 @@ def _draft_forms(application, add_row: str = "") -> DraftForms:
 
 def _lead(application: Application) -> dict | None:
     """Member 1 as the form shows them: from the profile, never retyped."""
-    profile = (
-        ApplicantProfile.objects.select_related("village__district")
-        .filter(user=application.applicant)
-        .first()
-    )
+    profile = selectors.lead_profile(application)
     if profile is None:
         return None
     return {
@@ -295,7 +273,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("The draft is saved. You can come back to it any time."))
         return redirect("applications:edit", pk=pk)
     # A page opened from an older draft may still post the lead as a teammate row.
-    data = MultiValueDict(without_lead_rows(dict(request.POST.lists()), lead_iin(application)))
+    posted = dict(request.POST.lists())
+    data = MultiValueDict(without_lead_rows(posted, selectors.lead_iin(application)))
     forms = ApplicationForms(application.competition, application, data)
     if not forms.is_valid():
         return edit_page(request, application, forms, status=400)
@@ -354,8 +333,7 @@ def attachment_delete(request: HttpRequest, pk: int, attachment_id: int) -> Http
     application = own_application(request.user, pk)
     if application.is_editable:
         attachment = get_object_or_404(application.attachments, pk=attachment_id)
-        attachment.file.delete(save=False)
-        attachment.delete()
+        attachment_remove(application=application, attachment=attachment)
         messages.success(request, _("The file is removed."))
     return redirect("applications:edit", pk=pk)
 
@@ -384,7 +362,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "team": [] if screens else list(application.team.select_related("village")),
             "activities": list(application.activities.all()),
             "budget": list(application.budget_items.all()),
-            "requested_kzt": application.budget_items.aggregate(total=Sum("total_kzt"))["total"],
+            "requested_kzt": selectors.requested_kzt(application),
             "attachments": list(application.attachments.all()),
             "history": list(application.status_changes.select_related("changed_by")),
             "is_staff": is_staff,

@@ -170,10 +170,6 @@ def place_book() -> PlaceBook:
     return _books[key]
 
 
-def place_list() -> list[Place]:
-    return place_book().places
-
-
 def place_item(place: Settlement) -> Place | None:
     return place_book().by_pk.get(place.pk)
 

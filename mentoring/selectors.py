@@ -13,7 +13,6 @@ from accounts.models import User
 from accounts.roles import Role
 from competitions.models import Competition
 from mentoring.models import (
-    APPROVED_DISBURSEMENTS,
     POSITIVE_SCORES,
     ClosingAnswer,
     Disbursement,
@@ -276,21 +275,6 @@ def life_improved(competition: Competition) -> Share:
     return Share(
         part=answers.filter(answer=ClosingAnswer.Answer.YES).count(), whole=answers.count()
     )
-
-
-def grantee_spending(competition: Competition) -> int:
-    """What the teams spent of their grants, by their receipts."""
-    return Expense.objects.filter(report__project__in=_grantees(competition)).aggregate(
-        total=Coalesce(Sum("amount_kzt"), 0)
-    )["total"]
-
-
-def disbursed(competition: Competition) -> int:
-    """What GAMO paid out to the teams (approved payments only): the actual of the
-    budget's "small grant" line."""
-    return _grantees(competition).aggregate(
-        total=Coalesce(Sum("disbursements__amount_kzt", filter=APPROVED_DISBURSEMENTS), 0)
-    )["total"]
 
 
 # Grant agreements and the reporting schedule they set.

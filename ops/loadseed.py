@@ -24,8 +24,12 @@ from applications.demo import confirmed_teammate_add, form_data, lead_typed_memb
 from applications.forms import ApplicationForms
 from applications.iin import compose_iin, parse_iin
 from applications.models import ApplicantProfile, Application, StatusChange
-from applications.profiles import profile_save
-from applications.services import application_screen, application_start, application_submit
+from applications.services import (
+    application_screen,
+    application_start,
+    application_submit,
+    profile_save,
+)
 from competitions.demo.loader import DEMO_DOMAIN, DEMO_PASSWORD, OPEN_SLUG, load_demo
 from competitions.models import Competition, Settlement
 from competitions.services import competition_copy

@@ -14,7 +14,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import role_required, session_ended
 from accounts.roles import Role
-from applications.files import attachments_for_experts, expert_attachment_response
+from applications.files import expert_attachment_response
+from applications.selectors import attachments_for_experts
 from reviews.access import assignment_for_expert, expert_assignments
 from reviews.forms import ConflictForm, ReviewForm
 from reviews.models import Assignment, CommissionMember, CriterionScore, Review

@@ -63,7 +63,7 @@ class Application(TimeStampedModel):
     correction_deadline = models.DateTimeField(_("correct by"), null=True, blank=True)
     status_reason = models.TextField(_("reason"), blank=True)
     # Set when the retention period after the project ended has passed and the team's
-    # IINs, names and phones were replaced (applications.privacy).
+    # IINs, names and phones were replaced (applications/services/privacy.py).
     anonymised_at = models.DateTimeField(_("personal data anonymised at"), null=True, blank=True)
 
     class Meta:

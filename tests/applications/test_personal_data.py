@@ -10,7 +10,7 @@ from django.db.models import Count
 
 from accounts.models import User
 from applications.models import ApplicantProfile, Application, DeletionRequest, TeamMember
-from applications.privacy import project_personal_data_anonymise
+from applications.services.privacy import project_personal_data_anonymise
 from applications.tasks import anonymise_personal_data
 from reports.budget import budget_execution
 from reports.builders.data import applications_list, project_report
@@ -110,7 +110,7 @@ def test_an_applicant_with_an_application_in_a_kept_project_keeps_the_account(
 def shared_application(draft, other_applicant):
     """The applicant leads a submitted application; the other applicant is on its team."""
     from applications.iin import parse_iin
-    from applications.profiles import profile_save
+    from applications.services import profile_save
 
     other_iin = iin_for(date(1999, 3, 3))
     profile_save(

@@ -426,7 +426,7 @@ def test_the_edit_page_with_a_team_takes_a_constant_number_of_queries(
 def test_a_members_export_holds_their_own_place_and_consent(
     client, draft, django_capture_on_commit_callbacks
 ):
-    from applications.privacy import personal_data_export
+    from applications.selectors import personal_data_export
 
     teammate, iin = join_team(client, draft, django_capture_on_commit_callbacks)
     [place] = personal_data_export(user=teammate.user)["team_places"]
@@ -448,7 +448,7 @@ def test_the_consent_is_asked_in_the_persons_words(
 
 
 def test_anonymisation_clears_the_invitations_but_keeps_the_consent_record(draft):
-    from applications.privacy import project_personal_data_anonymise
+    from applications.services.privacy import project_personal_data_anonymise
     from tests.applications.helpers import confirmed_teammate
 
     teammate = confirmed_teammate(draft, iin=iin_for(date(2004, 3, 3)), full_name="Серік Асқаров")

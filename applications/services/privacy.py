@@ -14,14 +14,13 @@ from datetime import date
 
 from auditlog.context import disable_auditlog
 from auditlog.models import LogEntry
-from django.conf import settings
 from django.db import transaction
-from django.db.models import ProtectedError, Q
+from django.db.models import ProtectedError
 from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import Role
-from applications.iin import age_on
+from applications.iin import age_on, years_later
 from applications.models import (
     ApplicantProfile,
     Application,
@@ -29,27 +28,11 @@ from applications.models import (
     Teammate,
     TeamMember,
 )
+from applications.selectors import projects_past_retention, retention_ends_on
 from competitions.models import GrantProject
 
 ANONYMOUS_NAME = "—"
 ANONYMOUS_IIN_PREFIX = "X"  # a real IIN is 12 digits; a stand-in never is
-
-
-def _years_later(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
-def retention_ends_on(project: GrantProject) -> date:
-    """The last day a project's applicants' personal data are kept as they were given."""
-    return _years_later(project.ends_on, settings.PERSONAL_DATA_RETENTION_YEARS)
-
-
-def projects_past_retention(today: date) -> list[GrantProject]:
-    cutoff = _years_later(today, -settings.PERSONAL_DATA_RETENTION_YEARS)
-    return list(GrantProject.objects.filter(ends_on__lt=cutoff))
 
 
 def _stand_in() -> str:
@@ -58,7 +41,7 @@ def _stand_in() -> str:
 
 def _same_age_birth_date(born: date, day: date) -> date:
     """A date of birth that gives the same age on `day` and tells nothing more."""
-    return _years_later(day, -age_on(born, day))
+    return years_later(day, -age_on(born, day))
 
 
 def user_anonymise(*, user: User) -> None:
@@ -180,104 +163,6 @@ def personal_data_anonymise_expired(*, today: date | None = None) -> int:
         project_personal_data_anonymise(project=project)
         for project in projects_past_retention(today)
     )
-
-
-# --- what a person may see and ask about their own data ---
-
-
-def _application_json(application: Application, own_rows: list[TeamMember], lead: bool) -> dict:
-    return {
-        "registration_number": application.registration_number,
-        "competition": application.competition.title,
-        "role": "lead" if lead else "member",
-        "status": application.status,
-        "submitted_at": application.submitted_at.isoformat() if application.submitted_at else None,
-        "title": application.title,
-        "village": str(application.village) if application.village else None,
-        "problem": application.problem if lead else None,
-        "idea": application.idea if lead else None,
-        "goal": application.goal if lead else None,
-        "expected_results": application.expected_results if lead else None,
-        "team_size": application.team.count(),
-        "your_team_rows": [
-            {
-                "position": row.position,
-                "full_name": row.full_name,
-                "iin": row.iin,
-                "birth_date": row.birth_date.isoformat(),
-                "phone": row.phone,
-                "village": str(row.village),
-                "role": row.role,
-            }
-            for row in own_rows
-        ],
-    }
-
-
-def personal_data_export(*, user: User) -> dict:
-    """Everything the portal holds about this person as an applicant, and nothing about
-    anyone else: other members' rows are left out of the applications they share."""
-    profile = ApplicantProfile.objects.filter(user=user).select_related("village").first()
-    iin = profile.iin if profile else None
-    condition = Q(applicant=user)
-    if iin:
-        condition |= Q(team__iin=iin)
-    applications = (
-        Application.objects.filter(condition)
-        .distinct()
-        .select_related("competition", "village")
-        .order_by("created_at")
-    )
-    return {
-        "account": {
-            "email": user.email,
-            "full_name": user.full_name,
-            "phone": user.phone,
-            "language": user.language,
-            "date_joined": user.date_joined.isoformat(),
-            "last_login": user.last_login.isoformat() if user.last_login else None,
-            "personal_data_consent_at": (
-                user.personal_data_consent_at.isoformat() if user.personal_data_consent_at else None
-            ),
-            "personal_data_consent_version": user.personal_data_consent_version,
-        },
-        "applicant_profile": (
-            {
-                "iin": profile.iin,
-                "birth_date": profile.birth_date.isoformat(),
-                "village": str(profile.village),
-            }
-            if profile
-            else None
-        ),
-        "applications": [
-            _application_json(
-                application,
-                list(application.team.filter(iin=iin).select_related("village")) if iin else [],
-                lead=application.applicant_id == user.pk,
-            )
-            for application in applications
-        ],
-        # The teams the person was invited onto, as they confirmed themselves.
-        "team_places": [
-            {
-                "application": place.application.registration_number or place.application.title,
-                "full_name": place.full_name,
-                "phone": place.phone,
-                "role": place.role,
-                "iin": place.iin,
-                "village": str(place.village) if place.village else None,
-                "consent_version": place.consent_version,
-                "consent_at": place.consent_at.isoformat() if place.consent_at else None,
-                "confirmed_at": place.confirmed_at.isoformat() if place.confirmed_at else None,
-            }
-            for place in Teammate.objects.filter(user=user).select_related("application", "village")
-        ],
-        "deletion_requests": [
-            {"requested_at": request.requested_at.isoformat(), "outcome": request.outcome}
-            for request in user.deletion_requests.all()
-        ],
-    }
 
 
 @transaction.atomic

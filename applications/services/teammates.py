@@ -8,7 +8,6 @@ invitation replaces it. The teammate then types their own IIN and village (check
 applications.eligibility, as the lead's team always was) and gives their own consent.
 """
 
-import hashlib
 import secrets
 from datetime import timedelta
 
@@ -26,6 +25,7 @@ from applications import team_notices
 from applications.eligibility import Member, member_check
 from applications.iin import Iin
 from applications.models import ApplicantProfile, Application, Teammate
+from applications.selectors import token_digest_of
 from competitions.models import Settlement
 from notifications.models import Delivery
 
@@ -42,10 +42,6 @@ class TeamRefused(Exception):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
-
-
-def token_digest_of(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _new_link(teammate: Teammate, now) -> str:
@@ -144,18 +140,6 @@ def teammate_leave(*, teammate: Teammate) -> None:
     full_name = teammate.full_name
     teammate.delete()
     team_notices.member_left_send(application=application, full_name=full_name)
-
-
-def teammate_by_token(token: str, now=None) -> Teammate | None:
-    """The invitation a link opens, if it is still valid (not spent, not expired)."""
-    if not token or len(token) > 64:
-        return None
-    now = now or timezone.now()
-    return (
-        Teammate.objects.select_related("application__competition", "application__applicant")
-        .filter(token_digest=token_digest_of(token), token_expires_at__gt=now, user__isnull=True)
-        .first()
-    )
 
 
 def _phone_account(teammate: Teammate, now):

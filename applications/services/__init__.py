@@ -1,3 +1,8 @@
+"""Writes of the applications app: the application's life from draft to screening, its
+attachments and the applicant's profile. The team's writes are in teammates.py, personal
+data's (deletion, anonymisation) in privacy.py; reads are in applications/selectors.py.
+"""
+
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -5,9 +10,10 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from applications.drafts import draft_clean, lead_iin
+from applications.drafts import draft_clean
 from applications.eligibility import Member, team_problems
 from applications.forms import ApplicationForms, kept
+from applications.iin import Iin
 from applications.models import (
     ApplicantProfile,
     Application,
@@ -17,8 +23,9 @@ from applications.models import (
     StatusChange,
     TeamMember,
 )
+from applications.selectors import lead_iin
 from applications.workflow import check_transition
-from competitions.models import Competition
+from competitions.models import Competition, Settlement
 from jastarurban.money import format_tenge
 
 Status = Application.Status
@@ -337,3 +344,22 @@ def attachment_add(*, application: Application, upload, kind: str) -> Attachment
         content_type=kind,
         size=upload.size,
     )
+
+
+def attachment_remove(*, application: Application, attachment: Attachment) -> None:
+    if not application.is_editable:
+        raise NotEditable
+    attachment.file.delete(save=False)
+    attachment.delete()
+
+
+@transaction.atomic
+def profile_save(*, user, full_name: str, phone: str, iin: Iin, village: Settlement):
+    user.full_name = full_name
+    user.phone = phone
+    user.save(update_fields=["full_name", "phone"])
+    profile, _created = ApplicantProfile.objects.update_or_create(
+        user=user,
+        defaults={"iin": iin.number, "birth_date": iin.birth_date, "village": village},
+    )
+    return profile
