@@ -12,7 +12,7 @@ from accounts.roles import Role
 from applications.forms import ApplicationForms
 from applications.iin import compose_iin, parse_iin
 from applications.models import ApplicantProfile, Application, TeamMember
-from applications.services import application_screen, application_submit, profile_save
+from applications.services.application import application_screen, application_submit, profile_save
 from competitions.demo.source import TEAM_IDEAS
 from competitions.models import Settlement
 

@@ -10,7 +10,7 @@ from accounts.roles import Role
 from applications import selectors
 from applications.access import application_for_user
 from applications.filters import ApplicationFilter, with_totals
-from applications.services import application_reopen, application_screen
+from applications.services.application import application_reopen, application_screen
 from applications.staff_forms import ReopenForm, ScreeningForm
 from applications.workflow import TransitionNotAllowed
 

@@ -35,7 +35,7 @@ from applications.forms import (
 from applications.iin import age_on
 from applications.models import Application, DeletionRequest
 from applications.receipts import receipt_pdf
-from applications.services import (
+from applications.services.application import (
     NotEditable,
     SubmissionRefused,
     application_autosave,

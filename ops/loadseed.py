@@ -24,7 +24,7 @@ from applications.demo import confirmed_teammate_add, form_data, lead_typed_memb
 from applications.forms import ApplicationForms
 from applications.iin import compose_iin, parse_iin
 from applications.models import ApplicantProfile, Application, StatusChange
-from applications.services import (
+from applications.services.application import (
     application_screen,
     application_start,
     application_submit,

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from applications.iin import parse_iin
 from applications.models import Application
-from applications.services import profile_save
+from applications.services.application import profile_save
 from tests.applications.helpers import iin_for, village
 from tests.factories import CompetitionFactory
 

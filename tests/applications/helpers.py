@@ -18,7 +18,7 @@ def village(name_ru: str = "Бейнеу") -> Settlement:
 def with_profile_of(user, born: date):
     """`user` with an applicant profile: born on `born`, living in Beineu."""
     from applications.iin import parse_iin
-    from applications.services import profile_save
+    from applications.services.application import profile_save
 
     profile_save(
         user=user,

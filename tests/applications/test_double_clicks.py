@@ -16,7 +16,7 @@ from django.db import connection
 from accounts.roles import Role
 from applications import views
 from applications.models import Application, StatusChange
-from applications.services import application_start
+from applications.services.application import application_start
 from tests.applications.conftest import CLOSES
 from tests.applications.helpers import application_post, teammates_from_post
 from tests.conftest import require

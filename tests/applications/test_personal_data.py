@@ -110,7 +110,7 @@ def test_an_applicant_with_an_application_in_a_kept_project_keeps_the_account(
 def shared_application(draft, other_applicant):
     """The applicant leads a submitted application; the other applicant is on its team."""
     from applications.iin import parse_iin
-    from applications.services import profile_save
+    from applications.services.application import profile_save
 
     other_iin = iin_for(date(1999, 3, 3))
     profile_save(

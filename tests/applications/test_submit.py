@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from accounts.roles import Role
 from applications.forms import ApplicationForms
 from applications.models import Application, StatusChange
-from applications.services import application_submit
+from applications.services.application import application_submit
 from applications.tasks import send_submission_receipt
 from competitions.models import Settlement
 from tests.applications.conftest import AQTAU, CLOSES

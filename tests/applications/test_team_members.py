@@ -11,7 +11,7 @@ from accounts.consent import CONSENT_VERSION
 from accounts.models import User
 from accounts.roles import Role
 from applications.models import Application, Teammate, TeamMember
-from applications.services import application_screen
+from applications.services.application import application_screen
 from notifications import sms
 from notifications.models import Delivery
 from tests.applications.conftest import CLOSES

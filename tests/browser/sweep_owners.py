@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from applications.demo import form_data
-from applications.services import application_autosave, application_start
+from applications.services.application import application_autosave, application_start
 from competitions.demo.loader import DEMO_DOMAIN
 from mentoring.models import GranteeProject
 from reviews.models import Review

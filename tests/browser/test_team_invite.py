@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from accounts.models import User
 from applications.iin import parse_iin
 from applications.models import Application, TeamMember
-from applications.services import profile_save
+from applications.services.application import profile_save
 from competitions.demo.loader import load_demo
 from competitions.models import District
 from notifications import sms
