@@ -338,7 +338,7 @@ REPORT_SIGNING_PASSPHRASE = env("REPORT_SIGNING_PASSPHRASE")
 
 # Called with the competition whenever published awards change (publication, a
 # withdrawal), so the apps built on the awards follow without reviews importing them.
-AWARD_HOOKS = ["mentoring.services.grantee_projects_sync"]
+AWARD_HOOKS = ["mentoring.services.projects.grantee_projects_sync"]
 
 # Open data (/open-data/, reports/open_data): the awarded grants as 360Giving data.
 # A grant's identifier is "<prefix>-<competition>-<registration number>". 360Giving issues a

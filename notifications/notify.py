@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from notifications.events import ALL_CHANNELS, REMINDER, Event, event_get
 from notifications.models import Channel, Delivery, DeliveryStatus, Preference, SentOnce
 from notifications.sms import sms_parts
+from notifications.tasks import deliver
 
 # (file name, content, MIME type); e-mail only — SMS and Telegram carry a link instead.
 Attachment = tuple[str, bytes, str]
@@ -107,8 +108,6 @@ def _queue(
     person=None,
     attachments: Attachments = None,
 ) -> Delivery:
-    from notifications.tasks import deliver
-
     with translation.override(language or settings.LANGUAGE_CODE):
         message = message_render(event, channel, context)
         files = []

@@ -2,13 +2,12 @@ from django.db import transaction
 
 from notifications.models import Channel, Delivery, Preference, TelegramChat
 from notifications.sms import sms_parts
+from notifications.tasks import deliver_sms
 
 
 def sms_send(*, to: str, text: str, event: str, person=None) -> Delivery:
     """Queues one SMS to an E.164 number and logs it; the task sends it after the commit
     (a code for a sign-up that rolled back is never sent)."""
-    from notifications.tasks import deliver_sms
-
     delivery = Delivery.objects.create(
         person=person, channel=Channel.SMS, address=to, event=event, parts=sms_parts(text)
     )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from accounts.roles import Role
 from applications.models import Application
 from reviews.models import Appeal, AuditEvent
+from reviews.tasks import send_appeal_answer
 
 
 class AppealRefused(Exception):
@@ -70,8 +71,6 @@ def appeal_lodge(
 @transaction.atomic
 def appeal_answer(*, appeal: Appeal, upheld: bool, answer: str, by, now=None) -> Appeal:
     """Staff record the commission's answer; the team lead is told by e-mail."""
-    from reviews.tasks import send_appeal_answer
-
     appeal = Appeal.objects.select_for_update().select_related("application").get(pk=appeal.pk)
     if not by.has_role(Role.STAFF):
         raise AppealRefused(_("Only GAMO staff record the commission's answer."))

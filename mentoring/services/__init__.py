@@ -1,5 +1,3 @@
-"""Writes of the mentoring app; settings.AWARD_HOOKS names grantee_projects_sync here."""
-
-from mentoring.services.projects import grantee_projects_sync
-
-__all__ = ["grantee_projects_sync"]
+"""Writes of the mentoring app, by topic: agreements, mentorship, progress, projects,
+trainings. Empty on purpose: a task may import one of these modules without running the
+others (projects.py enqueues tasks)."""

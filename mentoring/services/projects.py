@@ -25,6 +25,7 @@ from mentoring.models import (
     ProjectBudgetLine,
 )
 from mentoring.services.agreements import agreement_require_signed
+from mentoring.tasks import send_payment_notice
 from mentoring.uploads import scan_prepare
 from reviews.models import Decision
 
@@ -242,8 +243,6 @@ def disbursement_approve(*, disbursement: Disbursement, by: User) -> Disbursemen
     disbursement.decided_at = timezone.now()
     disbursement.save(update_fields=["status", "decided_by", "decided_at"])
     _log_payment(disbursement, from_status=Disbursement.Status.RECORDED, by=by)
-    from mentoring.tasks import send_payment_notice
-
     transaction.on_commit(lambda: send_payment_notice.delay(disbursement.pk))
     return disbursement
 

@@ -128,7 +128,7 @@ def test_a_failed_render_is_recorded_on_the_letter(exhibition, staff, monkeypatc
     def broken(*args, **kwargs):
         raise RuntimeError("font missing")
 
-    monkeypatch.setattr("exhibition.services.render_pdf", broken)
+    monkeypatch.setattr("exhibition.letters.render_pdf", broken)
     render_letters.apply(args=[[letter.pk]])
     letter.refresh_from_db()
     assert (letter.status, letter.error) == (Letter.Status.FAILED, "font missing")
