@@ -396,3 +396,11 @@ def report_dues_to_remind(today: date, days_before: int) -> QuerySet[ReportDue]:
         .select_related("agreement__project__application__applicant")
         .order_by("due_on", "pk")
     )
+
+
+def training_grantee_projects(training: Training):
+    """The grantee teams a training is for: its competition's active and completed ones."""
+    return GranteeProject.objects.filter(
+        application__competition_id=training.competition_id,
+        status__in=[GranteeProject.Status.ACTIVE, GranteeProject.Status.COMPLETED],
+    ).select_related("application__applicant")

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
 from accounts.roles import Role
-from mentoring import forms
+from mentoring import forms, selectors
 from mentoring.models import POSITIVE_SCORES, Material, Participant, Training, TrainingDay
 from mentoring.services import trainings as services
 from mentoring.views import _errors
@@ -101,7 +101,9 @@ def training_invite(request: HttpRequest, pk: int) -> HttpResponse:
     training = get_object_or_404(Training, pk=pk)
     invited = services.training_invite(
         training=training,
-        projects=services.grantee_projects(training).prefetch_related("application__team"),
+        projects=selectors.training_grantee_projects(training).prefetch_related(
+            "application__team"
+        ),
     )
     messages.success(
         request, _("%(count)s people of the grantee teams are invited.") % {"count": len(invited)}

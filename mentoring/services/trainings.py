@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 from applications.uploads import check_attachment
 from mentoring.models import (
     AgendaItem,
-    GranteeProject,
     Material,
     Participant,
     Training,
@@ -83,10 +82,3 @@ def material_add(*, upload=None, **fields) -> Material:
         raise ValidationError(_("Attach a file or give a link."))
     material.save()
     return material
-
-
-def grantee_projects(training: Training):
-    return GranteeProject.objects.filter(
-        application__competition_id=training.competition_id,
-        status__in=[GranteeProject.Status.ACTIVE, GranteeProject.Status.COMPLETED],
-    ).select_related("application__applicant")
