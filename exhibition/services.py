@@ -2,6 +2,7 @@ import zipfile
 from datetime import datetime
 from io import BytesIO
 
+from django.contrib import messages
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
@@ -9,6 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from accounts.errors import ServiceError
 from exhibition.confirmation import (
     CODE_ATTEMPTS,
     CODE_VALIDITY,
@@ -25,16 +27,20 @@ from jastarurban.pdf import render_pdf
 LETTER_PREFIX = "АХ"
 
 
-class RegistrationRefused(Exception):
+class RegistrationRefused(ServiceError):
     """A refusal to show the visitor; ``released`` when the hold is gone (register again)."""
+
+    field = "code"
 
     def __init__(self, message: str, *, released: bool = False):
         super().__init__(message)
         self.released = released
 
 
-class FeedbackRefused(Exception):
-    pass
+class FeedbackRefused(ServiceError):
+    """An answer given twice: a thank-you, not an error."""
+
+    level = messages.INFO
 
 
 @transaction.atomic

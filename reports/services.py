@@ -13,6 +13,7 @@ from competitions.models import GrantProject, Indicator
 from reports.indicators.sources import SOURCES
 from reports.models import IndicatorSnapshot, ReportFile
 from reports.tasks import build_report_file
+from reports.workflow import REPORT_FILE_FLOW
 
 logger = logging.getLogger(__name__)
 
@@ -91,6 +92,9 @@ def report_queue(*, report_id: int) -> bool:
 def report_fail(*, report_id: int, error: BaseException | str) -> None:
     """Marks a request failed with its reason; a failed request may be built again."""
     reason = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
-    ReportFile.objects.filter(pk=report_id).exclude(status=ReportFile.Status.DONE).update(
-        status=ReportFile.Status.FAILED, error=reason[:2000], finished_at=timezone.now()
+    REPORT_FILE_FLOW.claim(
+        ReportFile.objects.filter(pk=report_id),
+        ReportFile.Status.FAILED,
+        error=reason[:2000],
+        finished_at=timezone.now(),
     )

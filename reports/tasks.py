@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from reports.builders import build_report
 from reports.models import ReportFile
+from reports.workflow import REPORT_FILE_FLOW
 
 logger = logging.getLogger(__name__)
 
@@ -29,9 +30,9 @@ def build_report_file(report_id: int) -> str:
     removes whatever part of the file reached the storage."""
     from reports.services import report_fail
 
-    updated = ReportFile.objects.filter(
-        pk=report_id, status__in=[ReportFile.Status.QUEUED, ReportFile.Status.FAILED]
-    ).update(status=ReportFile.Status.RUNNING, error="")
+    updated = REPORT_FILE_FLOW.claim(
+        ReportFile.objects.filter(pk=report_id), ReportFile.Status.RUNNING, error=""
+    )
     report = ReportFile.objects.select_related("project").get(pk=report_id)
     if not updated:
         return report.status  # already built or being built by another worker
@@ -53,8 +54,7 @@ def build_report_file(report_id: int) -> str:
             report.sha256 = hashlib.sha256(content).hexdigest()
             report.data_as_of = data_as_of
             report.finished_at = timezone.now()
-            report.status = ReportFile.Status.DONE
-            report.save()
+            REPORT_FILE_FLOW.move(report, ReportFile.Status.DONE, by=None)
     except Exception as error:
         logger.exception("report %s could not be stored", report_id)
         for leftover in {name, report.file.name} - {""}:
