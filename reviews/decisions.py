@@ -6,7 +6,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from accounts.roles import Position, Role
 from applications.models import BudgetItem
@@ -69,8 +69,10 @@ def _log(award, source, target, by, reason, at) -> None:
     )
 
 
-PROPOSES = _lazy("The commission's chair proposes the decision (GAMO staff if it has no chair).")
-APPROVES = _lazy("Only the director approves or returns the decision.")
+PROPOSES = gettext_lazy(
+    "The commission's chair proposes the decision (GAMO staff if it has no chair)."
+)
+APPROVES = gettext_lazy("Only the director approves or returns the decision.")
 
 # The award decision's steps and who takes each: the chair (or staff, when the
 # commission has none) proposes, the director approves or returns, never the same person.

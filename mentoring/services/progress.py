@@ -7,7 +7,7 @@ from django.db import transaction
 from django.db.models import Max, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from accounts.errors import ServiceError, refused_as_field
 from accounts.models import User
@@ -47,8 +47,8 @@ class ExpenseWarning(str):
     """A line overspent: the expense is kept, the team and staff are warned."""
 
 
-TEAM_SENDS = _lazy("Only the team lead sends the report.")
-STAFF_DECIDES = _lazy("Only GAMO staff accept or return reports.")
+TEAM_SENDS = gettext_lazy("Only the team lead sends the report.")
+STAFF_DECIDES = gettext_lazy("Only GAMO staff accept or return reports.")
 
 # Who moves a report where: the team sends, staff decide.
 REPORT_FLOW = Workflow(
@@ -59,7 +59,7 @@ REPORT_FLOW = Workflow(
         Step(Status.SUBMITTED, Status.RETURNED, Role.STAFF, STAFF_DECIDES),
     ],
     log=_log,
-    not_a_step=_lazy("The report's present status does not allow this step."),
+    not_a_step=gettext_lazy("The report's present status does not allow this step."),
 )
 
 
