@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.errors import ServiceError
 from accounts.models import ApiToken
 
 # "ju_" tells a JastarUrban key apart in a script or a secret scanner's findings.
@@ -19,7 +20,7 @@ KEY_PREFIX = "ju_"
 SHOWN_PREFIX_LENGTH = 10
 
 
-class ApiTokenError(Exception):
+class ApiTokenError(ServiceError):
     pass
 
 

@@ -21,6 +21,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.errors import ServiceError
 from accounts.models import CodePurpose, PhoneCode
 from notifications.services import sms_send
 
@@ -38,12 +39,10 @@ WINDOW = timedelta(hours=1)
 SMS_TEXT = _("JastarUrban code: %(code)s. Valid 5 minutes. Tell it to no one.")
 
 
-class CodeError(Exception):
+class CodeError(ServiceError):
     """A sending limit was hit; `message` is for the person (already translated)."""
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+    field = "phone"
 
 
 def _digest(*, phone: str, purpose: str, code: str) -> str:

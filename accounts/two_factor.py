@@ -18,6 +18,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 
+from accounts.errors import ServiceError
 from accounts.models import User
 from accounts.roles import Role
 
@@ -27,8 +28,10 @@ APP_DEVICE_NAME = "app"
 RECOVERY_DEVICE_NAME = "recovery"
 
 
-class TwoFactorError(Exception):
+class TwoFactorError(ServiceError):
     """A refusal to show the person as it is (a wrong code, the last device)."""
+
+    field = "code"
 
 
 def requires_two_factor(user) -> bool:

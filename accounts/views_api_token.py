@@ -13,7 +13,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from accounts.access import role_required
-from accounts.api_tokens import ApiTokenError, api_token_create, api_token_revoke
+from accounts.api_tokens import api_token_create, api_token_revoke
+from accounts.errors import ServiceError, refusal_show
 from accounts.models import ApiToken
 from accounts.roles import Role
 
@@ -29,8 +30,8 @@ def api_token(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         try:
             key = api_token_create(user=request.user)
-        except ApiTokenError as error:
-            messages.error(request, str(error))
+        except ServiceError as error:
+            refusal_show(request, error)
             return redirect("accounts:api_token")
     return render(
         request,

@@ -21,7 +21,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from accounts.codes import RESEND_AFTER, CodeError, CodePurpose
+from accounts.codes import RESEND_AFTER, CodePurpose
+from accounts.errors import ServiceError, refusal_show
 from accounts.forms import LoginForm, PhoneForm, PhoneSignupForm, SmsCodeForm
 from accounts.phone_accounts import (
     phone_add_finish,
@@ -110,11 +111,11 @@ def phone_login(request: HttpRequest) -> HttpResponse:
         phone = form.cleaned_data["phone"]
         try:
             phone_login_start(phone=phone, ip=client_ip(request), language=get_language())
-        except CodeError as error:
+        except ServiceError as error:
             if "resend" in request.POST and pending:
-                messages.error(request, error.message)
+                refusal_show(request, error)
                 return redirect("accounts:phone_login_code")
-            form.add_error("phone", error.message)
+            refusal_show(request, error, form)
         else:
             _remember(request, purpose=CodePurpose.LOGIN, phone=phone, next=next_url)
             return redirect("accounts:phone_login_code")
@@ -152,8 +153,8 @@ def phone_signup(request: HttpRequest) -> HttpResponse:
             phone_signup_start(
                 phone=pending["phone"], ip=client_ip(request), language=pending["language"]
             )
-        except CodeError as error:
-            messages.error(request, error.message)
+        except ServiceError as error:
+            refusal_show(request, error)
         else:
             _remember(request, **{k: v for k, v in pending.items() if k != "sent_at"})
         return redirect("accounts:phone_signup_code")
@@ -163,8 +164,8 @@ def phone_signup(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             phone_signup_start(phone=data["phone"], ip=client_ip(request), language=get_language())
-        except CodeError as error:
-            form.add_error("phone", error.message)
+        except ServiceError as error:
+            refusal_show(request, error, form)
         else:
             _remember(
                 request,
@@ -229,11 +230,11 @@ def phone_add(request: HttpRequest) -> HttpResponse:
         phone = form.cleaned_data["phone"]
         try:
             phone_add_start(user=user, phone=phone, ip=client_ip(request), language=user.language)
-        except CodeError as error:
+        except ServiceError as error:
             if "resend" in request.POST and pending:
-                messages.error(request, error.message)
+                refusal_show(request, error)
                 return redirect("accounts:phone_add_code")
-            form.add_error("phone", error.message)
+            refusal_show(request, error, form)
         else:
             _remember(request, purpose=CodePurpose.PHONE_CONFIRM, phone=phone, user=user.pk)
             return redirect("accounts:phone_add_code")

@@ -19,9 +19,9 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 
+from accounts.errors import ServiceError, refusal_show
 from accounts.forms import AppCodeForm, TwoFactorCodeForm
 from accounts.two_factor import (
-    TwoFactorError,
     device_remove,
     devices_list,
     has_second_factor,
@@ -68,8 +68,8 @@ def two_factor(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             device = two_factor_verify(user=user, token=form.cleaned_data["code"])
-        except TwoFactorError as error:
-            form.add_error("code", str(error))
+        except ServiceError as error:
+            refusal_show(request, error, form)
         else:
             otp_login(request, device)
             if isinstance(device, StaticDevice):
@@ -115,8 +115,8 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             codes = totp_device_confirm(device=device, token=form.cleaned_data["code"])
-        except TwoFactorError as error:
-            form.add_error("code", str(error))
+        except ServiceError as error:
+            refusal_show(request, error, form)
         else:
             device.refresh_from_db()
             if not user.is_verified():
@@ -199,8 +199,8 @@ def security_device_remove(request: HttpRequest) -> HttpResponse:
         return render(request, "accounts/no_role.html", status=403)
     try:
         device_remove(user=user, device_id=request.POST.get("device", ""))
-    except TwoFactorError as error:
-        messages.error(request, str(error))
+    except ServiceError as error:
+        refusal_show(request, error)
     else:
         messages.success(request, _("The device is removed."))
     return redirect("accounts:security")

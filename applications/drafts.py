@@ -11,6 +11,7 @@ import re
 
 from django.utils.translation import gettext as _
 
+from accounts.errors import ServiceError
 from applications.forms import (
     DISTRICT_SUFFIX,
     ApplicationForm,
@@ -27,12 +28,8 @@ MAX_VALUE_LENGTH = 20_000
 _ROW_KEY = re.compile(r"^(?P<prefix>[a-z]+)-(?P<index>\d{1,4})-(?P<field>[a-z_]+|DELETE)$")
 
 
-class DraftRefused(Exception):
+class DraftRefused(ServiceError):
     """A draft whose shape no form of ours could have sent; the message says what is wrong."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 def row_limits(competition: Competition) -> dict[str, tuple[int, frozenset[str]]]:

@@ -6,13 +6,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
+from accounts.errors import ServiceError, refusal_show
 from accounts.roles import Role
 from applications import selectors
 from applications.access import application_for_user
 from applications.filters import ApplicationFilter, with_totals
 from applications.services.application import application_reopen, application_screen
 from applications.staff_forms import ReopenForm, ScreeningForm
-from applications.workflow import TransitionNotAllowed
 
 PAGE_SIZE = 50
 TOTALS_FILTERS = ("team_size", "requested_min", "requested_max")
@@ -57,8 +57,8 @@ def screen(request: HttpRequest, pk: int) -> HttpResponse:
             eligible=form.cleaned_data["decision"] == "eligible",
             reason=form.cleaned_data["reason"],
         )
-    except TransitionNotAllowed:
-        messages.error(request, _("This application cannot be screened in its present status."))
+    except ServiceError as refusal:
+        refusal_show(request, refusal)
     else:
         messages.success(request, _("The decision is saved and the team is told by e-mail."))
     return redirect("applications:detail", pk=pk)
@@ -80,8 +80,8 @@ def reopen(request: HttpRequest, pk: int) -> HttpResponse:
             reason=form.cleaned_data["reason"],
             deadline=form.cleaned_data["deadline"],
         )
-    except TransitionNotAllowed:
-        messages.error(request, _("This application cannot be returned in its present status."))
+    except ServiceError as refusal:
+        refusal_show(request, refusal)
     else:
         messages.success(request, _("The application is returned to the team for correction."))
     return redirect("applications:detail", pk=pk)

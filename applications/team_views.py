@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
-from accounts.codes import CodeError, CodePurpose, code_send
+from accounts.codes import CodePurpose, code_send
+from accounts.errors import ServiceError, refusal_show
 from accounts.phones import phone_display, phone_masked
 from accounts.roles import Role
 from applications.access import my_team_place, own_application, own_teammate
@@ -18,7 +19,6 @@ from applications.eligibility import age_deadline
 from applications.forms import CodeForm, InviteForm, MemberForm
 from applications.selectors import teammate_by_token
 from applications.services.teammates import (
-    TeamRefused,
     teammate_confirm,
     teammate_invite,
     teammate_leave,
@@ -46,8 +46,8 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
         return edit_page(request, application, invite_form=form, status=400)
     try:
         teammate = teammate_invite(application=application, **form.cleaned_data)
-    except TeamRefused as refusal:
-        messages.error(request, refusal.message)
+    except ServiceError as refusal:
+        refusal_show(request, refusal)
     else:
         messages.success(
             request,
@@ -63,8 +63,8 @@ def resend(request: HttpRequest, pk: int, teammate_id: int) -> HttpResponse:
     teammate = own_teammate(request.user, pk, teammate_id)
     try:
         teammate_resend(teammate=teammate)
-    except TeamRefused as refusal:
-        messages.error(request, refusal.message)
+    except ServiceError as refusal:
+        refusal_show(request, refusal)
     else:
         messages.success(
             request,
@@ -80,8 +80,8 @@ def remove(request: HttpRequest, pk: int, teammate_id: int) -> HttpResponse:
     teammate = own_teammate(request.user, pk, teammate_id)
     try:
         teammate_remove(teammate=teammate)
-    except TeamRefused as refusal:
-        messages.error(request, refusal.message)
+    except ServiceError as refusal:
+        refusal_show(request, refusal)
     else:
         messages.success(request, _("%(name)s is off the team.") % {"name": teammate.full_name})
     return _to_team(pk)
@@ -102,8 +102,8 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
                 ip=client_ip(request),
                 language=get_language(),
             )
-        except CodeError as error:
-            messages.error(request, error.message)
+        except ServiceError as error:
+            refusal_show(request, error)
         else:
             code_sent = True
     elif request.method == "POST":
@@ -114,8 +114,8 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
                 user = teammate_phone_confirm(
                     teammate=teammate, code=code_form.cleaned_data["code"]
                 )
-            except TeamRefused as refusal:
-                messages.error(request, refusal.message)
+            except ServiceError as refusal:
+                refusal_show(request, refusal)
                 return redirect("competitions:home")
             if user is not None:
                 login(request, user, backend=LOGIN_BACKEND)
@@ -151,8 +151,8 @@ def member(request: HttpRequest, pk: int) -> HttpResponse:
                 village=form.cleaned_data["village"],
                 consent=form.cleaned_data["consent"],
             )
-        except TeamRefused as refusal:
-            form.add_error(None, refusal.message)
+        except ServiceError as refusal:
+            refusal_show(request, refusal, form)
         else:
             messages.success(request, _("Thank you: you are confirmed on the team."))
             return redirect("applications:member", pk=pk)
@@ -176,8 +176,8 @@ def leave(request: HttpRequest, pk: int) -> HttpResponse:
     teammate = my_team_place(request.user, pk)
     try:
         teammate_leave(teammate=teammate)
-    except TeamRefused as refusal:
-        messages.error(request, refusal.message)
+    except ServiceError as refusal:
+        refusal_show(request, refusal)
         return redirect("applications:member", pk=pk)
     messages.success(request, _("You have left the team. The team lead is told."))
     return redirect("applications:home")

@@ -12,11 +12,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.access import role_required, session_ended
+from accounts.errors import ServiceError, refusal_response, refusal_show
 from accounts.roles import Role
 from applications import selectors
 from applications.access import application_for_user, own_application
 from applications.drafts import (
-    DraftRefused,
     draft_clean,
     draft_row_count,
     row_limits,
@@ -36,8 +36,6 @@ from applications.iin import age_on
 from applications.models import Application, DeletionRequest
 from applications.receipts import receipt_pdf
 from applications.services.application import (
-    NotEditable,
-    SubmissionRefused,
     application_autosave,
     application_start,
     application_submit,
@@ -48,7 +46,6 @@ from applications.services.application import (
 from applications.services.privacy import personal_data_deletion_request
 from applications.staff_forms import ReopenForm, ScreeningForm
 from applications.tracker import next_step, tracker
-from applications.workflow import TransitionNotAllowed
 from competitions.places import place_label
 from competitions.selectors import competitions_open, competitions_public
 
@@ -186,12 +183,9 @@ def _lead(application: Application) -> dict | None:
     }
 
 
-def edit_page(
-    request, application, forms=None, status=200, problems=(), invite_form=None
-) -> HttpResponse:
+def edit_page(request, application, forms=None, status=200, invite_form=None) -> HttpResponse:
     forms = forms or _draft_forms(application)
     errors = forms.error_summary() if status == 400 and invite_form is None else []
-    errors += [(str(problem), "#section-team") for problem in problems]
     return render(
         request,
         "applications/edit.html",
@@ -224,10 +218,8 @@ def add_row(request: HttpRequest, pk: int, section: str) -> HttpResponse:
         raise Http404
     try:
         application_autosave(application=application, data=dict(request.POST.lists()))
-    except NotEditable:
-        return HttpResponse(_("This application can no longer be changed."), status=409)
-    except DraftRefused as refusal:
-        return HttpResponse(refusal.message, status=400)
+    except ServiceError as refusal:
+        return refusal_response(refusal)
     try:
         index = int(request.POST.get(f"{section}-TOTAL_FORMS", ""))
     except ValueError:
@@ -251,6 +243,13 @@ def add_row(request: HttpRequest, pk: int, section: str) -> HttpResponse:
     )
 
 
+def _submitted_meanwhile(application: Application) -> bool:
+    """Submitted by an earlier click or in another tab while this request waited: the
+    person is shown the submitted application, not a refusal of a step already taken."""
+    application.refresh_from_db(fields=["status"])
+    return not application.is_editable
+
+
 @role_required(Role.APPLICANT)
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     application = own_application(request.user, pk)
@@ -260,11 +259,10 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         return edit_page(request, application, _draft_forms(application))
     try:
         application_autosave(application=application, data=dict(request.POST.lists()))
-    except NotEditable:
-        # Submitted meanwhile by an earlier click or another tab: nothing is left to save.
-        return redirect("applications:detail", pk=pk)
-    except DraftRefused as refusal:
-        messages.error(request, refusal.message)
+    except ServiceError as refusal:
+        if _submitted_meanwhile(application):
+            return redirect("applications:detail", pk=pk)
+        refusal_show(request, refusal)
         return edit_page(request, application, _draft_forms(application), status=400)
     if "add" in request.POST:
         forms = _draft_forms(application, add_row=request.POST["add"])
@@ -280,11 +278,11 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         return edit_page(request, application, forms, status=400)
     try:
         application_submit(application=application, forms=forms, by=request.user)
-    except SubmissionRefused as refusal:
-        return edit_page(request, application, forms, status=400, problems=refusal.problems)
-    except TransitionNotAllowed:
-        # A double click: the first request submitted it while this one waited for the lock.
-        return redirect("applications:detail", pk=pk)
+    except ServiceError as refusal:
+        if _submitted_meanwhile(application):
+            return redirect("applications:detail", pk=pk)
+        refusal_show(request, refusal, forms.main)
+        return edit_page(request, application, forms, status=400)
     messages.success(
         request, _("The application is submitted. A receipt is on its way to your e-mail.")
     )
@@ -299,10 +297,8 @@ def autosave(request: HttpRequest, pk: int) -> HttpResponse:
     application = own_application(request.user, pk)
     try:
         application = application_autosave(application=application, data=dict(request.POST.lists()))
-    except NotEditable:
-        return HttpResponse(_("This application can no longer be changed."), status=409)
-    except DraftRefused as refusal:
-        return HttpResponse(refusal.message, status=400)
+    except ServiceError as refusal:
+        return refusal_response(refusal)
     saved = timezone.localtime(application.autosaved_at).strftime("%H:%M:%S")
     return HttpResponse(_("Saved at %(time)s") % {"time": saved})
 
@@ -317,8 +313,8 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
             attachment_add(
                 application=application, upload=form.cleaned_data["file"], kind=form.kind
             )
-        except (NotEditable, SubmissionRefused) as error:
-            messages.error(request, getattr(error, "problems", [_("Not accepted.")])[0])
+        except ServiceError as refusal:
+            refusal_show(request, refusal)
         else:
             messages.success(request, _("The file is attached."))
     else:

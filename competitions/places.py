@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from accounts.errors import ServiceError
 from competitions.models import District, RuralDistrict, Settlement
 
 # People live in villages and towns; winter camps, sidings and "other" places (wells,
@@ -180,10 +181,8 @@ def place_label(place: Settlement) -> str:
     return item.label if item else f"{_two_names(place)} — {place.district.name}"
 
 
-class PlaceNotFound(Exception):
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+class PlaceNotFound(ServiceError):
+    """No place, or more than one, answers to the name given; `message` says which."""
 
 
 def _fold(text: str) -> str:

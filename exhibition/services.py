@@ -1,11 +1,13 @@
 from datetime import datetime
 
+from django.contrib import messages
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from accounts.errors import ServiceError
 from exhibition.confirmation import (
     CODE_ATTEMPTS,
     CODE_VALIDITY,
@@ -22,16 +24,20 @@ from jastarurban.images import photo_prepare
 LETTER_PREFIX = "АХ"
 
 
-class RegistrationRefused(Exception):
+class RegistrationRefused(ServiceError):
     """A refusal to show the visitor; ``released`` when the hold is gone (register again)."""
+
+    field = "code"
 
     def __init__(self, message: str, *, released: bool = False):
         super().__init__(message)
         self.released = released
 
 
-class FeedbackRefused(Exception):
-    pass
+class FeedbackRefused(ServiceError):
+    """An answer given twice: a thank-you, not an error."""
+
+    level = messages.INFO
 
 
 @transaction.atomic

@@ -9,14 +9,13 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from accounts.errors import ServiceError, refusal_show
 from exhibition import selectors
 from exhibition.confirmation import CODE_VALIDITY
 from exhibition.forms import ConfirmationForm, FeedbackForm, RegistrationForm
 from exhibition.models import Exhibition, Registration, Stand, StandPhoto
 from exhibition.qr import qr_svg
 from exhibition.services import (
-    FeedbackRefused,
-    RegistrationRefused,
     feedback_submit,
     registration_confirm,
     registration_confirm_unknown,
@@ -75,8 +74,8 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
                     email=data["email"],
                     language=get_language(),
                 )
-            except RegistrationRefused as refused:
-                form.add_error(None, str(refused))
+            except ServiceError as refused:
+                refusal_show(request, refused, form)
             else:
                 expires = timezone.now() + CODE_VALIDITY
                 request.session[_pending_key(exhibition)] = {
@@ -107,13 +106,13 @@ def confirm(request: HttpRequest, slug: str) -> HttpResponse:
                 if pending["id"] is None:
                     registration_confirm_unknown(pending=pending)
                 registration = registration_confirm(registration_id=pending["id"], code=code)
-            except RegistrationRefused as refused:
+            except ServiceError as refused:
                 if refused.released:
                     del request.session[key]
-                    messages.error(request, str(refused))
+                    refusal_show(request, refused)
                     return redirect("exhibition:register", slug=slug)
                 request.session[key] = pending
-                form.add_error("code", str(refused))
+                refusal_show(request, refused, form)
             else:
                 del request.session[key]
                 messages.success(request, _("Your registration is confirmed."))
@@ -193,8 +192,8 @@ def feedback(request: HttpRequest, slug: str) -> HttpResponse:
                 support_grew=form.cleaned_data["support_grew"],
                 impressed=form.cleaned_data["impressed"],
             )
-        except FeedbackRefused as refused:
-            messages.info(request, str(refused))
+        except ServiceError as refused:
+            refusal_show(request, refused)
         else:
             messages.success(request, _("Thank you for your answer!"))
         return redirect("exhibition:detail", slug=slug)

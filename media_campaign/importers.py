@@ -16,6 +16,8 @@ from datetime import date, datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.errors import ServiceError
+
 NUMBERS = ("views", "likes", "comments", "shares", "positive", "neutral", "negative")
 REQUIRED = ("link", "views")
 DATE_FORMATS = ("%d.%m.%Y", "%Y-%m-%d", "%m/%d/%Y", "%m/%d/%Y %H:%M", "%Y-%m-%d %H:%M:%S")
@@ -40,10 +42,14 @@ class SnapshotRow:
     post: object = None
 
 
-class ImportRefused(Exception):
-    def __init__(self, errors: list[str]):
-        super().__init__("; ".join(errors))
-        self.errors = errors
+class ImportRefused(ServiceError):
+    """The file cannot be imported; one message per problem found."""
+
+    field = "file"
+
+    @property
+    def errors(self) -> list[str]:
+        return self.messages
 
 
 GENERIC = Importer(

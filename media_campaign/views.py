@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from accounts.access import role_required
+from accounts.errors import ServiceError, refusal_show
 from accounts.roles import Role
 from competitions.models import Indicator
 from competitions.selectors import project_get, projects_all
@@ -19,7 +20,7 @@ from media_campaign.forms import (
     SnapshotForm,
     VideoForm,
 )
-from media_campaign.importers import IMPORTERS, ImportRefused
+from media_campaign.importers import IMPORTERS
 from media_campaign.models import (
     EXPECTED_SECONDS,
     POSTS_PER_VIDEO,
@@ -238,7 +239,6 @@ def post_detail(request: HttpRequest, project: str, pk: int) -> HttpResponse:
 def import_csv(request: HttpRequest, project: str) -> HttpResponse:
     project = project_get(project)
     form = ImportForm(request.POST or None, request.FILES or None)
-    errors = []
     if request.method == "POST" and form.is_valid():
         try:
             result = services.snapshots_import(
@@ -247,8 +247,8 @@ def import_csv(request: HttpRequest, project: str) -> HttpResponse:
                 platform=form.cleaned_data["platform"],
                 taken_on=form.cleaned_data["taken_on"],
             )
-        except ImportRefused as refused:
-            errors = refused.errors
+        except ServiceError as refused:
+            refusal_show(request, refused, form)
             messages.error(
                 request, _("Nothing was imported: correct the file and upload it again.")
             )
@@ -261,5 +261,5 @@ def import_csv(request: HttpRequest, project: str) -> HttpResponse:
     return render(
         request,
         "media_campaign/import.html",
-        {"form": form, "errors": errors, "importers": IMPORTERS, "project": project},
+        {"form": form, "importers": IMPORTERS, "project": project},
     )

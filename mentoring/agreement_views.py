@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -11,13 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
+from accounts.errors import ServiceError, refusal_show
 from accounts.roles import Role
 from jastarurban.files import file_response
 from mentoring import forms
 from mentoring.models import GrantAgreement, GranteeProject
 from mentoring.selectors import agreement_for, agreement_project_for, report_schedule
 from mentoring.services import agreements as services
-from mentoring.views import _errors
 
 READERS = (Role.APPLICANT, Role.STAFF, Role.OPERATOR)
 
@@ -92,8 +92,8 @@ def agreement_prepare(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.agreement_prepare(project=project, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
+        except ServiceError as error:
+            refusal_show(request, error, form)
         else:
             messages.success(request, _("The agreement is ready: the team can download it."))
             return redirect("mentoring:agreement", project.pk)
@@ -110,8 +110,8 @@ def agreement_scan(request: HttpRequest, pk: int) -> HttpResponse:
             services.agreement_team_sign_scan(
                 agreement=agreement, scan=form.cleaned_data["scan"], by=request.user
             )
-        except ValidationError as error:
-            _errors(request, error)
+        except ServiceError as error:
+            refusal_show(request, error)
         else:
             messages.success(request, _("The signed agreement is uploaded. Thank you!"))
     else:
@@ -127,8 +127,8 @@ def agreement_sign(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = agreement_for(request.user, pk)
     try:
         services.agreement_gamo_sign(agreement=agreement, by=request.user)
-    except ValidationError as error:
-        _errors(request, error)
+    except ServiceError as error:
+        refusal_show(request, error)
     else:
         messages.success(request, _("GAMO's signature is recorded."))
     return redirect("mentoring:agreement", agreement.project_id)

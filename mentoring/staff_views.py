@@ -1,7 +1,6 @@
 """GAMO's side of the grantee projects: the list, the mentor, money, visits and closing."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
+from accounts.errors import ServiceError, refusal_show
 from accounts.roles import Role
 from jastarurban.files import file_response
 from mentoring import forms
@@ -22,7 +22,6 @@ from mentoring.selectors import (
     with_overdue_reports,
 )
 from mentoring.services import projects as services
-from mentoring.views import _errors
 
 PAGE_SIZE = 50
 
@@ -59,8 +58,8 @@ def _staff_post(form_class, action, success: str):
         if form.is_valid():
             try:
                 action(project=project, by=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                _errors(request, error)
+            except ServiceError as error:
+                refusal_show(request, error)
             else:
                 messages.success(request, success)
         else:
@@ -111,8 +110,8 @@ def budget_line_change(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.budget_line_change(line=line, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            _errors(request, error)
+        except ServiceError as error:
+            refusal_show(request, error)
         else:
             messages.success(request, _("The approved amount is changed."))
     else:
@@ -127,8 +126,8 @@ def disbursement_approve(request: HttpRequest, pk: int) -> HttpResponse:
     disbursement = get_object_or_404(Disbursement, pk=pk)
     try:
         services.disbursement_approve(disbursement=disbursement, by=request.user)
-    except ValidationError as error:
-        _errors(request, error)
+    except ServiceError as error:
+        refusal_show(request, error)
     else:
         messages.success(request, _("The payment is approved and counts as paid."))
     return redirect("mentoring:project", disbursement.project_id)
@@ -146,8 +145,8 @@ def disbursement_return(request: HttpRequest, pk: int) -> HttpResponse:
             services.disbursement_return(
                 disbursement=disbursement, reason=form.cleaned_data["reason"], by=request.user
             )
-        except ValidationError as error:
-            _errors(request, error)
+        except ServiceError as error:
+            refusal_show(request, error)
         else:
             messages.success(request, _("The payment is returned to the person who recorded it."))
     return redirect("mentoring:project", disbursement.project_id)

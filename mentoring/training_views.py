@@ -1,7 +1,6 @@
 """Trainings: staff plan them, invite the teams, mark attendance; participants give feedback."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Avg, Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,11 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
+from accounts.errors import ServiceError, refusal_show
 from accounts.roles import Role
 from mentoring import forms, selectors
 from mentoring.models import POSITIVE_SCORES, Material, Participant, Training, TrainingDay
 from mentoring.services import trainings as services
-from mentoring.views import _errors
 
 
 @role_required(Role.STAFF, Role.OPERATOR)
@@ -136,8 +135,8 @@ def material_add(request: HttpRequest) -> HttpResponse:
         fields = dict(form.cleaned_data)
         try:
             services.material_add(upload=fields.pop("upload"), **fields)
-        except ValidationError as error:
-            _errors(request, error)
+        except ServiceError as error:
+            refusal_show(request, error)
         else:
             messages.success(request, _("The material is published."))
     else:
@@ -156,7 +155,7 @@ def feedback(request: HttpRequest, token) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.feedback_save(participant=participant, **form.cleaned_data)
-        except ValidationError as error:
-            _errors(request, error)
+        except ServiceError as error:
+            refusal_show(request, error)
         return render(request, "mentoring/feedback_done.html", {"participant": participant})
     return render(request, "mentoring/feedback.html", {"participant": participant, "form": form})

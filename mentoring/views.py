@@ -1,7 +1,6 @@
 """Pages of a grantee project for its team, its mentor, staff and the operator."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
+from accounts.errors import ServiceError, refusal_show
 from accounts.roles import Role
 from jastarurban.files import file_response
 from mentoring import forms
@@ -38,11 +38,6 @@ from mentoring.selectors import (
 from mentoring.services import mentorship, progress, projects
 
 PROJECT_ROLES = (Role.APPLICANT, Role.MENTOR, Role.STAFF, Role.OPERATOR)
-
-
-def _errors(request: HttpRequest, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 @role_required(Role.MENTOR)
@@ -161,8 +156,8 @@ def meeting_add(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             mentorship.meeting_log(project=project, mentor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            _errors(request, error)
+        except ServiceError as error:
+            refusal_show(request, error)
         else:
             messages.success(request, _("The meeting is logged."))
             return redirect("mentoring:project", project.pk)
@@ -175,8 +170,8 @@ def report_start(request: HttpRequest, pk: int) -> HttpResponse:
     project = project_of_team(request.user, pk)
     try:
         report = progress.report_start(project=project)
-    except ValidationError as error:
-        _errors(request, error)
+    except ServiceError as error:
+        refusal_show(request, error)
         return redirect("mentoring:project", project.pk)
     return redirect("mentoring:report", report.pk)
 
@@ -206,8 +201,8 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             try:
                 progress.report_save(report=report, **form.cleaned_data)
-            except ValidationError as error:
-                _errors(request, error)
+            except ServiceError as error:
+                refusal_show(request, error)
             else:
                 messages.success(request, _("Saved."))
                 return redirect("mentoring:report", report.pk)
@@ -239,8 +234,8 @@ def expense_add(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             _expense, warning = progress.expense_add(report=report, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error("receipt" if error.code == "bad_type" else None, error)
+        except ServiceError as error:
+            refusal_show(request, error, form)
         else:
             messages.success(request, _("The expense is added."))
             if warning:
@@ -262,8 +257,8 @@ def expense_delete(request: HttpRequest, pk: int) -> HttpResponse:
     report = _team_report(request, expense.report_id)
     try:
         progress.expense_delete(expense=expense)
-    except ValidationError as error:
-        _errors(request, error)
+    except ServiceError as error:
+        refusal_show(request, error)
     return redirect("mentoring:report", report.pk)
 
 
@@ -275,8 +270,8 @@ def photo_add(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             progress.photo_add(report=report, **form.cleaned_data)
-        except ValidationError as error:
-            _errors(request, error)
+        except ServiceError as error:
+            refusal_show(request, error)
         else:
             messages.success(request, _("The photo is added."))
     else:
@@ -293,8 +288,8 @@ def photo_delete(request: HttpRequest, pk: int) -> HttpResponse:
     report = _team_report(request, photo.report_id)
     try:
         progress.photo_delete(photo=photo)
-    except ValidationError as error:
-        _errors(request, error)
+    except ServiceError as error:
+        refusal_show(request, error)
     return redirect("mentoring:report", report.pk)
 
 
@@ -304,8 +299,8 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
     report = _team_report(request, pk)
     try:
         progress.report_submit(report=report, by=request.user)
-    except ValidationError as error:
-        _errors(request, error)
+    except ServiceError as error:
+        refusal_show(request, error)
         return redirect("mentoring:report", report.pk)
     messages.success(request, _("The report is sent to GAMO for checking."))
     return redirect("mentoring:project", report.project_id)
@@ -324,8 +319,8 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
                 comment=form.cleaned_data["comment"],
                 by=request.user,
             )
-        except ValidationError as error:
-            _errors(request, error)
+        except ServiceError as error:
+            refusal_show(request, error)
         else:
             messages.success(request, _("The team can see your decision."))
     else:
@@ -362,8 +357,8 @@ def _team_form(request, project: GranteeProject, form_class, save, *, title) -> 
     if request.method == "POST" and form.is_valid():
         try:
             save(project=project, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            _errors(request, error)
+        except ServiceError as error:
+            refusal_show(request, error)
         else:
             messages.success(request, _("Thank you! Your answer is saved."))
         return redirect("mentoring:project", project.pk)

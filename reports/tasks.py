@@ -13,6 +13,7 @@ from django.utils import timezone
 from reports.builders import build_report
 from reports.models import ReportFile
 from reports.snapshots import indicators_snapshot
+from reports.workflow import REPORT_FILE_FLOW
 
 logger = logging.getLogger(__name__)
 
@@ -28,9 +29,9 @@ def build_report_file(report_id: int) -> str:
     """Builds one requested report. The file and the "done" status are saved together,
     after the bytes exist; any failure marks the request failed with its message and
     removes whatever part of the file reached the storage."""
-    updated = ReportFile.objects.filter(
-        pk=report_id, status__in=[ReportFile.Status.QUEUED, ReportFile.Status.FAILED]
-    ).update(status=ReportFile.Status.RUNNING, error="")
+    updated = REPORT_FILE_FLOW.claim(
+        ReportFile.objects.filter(pk=report_id), ReportFile.Status.RUNNING, error=""
+    )
     report = ReportFile.objects.select_related("project").get(pk=report_id)
     if not updated:
         return report.status  # already built or being built by another worker
@@ -52,8 +53,7 @@ def build_report_file(report_id: int) -> str:
             report.sha256 = hashlib.sha256(content).hexdigest()
             report.data_as_of = data_as_of
             report.finished_at = timezone.now()
-            report.status = ReportFile.Status.DONE
-            report.save()
+            REPORT_FILE_FLOW.move(report, ReportFile.Status.DONE, by=None)
     except Exception as error:
         logger.exception("report %s could not be stored", report_id)
         for leftover in {name, report.file.name} - {""}:
@@ -66,6 +66,9 @@ def build_report_file(report_id: int) -> str:
 def report_fail(*, report_id: int, error: BaseException | str) -> None:
     """Marks a request failed with its reason; a failed request may be built again."""
     reason = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
-    ReportFile.objects.filter(pk=report_id).exclude(status=ReportFile.Status.DONE).update(
-        status=ReportFile.Status.FAILED, error=reason[:2000], finished_at=timezone.now()
+    REPORT_FILE_FLOW.claim(
+        ReportFile.objects.filter(pk=report_id),
+        ReportFile.Status.FAILED,
+        error=reason[:2000],
+        finished_at=timezone.now(),
     )

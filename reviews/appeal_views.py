@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
+from accounts.errors import ServiceError, refusal_show
 from accounts.roles import Role
 from applications.access import own_application
 from competitions.models import Competition
 from jastarurban.files import file_response
-from reviews.appeals import AppealRefused, appeal_answer, appeal_lodge
+from reviews.appeals import appeal_answer, appeal_lodge
 from reviews.forms import AppealAnswerForm, AppealForm
 from reviews.models import Appeal
 
@@ -39,8 +40,8 @@ def appeal(request: HttpRequest, pk: int) -> HttpResponse:
                     file_kind=getattr(form, "file_kind", ""),
                     by=request.user,
                 )
-            except AppealRefused as refusal:
-                messages.error(request, str(refusal))
+            except ServiceError as refusal:
+                refusal_show(request, refusal)
             else:
                 messages.success(request, _("Your appeal is lodged. You will be told the answer."))
             return redirect("reviews:appeal", pk=pk)
@@ -92,8 +93,8 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
                 answer=form.cleaned_data["answer"],
                 by=request.user,
             )
-        except AppealRefused as refusal:
-            messages.error(request, str(refusal))
+        except ServiceError as refusal:
+            refusal_show(request, refusal)
         else:
             messages.success(request, _("The answer is recorded and the team lead is told."))
     return redirect("reviews:appeals", slug=appeal.application.competition.slug)

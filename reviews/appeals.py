@@ -8,13 +8,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.errors import ServiceError
 from accounts.roles import Role
 from applications.models import Application
 from reviews.models import Appeal, AuditEvent
 from reviews.tasks import send_appeal_answer
 
 
-class AppealRefused(Exception):
+class AppealRefused(ServiceError):
     """The appeal cannot be lodged or answered; the message says why."""
 
 

@@ -7,12 +7,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
+from accounts.errors import ServiceError, refusal_show
 from accounts.roles import Role
 from applications.access import own_application
 from competitions.models import Competition
 from reviews.access import commission_competition
 from reviews.decisions import (
-    DecisionRefused,
     award_withdraw,
     decision_approve,
     decision_propose,
@@ -69,11 +69,6 @@ def ranking(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _refusal(request: HttpRequest, refusal: DecisionRefused) -> None:
-    for problem in refusal.problems:
-        messages.error(request, problem)
-
-
 @role_required(Role.STAFF, Role.EXPERT)
 @require_POST
 def propose(request: HttpRequest, slug: str) -> HttpResponse:
@@ -89,8 +84,8 @@ def propose(request: HttpRequest, slug: str) -> HttpResponse:
             reason=request.POST.get("reason", ""),
             by=request.user,
         )
-    except DecisionRefused as refusal:
-        _refusal(request, refusal)
+    except ServiceError as refusal:
+        refusal_show(request, refusal)
     else:
         messages.success(
             request, _("The decision is proposed; the director approves or returns it.")
@@ -104,8 +99,8 @@ def approve(request: HttpRequest, slug: str) -> HttpResponse:
     competition = get_object_or_404(Competition, slug=slug)
     try:
         decision_approve(competition=competition, by=request.user)
-    except DecisionRefused as refusal:
-        _refusal(request, refusal)
+    except ServiceError as refusal:
+        refusal_show(request, refusal)
     else:
         messages.success(request, _("The decision is approved; the others form the reserve list."))
     return redirect("reviews:ranking", slug=slug)
@@ -119,8 +114,8 @@ def send_back(request: HttpRequest, slug: str) -> HttpResponse:
         decision_return(
             competition=competition, reason=request.POST.get("reason", ""), by=request.user
         )
-    except DecisionRefused as refusal:
-        _refusal(request, refusal)
+    except ServiceError as refusal:
+        refusal_show(request, refusal)
     else:
         messages.success(request, _("The decision is returned to its proposer."))
     return redirect("reviews:ranking", slug=slug)
@@ -132,8 +127,8 @@ def publish(request: HttpRequest, slug: str) -> HttpResponse:
     competition = get_object_or_404(Competition, slug=slug)
     try:
         results_publish(competition=competition, by=request.user)
-    except DecisionRefused as refusal:
-        messages.error(request, refusal.problems[0])
+    except ServiceError as refusal:
+        refusal_show(request, refusal)
     else:
         messages.success(request, _("The results are published."))
     return redirect("reviews:ranking", slug=slug)
@@ -243,8 +238,8 @@ def withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         successor = award_withdraw(
             decision=decision, reason=request.POST.get("reason", ""), by=request.user
         )
-    except DecisionRefused as refusal:
-        messages.error(request, refusal.problems[0])
+    except ServiceError as refusal:
+        refusal_show(request, refusal)
     else:
         if successor:
             messages.success(

@@ -6,11 +6,13 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.roles import Position, Role
 from applications.models import BudgetItem
 from competitions.models import Competition
 from jastarurban.money import format_tenge
+from jastarurban.workflow import Step, TransitionRefused, Workflow
 from reviews.models import AuditEvent, AwardDecision, AwardDecisionStep, Decision
 from reviews.selectors import competition_ranking, open_flags
 
@@ -21,25 +23,15 @@ def _awards_changed(competition: Competition) -> None:
         import_string(path)(competition)
 
 
-class DecisionRefused(Exception):
-    def __init__(self, problems: list[str]):
-        super().__init__("; ".join(problems))
-        self.problems = problems
+class DecisionRefused(TransitionRefused):
+    """The award decision cannot take this step; one message per reason."""
+
+    @property
+    def problems(self) -> list[str]:
+        return self.messages
 
 
 Status = AwardDecision.Status
-PROPOSER, DIRECTOR = "proposer", "director"
-
-# The award decision's steps and who takes each: the chair (or staff, when the
-# commission has none) proposes, the director approves or returns, never the same person.
-STEPS: dict[tuple[str, str], str] = {
-    ("", Status.PROPOSED): PROPOSER,
-    (Status.PROPOSED, Status.PROPOSED): PROPOSER,
-    (Status.RETURNED, Status.PROPOSED): PROPOSER,
-    (Status.APPROVED, Status.PROPOSED): PROPOSER,
-    (Status.PROPOSED, Status.APPROVED): DIRECTOR,
-    (Status.PROPOSED, Status.RETURNED): DIRECTOR,
-}
 
 
 def may_propose(user, competition: Competition) -> bool:
@@ -60,25 +52,42 @@ def may_review(user, award: AwardDecision | None) -> bool:
     )
 
 
-def _step(award: AwardDecision, to_status: str, by, now, reason: str = "") -> None:
-    from_status = award.status if award.pk else ""
-    who = STEPS.get((from_status, to_status))
-    if who is None:
-        raise DecisionRefused([_("This step is not possible now.")])
-    if who == PROPOSER and not may_propose(by, award.competition):
-        raise DecisionRefused(
-            [_("The commission's chair proposes the decision (GAMO staff if it has no chair).")]
-        )
-    if who == DIRECTOR:
-        if award.proposed_by_id == by.pk:
-            raise DecisionRefused([_("Whoever proposed the decision cannot approve or return it.")])
-        if not by.has_position(Position.DIRECTOR):
-            raise DecisionRefused([_("Only the director approves or returns the decision.")])
-    award.status = to_status
-    award.save()
+def _proposer(user, award: AwardDecision) -> bool:
+    return may_propose(user, award.competition)
+
+
+def _director(user, award: AwardDecision) -> bool:
+    # Two reasons, each said as it is: four eyes first, then the position.
+    if award.proposed_by_id == user.pk:
+        raise DecisionRefused(_("Whoever proposed the decision cannot approve or return it."))
+    return user.has_position(Position.DIRECTOR)
+
+
+def _log(award, source, target, by, reason, at) -> None:
     AwardDecisionStep.objects.create(
-        decision=award, from_status=from_status, to_status=to_status, by=by, at=now, reason=reason
+        decision=award, from_status=source, to_status=target, by=by, at=at, reason=reason
     )
+
+
+PROPOSES = gettext_lazy(
+    "The commission's chair proposes the decision (GAMO staff if it has no chair)."
+)
+APPROVES = gettext_lazy("Only the director approves or returns the decision.")
+
+# The award decision's steps and who takes each: the chair (or staff, when the
+# commission has none) proposes, the director approves or returns, never the same person.
+AWARD_FLOW = Workflow(
+    [
+        Step("", Status.PROPOSED, _proposer, PROPOSES),
+        Step(Status.PROPOSED, Status.PROPOSED, _proposer, PROPOSES),
+        Step(Status.RETURNED, Status.PROPOSED, _proposer, PROPOSES),
+        Step(Status.APPROVED, Status.PROPOSED, _proposer, PROPOSES),
+        Step(Status.PROPOSED, Status.APPROVED, _director, APPROVES),
+        Step(Status.PROPOSED, Status.RETURNED, _director, APPROVES),
+    ],
+    log=_log,
+    refused=DecisionRefused,
+)
 
 
 def _open_flags_problem(competition: Competition) -> list[str]:
@@ -156,7 +165,7 @@ def decision_propose(
     """
     competition = Competition.objects.select_for_update().get(pk=competition.pk)
     if competition.results_published_at:
-        raise DecisionRefused([_("The results are published; the decision can no longer change.")])
+        raise DecisionRefused(_("The results are published; the decision can no longer change."))
     if not may_propose(by, competition):
         raise DecisionRefused(
             [_("The commission's chair proposes the decision (GAMO staff if it has no chair).")]
@@ -179,7 +188,7 @@ def decision_propose(
     award.reviewed_by = None
     award.reviewed_at = None
     award.return_reason = ""
-    _step(award, Status.PROPOSED, by, now, reason.strip())
+    AWARD_FLOW.move(award, Status.PROPOSED, by=by, reason=reason.strip(), at=now)
     AuditEvent.objects.create(
         competition=competition,
         actor=by,
@@ -194,14 +203,14 @@ def decision_return(*, competition: Competition, reason: str, by, now=None) -> A
     """The director sends the proposal back with a reason; nothing is awarded."""
     award = AwardDecision.objects.select_for_update().filter(competition=competition).first()
     if award is None:
-        raise DecisionRefused([_("No decision has been proposed.")])
+        raise DecisionRefused(_("No decision has been proposed."))
     if not reason.strip():
-        raise DecisionRefused([_("Say why the decision is returned.")])
+        raise DecisionRefused(_("Say why the decision is returned."))
     now = now or timezone.now()
     award.reviewed_by = by
     award.reviewed_at = now
     award.return_reason = reason.strip()
-    _step(award, Status.RETURNED, by, now, reason.strip())
+    AWARD_FLOW.move(award, Status.RETURNED, by=by, reason=reason.strip(), at=now)
     AuditEvent.objects.create(
         competition=competition,
         actor=by,
@@ -216,10 +225,10 @@ def decision_approve(*, competition: Competition, by, now=None) -> list[Decision
     """The director approves the proposal: only now are the awards and the reserve recorded."""
     competition = Competition.objects.select_for_update().get(pk=competition.pk)
     if competition.results_published_at:
-        raise DecisionRefused([_("The results are published; the decision can no longer change.")])
+        raise DecisionRefused(_("The results are published; the decision can no longer change."))
     award = AwardDecision.objects.select_for_update().filter(competition=competition).first()
     if award is None:
-        raise DecisionRefused([_("No decision has been proposed.")])
+        raise DecisionRefused(_("No decision has been proposed."))
     now = now or timezone.now()
     award.reviewed_by = by
     award.reviewed_at = now
@@ -228,7 +237,7 @@ def decision_approve(*, competition: Competition, by, now=None) -> list[Decision
     rows, amounts, problems = _checked(competition, award.winners, award.reason)
     if problems:
         raise DecisionRefused(problems)
-    _step(award, Status.APPROVED, by, now)
+    AWARD_FLOW.move(award, Status.APPROVED, by=by, at=now)
     Decision.objects.filter(application__competition=competition).delete()
     decisions, reserve = [], 0
     for row in rows:
@@ -278,7 +287,7 @@ def results_publish(*, competition: Competition, by, now=None) -> Competition:
             application__competition=competition, outcome=Decision.Outcome.AWARDED
         ).exists()
     ):
-        raise DecisionRefused([_("The director approves the decision before it is published.")])
+        raise DecisionRefused(_("The director approves the decision before it is published."))
     if competition.results_published_at is None:
         competition.results_published_at = now or timezone.now()
         competition.save(update_fields=["results_published_at"])
@@ -297,9 +306,9 @@ def award_withdraw(*, decision: Decision, reason: str, by, now=None) -> Decision
     """
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     if decision.outcome != Decision.Outcome.AWARDED:
-        raise DecisionRefused([_("Only a winner can withdraw from the award.")])
+        raise DecisionRefused(_("Only a winner can withdraw from the award."))
     if not reason.strip():
-        raise DecisionRefused([_("Say why the winner withdraws.")])
+        raise DecisionRefused(_("Say why the winner withdraws."))
     amount = decision.amount_kzt
     decision.outcome = Decision.Outcome.WITHDRAWN
     decision.amount_kzt = 0

@@ -3,7 +3,9 @@ from collections import Counter
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from accounts.errors import ServiceError
 from applications.models import Application
 from competitions.models import Competition
 from reviews.access import may_resolve_flags
@@ -21,15 +23,23 @@ from reviews.selectors import applications_eligible, open_flags
 Action = AuditEvent.Action
 
 
-class ChairTaken(Exception):
+class ChairTaken(ServiceError):
     """The commission has a chair already."""
 
+    default_message = gettext_lazy("The commission already has a chair.")
 
-class ReviewLocked(Exception):
+
+class ReviewLocked(ServiceError):
     """The review cannot change: submitted, past the deadline, or the expert is conflicted."""
 
+    default_message = gettext_lazy("This review can no longer be changed.")
+    status = 409
 
-class FlagRefused(Exception):
+
+SUBMITTED = gettext_lazy("The review is already submitted: ask GAMO to reopen it.")
+
+
+class FlagRefused(ServiceError):
     """A conflict flag cannot be resolved this way; the message says why."""
 
 
@@ -162,7 +172,7 @@ def conflict_declare(
     )
     member, application = assignment.member, assignment.application
     if assignment.conflict == Assignment.Conflict.DECLARED:
-        raise ReviewLocked("a declared conflict is final")
+        raise ReviewLocked(_("You have declared a conflict of interest here; that is final."))
     if not conflicted:
         assignment.conflict = Assignment.Conflict.NONE
         assignment.declared_at = now or timezone.now()
@@ -172,7 +182,7 @@ def conflict_declare(
     review = Review.objects.filter(assignment=assignment).first()
     if review is not None:
         if review.status == Review.Status.SUBMITTED:
-            raise ReviewLocked("a submitted review stands; ask staff to reopen it first")
+            raise ReviewLocked(SUBMITTED)
         review.delete()
         _log(member.competition, member.expert, Action.DRAFT_VOIDED, application, member)
     assignment.conflict = Assignment.Conflict.DECLARED
@@ -186,13 +196,13 @@ def conflict_declare(
 
 def _editable_review(assignment: Assignment, now) -> Review:
     if assignment.conflict != Assignment.Conflict.NONE:
-        raise ReviewLocked("declare that there is no conflict first")
+        raise ReviewLocked(_("Declare first that you have no conflict of interest."))
     deadline = assignment.member.competition.review_deadline
     review, _created = Review.objects.select_for_update().get_or_create(assignment=assignment)
     if review.status == Review.Status.SUBMITTED:
-        raise ReviewLocked("the review is submitted")
+        raise ReviewLocked(SUBMITTED)
     if deadline and now >= deadline and not review.reopened_reason:
-        raise ReviewLocked("the review deadline has passed")
+        raise ReviewLocked(_("The review deadline has passed: ask GAMO to reopen the review."))
     return review
 
 

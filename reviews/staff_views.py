@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
+from accounts.errors import ServiceError, refusal_show
 from accounts.models import User
 from accounts.roles import Role
 from competitions.models import Competition
@@ -15,8 +16,6 @@ from reviews.forms import AssignByHandForm, AssignForm, CommissionAddForm
 from reviews.models import Review
 from reviews.selectors import applications_eligible, conflict_flags
 from reviews.services import (
-    ChairTaken,
-    FlagRefused,
     assignment_create,
     assignments_create_all,
     assignments_create_k_each,
@@ -75,8 +74,8 @@ def commission_add_view(request: HttpRequest, slug: str) -> HttpResponse:
                 is_chair=form.cleaned_data["is_chair"],
                 by=request.user,
             )
-        except ChairTaken:
-            messages.error(request, _("The commission already has a chair."))
+        except ServiceError as refusal:
+            refusal_show(request, refusal)
         else:
             messages.success(request, _("The expert is on the commission."))
     else:
@@ -162,8 +161,8 @@ def flag_resolve_view(request: HttpRequest, slug: str) -> HttpResponse:
             note=request.POST.get("note", ""),
             by=request.user,
         )
-    except FlagRefused as refusal:
-        messages.error(request, str(refusal))
+    except ServiceError as refusal:
+        refusal_show(request, refusal)
     else:
         messages.success(
             request,

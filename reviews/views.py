@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import role_required, session_ended
+from accounts.errors import ServiceError, refusal_response, refusal_show
 from accounts.roles import Role
 from applications.files import expert_attachment_response
 from applications.selectors import attachments_for_experts
@@ -20,7 +21,6 @@ from reviews.access import assignment_for_expert, expert_assignments
 from reviews.forms import ConflictForm, ReviewForm
 from reviews.models import Assignment, CommissionMember, CriterionScore, Review
 from reviews.services import (
-    ReviewLocked,
     conflict_declare,
     declaration_accept,
     review_save,
@@ -184,8 +184,8 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
                 kind=data["kind"],
                 note=data["note"],
             )
-        except ReviewLocked:
-            messages.error(request, _("The review is already submitted: ask GAMO to reopen it."))
+        except ServiceError as refusal:
+            refusal_show(request, refusal)
             return redirect("reviews:review", pk=pk)
         if data["answer"] == "conflict":
             messages.info(request, _("Noted. The application is removed from your list."))
@@ -199,8 +199,8 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     action = review_submit if final else review_save
     try:
         action(assignment=assignment, scores=form.scores(), comment=form.cleaned_data["comment"])
-    except ReviewLocked:
-        messages.error(request, _("This review can no longer be changed."))
+    except ServiceError as refusal:
+        refusal_show(request, refusal)
         return redirect("reviews:review", pk=pk)
     if final:
         messages.success(request, _("The review is submitted. Thank you!"))
@@ -222,8 +222,8 @@ def autosave(request: HttpRequest, pk: int) -> HttpResponse:
         saved = review_save(
             assignment=assignment, scores=form.scores(), comment=form.cleaned_data["comment"]
         )
-    except ReviewLocked:
-        return HttpResponse(_("This review can no longer be changed."), status=409)
+    except ServiceError as refusal:
+        return refusal_response(refusal)
     time = timezone.localtime(saved.saved_at).strftime("%H:%M:%S")
     return HttpResponse(_("Saved at %(time)s") % {"time": time})
 

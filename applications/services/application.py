@@ -7,7 +7,9 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from accounts.errors import ServiceError
 from applications.drafts import draft_clean
 from applications.eligibility import Member, team_problems
 from applications.forms import ApplicationForms, kept
@@ -18,12 +20,11 @@ from applications.models import (
     ApplicationActivity,
     Attachment,
     BudgetItem,
-    StatusChange,
     TeamMember,
 )
 from applications.selectors import lead_iin
 from applications.tasks import send_status_email, send_submission_receipt
-from applications.workflow import check_transition
+from applications.workflow import APPLICATION_FLOW
 from competitions.models import Competition, Settlement
 from jastarurban.money import format_tenge
 
@@ -32,14 +33,17 @@ Status = Application.Status
 HOLDS_MEMBERS = [Status.SUBMITTED, Status.RETURNED, Status.ELIGIBLE, Status.INELIGIBLE]
 
 
-class SubmissionRefused(Exception):
-    def __init__(self, problems: list[str]):
-        super().__init__("; ".join(problems))
-        self.problems = problems
+class SubmissionRefused(ServiceError):
+    """The application cannot be submitted (or take another file); one message per reason."""
+
+    @property
+    def problems(self) -> list[str]:
+        return self.messages
 
 
-class NotEditable(Exception):
-    pass
+class NotEditable(ServiceError):
+    default_message = gettext_lazy("This application can no longer be changed.")
+    status = 409
 
 
 @transaction.atomic
@@ -174,19 +178,6 @@ def _members(team: list[TeamMember]) -> list[Member]:
     ]
 
 
-def _change_status(application: Application, to_status: str, by, reason: str, now) -> None:
-    StatusChange.objects.create(
-        application=application,
-        from_status=application.status,
-        to_status=to_status,
-        changed_by=by,
-        changed_at=now,
-        reason=reason,
-    )
-    application.status = to_status
-    application.status_reason = reason
-
-
 def _fields(form) -> dict:
     return {name: value for name, value in form.cleaned_data.items() if name != "DELETE"}
 
@@ -220,7 +211,7 @@ def application_submit(*, application: Application, forms: ApplicationForms, by,
     now = now or timezone.now()
     competition = Competition.objects.select_for_update().get(pk=application.competition_id)
     application = Application.objects.select_for_update().get(pk=application.pk)
-    check_transition(application, Status.SUBMITTED, by)
+    APPLICATION_FLOW.check(application, Status.SUBMITTED, by)
     if not application.can_submit(now):
         raise SubmissionRefused([_late_message(application.submission_deadline())])
     team = _team(application)
@@ -278,11 +269,11 @@ def application_submit(*, application: Application, forms: ApplicationForms, by,
         application.registration_number = (
             f"{competition.number_prefix}-{year}-{competition.last_number:04d}"
         )
-    _change_status(application, Status.SUBMITTED, by, "", now)
     application.submitted_at = now
     application.declarations_accepted_at = now
     application.correction_deadline = None
-    application.save()
+    application.status_reason = ""
+    APPLICATION_FLOW.move(application, Status.SUBMITTED, by=by, at=now)
     transaction.on_commit(lambda: send_submission_receipt.delay(application.pk))
     return application
 
@@ -292,11 +283,11 @@ def application_screen(*, application: Application, by, eligible: bool, reason: 
     """Staff's eligibility decision; an ineligible application always says why."""
     application = Application.objects.select_for_update().get(pk=application.pk)
     to_status = Status.ELIGIBLE if eligible else Status.INELIGIBLE
-    check_transition(application, to_status, by)
+    APPLICATION_FLOW.check(application, to_status, by)
     if not eligible and not reason.strip():
-        raise ValueError("an ineligible application needs a reason")
-    _change_status(application, to_status, by, reason.strip(), now or timezone.now())
-    application.save()
+        raise ServiceError(_("Say why the application is ineligible."), field="reason")
+    application.status_reason = reason.strip()
+    APPLICATION_FLOW.move(application, to_status, by=by, reason=reason.strip(), at=now)
     transaction.on_commit(lambda: send_status_email.delay(application.pk))
     return application
 
@@ -308,21 +299,21 @@ def application_reopen(
     """Returns a submitted application to its team for correction until a new deadline."""
     now = now or timezone.now()
     application = Application.objects.select_for_update().get(pk=application.pk)
-    check_transition(application, Status.RETURNED, by)
+    APPLICATION_FLOW.check(application, Status.RETURNED, by)
     if not reason.strip():
-        raise ValueError("reopening needs a reason")
+        raise ServiceError(_("Say what the team must correct."), field="reason")
     if deadline <= now:
-        raise ValueError("the new deadline must be in the future")
-    _change_status(application, Status.RETURNED, by, reason.strip(), now)
+        raise ServiceError(_("The new deadline must be in the future."), field="deadline")
+    application.status_reason = reason.strip()
     application.correction_deadline = deadline
-    application.save()
+    APPLICATION_FLOW.move(application, Status.RETURNED, by=by, reason=reason.strip(), at=now)
     transaction.on_commit(lambda: send_status_email.delay(application.pk))
     return application
 
 
 def attachment_add(*, application: Application, upload, kind: str) -> Attachment:
     if not application.is_editable:
-        raise NotEditable
+        raise NotEditable()
     if application.attachments.count() >= application.competition.max_attachments:
         raise SubmissionRefused(
             [

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from accounts.codes import CodePurpose, code_check
 from accounts.consent import CONSENT_VERSION
+from accounts.errors import ServiceError
 from accounts.roles import Role
 from accounts.two_factor import requires_two_factor
 from applications import team_notices
@@ -36,12 +37,8 @@ RESEND_AFTER = timedelta(seconds=60)
 SENDS_PER_HOUR = 5
 
 
-class TeamRefused(Exception):
+class TeamRefused(ServiceError):
     """A change to the team that the rules do not allow; `message` says why."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 def _new_link(teammate: Teammate, now) -> str:

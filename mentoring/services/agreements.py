@@ -13,6 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.errors import ServiceError
 from accounts.models import User
 from accounts.roles import Position, Role
 from jastarurban.money import format_tenge
@@ -27,12 +28,11 @@ AGREEMENT_SIGNERS = (Position.DIRECTOR,)
 def agreement_require_signed(project: GranteeProject) -> None:
     """Refuses unless the project's agreement is signed by both the team and GAMO."""
     if not GrantAgreement.objects.signed().filter(project=project).exists():
-        raise ValidationError(
+        raise ServiceError(
             _(
                 "Payments wait for the grant agreement: it must be signed by both the team "
                 "and GAMO before any money is recorded or approved."
-            ),
-            code="agreement_unsigned",
+            )
         )
 
 
@@ -48,22 +48,20 @@ def _check_schedules(
     project: GranteeProject, dated_on: date, tranches: list[tuple[date, int]], report_dates
 ) -> None:
     if not tranches:
-        raise ValidationError(_("Give at least one payment of the schedule."))
+        raise ServiceError(_("Give at least one payment of the schedule."))
     if not report_dates:
-        raise ValidationError(_("Give at least one report due date."))
+        raise ServiceError(_("Give at least one report due date."))
     total = sum(amount for _day, amount in tranches)
     if total != project.award_kzt:
-        raise ValidationError(
+        raise ServiceError(
             _("The payments add up to %(total)s; they must add up to the award of %(award)s.")
             % {"total": format_tenge(total), "award": format_tenge(project.award_kzt)}
         )
     days = [day for day, _amount in tranches]
     if days != sorted(days) or days[0] < dated_on:
-        raise ValidationError(
-            _("Payment dates go in order and none is before the agreement's date.")
-        )
+        raise ServiceError(_("Payment dates go in order and none is before the agreement's date."))
     if list(report_dates) != sorted(set(report_dates)) or report_dates[0] < dated_on:
-        raise ValidationError(
+        raise ServiceError(
             _("Report due dates go in order, differ, and none is before the agreement's date.")
         )
 
@@ -84,14 +82,14 @@ def agreement_prepare(
     the document the sides sign does not change when a budget line does later.
     """
     if not by.has_role(Role.STAFF):
-        raise ValidationError(_("Only GAMO staff prepare grant agreements."))
+        raise ServiceError(_("Only GAMO staff prepare grant agreements."))
     project = GranteeProject.objects.select_for_update().get(pk=project.pk)
     if not project.is_active:
-        raise ValidationError(_("This project is closed; nothing can be added to it."))
+        raise ServiceError(_("This project is closed; nothing can be added to it."))
     _check_schedules(project, dated_on, tranches, report_dates)
     agreement = GrantAgreement.objects.filter(project=project).first()
     if agreement is not None and not agreement.is_editable:
-        raise ValidationError(_("The agreement is signed already; it can no longer change."))
+        raise ServiceError(_("The agreement is signed already; it can no longer change."))
     if agreement is None or agreement.dated_on.year != dated_on.year:
         number = _next_number(dated_on.year)
     else:
@@ -131,7 +129,7 @@ def agreement_team_signed(*, agreement: GrantAgreement, via: str, by: User) -> G
     should each member's acceptance by a one-time code once every member has accepted.
     """
     if agreement.team_signed:
-        raise ValidationError(_("The team has signed this agreement already."))
+        raise ServiceError(_("The team has signed this agreement already."))
     agreement.team_signed_at = timezone.now()
     agreement.team_signed_by = by
     agreement.team_signed_via = via
@@ -143,19 +141,19 @@ def agreement_team_sign_scan(*, agreement: GrantAgreement, scan, by: User) -> Gr
     """The team lead uploads the scan of the agreement signed by the team (PDF or photo)."""
     agreement = _locked(agreement)
     if agreement.project.application.applicant_id != by.pk:
-        raise ValidationError(_("Only the team lead uploads the signed agreement."))
+        raise ServiceError(_("Only the team lead uploads the signed agreement."))
     try:
         stored, kind = scan_prepare(scan)
     except ValidationError as error:
         if error.code != "bad_type":
-            raise
-        raise ValidationError(
+            raise ServiceError(error.messages, field="scan") from None
+        raise ServiceError(
             _(
                 "The signed agreement must be a PDF scan or a photo (JPEG, PNG), "
                 "whatever the file's name says."
             ),
-            code="bad_type",
-        ) from error
+            field="scan",
+        ) from None
     agreement_team_signed(agreement=agreement, via=GrantAgreement.TeamSignedVia.SCAN, by=by)
     agreement.team_scan.save(stored.name, stored, save=False)
     agreement.team_scan_type = kind
@@ -167,10 +165,10 @@ def agreement_team_sign_scan(*, agreement: GrantAgreement, scan, by: User) -> Gr
 def agreement_gamo_sign(*, agreement: GrantAgreement, by: User) -> GrantAgreement:
     """The director records that GAMO has signed the agreement."""
     if not by.has_position(*AGREEMENT_SIGNERS):
-        raise ValidationError(_("Only the director signs grant agreements for GAMO."))
+        raise ServiceError(_("Only the director signs grant agreements for GAMO."))
     agreement = _locked(agreement)
     if agreement.gamo_signed:
-        raise ValidationError(_("GAMO has signed this agreement already."))
+        raise ServiceError(_("GAMO has signed this agreement already."))
     agreement.gamo_signed_at = timezone.now()
     agreement.gamo_signed_by = by
     agreement.save(update_fields=["gamo_signed_at", "gamo_signed_by", "updated_at"])

@@ -3,11 +3,12 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.errors import ServiceError
 from accounts.models import User
 from mentoring.models import GranteeProject, Meeting, MentoringEvaluation, Reminder
 
@@ -19,7 +20,7 @@ def meeting_log(*, project: GranteeProject, mentor: User, held_on: date, **field
     if project.mentor_id != mentor.pk:
         raise PermissionDenied
     if not project.is_active:
-        raise ValidationError(_("This project is closed; nothing can be added to it."))
+        raise ServiceError(_("This project is closed; nothing can be added to it."))
     return Meeting.objects.create(project=project, mentor=mentor, held_on=held_on, **fields)
 
 
@@ -32,7 +33,7 @@ def evaluation_save(
                 project=project, usefulness=usefulness, comment=comment, answered_by=by
             )
     except IntegrityError:
-        raise ValidationError(_("Your team has already filled in this sheet.")) from None
+        raise ServiceError(_("Your team has already filled in this sheet.")) from None
 
 
 @dataclass(frozen=True)

@@ -2,15 +2,19 @@
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from accounts.errors import ServiceError, refused_as_field
 from accounts.models import User
+from accounts.roles import Role
 from jastarurban.images import photo_prepare
 from jastarurban.money import format_tenge
+from jastarurban.workflow import Step, Workflow
 from mentoring.models import (
     Expense,
     GranteeProject,
@@ -23,36 +27,40 @@ from mentoring.uploads import scan_prepare
 
 Status = ProgressReport.Status
 
-# Who moves a report where: the team sends, staff decide.
-TRANSITIONS = {
-    (Status.DRAFT, Status.SUBMITTED): "team",
-    (Status.RETURNED, Status.SUBMITTED): "team",
-    (Status.SUBMITTED, Status.ACCEPTED): "staff",
-    (Status.SUBMITTED, Status.RETURNED): "staff",
-}
+
+def _team(user, report: ProgressReport) -> bool:
+    return report.project.application.applicant_id == user.pk
+
+
+def _log(report, source, target, by, reason, at) -> None:
+    ReportStatusChange.objects.create(
+        report=report,
+        from_status=source,
+        to_status=target,
+        changed_by=by,
+        changed_at=at,
+        comment=reason,
+    )
 
 
 class ExpenseWarning(str):
     """A line overspent: the expense is kept, the team and staff are warned."""
 
 
-def _transition(report: ProgressReport, to: str, *, by: User, side: str, comment: str = ""):
-    if TRANSITIONS.get((report.status, to)) != side:
-        raise ValidationError(
-            _("A report that is “%(status)s” cannot be changed like this.")
-            % {"status": report.get_status_display()}
-        )
-    now = timezone.now()
-    ReportStatusChange.objects.create(
-        report=report,
-        from_status=report.status,
-        to_status=to,
-        changed_by=by,
-        changed_at=now,
-        comment=comment,
-    )
-    report.status = to
-    return now
+TEAM_SENDS = gettext_lazy("Only the team lead sends the report.")
+STAFF_DECIDES = gettext_lazy("Only GAMO staff accept or return reports.")
+
+# Who moves a report where: the team sends, staff decide.
+REPORT_FLOW = Workflow(
+    [
+        Step(Status.DRAFT, Status.SUBMITTED, _team, TEAM_SENDS),
+        Step(Status.RETURNED, Status.SUBMITTED, _team, TEAM_SENDS),
+        Step(Status.SUBMITTED, Status.ACCEPTED, Role.STAFF, STAFF_DECIDES),
+        Step(Status.SUBMITTED, Status.RETURNED, Role.STAFF, STAFF_DECIDES),
+    ],
+    log=_log,
+    not_a_step=gettext_lazy("The report's present status does not allow this step."),
+)
 
 
 @transaction.atomic
@@ -60,7 +68,7 @@ def report_start(*, project: GranteeProject) -> ProgressReport:
     """The team's open report, or a new one: a team keeps one report open at a time."""
     project = GranteeProject.objects.select_for_update().get(pk=project.pk)
     if not project.is_active:
-        raise ValidationError(_("This project is closed; nothing can be added to it."))
+        raise ServiceError(_("This project is closed; nothing can be added to it."))
     open_report = project.reports.filter(status__in=[Status.DRAFT, Status.RETURNED]).first()
     if open_report:
         return open_report
@@ -70,7 +78,7 @@ def report_start(*, project: GranteeProject) -> ProgressReport:
 
 def _editable(report: ProgressReport) -> None:
     if not report.is_editable:
-        raise ValidationError(_("This report has been sent; it can no longer be changed."))
+        raise ServiceError(_("This report has been sent; it can no longer be changed."))
 
 
 def report_save(*, report: ProgressReport, done: str, video_links: str) -> ProgressReport:
@@ -84,7 +92,8 @@ def report_save(*, report: ProgressReport, done: str, video_links: str) -> Progr
 @transaction.atomic
 def photo_add(*, report: ProgressReport, image, stage: str, caption: str = "") -> Photo:
     _editable(report)
-    prepared = photo_prepare(image)
+    with refused_as_field("image"):
+        prepared = photo_prepare(image)
     photo = Photo(report=report, stage=stage, caption=caption)
     photo.image.save(prepared.name, prepared, save=False)
     photo.save()
@@ -121,7 +130,7 @@ def expense_add(
         or 0
     )
     if spent + amount_kzt > project.award_kzt:
-        raise ValidationError(
+        raise ServiceError(
             _(
                 "The team has spent %(spent)s; with this expense it would be %(total)s, "
                 "above the award of %(award)s."
@@ -131,9 +140,10 @@ def expense_add(
                 "total": format_tenge(spent + amount_kzt),
                 "award": format_tenge(project.award_kzt),
             },
-            code="above_award",
+            field="amount_kzt",
         )
-    stored, kind = scan_prepare(receipt)
+    with refused_as_field("receipt"):
+        stored, kind = scan_prepare(receipt)
     expense = Expense(
         report=report,
         line=line,
@@ -168,9 +178,11 @@ def expense_delete(*, expense: Expense) -> None:
 def report_submit(*, report: ProgressReport, by: User) -> ProgressReport:
     report = ProgressReport.objects.select_for_update().get(pk=report.pk)
     if not report.done.strip():
-        raise ValidationError(_("Write what was done before sending the report."))
-    report.submitted_at = _transition(report, Status.SUBMITTED, by=by, side="team")
-    report.save(update_fields=["status", "submitted_at"])
+        raise ServiceError(_("Write what was done before sending the report."))
+    report.submitted_at = timezone.now()
+    REPORT_FLOW.move(
+        report, Status.SUBMITTED, by=by, at=report.submitted_at, fields=["submitted_at"]
+    )
     return report
 
 
@@ -180,10 +192,17 @@ def report_review(
 ) -> ProgressReport:
     report = ProgressReport.objects.select_for_update().get(pk=report.pk)
     if not accept and not comment.strip():
-        raise ValidationError(_("Say what the team must correct."))
+        raise ServiceError(_("Say what the team must correct."))
     target = Status.ACCEPTED if accept else Status.RETURNED
-    report.reviewed_at = _transition(report, target, by=by, side="staff", comment=comment)
+    report.reviewed_at = timezone.now()
     report.reviewed_by = by
     report.staff_comment = comment
-    report.save(update_fields=["status", "reviewed_at", "reviewed_by", "staff_comment"])
+    REPORT_FLOW.move(
+        report,
+        target,
+        by=by,
+        reason=comment,
+        at=report.reviewed_at,
+        fields=["reviewed_at", "reviewed_by", "staff_comment"],
+    )
     return report

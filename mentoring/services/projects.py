@@ -2,12 +2,12 @@
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.errors import ServiceError, refused_as_field
 from accounts.models import User
 from accounts.roles import Position, Role
 from competitions.models import Competition
@@ -77,13 +77,13 @@ def _locked(project: GranteeProject) -> GranteeProject:
 
 def _require_active(project: GranteeProject) -> None:
     if not project.is_active:
-        raise ValidationError(_("This project is closed; nothing can be added to it."))
+        raise ServiceError(_("This project is closed; nothing can be added to it."))
 
 
 @transaction.atomic
 def mentor_assign(*, project: GranteeProject, mentor: User | None) -> GranteeProject:
     if mentor is not None and not mentor.has_role(Role.MENTOR):
-        raise ValidationError(_("%(name)s is not a mentor.") % {"name": mentor.full_name})
+        raise ServiceError(_("%(name)s is not a mentor.") % {"name": mentor.full_name})
     project = _locked(project)
     project.mentor = mentor
     project.mentor_assigned_at = timezone.now() if mentor else None
@@ -99,12 +99,12 @@ def budget_line_change(
     project = _locked(line.project)
     _require_active(project)
     if not reason.strip():
-        raise ValidationError(_("Say why the amount changes."))
+        raise ServiceError(_("Say why the amount changes."))
     others = (
         project.budget_lines.exclude(pk=line.pk).aggregate(total=Sum("amount_kzt"))["total"] or 0
     )
     if others + amount_kzt > project.award_kzt:
-        raise ValidationError(
+        raise ServiceError(
             _("The approved budget would be %(total)s, above the award of %(award)s.")
             % {"total": format_tenge(others + amount_kzt), "award": format_tenge(project.award_kzt)}
         )
@@ -180,13 +180,13 @@ def disbursement_add(
     once the director approves it (`disbursement_approve`).
     """
     if not by.has_position(*PAYMENT_RECORDERS):
-        raise ValidationError(_("Only the accountant or the coordinator records payments."))
+        raise ServiceError(_("Only the accountant or the coordinator records payments."))
     project = _locked(project)
     _require_active(project)
     agreement_require_signed(project)
     paid = project.disbursements.standing().aggregate(total=Sum("amount_kzt"))["total"] or 0
     if paid + amount_kzt > project.award_kzt:
-        raise ValidationError(
+        raise ServiceError(
             _(
                 "%(paid)s is paid already; with this payment it would be %(total)s, "
                 "above the award of %(award)s."
@@ -205,7 +205,8 @@ def disbursement_add(
         recorded_by=by,
     )
     if document:
-        stored, kind = scan_prepare(document)
+        with refused_as_field("document"):
+            stored, kind = scan_prepare(document)
         disbursement.document.save(stored.name, stored, save=False)
         disbursement.document_type = kind
     disbursement.save()
@@ -217,13 +218,13 @@ def _decide(disbursement: Disbursement, *, by: User) -> Disbursement:
     """The payment locked, once the decider is checked: never its recorder, always a director."""
     disbursement = Disbursement.objects.select_for_update().get(pk=disbursement.pk)
     if disbursement.recorded_by_id == by.pk:
-        raise ValidationError(
+        raise ServiceError(
             _("You recorded this payment: another person, the director, must approve it.")
         )
     if not by.has_position(*PAYMENT_APPROVERS):
-        raise ValidationError(_("Only the director approves or returns payments."))
+        raise ServiceError(_("Only the director approves or returns payments."))
     if not disbursement.awaits_approval:
-        raise ValidationError(
+        raise ServiceError(
             _("This payment is already %(status)s.")
             % {"status": disbursement.get_status_display().lower()}
         )
@@ -252,7 +253,7 @@ def disbursement_return(*, disbursement: Disbursement, reason: str, by: User) ->
     """The director sends a payment back with a reason; it never counts as paid, and the
     accountant records the corrected payment anew."""
     if not reason.strip():
-        raise ValidationError(_("Say why the payment is returned."))
+        raise ServiceError(_("Say why the payment is returned."))
     disbursement = _decide(disbursement, by=by)
     disbursement.status = Disbursement.Status.RETURNED
     disbursement.decided_by = by
@@ -275,7 +276,8 @@ def visit_add(
     photos=(),
     by: User,
 ) -> MonitoringVisit:
-    prepared = [photo_prepare(photo) for photo in photos]
+    with refused_as_field("photos"):
+        prepared = [photo_prepare(photo) for photo in photos]
     visit = MonitoringVisit.objects.create(
         project=project, visited_on=visited_on, findings=findings, rating=rating, visited_by=by
     )
@@ -299,9 +301,10 @@ def project_complete(
     project = _locked(project)
     _require_active(project)
     if final_report is None and not project.final_report:
-        raise ValidationError(_("Attach the final report."))
+        raise ServiceError(_("Attach the final report."))
     if final_report is not None:
-        stored, kind = scan_prepare(final_report)
+        with refused_as_field("final_report"):
+            stored, kind = scan_prepare(final_report)
         project.final_report.save(stored.name, stored, save=False)
         project.final_report_type = kind
     project.status = GranteeProject.Status.COMPLETED
@@ -317,5 +320,5 @@ def closing_answer_save(
     *, project: GranteeProject, answer: str, why: str, by: User
 ) -> ClosingAnswer:
     if hasattr(project, "closing_answer"):
-        raise ValidationError(_("Your team has already answered this question."))
+        raise ServiceError(_("Your team has already answered this question."))
     return ClosingAnswer.objects.create(project=project, answer=answer, why=why, answered_by=by)

@@ -1,9 +1,9 @@
 """Trainings: invite the grantee teams, mark who came each day, collect feedback."""
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from accounts.errors import ServiceError
 from applications.uploads import check_attachment
 from mentoring.models import (
     AgendaItem,
@@ -54,7 +54,7 @@ def training_invite(*, training: Training, projects) -> list[Participant]:
 def attendance_mark(*, day: TrainingDay, present: list[Participant]) -> None:
     """Sets who came on a day: the list is the whole truth for that day."""
     if any(participant.training_id != day.training_id for participant in present):
-        raise ValidationError(_("Someone in the list was not invited to this training."))
+        raise ServiceError(_("Someone in the list was not invited to this training."))
     day.attendees.set(present)
 
 
@@ -70,7 +70,7 @@ def feedback_save(
                 improve=improve,
             )
     except IntegrityError:
-        raise ValidationError(_("You have already answered. Thank you!")) from None
+        raise ServiceError(_("You have already answered. Thank you!")) from None
 
 
 def material_add(*, upload=None, **fields) -> Material:
@@ -79,6 +79,6 @@ def material_add(*, upload=None, **fields) -> Material:
         material.file_type = check_attachment(upload)
         material.file.save(upload.name, upload, save=False)
     if not material.file and not material.link:
-        raise ValidationError(_("Attach a file or give a link."))
+        raise ServiceError(_("Attach a file or give a link."))
     material.save()
     return material
