@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from reports.builders import build_report
 from reports.models import ReportFile
+from reports.periods import Period
+from reports.periods.narratives import narratives_current
 
 logger = logging.getLogger(__name__)
 
@@ -20,6 +22,17 @@ def snapshot_indicators() -> int:
     from reports.services import indicators_snapshot
 
     return indicators_snapshot()
+
+
+def report_scope(report: ReportFile) -> tuple[Period | None, dict | None]:
+    """The period a report covers and the narrative versions it prints: read once, before
+    the build, so that the file records exactly the versions in its pages."""
+    if report.period_start is None or report.period_end is None:
+        return None, None
+    period = Period(
+        report.period_start, report.period_end, final=report.kind == ReportFile.Kind.FINAL
+    )
+    return period, narratives_current(report.project, period.start, period.end)
 
 
 @shared_task
@@ -36,8 +49,16 @@ def build_report_file(report_id: int) -> str:
     if not updated:
         return report.status  # already built or being built by another worker
     data_as_of = timezone.now()
+    period, narratives = report_scope(report)
     try:
-        content = build_report(report.kind, report.format, report.language, project=report.project)
+        content = build_report(
+            report.kind,
+            report.format,
+            report.language,
+            project=report.project,
+            period=period,
+            narratives=narratives,
+        )
     except Exception as error:
         logger.exception("report %s failed", report_id)
         report_fail(report_id=report_id, error=error)
@@ -55,6 +76,8 @@ def build_report_file(report_id: int) -> str:
             report.finished_at = timezone.now()
             report.status = ReportFile.Status.DONE
             report.save()
+            if narratives is not None:
+                report.narratives.set(narratives.values())
     except Exception as error:
         logger.exception("report %s could not be stored", report_id)
         for leftover in {name, report.file.name} - {""}:
