@@ -50,11 +50,14 @@ class PeriodForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if self.period_wanted(cleaned) and not self.errors:
-            for name, error in period_errors(
+        if self.period_wanted(cleaned):
+            found = period_errors(
                 self.project, cleaned.get("period_start"), cleaned.get("period_end")
-            ).items():
-                self.add_error(name, error)
+            )
+            for name, error in found.items():
+                # A day typed wrongly keeps its own message, not "enter the day" too.
+                if name not in self.errors:
+                    self.add_error(name, error)
         return cleaned
 
     def period_wanted(self, cleaned: dict) -> bool:

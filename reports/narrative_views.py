@@ -17,6 +17,7 @@ from competitions.selectors import project_get
 from reports.forms import NarrativeForm, PeriodForm
 from reports.periods import Period
 from reports.periods.narratives import TEXTS, narrative_history, narrative_save
+from reports.periods.sections import period_event_log
 
 
 def _page_url(project, period: Period, number: int | None = None) -> str:
@@ -44,12 +45,14 @@ def narratives(request: HttpRequest, project: str) -> HttpResponse:
             period_form.cleaned_data["period_start"], period_form.cleaned_data["period_end"]
         )
         history = narrative_history(project, period.start, period.end)
-        for activity in project.activities.order_by("number"):
+        activities = list(project.activities.order_by("number"))
+        log = period_event_log(project, activities, period)
+        for activity in activities:
             versions = history.get(activity.pk, [])
             current = versions[0] if versions else None
             initial = {name: getattr(current, name) for name in TEXTS} if current else None
             form = NarrativeForm(initial=initial, prefix=f"a{activity.number}")
-            rows.append((activity, form, current, versions[1:]))
+            rows.append((activity, form, current, versions[1:], log[activity.number]))
     return render(
         request,
         "reports/narratives.html",

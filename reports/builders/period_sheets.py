@@ -3,6 +3,7 @@ the narratives staff wrote for the period with their version, author and date.""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 
 from reports.builders.data import ProjectReport
@@ -13,7 +14,14 @@ def events_sheet(book: Workbook, report: ProjectReport) -> Sheet:
     sheet = Sheet(
         book,
         _("Event log"),
-        [_("Activity"), _("Date"), _("Kind"), _("Event"), _("Details"), _("Link")],
+        [
+            _("Activity"),
+            _("Date"),
+            _("Kind"),
+            pgettext("event log", "What happened"),
+            _("Details"),
+            _("Link"),
+        ],
         [9, 12, 16, 50, 40, 40],
         wrap=frozenset({2, 3, 4, 5}),
     )

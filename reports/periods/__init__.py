@@ -49,24 +49,23 @@ def project_period(project: GrantProject) -> Period:
 
 
 def period_errors(project: GrantProject, start: date | None, end: date | None) -> dict:
-    """What is wrong with an interim period, by field: both dates given, the start not after
-    the end, both inside the project's dates."""
-    errors: dict[str, str] = {}
-    if start is None:
-        errors["period_start"] = _("Enter the first day of the period.")
-    if end is None:
-        errors["period_end"] = _("Enter the last day of the period.")
-    if errors:
-        return errors
+    """What is wrong with an interim period, by field: each day given and inside the
+    project's dates, and the start not after the end."""
     bounds = {
         "start": formats.date_format(project.starts_on, "SHORT_DATE_FORMAT"),
         "end": formats.date_format(project.ends_on, "SHORT_DATE_FORMAT"),
     }
     outside = _("The project runs from %(start)s to %(end)s: choose a day inside it.") % bounds
-    if not project.starts_on <= start <= project.ends_on:
-        errors["period_start"] = outside
-    if not project.starts_on <= end <= project.ends_on:
-        errors["period_end"] = outside
+    missing = {
+        "period_start": _("Enter the first day of the period."),
+        "period_end": _("Enter the last day of the period."),
+    }
+    errors: dict[str, str] = {}
+    for name, day in (("period_start", start), ("period_end", end)):
+        if day is None:
+            errors[name] = missing[name]
+        elif not project.starts_on <= day <= project.ends_on:
+            errors[name] = outside
     if not errors and start > end:
         errors["period_end"] = _("The period cannot end before it starts.")
     return errors

@@ -154,16 +154,6 @@ def all_events(records: Records) -> list[Event]:
                 link=item.link,
             )
         )
-    for competition, day, count in records.submissions:
-        events.append(
-            Event(
-                day,
-                Kind.APPLICATIONS,
-                ngettext("%(count)s application received", "%(count)s applications received", count)
-                % {"count": count},
-                detail=records.titles.get(competition, ""),
-            )
-        )
     for decision in records.decisions:
         events.append(
             Event(
@@ -240,6 +230,28 @@ def all_events(records: Records) -> list[Event]:
     return events
 
 
+def submission_events(records: Records, period: Period) -> list[Event]:
+    """Applications received in the period: one line per call, dated its last application."""
+    days: dict[int, list[tuple[date, int]]] = {}
+    for competition, day, count in records.submissions:
+        if day in period:
+            days.setdefault(competition, []).append((day, count))
+    events = []
+    for competition, received in days.items():
+        total = sum(count for _received_on, count in received)
+        events.append(
+            Event(
+                received[-1][0],
+                Kind.APPLICATIONS,
+                ngettext("%(count)s application received", "%(count)s applications received", total)
+                % {"count": total},
+                detail=f"{records.titles.get(competition, '')} "
+                f"({_short(received[0][0])} – {_short(received[-1][0])})",
+            )
+        )
+    return events
+
+
 def meeting_events(records: Records, period: Period) -> list[Event]:
     """Mentoring meetings counted for the period: one line, dated its last meeting."""
     held = [(day, count) for day, count in records.meetings if day in period]
@@ -262,7 +274,11 @@ def event_log(
 ) -> dict[int, list[Event]]:
     """The period's events per activity number."""
     log: dict[int, list[Event]] = {activity.number: [] for activity in activities}
-    events = [e for e in all_events(records) if e.day in period] + meeting_events(records, period)
+    events = [
+        *(event for event in all_events(records) if event.day in period),
+        *submission_events(records, period),
+        *meeting_events(records, period),
+    ]
     for event in sorted(events, key=lambda e: (e.day, e.kind)):
         number = owners.get(event.kind) or _by_date(activities, event.day)
         if number is None and activities:

@@ -22,6 +22,22 @@ class ActivitySection:
     narrative: NarrativeVersion | None = None
 
 
+def _owners(project: GrantProject, activities: list[Activity]) -> dict[str, int]:
+    sources = list(
+        Indicator.objects.filter(project=project)
+        .exclude(source="")
+        .values_list("activity__number", "source")
+    )
+    return kind_activities(activities, sources)
+
+
+def period_event_log(
+    project: GrantProject, activities: list[Activity], period: Period
+) -> dict[int, list[Event]]:
+    """The period's events per activity number (for the narrative page)."""
+    return event_log(project_records(project), activities, _owners(project, activities), period)
+
+
 def activity_sections(
     project: GrantProject,
     period: Period,
@@ -30,12 +46,7 @@ def activity_sections(
 ) -> list[ActivitySection]:
     activities = list(project.activities.order_by("number"))
     records = project_records(project)
-    sources = list(
-        Indicator.objects.filter(project=project)
-        .exclude(source="")
-        .values_list("activity__number", "source")
-    )
-    owners = kind_activities(activities, sources)
+    owners = _owners(project, activities)
     log = event_log(records, activities, owners, period)
     progress = kind_progress(records, period.as_of)
     kinds = {
