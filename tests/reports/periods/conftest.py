@@ -17,6 +17,7 @@ from reports.models import IndicatorSnapshot
 from reports.periods import Period
 from tests.factories import (
     ActivityFactory,
+    ApplicationFactory,
     BudgetLineFactory,
     CompetitionFactory,
     GranteeProjectFactory,
@@ -213,12 +214,13 @@ def periods(db) -> Fixture:
     other = GrantProjectFactory(slug="beta", title="Beta")
     beta_activity = ActivityFactory(project=other, number=1, title="Beta call")
     IndicatorFactory(activity=beta_activity, source="media_publications", code="beta_pubs")
-    CompetitionFactory(
+    beta_call = CompetitionFactory(
         project=other,
         title="Beta call",
         opens_at=at(date(2025, 7, 5)),
         closes_at=at(date(2025, 8, 5)),
     )
+    ApplicationFactory(competition=beta_call, status="submitted", submitted_at=at(date(2025, 7, 3)))
     Publication.objects.create(
         project=other,
         kind="article",

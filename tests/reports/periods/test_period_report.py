@@ -28,7 +28,9 @@ def test_the_event_log_holds_only_the_periods_records_of_this_project(periods):
     with translation.override("en"):
         report = project_report(periods.project, period=PERIOD)
     log = {number: [e.text for e in s.events] for number, s in sections(report).items()}
-    assert log[1] == ["Call closed: Alpha call"]  # opened 01.06, before the period
+    # Opened 01.06, before the period; two of its three applications came in the period.
+    assert log[1] == ["2 applications received", "Call closed: Alpha call"]
+    assert sections(report)[1].events[0].detail == "Alpha call (02.07.2025 – 10.07.2025)"
     assert log[2] == ["Training: Summer school"]  # the October school is after it
     training = sections(report)[2].events[0]
     assert training.day == date(2025, 7, 20)
