@@ -6,7 +6,9 @@
 direct costs), the lines, the budget total and the 10 % rule. Each line holds numbers;
 every subtotal and total is a formula over the rows it adds up (``=SUM(G4:G10)``,
 ``=G3+SUM(G11:G12)+G13``), so a reader who changes a line sees every total follow.
-"Summary" reads its figures from the budget sheet's totals.
+"Summary" reads its figures from the budget sheet's totals. An interim report's sheets
+carry one more money column, what was spent in its period, beside what was spent up to its
+end (``Columns``); every total adds up both.
 
 openpyxl writes formulas without their results: Excel and LibreOffice compute them on
 opening (the workbook asks for a full calculation on load); the tests compute them too and
