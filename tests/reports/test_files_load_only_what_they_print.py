@@ -95,4 +95,5 @@ def test_a_file_takes_the_same_queries_at_any_size(full_demo, language, kind, fo
     assert Application.objects.exclude(submitted_at=None).count() > 30
     with CaptureQueriesContext(connection) as queries:
         builders.build_report(kind, format, language, project=full_demo[0])
-    assert len(queries) <= 30
+    # The period report reads each kind of record for its event log once (about a dozen).
+    assert len(queries) <= 40
