@@ -129,6 +129,8 @@ def periods(db) -> Fixture:
         opens_at=at(date(2025, 6, 1)),
         closes_at=at(date(2025, 7, 15)),
     )
+    for day in (date(2025, 6, 15), date(2025, 7, 2), date(2025, 7, 10)):
+        ApplicationFactory(competition=competition, status="submitted", submitted_at=at(day))
     _training(
         competition,
         "Summer school",
