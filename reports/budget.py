@@ -14,28 +14,46 @@ from competitions.models.budget import Budget, project_budget
 from mentoring.models import Disbursement
 
 
-def _disbursements(project: GrantProject):
+def _dated(queryset, field: str, since: date | None, until: date | None):
+    """Only the rows dated inside [since, until] (either end open when None)."""
+    if since is not None:
+        queryset = queryset.filter(**{f"{field}__gte": since})
+    if until is not None:
+        queryset = queryset.filter(**{f"{field}__lte": until})
+    return queryset
+
+
+def _disbursements(project: GrantProject, since: date | None = None, until: date | None = None):
     """Payments to grantees that count as paid: only those the director approved."""
-    return Disbursement.objects.approved().filter(
-        project__application__competition__project=project
+    return _dated(
+        Disbursement.objects.approved().filter(project__application__competition__project=project),
+        "paid_on",
+        since,
+        until,
     )
 
 
-def small_grant_paid_kzt(project: GrantProject) -> int:
+def small_grant_paid_kzt(
+    project: GrantProject, since: date | None = None, until: date | None = None
+) -> int:
     """What has been paid out to grantees under their small grants, in tenge.
 
     Counted as spent on the budget line marked ``includes_grantee_spending``: the
     money leaves the project's account when it is paid to a team, whatever the team
     then spends it on (that is in the grantee's own report).
     """
-    return _disbursements(project).aggregate(total=Coalesce(Sum("amount_kzt"), 0))["total"]
+    return _disbursements(project, since, until).aggregate(total=Coalesce(Sum("amount_kzt"), 0))[
+        "total"
+    ]
 
 
-def small_grant_paid_by_month(project: GrantProject) -> dict[date, int]:
+def small_grant_paid_by_month(
+    project: GrantProject, since: date | None = None, until: date | None = None
+) -> dict[date, int]:
     """Grantee disbursements per month (first day) for the spending chart."""
     return {
         month.date() if hasattr(month, "date") else month: total
-        for month, total in _disbursements(project)
+        for month, total in _disbursements(project, since, until)
         .annotate(month=TruncMonth("paid_on"))
         .values("month")
         .annotate(total=Sum("amount_kzt"))
@@ -185,12 +203,15 @@ class BudgetExecution:
         return round(100 * self.actual_kzt / self.plan_kzt) if self.plan_kzt else 0
 
 
-def budget_execution(project: GrantProject) -> BudgetExecution:
+def budget_execution(
+    project: GrantProject, *, since: date | None = None, until: date | None = None
+) -> BudgetExecution:
     """The смета with what was spent: expenses per line summed in the database, plus the
-    grantees' small-grant spending on the line that includes it."""
+    grantees' small-grant spending on the line that includes it. ``since`` and ``until``
+    count only what was spent on those days (a report's period, or up to its end)."""
     budget = project_budget(project)
     spent = (
-        Expense.objects.filter(line=OuterRef("pk"))
+        _dated(Expense.objects.filter(line=OuterRef("pk")), "spent_on", since, until)
         .values("line")
         .annotate(total=Sum("amount_kzt"))
         .values("total")
@@ -200,7 +221,7 @@ def budget_execution(project: GrantProject) -> BudgetExecution:
         .annotate(spent=Coalesce(Subquery(spent, output_field=IntegerField()), Value(0)))
         .values_list("pk", "spent")
     )
-    grantees = small_grant_paid_kzt(project)
+    grantees = small_grant_paid_kzt(project, since, until)
     lines = []
     for line in budget.lines:
         amount = int(actual.get(line.pk, 0))  # PostgreSQL sums bigints as numeric
@@ -221,13 +242,13 @@ def budget_execution(project: GrantProject) -> BudgetExecution:
             )
         )
     monthly = dict(
-        Expense.objects.filter(line__project=project)
+        _dated(Expense.objects.filter(line__project=project), "spent_on", since, until)
         .annotate(month=TruncMonth("spent_on"))
         .values_list("month")
         .annotate(total=Sum("amount_kzt"))
         .order_by("month")
     )
-    for month, amount in small_grant_paid_by_month(project).items():
+    for month, amount in small_grant_paid_by_month(project, since, until).items():
         monthly[month] = monthly.get(month, 0) + amount
     running, spent_by_month = 0, []
     for month in sorted(monthly):

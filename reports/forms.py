@@ -15,12 +15,78 @@ from jastarurban.bounds import MAX_COUNT, AtMost, BoundedNumbers
 from jastarurban.money import max_tenge_validator
 from reports.indicators.registry import source_choices
 from reports.models import ReportFile
+from reports.periods import period_errors
 
 
-class ReportRequestForm(forms.Form):
+def period_date_field(label) -> forms.DateField:
+    """A day typed as dd.mm.yyyy, whatever the page's language: the operator's papers write
+    dates so, and a phone's number pad types them."""
+    return forms.DateField(
+        label=label,
+        required=False,
+        input_formats=["%d.%m.%Y"],
+        widget=forms.DateInput(
+            format="%d.%m.%Y",
+            attrs={
+                "placeholder": _("dd.mm.yyyy"),
+                "inputmode": "numeric",
+                "autocomplete": "off",
+                "pattern": r"\d{1,2}\.\d{1,2}\.\d{4}",
+            },
+        ),
+        error_messages={"invalid": _("Enter the date as dd.mm.yyyy, for example 15.09.2025.")},
+    )
+
+
+class PeriodForm(forms.Form):
+    """A reporting period inside the project's dates (reports/periods/)."""
+
+    period_start = period_date_field(_("Period from"))
+    period_end = period_date_field(_("Period to"))
+
+    def __init__(self, *args, project: GrantProject, **kwargs):
+        self.project = project
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.period_wanted(cleaned):
+            found = period_errors(
+                self.project, cleaned.get("period_start"), cleaned.get("period_end")
+            )
+            for name, error in found.items():
+                # A day typed wrongly keeps its own message, not "enter the day" too.
+                if name not in self.errors:
+                    self.add_error(name, error)
+        return cleaned
+
+    def period_wanted(self, cleaned: dict) -> bool:
+        return True
+
+
+class ReportRequestForm(PeriodForm):
+    """The operator's or staff's request: an interim report asks for its period; a final
+    report covers the project; the protocol and the list have no period."""
+
     kind = forms.ChoiceField(label=_("Report"), choices=ReportFile.Kind.choices)
     format = forms.ChoiceField(label=_("Format"), choices=ReportFile.Format.choices)
     language = forms.ChoiceField(label=_("Language"), choices=ReportFile.Language.choices)
+    field_order = ["kind", "period_start", "period_end", "format", "language"]
+
+    def period_wanted(self, cleaned: dict) -> bool:
+        return cleaned.get("kind") == ReportFile.Kind.INTERIM
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        if kind == ReportFile.Kind.FINAL:
+            cleaned["period_start"], cleaned["period_end"] = (
+                self.project.starts_on,
+                self.project.ends_on,
+            )
+        elif kind != ReportFile.Kind.INTERIM:
+            cleaned["period_start"] = cleaned["period_end"] = None
+        return cleaned
 
 
 class CheckedFileMixin:
@@ -145,4 +211,18 @@ def indicator_formset(*, project: GrantProject, data=None):
         prefix="indicators",
         project=project,
         data=data,
+    )
+
+
+class NarrativeForm(forms.Form):
+    """One activity's narrative for a period: each save keeps the previous version."""
+
+    done = forms.CharField(
+        label=_("What was done"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    problems = forms.CharField(
+        label=_("Problems met"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    solutions = forms.CharField(
+        label=_("How they were solved"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from competitions.models import GrantProject, Indicator
+from competitions.models import Activity, GrantProject, Indicator
 
 
 class IndicatorSnapshot(models.Model):
@@ -91,6 +91,14 @@ class ReportFile(models.Model):
     data_as_of = models.DateTimeField(_("data as of"), null=True, blank=True)
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
     file = models.FileField(_("file"), upload_to=report_file_path, blank=True)
+    # The period the report covers: an interim report's as requested (inside the project's
+    # dates), a final report's the project's; the protocol and the list have none.
+    period_start = models.DateField(_("period from"), null=True, blank=True)
+    period_end = models.DateField(_("period to"), null=True, blank=True)
+    # The narrative versions the file printed: a later edit is a new version, never these.
+    narratives = models.ManyToManyField(
+        "NarrativeVersion", blank=True, related_name="report_files", verbose_name=_("narratives")
+    )
 
     class Meta:
         verbose_name = _("report file")
@@ -101,7 +109,12 @@ class ReportFile(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(status="done") | (~models.Q(file="") & ~models.Q(sha256="")),
                 name="report_file_done_has_file",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(period_start__isnull=True, period_end__isnull=True)
+                | models.Q(period_end__gte=models.F("period_start")),
+                name="report_file_period_ordered",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -113,4 +126,49 @@ class ReportFile(models.Model):
 
     @property
     def filename(self) -> str:
-        return f"{self.project.slug}-{self.kind}-{self.language}-{self.pk}.{self.format}"
+        period = ""
+        if self.period_start and self.period_end:
+            period = f"-{self.period_start:%Y%m%d}-{self.period_end:%Y%m%d}"
+        return f"{self.project.slug}-{self.kind}{period}-{self.language}-{self.pk}.{self.format}"
+
+
+class NarrativeVersion(models.Model):
+    """What staff wrote about one activity of the calendar plan for one period: what was
+    done, the problems met and how they were solved. Each save is a new version (number
+    1, 2, …) with who and when; the latest is current, the earlier ones stay as written,
+    and a report file records the versions it printed."""
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.PROTECT, related_name="narratives", verbose_name=_("activity")
+    )
+    period_start = models.DateField(_("period from"))
+    period_end = models.DateField(_("period to"))
+    version = models.PositiveIntegerField(_("version"))
+    done = models.TextField(_("what was done"), blank=True)
+    problems = models.TextField(_("problems met"), blank=True)
+    solutions = models.TextField(_("how they were solved"), blank=True)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("written by"),
+    )
+    written_at = models.DateTimeField(_("written at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("activity narrative")
+        verbose_name_plural = _("activity narratives")
+        ordering = ["activity", "period_start", "period_end", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "period_start", "period_end", "version"],
+                name="narrative_version_once",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")),
+                name="narrative_period_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.activity} {self.period_start}–{self.period_end} v{self.version}"

@@ -15,10 +15,15 @@ from reports.models import IndicatorSnapshot
 from reviews.models import CriterionScore, Review
 
 
-def indicator_rows(project: GrantProject, today: date | None = None) -> list[IndicatorRow]:
-    """Every indicator with its latest snapshot, in two queries at any history length."""
+def indicator_rows(
+    project: GrantProject, today: date | None = None, *, until: date | None = None
+) -> list[IndicatorRow]:
+    """Every indicator with its latest snapshot (on or before ``until`` when given: a
+    period report's end), in two queries at any history length."""
     today = today or timezone.localdate()
     latest = IndicatorSnapshot.objects.filter(indicator=OuterRef("pk")).order_by("-taken_on")
+    if until is not None:
+        latest = latest.filter(taken_on__lte=until)
     indicators = (
         Indicator.objects.filter(project=project)
         .select_related("activity", "manual_entered_by")

@@ -15,12 +15,28 @@ logger = logging.getLogger(__name__)
 
 
 def report_request(
-    *, project: GrantProject, kind: str, format: str, language: str, requested_by: User | None
+    *,
+    project: GrantProject,
+    kind: str,
+    format: str,
+    language: str,
+    requested_by: User | None,
+    period_start: date | None = None,
+    period_end: date | None = None,
 ) -> ReportFile:
     """Records the request for one project's report and queues the build once the row is
-    committed."""
+    committed. A final report covers the project's dates; an interim one the period asked
+    for (ReportRequestForm checks it lies inside them)."""
+    if kind == ReportFile.Kind.FINAL:
+        period_start, period_end = project.starts_on, project.ends_on
     report = ReportFile.objects.create(
-        project=project, kind=kind, format=format, language=language, requested_by=requested_by
+        project=project,
+        kind=kind,
+        format=format,
+        language=language,
+        requested_by=requested_by,
+        period_start=period_start,
+        period_end=period_end,
     )
     transaction.on_commit(lambda: report_queue(report_id=report.pk))
     return report

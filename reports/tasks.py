@@ -14,6 +14,8 @@ from reports.builders import build_report
 from reports.models import ReportFile
 from reports.snapshots import indicators_snapshot
 from reports.workflow import REPORT_FILE_FLOW
+from reports.periods import Period
+from reports.periods.narratives import narratives_current
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +24,17 @@ logger = logging.getLogger(__name__)
 def snapshot_indicators() -> int:
     """Daily (Celery beat): today's value of every indicator, once."""
     return indicators_snapshot()
+
+
+def report_scope(report: ReportFile) -> tuple[Period | None, dict | None]:
+    """The period a report covers and the narrative versions it prints: read once, before
+    the build, so that the file records exactly the versions in its pages."""
+    if report.period_start is None or report.period_end is None:
+        return None, None
+    period = Period(
+        report.period_start, report.period_end, final=report.kind == ReportFile.Kind.FINAL
+    )
+    return period, narratives_current(report.project, period.start, period.end)
 
 
 @shared_task
@@ -36,8 +49,16 @@ def build_report_file(report_id: int) -> str:
     if not updated:
         return report.status  # already built or being built by another worker
     data_as_of = timezone.now()
+    period, narratives = report_scope(report)
     try:
-        content = build_report(report.kind, report.format, report.language, project=report.project)
+        content = build_report(
+            report.kind,
+            report.format,
+            report.language,
+            project=report.project,
+            period=period,
+            narratives=narratives,
+        )
     except Exception as error:
         logger.exception("report %s failed", report_id)
         report_fail(report_id=report_id, error=error)
@@ -54,6 +75,8 @@ def build_report_file(report_id: int) -> str:
             report.data_as_of = data_as_of
             report.finished_at = timezone.now()
             REPORT_FILE_FLOW.move(report, ReportFile.Status.DONE, by=None)
+            if narratives is not None:
+                report.narratives.set(narratives.values())
     except Exception as error:
         logger.exception("report %s could not be stored", report_id)
         for leftover in {name, report.file.name} - {""}:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import views
+from reports import narrative_views, views
 
 app_name = "reports"
 
@@ -28,6 +28,12 @@ urlpatterns = [
     path(P + "budget/", views.budget, name="budget"),
     path(P + "budget/expenses/new/", views.expense_add, name="expense_add"),
     path(P + "budget/expenses/<int:pk>/file/", views.expense_file, name="expense_file"),
+    path(P + "narratives/", narrative_views.narratives, name="narratives"),
+    path(
+        P + "narratives/<int:number>/",
+        narrative_views.narrative_save_view,
+        name="narrative_save",
+    ),
     path(P + "files/", views.files, name="files"),
     path(P + "files/request/", views.request_report, name="request"),
     path(P + "files/<int:pk>/", views.file_status, name="file_status"),

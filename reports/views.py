@@ -274,15 +274,13 @@ def expense_file(request: HttpRequest, project: str, pk: int) -> FileResponse:
     return file_response(expense.file, stem=f"expense-{expense.pk}")
 
 
-@role_required(*READERS)
-def files(request: HttpRequest, project: str) -> HttpResponse:
-    project = project_get(project)
+def _files_page(request: HttpRequest, project, form: ReportRequestForm) -> HttpResponse:
     return render(
         request,
         "reports/files.html",
         {
             "project": project,
-            "form": ReportRequestForm(),
+            "form": form,
             "reports": list(
                 ReportFile.objects.filter(project=project).select_related(
                     "requested_by", "project"
@@ -293,14 +291,21 @@ def files(request: HttpRequest, project: str) -> HttpResponse:
 
 
 @role_required(*READERS)
+def files(request: HttpRequest, project: str) -> HttpResponse:
+    project = project_get(project)
+    return _files_page(request, project, ReportRequestForm(project=project))
+
+
+@role_required(*READERS)
 @require_POST
 def request_report(request: HttpRequest, project: str) -> HttpResponse:
-    """The one thing the operator may post: a request for a report to be built."""
+    """The one thing the operator may post: a request for a report to be built. A wrong
+    period shows the page again with the form's errors beside its fields."""
     project = project_get(project)
-    form = ReportRequestForm(request.POST)
+    form = ReportRequestForm(request.POST, project=project)
     if not form.is_valid():
-        messages.error(request, _("Choose a report, a format and a language."))
-        return redirect("reports:files", project=project.slug)
+        messages.error(request, _("The report was not requested: correct the marked fields."))
+        return _files_page(request, project, form)
     report = report_request(project=project, requested_by=request.user, **form.cleaned_data)
     report.refresh_from_db(fields=["status", "error"])
     if report.status == ReportFile.Status.FAILED:

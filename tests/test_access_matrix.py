@@ -455,6 +455,12 @@ MATRIX: dict[str, Rule] = {
         **vars(only(Role.OPERATOR, Role.STAFF)) | {"kwargs": "budget_expense"}
     ),
     "reports:files": Rule(**vars(only(Role.OPERATOR, Role.STAFF)) | {"kwargs": IN_PROJECT}),
+    "reports:narratives": Rule(**vars(only(Role.STAFF)) | {"kwargs": IN_PROJECT}),
+    "reports:narrative_save": Rule(
+        FORBIDDEN,
+        {"anonymous": LOGIN, "staff": NOT_ALLOWED},
+        kwargs=IN_PROJECT | {"number": 1},
+    ),
     "reports:request": Rule(
         FORBIDDEN,
         {"anonymous": LOGIN, "operator": NOT_ALLOWED, "staff": NOT_ALLOWED},

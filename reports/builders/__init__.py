@@ -1,8 +1,8 @@
 """Report builders: pure functions from the database's state to a file's bytes.
 
-``build_report(kind, format, language, project=...)`` is the one entry point the task, the
-command and the tests use. Each builder reads the project it is given and only that project's
-competitions, applications, grantees, events and money.
+``build_report(kind, format, language, project=..., period=...)`` is the one entry point
+the task, the command and the tests use. Each builder reads the project it is given and only
+that project's competitions, applications, grantees, events and money.
 """
 
 from collections.abc import Callable
@@ -12,25 +12,47 @@ from django.utils import translation
 from competitions.models import GrantProject
 from jastarurban.pdf import pdf_sign_if_configured
 from reports.builders import pdf, xlsx
-from reports.models import ReportFile
+from reports.builders.data import ProjectReport, project_report
+from reports.models import NarrativeVersion, ReportFile
+from reports.periods import Period
 
 Kind, Format = ReportFile.Kind, ReportFile.Format
 
+# The interim and final reports cover a period (reports/periods/): they are built from a
+# ProjectReport; the protocol and the list of applications from the project alone.
+PERIOD_BUILDERS: dict[tuple[str, str], Callable[[ProjectReport], bytes]] = {
+    (Kind.INTERIM, Format.PDF): pdf.project_report_pdf,
+    (Kind.FINAL, Format.PDF): pdf.project_report_pdf,
+    (Kind.INTERIM, Format.XLSX): xlsx.project_report_xlsx,
+    (Kind.FINAL, Format.XLSX): xlsx.project_report_xlsx,
+}
 BUILDERS: dict[tuple[str, str], Callable[[GrantProject], bytes]] = {
-    (Kind.INTERIM, Format.PDF): lambda project: pdf.project_report_pdf(project, final=False),
-    (Kind.FINAL, Format.PDF): lambda project: pdf.project_report_pdf(project, final=True),
     (Kind.PROTOCOL, Format.PDF): pdf.protocol_report_pdf,
     (Kind.APPLICATIONS, Format.PDF): pdf.applications_pdf,
-    (Kind.INTERIM, Format.XLSX): lambda project: xlsx.project_report_xlsx(project, final=False),
-    (Kind.FINAL, Format.XLSX): lambda project: xlsx.project_report_xlsx(project, final=True),
     (Kind.PROTOCOL, Format.XLSX): xlsx.protocol_xlsx,
     (Kind.APPLICATIONS, Format.XLSX): xlsx.applications_xlsx,
 }
 
 
-def build_report(kind: str, format: str, language: str = "kk", *, project: GrantProject) -> bytes:
+def build_report(
+    kind: str,
+    format: str,
+    language: str = "kk",
+    *,
+    project: GrantProject,
+    period: Period | None = None,
+    narratives: dict[int, NarrativeVersion] | None = None,
+) -> bytes:
+    """``period`` and ``narratives`` (by activity id: the versions to print; the current
+    ones when None) concern the interim and final reports only."""
     with translation.override(language):
-        content = BUILDERS[(kind, format)](project)
+        if (kind, format) in PERIOD_BUILDERS:
+            report = project_report(
+                project, kind == Kind.FINAL, period=period, narratives=narratives
+            )
+            content = PERIOD_BUILDERS[(kind, format)](report)
+        else:
+            content = BUILDERS[(kind, format)](project)
         if format == Format.PDF:
             # Signed as the last step: any later change to the bytes breaks the signature.
             content = pdf_sign_if_configured(content, reason=str(Kind(kind).label))

@@ -6,7 +6,9 @@
 direct costs), the lines, the budget total and the 10 % rule. Each line holds numbers;
 every subtotal and total is a formula over the rows it adds up (``=SUM(G4:G10)``,
 ``=G3+SUM(G11:G12)+G13``), so a reader who changes a line sees every total follow.
-"Summary" reads its figures from the budget sheet's totals.
+"Summary" reads its figures from the budget sheet's totals. An interim report's sheets
+carry one more money column, what was spent in its period, beside what was spent up to its
+end (``Columns``); every total adds up both.
 
 openpyxl writes formulas without their results: Excel and LibreOffice compute them on
 opening (the workbook asks for a full calculation on load); the tests compute them too and
@@ -29,8 +31,36 @@ from reports.builders.sheets import (
     number,
 )
 
-PLAN, SPENT, REMAINING = "G", "H", "I"
-MONEY = {5: TENGE_FORMAT, 6: TENGE_FORMAT, 7: TENGE_FORMAT, 8: TENGE_FORMAT}
+PLAN = "G"
+
+
+@dataclass(frozen=True)
+class Columns:
+    """The money columns: planned, spent in the period (an interim report's only), spent
+    up to the period's end, remaining; then the funding source. Each summed column adds up
+    its rows; remaining is planned minus spent."""
+
+    period: bool = False
+
+    @property
+    def summed(self) -> list[str]:
+        return ["G", "H", "I"] if self.period else ["G", "H"]
+
+    @property
+    def spent(self) -> str:
+        return self.summed[-1]
+
+    @property
+    def remaining(self) -> str:
+        return "J" if self.period else "I"
+
+    @property
+    def source(self) -> str:
+        return "K" if self.period else "J"
+
+    @property
+    def money(self) -> dict[int, str]:
+        return {index: TENGE_FORMAT for index in range(5, 7 + len(self.summed))}
 
 
 @dataclass
@@ -38,6 +68,7 @@ class BudgetRows:
     """Where the budget sheet put its totals, for the summary's formulas."""
 
     sheet: Sheet
+    columns: Columns = field(default_factory=Columns)
     sections: dict[str, int] = field(default_factory=dict)
     blocks: list[tuple[str, int]] = field(default_factory=list)
     total: int = 0
@@ -63,17 +94,28 @@ def _span(column: str, first: int, last: int) -> str:
     return f"{column}{first}" if first == last else f"SUM({column}{first}:{column}{last})"
 
 
-def _totals_row(row: int, parts: list[str]) -> list:
-    """Planned, spent and remaining of a total row: the sum of ``parts`` (each a template
-    with ``{c}`` for the column), and the remaining as planned minus spent."""
+def _totals_row(columns: Columns, row: int, parts: list[str]) -> list:
+    """The money cells of a total row: each summed column the sum of ``parts`` (each a
+    template with ``{c}`` for the column), and the remaining as planned minus spent."""
     return [
-        Formula("=" + "+".join(part.format(c=PLAN) for part in parts)) if parts else 0,
-        Formula("=" + "+".join(part.format(c=SPENT) for part in parts)) if parts else 0,
-        Formula(f"={PLAN}{row}-{SPENT}{row}"),
+        *(
+            Formula("=" + "+".join(part.format(c=column) for part in parts)) if parts else 0
+            for column in columns.summed
+        ),
+        Formula(f"={PLAN}{row}-{columns.spent}{row}"),
     ]
 
 
-def budget_sheet(book: Workbook, execution: BudgetExecution) -> BudgetRows:
+def budget_sheet(
+    book: Workbook, execution: BudgetExecution, period: dict[int, int] | None = None
+) -> BudgetRows:
+    """``period``: what each line (by id) spent in an interim report's period, printed
+    beside what it spent up to the period's end."""
+    columns = Columns(period=period is not None)
+    spent = [_("Spent")]
+    if period is not None:
+        spent = [_("Spent in the period"), _("Spent to the period's end")]
+    wrap = {1, 2, 9 + len(spent) - 1, 10 + len(spent) - 1}
     sheet = Sheet(
         book,
         _("Budget"),
@@ -85,15 +127,16 @@ def budget_sheet(book: Workbook, execution: BudgetExecution) -> BudgetRows:
             _("Quantity"),
             _("Unit cost"),
             _("Planned"),
-            _("Spent"),
+            *spent,
             _("Remaining"),
             _("Funding source"),
             _("Justification"),
         ],
-        [6, 20, 44, 10, 8, 12, 15, 15, 15, 14, 40],
-        wrap=frozenset({1, 2, 9, 10}),
+        [6, 20, 44, 10, 8, 12, 15, *[15] * len(spent), 15, 14, 40],
+        wrap=frozenset(wrap),
     )
-    rows = BudgetRows(sheet=sheet)
+    rows = BudgetRows(sheet=sheet, columns=columns)
+    money = columns.money
     section_parts = []
     for section in execution.printed_sections:
         label = str(section.section.label)
@@ -118,9 +161,9 @@ def budget_sheet(book: Workbook, execution: BudgetExecution) -> BudgetRows:
                 None,
                 None,
                 None,
-                *_totals_row(section_row, parts),
+                *_totals_row(columns, section_row, parts),
             ],
-            formats_=MONEY,
+            formats_=money,
             bold=True,
             fill=SECTION_FILL,
         )
@@ -136,9 +179,9 @@ def budget_sheet(book: Workbook, execution: BudgetExecution) -> BudgetRows:
                         None,
                         None,
                         None,
-                        *_totals_row(block_row, [f"SUM({{c}}{first}:{{c}}{last})"]),
+                        *_totals_row(columns, block_row, [f"SUM({{c}}{first}:{{c}}{last})"]),
                     ],
-                    formats_=MONEY,
+                    formats_=money,
                     bold=True,
                 )
                 rows.blocks.append((block.label, block_row))
@@ -154,18 +197,27 @@ def budget_sheet(book: Workbook, execution: BudgetExecution) -> BudgetRows:
                         number(line.quantity),
                         line.unit_cost_kzt,
                         line.total_kzt,
+                        *([period.get(line.pk, 0)] if period is not None else []),
                         item.actual_kzt,
-                        Formula(f"={PLAN}{row}-{SPENT}{row}"),
+                        Formula(f"={PLAN}{row}-{columns.spent}{row}"),
                         str(line.get_funding_source_display()),
                         line.justification,
                     ],
-                    formats_={4: NUMBER_FORMAT, **MONEY},
+                    formats_={4: NUMBER_FORMAT, **money},
                     indent={2} if block.subtotal else None,
                 )
     rows.total = sheet.row + 1
     sheet.append(
-        [None, None, _("Budget total"), None, None, None, *_totals_row(rows.total, section_parts)],
-        formats_=MONEY,
+        [
+            None,
+            None,
+            _("Budget total"),
+            None,
+            None,
+            None,
+            *_totals_row(columns, rows.total, section_parts),
+        ],
+        formats_=money,
         bold=True,
         fill=SECTION_FILL,
     )
@@ -179,9 +231,11 @@ def _support_rows(sheet: Sheet, rows: BudgetRows, execution: BudgetExecution) ->
     last = rows.total - 1
     grant = _criterion(str(BudgetLine.Source.GRANT.label))
 
+    source = rows.columns.source
+
     def grant_sum(*conditions: str) -> str:
         return (
-            f"SUMIFS({PLAN}$2:{PLAN}${last},J$2:J${last},{grant}"
+            f"SUMIFS({PLAN}$2:{PLAN}${last},{source}$2:{source}${last},{grant}"
             + "".join(f",B$2:B${last},{_criterion(value)}" for value in conditions)
             + ")"
         )
@@ -232,33 +286,39 @@ def _support_rows(sheet: Sheet, rows: BudgetRows, execution: BudgetExecution) ->
 def summary_sheet(book: Workbook, execution: BudgetExecution, rows: BudgetRows) -> Sheet:
     """Every figure read from the budget sheet's totals: one place computes each number."""
     budget = rows.sheet.ref_prefix
+    columns = rows.columns
+    spent = [_("Spent")]
+    if columns.period:
+        spent = [_("Spent in the period"), _("Spent to the period's end")]
     summary = Sheet(
         book,
         _("Summary"),
-        [_("Section"), _("Planned"), _("Spent"), _("Remaining")],
-        [48, 18, 18, 18],
+        [_("Section"), _("Planned"), *spent, _("Remaining")],
+        [48, 18, *[18] * len(spent), 18],
         autofilter=False,
         wrap=frozenset({0}),
     )
-    money3 = {1: TENGE_FORMAT, 2: TENGE_FORMAT, 3: TENGE_FORMAT}
+    # Summary columns B… mirror the budget sheet's summed columns G…; the last is remaining.
+    letters = ["B", "C", "D", "E"][: len(columns.summed) + 1]
+    remaining = f"={letters[0]}{{row}}-{letters[-2]}{{row}}"
+    money = {index: TENGE_FORMAT for index in range(1, len(letters) + 1)}
 
     def figures(budget_row: int | None, row: int) -> list:
         if budget_row is None:  # a section without lines: the смета does not print it
-            return [0, 0, Formula(f"=B{row}-C{row}")]
+            return [*[0] * len(columns.summed), Formula(remaining.format(row=row))]
         return [
-            Formula(f"={budget}{PLAN}{budget_row}"),
-            Formula(f"={budget}{SPENT}{budget_row}"),
-            Formula(f"=B{row}-C{row}"),
+            *(Formula(f"={budget}{column}{budget_row}") for column in columns.summed),
+            Formula(remaining.format(row=row)),
         ]
 
     for section in execution.sections:
         row = summary.row + 1
         summary.append(
             [str(section.section.label), *figures(rows.sections.get(section.section.value), row)],
-            formats_=money3,
+            formats_=money,
         )
     row = summary.row + 1
-    summary.append([_("Budget total"), *figures(rows.total, row)], formats_=money3, bold=True)
+    summary.append([_("Budget total"), *figures(rows.total, row)], formats_=money, bold=True)
     summary.append(
         [
             _("Material-technical support and institutional development"),

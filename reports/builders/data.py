@@ -8,7 +8,7 @@ printed columns only for the rows read, a chunk at a time; the list of applicati
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef
@@ -16,10 +16,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applications.models import Application
-from competitions.models import Activity, Competition, GrantProject
+from competitions.models import Competition, GrantProject
 from mentoring.models import GranteeProject
-from reports.budget import BudgetExecution, budget_execution
+from reports.budget import BudgetExecution
 from reports.indicators.status import IndicatorRow
+from reports.models import NarrativeVersion
+from reports.periods import Period, project_period
+from reports.periods.money import PeriodMoney, period_money
+from reports.periods.narratives import narratives_current
+from reports.periods.sections import ActivitySection, activity_sections
 from reports.selectors import indicator_rows
 from reviews.ranking import Ranked
 from reviews.selectors import RankingRow, ranking_results
@@ -37,33 +42,34 @@ PLACE = (
 
 
 @dataclass
-class ActivityRow:
-    activity: Activity
-    state: str
-
-
-@dataclass
 class ProjectReport:
     project: GrantProject
-    final: bool
+    period: Period
     generated_at: datetime
     indicators: list[IndicatorRow]
-    activities: list[ActivityRow]
-    execution: BudgetExecution
+    activities: list[ActivitySection]
+    money: PeriodMoney
     grantees: list[GranteeProject]
     rankings: list[tuple[Competition, "RankedRows"]]
 
     @property
+    def final(self) -> bool:
+        return self.period.final
+
+    @property
+    def execution(self) -> BudgetExecution:
+        """The budget up to the period's end (the final report's: everything spent)."""
+        return self.money.cumulative
+
+    @property
     def title(self) -> str:
-        return _("Final report") if self.final else _("Interim report")
+        if self.final:
+            return _("Final report")
+        return _("Interim report for %(period)s") % {"period": self.period.label}
 
-
-def activity_state(activity: Activity, today: date) -> str:
-    if today < activity.starts_on:
-        return _("not started")
-    if today > activity.ends_on:
-        return _("period ended")
-    return _("in progress")
+    @property
+    def narratives(self) -> list[NarrativeVersion]:
+        return [section.narrative for section in self.activities if section.narrative]
 
 
 def decided_competitions(project: GrantProject) -> list[Competition]:
@@ -75,8 +81,25 @@ def decided_competitions(project: GrantProject) -> list[Competition]:
     )
 
 
-def project_report(project: GrantProject, final: bool) -> ProjectReport:
-    today = timezone.localdate()
+def default_period(project: GrantProject, final: bool) -> Period:
+    """A final report's period is the project; an interim one asked for without a period
+    covers the project so far."""
+    if final:
+        return project_period(project)
+    end = min(max(timezone.localdate(), project.starts_on), project.ends_on)
+    return Period(project.starts_on, end)
+
+
+def project_report(
+    project: GrantProject,
+    final: bool = False,
+    *,
+    period: Period | None = None,
+    narratives: dict[int, NarrativeVersion] | None = None,
+) -> ProjectReport:
+    period = period or default_period(project, final)
+    if narratives is None:
+        narratives = narratives_current(project, period.start, period.end)
     # Exists, not a join over every application made distinct: a few rows either way.
     eligible = Application.objects.filter(
         competition=OuterRef("pk"), status=Application.Status.ELIGIBLE
@@ -84,16 +107,14 @@ def project_report(project: GrantProject, final: bool) -> ProjectReport:
     competitions = list(
         Competition.objects.filter(Exists(eligible), project=project).order_by("opens_at")
     )
+    indicators = indicator_rows(project, period.as_of, until=period.until)
     return ProjectReport(
         project=project,
-        final=final,
+        period=period,
         generated_at=timezone.localtime(),
-        indicators=indicator_rows(project, today),
-        activities=[
-            ActivityRow(activity, activity_state(activity, today))
-            for activity in project.activities.order_by("number")
-        ],
-        execution=budget_execution(project),
+        indicators=indicators,
+        activities=activity_sections(project, period, indicators, narratives),
+        money=period_money(project, period),
         grantees=list(
             GranteeProject.objects.filter(application__competition__project=project)
             .select_related("application__village")

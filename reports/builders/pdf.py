@@ -9,9 +9,9 @@ from jastarurban.money import format_tenge, format_tenge_short
 from jastarurban.pdf import render_pdf
 from reports.builders.data import (
     CHUNK,
+    ProjectReport,
     applications_list,
     decided_competitions,
-    project_report,
     scores_by_application,
 )
 from reviews.protocol import protocol_pdf
@@ -21,8 +21,7 @@ from reviews.protocol import protocol_pdf
 PDF_RANKING_ROWS = 60
 
 
-def project_report_pdf(project: GrantProject, final: bool) -> bytes:
-    report = project_report(project, final)
+def project_report_pdf(report: ProjectReport) -> bytes:
     execution = report.execution
     charts = [
         line_chart(

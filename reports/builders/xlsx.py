@@ -6,7 +6,7 @@ The budget follows the смета's structure with a formula for every subtotal 
 the summary reads its figures from them (reports/builders/budget_sheet.py).
 """
 
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
@@ -14,175 +14,41 @@ from competitions.models import GrantProject
 from reports.builders.budget_sheet import budget_sheet, summary_sheet
 from reports.builders.data import (
     CHUNK,
+    ProjectReport,
     RankedRows,
     applications_list,
     competition_titles,
     decided_competitions,
-    project_report,
     scores_by_application,
 )
-from reports.builders.sheets import (
-    DATE_FORMAT,
-    NUMBER_FORMAT,
-    TENGE_FORMAT,
-    Formula,
-    Sheet,
+from reports.builders.period_sheets import events_sheet, narratives_sheet
+from reports.builders.report_sheets import (
+    grantees_sheet,
+    header_sheet,
+    indicators_sheet,
+    plan_sheet,
+    rankings_sheet,
 )
+from reports.builders.sheets import DATE_FORMAT, TENGE_FORMAT, Sheet
 from reports.builders.sheets import book_bytes as _bytes
 from reports.builders.sheets import number as _number
 
 
-def project_report_xlsx(project: GrantProject, final: bool) -> bytes:
-    report = project_report(project, final)
-    project, execution = report.project, report.execution
+def project_report_xlsx(report: ProjectReport) -> bytes:
+    """The interim or final report: one function per sheet (reports/builders/report_sheets.py,
+    period_sheets.py, budget_sheet.py), in the order the operator reads them."""
     book = Workbook(write_only=True)
-
-    header = Sheet(
-        book,
-        _("Header"),
-        [_("Field"), _("Value")],
-        [28, 90],
-        autofilter=False,
-        wrap=frozenset({0, 1}),
-    )
-    for label, value, fmt in [
-        (_("Report"), report.title, None),
-        (_("Grant recipient"), project.recipient.name, None),
-        (_("BIN"), project.recipient.bin, None),
-        (_("Project"), project.title, None),
-        (
-            _("Period"),
-            f"{formats.date_format(project.starts_on, 'SHORT_DATE_FORMAT')} – "
-            f"{formats.date_format(project.ends_on, 'SHORT_DATE_FORMAT')}",
-            None,
-        ),
-        (_("Grant amount"), execution.budget.grant_kzt, TENGE_FORMAT),
-        (_("Data as of"), timezone.make_naive(report.generated_at), "dd.mm.yyyy hh:mm"),
-    ]:
-        header.append([label, value], formats_={1: fmt} if fmt else None)
-
-    indicators = Sheet(
-        book,
-        _("Indicators"),
-        [
-            _("Activity"),
-            _("Code"),
-            _("Indicator"),
-            _("Unit"),
-            _("Planned"),
-            _("Achieved"),
-            "%",
-            _("Status"),
-            _("Evidence"),
-        ],
-        [9, 28, 60, 10, 12, 12, 8, 18, 40],
-        wrap=frozenset({1, 2, 7, 8}),
-    )
-    for row in report.indicators:
-        indicator = row.indicator
-        evidence = indicator.measurement
-        if indicator.manual_value is not None and indicator.manual_entered_by:
-            evidence = f"{_('entered by')} {indicator.manual_entered_by.full_name}"
-        indicators.append(
-            [
-                indicator.activity.number,
-                indicator.code,
-                indicator.name,
-                str(indicator.get_unit_display()),
-                _number(indicator.target),
-                _number(row.actual),
-                _number(row.percent),
-                str(row.status.label),
-                evidence,
-            ],
-            formats_={4: NUMBER_FORMAT, 5: NUMBER_FORMAT},
-        )
-
-    plan = Sheet(
-        book,
-        _("Calendar plan"),
-        [_("No."), _("Event"), _("From"), _("To"), _("State")],
-        [6, 60, 12, 12, 18],
-        wrap=frozenset({1, 4}),
-    )
-    for item in report.activities:
-        plan.append(
-            [
-                item.activity.number,
-                item.activity.title,
-                item.activity.starts_on,
-                item.activity.ends_on,
-                item.state,
-            ],
-            formats_={2: DATE_FORMAT, 3: DATE_FORMAT},
-        )
-
-    rows = budget_sheet(book, execution)
-    summary_sheet(book, execution, rows)
-
-    grantees = Sheet(
-        book,
-        _("Grantee projects"),
-        [_("Number"), _("Title"), _("Village"), _("Team"), _("Grant"), _("Status")],
-        [16, 50, 24, 8, 16, 18],
-        wrap=frozenset({1, 2, 5}),
-    )
-    for grantee in report.grantees:
-        application = grantee.application
-        grantees.append(
-            [
-                application.registration_number,
-                application.title,
-                application.village.name if application.village else "",
-                grantee.team_size,
-                grantee.award_kzt,
-                str(grantee.get_status_display()),
-            ],
-            formats_={4: TENGE_FORMAT},
-        )
-    if report.grantees:
-        row = grantees.row + 1
-        grantees.append(
-            [
-                None,
-                _("Total"),
-                None,
-                Formula(f"=SUM(D2:D{row - 1})"),
-                Formula(f"=SUM(E2:E{row - 1})"),
-            ],
-            formats_={4: TENGE_FORMAT},
-            bold=True,
-        )
-
-    scores = Sheet(
-        book,
-        _("Applications"),
-        [
-            _("Competition"),
-            _("Rank"),
-            _("Number"),
-            _("Title"),
-            _("District"),
-            _("Reviews"),
-            _("Mean"),
-        ],
-        [30, 8, 16, 50, 24, 9, 9],
-    )
-    for competition, ranking in report.rankings:
-        for row in ranking:
-            application = row.application
-            scores.append(
-                [
-                    competition.title,
-                    row.result.rank,
-                    application.registration_number,
-                    application.title,
-                    application.village.district.name if application.village else "",
-                    row.result.reviews,
-                    _number(row.result.mean),
-                ],
-                formats_={6: "0.00"},
-            )
+    header_sheet(book, report)
+    indicators_sheet(book, report)
+    plan_sheet(book, report)
+    # The final report's spending is the project's; an interim one's is shown for the
+    # period beside what was spent up to its end.
+    rows = budget_sheet(book, report.execution, None if report.final else report.money.by_line)
+    summary_sheet(book, report.execution, rows)
+    grantees_sheet(book, report)
+    rankings_sheet(book, report)
+    events_sheet(book, report)
+    narratives_sheet(book, report)
     return _bytes(book)
 
 

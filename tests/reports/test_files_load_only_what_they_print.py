@@ -69,7 +69,9 @@ def test_the_pdf_report_loads_only_the_ranking_rows_it_prints(full_demo, monkeyp
     report = data.project_report(full_demo[0], final=True)
     lengths = [len(rows) for _competition, rows in report.rankings]
     assert max(lengths) > 3
-    assert pdf.project_report_pdf(full_demo[0], final=True).startswith(b"%PDF")
+    assert pdf.project_report_pdf(data.project_report(full_demo[0], final=True)).startswith(
+        b"%PDF"
+    )
     assert loaded == [min(3, length) for length in lengths]
 
 
@@ -93,4 +95,5 @@ def test_a_file_takes_the_same_queries_at_any_size(full_demo, language, kind, fo
     assert Application.objects.exclude(submitted_at=None).count() > 30
     with CaptureQueriesContext(connection) as queries:
         builders.build_report(kind, format, language, project=full_demo[0])
-    assert len(queries) <= 30
+    # The period report reads each kind of record for its event log once (about a dozen).
+    assert len(queries) <= 40

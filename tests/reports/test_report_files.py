@@ -69,10 +69,10 @@ def test_a_queued_report_is_polled_until_it_is_finished(client, full_demo, opera
 def test_a_failing_builder_marks_the_report_failed_and_shows_why(
     client, full_demo, staff, monkeypatch, django_capture_on_commit_callbacks
 ):
-    def broken(project):
+    def broken(report):
         raise RuntimeError("the printer is on fire")
 
-    monkeypatch.setitem(builders.BUILDERS, ("final", "pdf"), broken)
+    monkeypatch.setitem(builders.PERIOD_BUILDERS, ("final", "pdf"), broken)
     client.force_login(staff)
     report = request(
         client, django_capture_on_commit_callbacks, kind="final", format="pdf", language="kk"
@@ -86,7 +86,7 @@ def test_a_failing_builder_marks_the_report_failed_and_shows_why(
         client.get(f"/projects/jastarurban/reports/files/{report.pk}/download/").status_code == 404
     )
     # Once the cause is gone the same report is built again, by task or by a new request.
-    monkeypatch.setitem(builders.BUILDERS, ("final", "pdf"), lambda project: b"%PDF-1.7 ok")
+    monkeypatch.setitem(builders.PERIOD_BUILDERS, ("final", "pdf"), lambda report: b"%PDF-1.7 ok")
     assert build_report_file.apply(args=[report.pk]).get() == ReportFile.Status.DONE
     report.refresh_from_db()
     assert report.status == ReportFile.Status.DONE and report.error == ""
