@@ -114,3 +114,7 @@ class ReportFile(models.Model):
     @property
     def filename(self) -> str:
         return f"{self.project.slug}-{self.kind}-{self.language}-{self.pk}.{self.format}"
+
+
+# The annexes' own records live beside their selectors (reports/annexes/).
+from reports.annexes.models import ReportDocument, ReportPhoto  # noqa: E402, F401

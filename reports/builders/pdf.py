@@ -7,6 +7,7 @@ from competitions.models import GrantProject
 from jastarurban.charts import bar_chart, line_chart
 from jastarurban.money import format_tenge, format_tenge_short
 from jastarurban.pdf import render_pdf
+from reports.annexes.pdf import annex_context
 from reports.builders.data import (
     CHUNK,
     applications_list,
@@ -49,6 +50,7 @@ def project_report_pdf(project: GrantProject, final: bool) -> bytes:
             "charts": charts,
             "pdf_ranking_rows": f":{PDF_RANKING_ROWS}",
             "pdf_ranking_rows_count": PDF_RANKING_ROWS,
+            **annex_context(project),
         },
     )
 

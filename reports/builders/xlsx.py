@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from competitions.models import GrantProject
+from reports.annexes.sheets import annex_sheets
 from reports.builders.budget_sheet import budget_sheet, summary_sheet
 from reports.builders.data import (
     CHUNK,
@@ -183,6 +184,7 @@ def project_report_xlsx(project: GrantProject, final: bool) -> bytes:
                 ],
                 formats_={6: "0.00"},
             )
+    annex_sheets(book, project)
     return _bytes(book)
 
 
