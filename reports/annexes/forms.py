@@ -1,5 +1,5 @@
 from django import forms
-from django.forms import modelformset_factory
+from django.forms import BaseModelFormSet, modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from competitions.models import BudgetLine, GrantProject
@@ -32,11 +32,30 @@ class ChosenPhotoForm(BoundedNumbers, forms.ModelForm):
     class Meta:
         model = ReportPhoto
         fields = ["caption", "position"]
-        widgets = {"position": forms.NumberInput(attrs={"min": 0, "max": 999})}
+        widgets = {
+            "caption": forms.Textarea(attrs={"rows": 2}),
+            "position": forms.NumberInput(attrs={"min": 0, "max": 999}),
+        }
+
+
+class ChosenPhotoBaseFormSet(BaseModelFormSet):
+    def clean(self):
+        super().clean()
+        # A row removed in another tab, or another project's: Django would treat it as a
+        # new photo and skip it silently; the page says so instead.
+        if any(form.instance.pk is None for form in self.initial_forms):
+            raise forms.ValidationError(
+                _("The annex changed meanwhile: reload the page and make the changes again.")
+            )
 
 
 ChosenPhotoFormSet = modelformset_factory(
-    ReportPhoto, form=ChosenPhotoForm, extra=0, can_delete=True, edit_only=True
+    ReportPhoto,
+    form=ChosenPhotoForm,
+    formset=ChosenPhotoBaseFormSet,
+    extra=0,
+    can_delete=True,
+    edit_only=True,
 )
 
 

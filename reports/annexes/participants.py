@@ -83,8 +83,10 @@ def participants(
         ParticipantRow(competition, _("Grantee teams"), grantees["teams"]),
         ParticipantRow(competition, _("Members of the grantee teams"), grantees["members"]),
         ParticipantRow(learning, _("Trainings held"), trainings["trainings"]),
-        ParticipantRow(learning, _("Trainees invited"), trainings["invited"]),
-        ParticipantRow(learning, _("Trainees who attended"), attended["people"]),
+        ParticipantRow(learning, _("Trainees invited, counted per training"), trainings["invited"]),
+        ParticipantRow(
+            learning, _("Trainees who attended, counted per training"), attended["people"]
+        ),
         ParticipantRow(learning, _("Training days attended, in all"), attended["days"], sub=True),
         ParticipantRow(learning, _("Mentoring meetings held"), meetings["meetings"]),
         ParticipantRow(learning, _("Grantee teams mentored"), meetings["teams"]),

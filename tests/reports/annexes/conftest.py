@@ -47,7 +47,7 @@ def build_project(name: str, number: int, staff):
     """A project called `name`; its grantee's registration number starts at `number`."""
     project = GrantProjectFactory(slug=name.lower(), title=f"Project {name}")
     competition = CompetitionFactory(project=project)
-    small_grant = BudgetLineFactory(
+    BudgetLineFactory(
         project=project,
         name=f"Small grant {name}",
         includes_grantee_spending=True,

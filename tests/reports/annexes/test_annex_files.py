@@ -81,9 +81,7 @@ def test_the_xlsx_has_the_annex_sheets_text_as_text_and_subtotals_as_formulas(al
     typed = {cell.value: cell.data_type for cell in cells if cell.value in PAYLOADS}
     assert typed == dict.fromkeys(PAYLOADS, "s")
     assert photos.max_row == 3
-    totals = [
-        row for row in register.iter_rows(min_row=2) if row[4].data_type == "f"
-    ]
+    totals = [row for row in register.iter_rows(min_row=2) if row[4].data_type == "f"]
     assert [row[4].value for row in totals][:2] == ["=SUM(E2:E2)", "=SUM(E4:E5)"]
     amounts = [row[4].value for row in register.iter_rows(min_row=4, max_row=5)]
     assert amounts == [600_000, 400_000]

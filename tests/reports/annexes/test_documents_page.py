@@ -17,7 +17,7 @@ def _page(project) -> str:
 def test_staff_see_the_register_and_add_an_act_with_its_scan(
     client, staff, two_projects, django_assert_max_num_queries
 ):
-    alpha, beta = two_projects
+    alpha, _beta = two_projects
     client.force_login(staff)
     with django_assert_max_num_queries(22):
         page = client.get(_page(alpha))
@@ -47,9 +47,7 @@ def test_staff_see_the_register_and_add_an_act_with_its_scan(
         staff,
     )
     assert "=1+1" in client.get(_page(alpha)).content.decode()
-    scan = reverse(
-        "reports:annex_document_file", kwargs={"project": alpha.slug, "pk": added.pk}
-    )
+    scan = reverse("reports:annex_document_file", kwargs={"project": alpha.slug, "pk": added.pk})
     assert client.get(scan)["Content-Type"] == "application/pdf"
 
 

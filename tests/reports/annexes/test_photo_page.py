@@ -2,6 +2,8 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from exhibition.models import StandPhoto
 from mentoring.models import Photo
@@ -31,7 +33,7 @@ def _choose(client, project, source, pk, caption="Саябақ ашылды"):
 def test_staff_see_this_projects_photos_and_pick_them_with_a_caption(
     client, staff, two_projects, django_assert_max_num_queries
 ):
-    alpha, beta = two_projects
+    alpha, _beta = two_projects
     client.force_login(staff)
 
     with django_assert_max_num_queries(12):
@@ -72,7 +74,8 @@ def test_another_projects_photo_cannot_be_picked_nor_seen_through_this_project(
     assert response.status_code == 302
     assert not ReportPhoto.objects.exists()
     messages = [str(m) for m in response.wsgi_request._messages]
-    assert messages == ["This photo is not one of the project's."]
+    with translation.override("kk"):
+        assert messages == [_("This photo is not one of the project's.")]
 
     for source, pk in (("grantee", betas.pk), ("stand", _photo(beta, StandPhoto).pk)):
         url = reverse(
@@ -123,7 +126,7 @@ def test_captions_and_order_are_saved_and_another_projects_rows_are_untouched(
 
     # Another project's row posted through this page is not one of its forms: unchanged.
     hostile = {**data, "chosen-0-id": betas.pk, "chosen-0-caption": "changed"}
-    client.post(_page(alpha), hostile)
+    assert client.post(_page(alpha), hostile).status_code == 200
     betas.refresh_from_db()
     assert (betas.project, betas.caption) == (beta, "Beta's own")
     assert ReportPhoto.objects.filter(caption="changed").count() == 0
@@ -136,8 +139,20 @@ def test_captions_and_order_are_saved_and_another_projects_rows_are_untouched(
     assert client.post(_page(alpha), removed).status_code == 302
     assert list(ReportPhoto.objects.filter(project=alpha)) == [first]
 
-    too_big = {**data, "chosen-0-position": "100000000000000000000"}
-    response = client.post(_page(alpha), too_big)
+    # The removed row posted again (a second tab): the page says the annex changed.
+    stale = client.post(_page(alpha), data)
+    assert stale.status_code == 200
+    with translation.override("kk"):
+        assert _("reload the page") in stale.content.decode()
+
+    only_first = {
+        "chosen-TOTAL_FORMS": "1",
+        "chosen-INITIAL_FORMS": "1",
+        "chosen-0-id": first.pk,
+        "chosen-0-caption": "Ашылу",
+        "chosen-0-position": "100000000000000000000",
+    }
+    response = client.post(_page(alpha), only_first)
     assert response.status_code == 200
     assert "999" in response.content.decode()
 
