@@ -143,7 +143,8 @@ def test_captions_and_order_are_saved_and_another_projects_rows_are_untouched(
     stale = client.post(_page(alpha), data)
     assert stale.status_code == 200
     with translation.override("kk"):
-        assert _("reload the page") in stale.content.decode()
+        message = _("The annex changed meanwhile: reload the page and make the changes again.")
+    assert message in stale.content.decode()
 
     only_first = {
         "chosen-TOTAL_FORMS": "1",
