@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Q
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from competitions.models import GrantProject
@@ -129,7 +129,3 @@ def photo_day(photo: Photo | StandPhoto) -> date:
     if photo.visit_id:
         return photo.visit.visited_on
     return timezone.localdate(photo.uploaded_at)
-
-
-def short_date(day: date) -> str:
-    return formats.date_format(day, "SHORT_DATE_FORMAT")
