@@ -3,7 +3,7 @@ from django.forms import BaseModelFormSet, modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from competitions.models import BudgetLine, GrantProject
-from jastarurban.bounds import BoundedNumbers
+from jastarurban.bounds import MAX_COUNT, BoundedNumbers
 from jastarurban.money import max_tenge_validator
 from reports.annexes.models import ReportDocument, ReportPhoto
 from reports.annexes.photos import GRANTEE, STAND
@@ -12,7 +12,9 @@ from reports.forms import CheckedFileMixin
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class PhotoPickForm(forms.Form):
+class PhotoPickForm(BoundedNumbers, forms.Form):
+    number_limits = {"pk": MAX_COUNT}
+
     source = forms.ChoiceField(choices=[(GRANTEE, GRANTEE), (STAND, STAND)])
     pk = forms.IntegerField(min_value=1)
     caption = forms.CharField(label=_("Caption"), max_length=300)
