@@ -172,3 +172,7 @@ class NarrativeVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.activity} {self.period_start}–{self.period_end} v{self.version}"
+
+
+# The annexes' own records live beside their selectors (reports/annexes/).
+from reports.annexes.models import ReportDocument, ReportPhoto  # noqa: E402, F401

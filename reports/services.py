@@ -1,6 +1,7 @@
 """Writes of the reports app: report files (the daily indicator snapshots are in snapshots.py)."""
 
 import logging
+from datetime import date
 
 from django.db import transaction
 from django.utils.translation import gettext

@@ -12,10 +12,10 @@ from django.utils import timezone
 
 from reports.builders import build_report
 from reports.models import ReportFile
-from reports.snapshots import indicators_snapshot
-from reports.workflow import REPORT_FILE_FLOW
 from reports.periods import Period
 from reports.periods.narratives import narratives_current
+from reports.snapshots import indicators_snapshot
+from reports.workflow import REPORT_FILE_FLOW
 
 logger = logging.getLogger(__name__)
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from reports import narrative_views, views
+from reports.annexes import views as annexes
 
 app_name = "reports"
 
@@ -38,4 +39,19 @@ urlpatterns = [
     path(P + "files/request/", views.request_report, name="request"),
     path(P + "files/<int:pk>/", views.file_status, name="file_status"),
     path(P + "files/<int:pk>/download/", views.file_download, name="file_download"),
+    path(P + "annexes/photos/", annexes.photos, name="annex_photos"),
+    path(P + "annexes/photos/choose/", annexes.photo_choose, name="annex_photo_choose"),
+    path(P + "annexes/photos/upload/", annexes.photo_upload, name="annex_photo_upload"),
+    path(
+        P + "annexes/photos/<slug:source>/<int:pk>/thumbnail/",
+        annexes.photo_thumbnail,
+        name="annex_photo_thumbnail",
+    ),
+    path(P + "annexes/documents/", annexes.documents, name="annex_documents"),
+    path(
+        P + "annexes/documents/<int:pk>/delete/",
+        annexes.document_delete,
+        name="annex_document_delete",
+    ),
+    path(P + "annexes/documents/<int:pk>/file/", annexes.document_file, name="annex_document_file"),
 ]

@@ -469,6 +469,22 @@ MATRIX: dict[str, Rule] = {
     "reports:file_status": Rule(
         **vars(only(Role.OPERATOR, Role.STAFF)) | {"kwargs": "report_file"}
     ),
+    # The annexes' pages and the photos' thumbnails: staff only.
+    "reports:annex_photos": Rule(**vars(only(Role.STAFF)) | {"kwargs": IN_PROJECT}),
+    "reports:annex_photo_choose": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs=IN_PROJECT
+    ),
+    "reports:annex_photo_upload": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs=IN_PROJECT
+    ),
+    "reports:annex_photo_thumbnail": Rule(**vars(only(Role.STAFF)) | {"kwargs": "annex_photo"}),
+    "reports:annex_documents": Rule(**vars(only(Role.STAFF)) | {"kwargs": IN_PROJECT}),
+    "reports:annex_document_delete": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs=IN_PROJECT | {"pk": 1}
+    ),
+    "reports:annex_document_file": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_FOUND}, kwargs=IN_PROJECT | {"pk": 999999}
+    ),
     # --- open data: public files and feeds, the same for everyone, no login ---
     "open_data:index": Rule(OK),
     "open_data:grants": Rule(OK, kwargs={"fmt": "json"}),
@@ -634,6 +650,7 @@ def objects(full_demo, people):
         "report": {"pk": report.pk},
         "expense": {"pk": expense.pk},
         "photo": {"pk": report.photos.first().pk},
+        "annex_photo": IN_PROJECT | {"source": "grantee", "pk": report.photos.first().pk},
         "budget_line": {"pk": expense.line_id},
         "milestone": {"pk": project.milestones.first().pk},
         "payment": {"pk": project.disbursements.first().pk},

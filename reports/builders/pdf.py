@@ -7,6 +7,7 @@ from competitions.models import GrantProject
 from jastarurban.charts import bar_chart, line_chart
 from jastarurban.money import format_tenge, format_tenge_short
 from jastarurban.pdf import render_pdf
+from reports.annexes.pdf import annex_context
 from reports.builders.data import (
     CHUNK,
     ProjectReport,
@@ -48,6 +49,7 @@ def project_report_pdf(report: ProjectReport) -> bytes:
             "charts": charts,
             "pdf_ranking_rows": f":{PDF_RANKING_ROWS}",
             "pdf_ranking_rows_count": PDF_RANKING_ROWS,
+            **annex_context(report.project, *report.period.bounds),
         },
     )
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from competitions.models import GrantProject
+from reports.annexes.sheets import annex_sheets
 from reports.builders.budget_sheet import budget_sheet, summary_sheet
 from reports.builders.data import (
     CHUNK,
@@ -49,6 +50,7 @@ def project_report_xlsx(report: ProjectReport) -> bytes:
     rankings_sheet(book, report)
     events_sheet(book, report)
     narratives_sheet(book, report)
+    annex_sheets(book, report.project, *report.period.bounds)
     return _bytes(book)
 
 

@@ -33,6 +33,12 @@ class Period:
         """The day the calendar plan's states are judged on."""
         return max(self.end, timezone.localdate()) if self.final else self.end
 
+    @property
+    def bounds(self) -> tuple[date | None, date | None]:
+        """The dates an annex or a list is cut to: none for the final report (the whole
+        project, closing papers included), the period's for an interim one."""
+        return (None, None) if self.final else (self.start, self.end)
+
     def __contains__(self, day: date) -> bool:
         return self.start <= day <= self.end
 

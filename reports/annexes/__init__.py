@@ -1,0 +1,31 @@
+"""Part 3 of the operator's report: the annexes. Each is a function
+``(project, start=None, end=None) -> rows`` over the project's records only; a period (both
+days included) keeps the rows dated in it, None the whole project. The PDF prints them with
+reports/templates/reports/pdf/_annexes.html, the XLSX with reports.annexes.sheets."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from competitions.models import GrantProject
+from reports.annexes.documents import DocumentGroup, documents
+from reports.annexes.models import ReportPhoto
+from reports.annexes.participants import ParticipantRow, participants
+from reports.annexes.photos import photos
+from reports.annexes.publications import PublicationRow, publications
+
+
+@dataclass
+class Annexes:
+    publications: list[PublicationRow]
+    photos: list[ReportPhoto]
+    documents: list[DocumentGroup]
+    participants: list[ParticipantRow]
+
+
+def annexes(project: GrantProject, start: date | None = None, end: date | None = None) -> Annexes:
+    return Annexes(
+        publications=publications(project, start, end),
+        photos=photos(project, start, end),
+        documents=documents(project, start, end),
+        participants=participants(project, start, end),
+    )

@@ -1,0 +1,151 @@
+"""Annex: the register of documents, in whole tenge: what the portal records (the grant
+agreements with the grantee teams, the payments to them, the receipts behind the teams'
+expenses, the project's own expenses) and what staff add by hand (acts, invoices, ...).
+
+Each group has its own subtotal and there is no grand total: a payment to a team and the
+receipts the team spent it against are the same money, counted once in each group."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils.translation import gettext as _
+
+from competitions.models import BudgetLine, Expense, GrantProject
+from mentoring.models import Disbursement, GrantAgreement, ProgressReport
+from mentoring.models import Expense as GranteeExpense
+from reports.annexes.models import ReportDocument
+from reports.annexes.period import in_period
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    kind: str
+    number: str
+    dated_on: date
+    amount_kzt: int | None
+    line: str
+    description: str
+
+
+@dataclass
+class DocumentGroup:
+    key: str
+    title: str
+    rows: list[DocumentRow] = field(default_factory=list)
+
+    @property
+    def total_kzt(self) -> int:
+        return sum(row.amount_kzt or 0 for row in self.rows)
+
+
+def line_label(line: BudgetLine | None) -> str:
+    return f"{line.position}. {line.name}" if line else ""
+
+
+def documents(
+    project: GrantProject, start: date | None = None, end: date | None = None
+) -> list[DocumentGroup]:
+    """The register's groups, each in date order; a fixed number of queries."""
+    grantees = {"project__application__competition__project": project}
+    # Payments and grants are booked on the смета's small-grant line.
+    small_grant = line_label(
+        BudgetLine.objects.filter(project=project, includes_grantee_spending=True)
+        .order_by("position")
+        .first()
+    )
+
+    agreements = DocumentGroup("agreements", _("Grant agreements with grantee teams"))
+    for agreement in (
+        GrantAgreement.objects.filter(in_period("dated_on", start, end), **grantees)
+        .select_related("project__application")
+        .order_by("dated_on", "number")
+    ):
+        application = agreement.project.application
+        agreements.rows.append(
+            DocumentRow(
+                kind=_("Grant agreement"),
+                number=agreement.number,
+                dated_on=agreement.dated_on,
+                amount_kzt=agreement.project.award_kzt,
+                line=small_grant,
+                description=f"{application.registration_number} · {application.title}"
+                + ("" if agreement.is_signed else f" ({_('not signed yet')})"),
+            )
+        )
+
+    payments = DocumentGroup("payments", _("Payments to grantee teams"))
+    for payment in (
+        Disbursement.objects.approved()
+        .filter(in_period("paid_on", start, end), **grantees)
+        .select_related("project__application")
+        .order_by("paid_on", "pk")
+    ):
+        application = payment.project.application
+        payments.rows.append(
+            DocumentRow(
+                kind=_("Payment order"),
+                number=payment.document_number,
+                dated_on=payment.paid_on,
+                amount_kzt=payment.amount_kzt,
+                line=small_grant,
+                description=f"{application.registration_number} · {application.title}",
+            )
+        )
+
+    receipts = DocumentGroup("receipts", _("Grantee teams' expenses with receipts"))
+    for expense in (
+        GranteeExpense.objects.filter(
+            in_period("spent_on", start, end),
+            # What GAMO has accepted: a report still being written or corrected may change.
+            report__status=ProgressReport.Status.ACCEPTED,
+            report__project__application__competition__project=project,
+        )
+        .select_related("line", "report__project__application")
+        .order_by("spent_on", "pk")
+    ):
+        registration_number = expense.report.project.application.registration_number
+        receipts.rows.append(
+            DocumentRow(
+                kind=_("Receipt"),
+                number=f"{registration_number} / {expense.report.number}",
+                dated_on=expense.spent_on,
+                amount_kzt=expense.amount_kzt,
+                line=f"{registration_number}: {expense.line}",
+                description=expense.description,
+            )
+        )
+
+    expenses = DocumentGroup("expenses", _("The project's expenses"))
+    for expense in (
+        Expense.objects.filter(in_period("spent_on", start, end), line__project=project)
+        .select_related("line")
+        .order_by("spent_on", "pk")
+    ):
+        expenses.rows.append(
+            DocumentRow(
+                kind=_("Expense document"),
+                number=expense.document_number,
+                dated_on=expense.spent_on,
+                amount_kzt=expense.amount_kzt,
+                line=line_label(expense.line),
+                description=expense.note,
+            )
+        )
+
+    added = DocumentGroup("added", _("Other documents"))
+    for document in (
+        ReportDocument.objects.filter(in_period("dated_on", start, end), project=project)
+        .select_related("line")
+        .order_by("dated_on", "pk")
+    ):
+        added.rows.append(
+            DocumentRow(
+                kind=str(document.get_kind_display()),
+                number=document.number,
+                dated_on=document.dated_on,
+                amount_kzt=document.amount_kzt,
+                line=line_label(document.line),
+                description=document.description,
+            )
+        )
+    return [agreements, payments, receipts, expenses, added]
