@@ -91,6 +91,17 @@ class ReportFile(models.Model):
     data_as_of = models.DateTimeField(_("data as of"), null=True, blank=True)
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
     file = models.FileField(_("file"), upload_to=report_file_path, blank=True)
+    # Staff mark the file they sent to the operator (reports.services.report_submit): the
+    # operator sees which one it is; a final report only with no blocking item open.
+    submitted_at = models.DateTimeField(_("submitted to the operator at"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted to the operator by"),
+    )
 
     class Meta:
         verbose_name = _("report file")
@@ -101,7 +112,13 @@ class ReportFile(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(status="done") | (~models.Q(file="") & ~models.Q(sha256="")),
                 name="report_file_done_has_file",
-            )
+            ),
+            # Only a ready file can have been sent, and the record says who sent it.
+            models.CheckConstraint(
+                condition=models.Q(submitted_at__isnull=True)
+                | models.Q(status="done", submitted_by__isnull=False),
+                name="report_file_submitted_when_done",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -110,6 +127,15 @@ class ReportFile(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def can_be_submitted(self) -> bool:
+        """Interim and final reports go to the operator; protocols and lists do not."""
+        return (
+            self.kind in (self.Kind.INTERIM, self.Kind.FINAL)
+            and self.status == self.Status.DONE
+            and self.submitted_at is None
+        )
 
     @property
     def filename(self) -> str:

@@ -28,8 +28,10 @@ urlpatterns = [
     path(P + "budget/", views.budget, name="budget"),
     path(P + "budget/expenses/new/", views.expense_add, name="expense_add"),
     path(P + "budget/expenses/<int:pk>/file/", views.expense_file, name="expense_file"),
+    path(P + "check/", views.consistency, name="consistency"),
     path(P + "files/", views.files, name="files"),
     path(P + "files/request/", views.request_report, name="request"),
     path(P + "files/<int:pk>/", views.file_status, name="file_status"),
     path(P + "files/<int:pk>/download/", views.file_download, name="file_download"),
+    path(P + "files/<int:pk>/submit/", views.file_submit, name="file_submit"),
 ]

@@ -14,6 +14,7 @@ from reports.builders.data import (
     project_report,
     scores_by_application,
 )
+from reports.consistency import consistency_check
 from reviews.protocol import protocol_pdf
 
 # A printed report lists the top of each ranking (winners, reserve and a margin);
@@ -49,6 +50,7 @@ def project_report_pdf(project: GrantProject, final: bool) -> bytes:
             "charts": charts,
             "pdf_ranking_rows": f":{PDF_RANKING_ROWS}",
             "pdf_ranking_rows_count": PDF_RANKING_ROWS,
+            "consistency": consistency_check(project),
         },
     )
 

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 
 from competitions.models import GrantProject
 from reports.builders.budget_sheet import budget_sheet, summary_sheet
+from reports.builders.consistency import consistency_rows
 from reports.builders.data import (
     CHUNK,
     RankedRows,
@@ -30,6 +31,7 @@ from reports.builders.sheets import (
 )
 from reports.builders.sheets import book_bytes as _bytes
 from reports.builders.sheets import number as _number
+from reports.consistency import consistency_check
 
 
 def project_report_xlsx(project: GrantProject, final: bool) -> bytes:
@@ -60,6 +62,7 @@ def project_report_xlsx(project: GrantProject, final: bool) -> bytes:
         (_("Data as of"), timezone.make_naive(report.generated_at), "dd.mm.yyyy hh:mm"),
     ]:
         header.append([label, value], formats_={1: fmt} if fmt else None)
+    consistency_rows(header, consistency_check(project))
 
     indicators = Sheet(
         book,
