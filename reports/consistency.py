@@ -38,7 +38,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from competitions.models import BudgetLine, Competition, GrantProject
 from mentoring.models import Disbursement
@@ -254,9 +254,12 @@ def _conflict_flags_open(project: GrantProject) -> list[Item]:
                 Item(
                     Problem.CONFLICT_FLAG_OPEN,
                     Severity.BLOCKING,
-                    _(
-                        "Competition «%(competition)s»: %(count)s conflict-of-interest "
-                        "flags are not resolved."
+                    ngettext(
+                        "Competition «%(competition)s»: %(count)s conflict-of-interest flag "
+                        "is not resolved.",
+                        "Competition «%(competition)s»: %(count)s conflict-of-interest flags "
+                        "are not resolved.",
+                        len(flags),
                     )
                     % {"competition": competition.title, "count": len(flags)},
                     reverse("reviews:flag_resolve", args=[competition.slug]),

@@ -10,7 +10,7 @@ from reports.consistency import Item
 def consistency_rows(sheet: Sheet, items: list[Item]) -> None:
     blocking = sum(item.is_blocking for item in items)
     summary = (
-        _("%(blocking)s blocking, %(warnings)s warnings")
+        _("Blocking: %(blocking)s; warnings: %(warnings)s")
         % {"blocking": blocking, "warnings": len(items) - blocking}
         if items
         else _("Nothing to fix: the records agree with each other.")
