@@ -41,6 +41,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from competitions.models import BudgetLine, Competition, GrantProject
+from jastarurban.charts import plain
+from jastarurban.money import format_tenge
 from mentoring.models import Disbursement
 from reports.budget import BudgetExecution, budget_execution
 from reports.indicators.status import IndicatorRow, Status
@@ -139,7 +141,7 @@ def _achieved_without_spending(
                 "number": found[0].indicator.activity.number,
                 "title": found[0].indicator.activity.title,
                 "indicators": ", ".join(f"«{row.indicator.name}»" for row in found),
-                "plan": formats.number_format(planned[activity]) + "\xa0₸",
+                "plan": format_tenge(planned[activity]),
             },
             url,
             _("Record an expense"),
@@ -161,7 +163,7 @@ def salary_months(project: GrantProject, today: date) -> tuple[int, int]:
 
 
 def _months(amount: Decimal) -> str:
-    return formats.number_format(amount.quantize(Decimal("0.1"), ROUND_HALF_UP).normalize())
+    return plain(amount.quantize(Decimal("0.1"), ROUND_HALF_UP))
 
 
 def _salary_months(project: GrantProject, execution: BudgetExecution, today: date) -> list[Item]:
@@ -235,7 +237,7 @@ def _payments_without_agreement(project: GrantProject) -> list[Item]:
             % {
                 "document": payment.document_number,
                 "date": formats.date_format(payment.paid_on, "SHORT_DATE_FORMAT"),
-                "amount": formats.number_format(payment.amount_kzt) + "\xa0₸",
+                "amount": format_tenge(payment.amount_kzt),
                 "team": payment.project.application.title,
             },
             reverse("mentoring:agreement", args=[payment.project_id]),
