@@ -463,6 +463,10 @@ MATRIX: dict[str, Rule] = {
     "reports:file_status": Rule(
         **vars(only(Role.OPERATOR, Role.STAFF)) | {"kwargs": "report_file"}
     ),
+    "reports:consistency": Rule(**vars(only(Role.OPERATOR, Role.STAFF)) | {"kwargs": IN_PROJECT}),
+    "reports:file_submit": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs="report_file"
+    ),
     # --- open data: public files and feeds, the same for everyone, no login ---
     "open_data:index": Rule(OK),
     "open_data:grants": Rule(OK, kwargs={"fmt": "json"}),
