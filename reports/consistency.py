@@ -93,12 +93,19 @@ def blocking(items: list[Item]) -> list[Item]:
     return [item for item in items if item.is_blocking]
 
 
-def consistency_check(project: GrantProject, today: date | None = None) -> list[Item]:
+def consistency_check(
+    project: GrantProject,
+    today: date | None = None,
+    *,
+    rows: list[IndicatorRow] | None = None,
+    execution: BudgetExecution | None = None,
+) -> list[Item]:
     """Every finding for the project, blocking ones first, in a fixed number of queries
-    plus a few per competition (its conflict flags)."""
+    plus a few per competition (its conflict flags). A report builder that has read the
+    indicators and the budget already passes them in."""
     today = today or timezone.localdate()
-    rows = indicator_rows(project, today)
-    execution = budget_execution(project)
+    rows = indicator_rows(project, today) if rows is None else rows
+    execution = budget_execution(project) if execution is None else execution
     items = [
         *_achieved_without_spending(project, rows, execution),
         *_salary_months(project, execution, today),

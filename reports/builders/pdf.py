@@ -50,7 +50,7 @@ def project_report_pdf(project: GrantProject, final: bool) -> bytes:
             "charts": charts,
             "pdf_ranking_rows": f":{PDF_RANKING_ROWS}",
             "pdf_ranking_rows_count": PDF_RANKING_ROWS,
-            "consistency": consistency_check(project),
+            "consistency": consistency_check(project, rows=report.indicators, execution=execution),
         },
     )
 

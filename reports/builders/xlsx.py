@@ -62,7 +62,9 @@ def project_report_xlsx(project: GrantProject, final: bool) -> bytes:
         (_("Data as of"), timezone.make_naive(report.generated_at), "dd.mm.yyyy hh:mm"),
     ]:
         header.append([label, value], formats_={1: fmt} if fmt else None)
-    consistency_rows(header, consistency_check(project))
+    consistency_rows(
+        header, consistency_check(project, rows=report.indicators, execution=execution)
+    )
 
     indicators = Sheet(
         book,
