@@ -61,7 +61,14 @@ ANNOUNCEMENTS = [
     (Announcement.Channel.YOUTH_ORGANISATION, date(2025, 6, 9), "«Жас Отан» жастар қанаты"),
 ]
 
-SALARY_MONTHS = [date(2025, 6, 30), date(2025, 7, 31), date(2025, 8, 29)]
+# The смета budgets 5 salary months of the 6-month project: June to October are booked.
+SALARY_MONTHS = [
+    date(2025, 6, 30),
+    date(2025, 7, 31),
+    date(2025, 8, 29),
+    date(2025, 9, 30),
+    date(2025, 10, 31),
+]
 # Budget line number → amount booked per salary month (the смета's monthly rates).
 MONTHLY = {1: 180_000, 2: 180_000, 3: 170_000, 4: 23_850, 5: 27_454, 6: 15_900, 7: 13_250}
 # One-off payments: (line number, date, amount, document number).
@@ -74,6 +81,23 @@ ONE_OFF = [
     (13, date(2025, 8, 22), 220_000, "АВР-08/01"),
     (14, date(2025, 8, 22), 42_000, "АВР-08/02"),
     (16, date(2025, 8, 28), 165_000, "АВР-08/03"),
+]
+# What the rest of the demo says happened, paid for as the смета plans it, so the finished
+# project's money reconciles with its records (reports/consistency.py): the third training
+# (Бейнеу, 07–08.08), the other four grantee videos (filmed by 04.09), the posts, and the
+# exhibition of 07.11 — seven banners, half a day of the hall, ten framed letters — with
+# the post that sent the letters, the bank's fees and the last office supplies.
+CLOSING = [
+    (13, date(2025, 8, 8), 220_000, "АВР-08/04"),
+    (8, date(2025, 9, 10), 6_000, "БҚ-09/01"),
+    (16, date(2025, 9, 8), 220_000, "АВР-09/01"),
+    (17, date(2025, 9, 30), 9_230, "АВР-09/02"),
+    (10, date(2025, 10, 14), 500, "ЧЕК-1014"),
+    (18, date(2025, 11, 3), 210_000, "АВР-11/01"),
+    (20, date(2025, 11, 5), 25_000, "АВР-11/02"),
+    (19, date(2025, 11, 7), 70_000, "АВР-11/03"),
+    (9, date(2025, 11, 12), 20_000, "ПОШТА-11/01"),
+    (8, date(2025, 11, 28), 6_000, "БҚ-11/01"),
 ]
 
 
@@ -91,11 +115,15 @@ def load_reports(demo) -> None:
     accountant = User.objects.get(email=f"accountant@{demo.domain}")
     director = User.objects.get(email=f"director@{demo.domain}")
     lines = {line.position: line for line in BudgetLine.objects.filter(project=project)}
-    payments = [
-        (number, day, amount, f"ЖҚ-{day:%m}/{number:02d}")
-        for day in SALARY_MONTHS
-        for number, amount in MONTHLY.items()
-    ] + ONE_OFF
+    payments = (
+        [
+            (number, day, amount, f"ЖҚ-{day:%m}/{number:02d}")
+            for day in SALARY_MONTHS
+            for number, amount in MONTHLY.items()
+        ]
+        + ONE_OFF
+        + CLOSING
+    )
     existing = set(
         Expense.objects.filter(line__project=project).values_list("document_number", flat=True)
     )

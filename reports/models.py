@@ -99,6 +99,17 @@ class ReportFile(models.Model):
     narratives = models.ManyToManyField(
         "NarrativeVersion", blank=True, related_name="report_files", verbose_name=_("narratives")
     )
+    # Staff mark the file they sent to the operator (reports.services.report_submit): the
+    # operator sees which one it is; a final report only with no blocking item open.
+    submitted_at = models.DateTimeField(_("submitted to the operator at"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted to the operator by"),
+    )
 
     class Meta:
         verbose_name = _("report file")
@@ -115,6 +126,12 @@ class ReportFile(models.Model):
                 | models.Q(period_end__gte=models.F("period_start")),
                 name="report_file_period_ordered",
             ),
+            # Only a ready file can have been sent, and the record says who sent it.
+            models.CheckConstraint(
+                condition=models.Q(submitted_at__isnull=True)
+                | models.Q(status="done", submitted_by__isnull=False),
+                name="report_file_submitted_when_done",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -123,6 +140,15 @@ class ReportFile(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def can_be_submitted(self) -> bool:
+        """Interim and final reports go to the operator; protocols and lists do not."""
+        return (
+            self.kind in (self.Kind.INTERIM, self.Kind.FINAL)
+            and self.status == self.Status.DONE
+            and self.submitted_at is None
+        )
 
     @property
     def filename(self) -> str:

@@ -4,9 +4,11 @@ import logging
 from datetime import date
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext
 from kombu.exceptions import OperationalError as KombuOperationalError
 
+from accounts.errors import ServiceError
 from accounts.models import User
 from competitions.models import GrantProject
 from reports.models import ReportFile
@@ -57,3 +59,44 @@ def report_queue(*, report_id: int) -> bool:
         )
         return False
     return True
+
+
+
+class SubmitRefused(ServiceError):
+    """Why a report file cannot be marked submitted; ``items`` lists the blocking ones."""
+
+    def __init__(self, message: str, items=()):
+        self.items = list(items)
+        super().__init__(
+            [message, *(f"{index}. {item.message}" for index, item in enumerate(self.items, 1))]
+        )
+
+
+def report_submit(*, report: ReportFile, by: User) -> ReportFile:
+    """Records that staff sent this interim or final report file to the operator. The
+    final report is refused while the consistency check has a blocking item open: what
+    the operator receives last must not contradict itself."""
+    from reports.consistency import blocking, consistency_check
+
+    if report.kind not in (ReportFile.Kind.INTERIM, ReportFile.Kind.FINAL):
+        raise SubmitRefused(gettext("Only interim and final reports are sent to the operator."))
+    if report.status != ReportFile.Status.DONE:
+        raise SubmitRefused(gettext("Only a ready file can be submitted."))
+    if report.kind == ReportFile.Kind.FINAL:
+        items = blocking(consistency_check(report.project))
+        if items:
+            raise SubmitRefused(
+                gettext(
+                    "The final report cannot be marked submitted while the consistency "
+                    "check has blocking items open:"
+                ),
+                items,
+            )
+    # A conditional update: two clicks, or two staff, record one submission.
+    marked = ReportFile.objects.filter(pk=report.pk, submitted_at__isnull=True).update(
+        submitted_at=timezone.now(), submitted_by=by
+    )
+    if not marked:
+        raise SubmitRefused(gettext("This file is already marked submitted to the operator."))
+    report.refresh_from_db(fields=["submitted_at", "submitted_by"])
+    return report

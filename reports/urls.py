@@ -35,6 +35,7 @@ urlpatterns = [
         narrative_views.narrative_save_view,
         name="narrative_save",
     ),
+    path(P + "check/", views.consistency, name="consistency"),
     path(P + "files/", views.files, name="files"),
     path(P + "files/request/", views.request_report, name="request"),
     path(P + "files/<int:pk>/", views.file_status, name="file_status"),
@@ -54,4 +55,5 @@ urlpatterns = [
         name="annex_document_delete",
     ),
     path(P + "annexes/documents/<int:pk>/file/", annexes.document_file, name="annex_document_file"),
+    path(P + "files/<int:pk>/submit/", views.file_submit, name="file_submit"),
 ]

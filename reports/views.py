@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
+from accounts.errors import refusal_show
 from accounts.roles import Role
 from competitions.models import Expense, Indicator
 from competitions.selectors import project_get, projects_all
@@ -19,6 +20,7 @@ from jastarurban.charts import bar_chart, line_chart
 from jastarurban.files import file_response
 from jastarurban.money import format_tenge, format_tenge_short
 from reports.budget import budget_execution
+from reports.consistency import Severity, consistency_check
 from reports.forms import (
     ExpenseForm,
     IndicatorValueForm,
@@ -35,7 +37,7 @@ from reports.selectors import (
     indicator_rows,
     rows_by_activity,
 )
-from reports.services import report_request
+from reports.services import SubmitRefused, report_request, report_submit
 from reports.snapshots import indicators_snapshot
 
 READERS = (Role.OPERATOR, Role.STAFF)
@@ -283,7 +285,7 @@ def _files_page(request: HttpRequest, project, form: ReportRequestForm) -> HttpR
             "form": form,
             "reports": list(
                 ReportFile.objects.filter(project=project).select_related(
-                    "requested_by", "project"
+                    "requested_by", "submitted_by", "project"
                 )[:100]
             ),
         },
@@ -319,7 +321,9 @@ def request_report(request: HttpRequest, project: str) -> HttpResponse:
 def file_status(request: HttpRequest, project: str, pk: int) -> HttpResponse:
     """One row of the list, polled by htmx until the file is ready or failed."""
     report = get_object_or_404(
-        ReportFile.objects.select_related("requested_by", "project"), pk=pk, project__slug=project
+        ReportFile.objects.select_related("requested_by", "submitted_by", "project"),
+        pk=pk,
+        project__slug=project,
     )
     return render(request, "reports/_file_row.html", {"report": report})
 
@@ -330,3 +334,41 @@ def file_download(request: HttpRequest, project: str, pk: int) -> FileResponse:
         ReportFile, pk=pk, project__slug=project, status=ReportFile.Status.DONE
     )
     return file_response(report.file, stem=PurePath(report.filename).stem)
+
+
+@role_required(*READERS)
+def consistency(request: HttpRequest, project: str) -> HttpResponse:
+    """What the check finds before a report is built: staff fix it, the operator reads it."""
+    project = project_get(project)
+    items = consistency_check(project)
+    return render(
+        request,
+        "reports/consistency.html",
+        {
+            "project": project,
+            "items": items,
+            "blocking_count": sum(item.is_blocking for item in items),
+            "warning_count": sum(item.severity == Severity.WARNING for item in items),
+        },
+    )
+
+
+@role_required(Role.STAFF)
+@require_POST
+def file_submit(request: HttpRequest, project: str, pk: int) -> HttpResponse:
+    """Staff mark an interim or final report file as sent to the operator."""
+    report = get_object_or_404(
+        ReportFile.objects.select_related("project"), pk=pk, project__slug=project
+    )
+    try:
+        report_submit(report=report, by=request.user)
+    except SubmitRefused as refused:
+        refusal_show(request, refused)
+        if refused.items:
+            return redirect("reports:consistency", project=report.project.slug)
+    else:
+        messages.success(
+            request,
+            _("%(report)s is marked submitted to the operator.") % {"report": report},
+        )
+    return redirect("reports:files", project=report.project.slug)

@@ -485,6 +485,10 @@ MATRIX: dict[str, Rule] = {
     "reports:annex_document_file": Rule(
         FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_FOUND}, kwargs=IN_PROJECT | {"pk": 999999}
     ),
+    "reports:consistency": Rule(**vars(only(Role.OPERATOR, Role.STAFF)) | {"kwargs": IN_PROJECT}),
+    "reports:file_submit": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": NOT_ALLOWED}, kwargs="report_file"
+    ),
     # --- open data: public files and feeds, the same for everyone, no login ---
     "open_data:index": Rule(OK),
     "open_data:grants": Rule(OK, kwargs={"fmt": "json"}),

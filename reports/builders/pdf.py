@@ -15,6 +15,7 @@ from reports.builders.data import (
     decided_competitions,
     scores_by_application,
 )
+from reports.consistency import consistency_check
 from reviews.protocol import protocol_pdf
 
 # A printed report lists the top of each ranking (winners, reserve and a margin);
@@ -50,6 +51,9 @@ def project_report_pdf(report: ProjectReport) -> bytes:
             "pdf_ranking_rows": f":{PDF_RANKING_ROWS}",
             "pdf_ranking_rows_count": PDF_RANKING_ROWS,
             **annex_context(report.project, *report.period.bounds),
+            "consistency": consistency_check(
+                report.project, rows=report.indicators, execution=execution
+            ),
         },
     )
 

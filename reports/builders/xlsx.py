@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from competitions.models import GrantProject
 from reports.annexes.sheets import annex_sheets
 from reports.builders.budget_sheet import budget_sheet, summary_sheet
+from reports.builders.consistency import consistency_rows
 from reports.builders.data import (
     CHUNK,
     ProjectReport,
@@ -33,13 +34,18 @@ from reports.builders.report_sheets import (
 from reports.builders.sheets import DATE_FORMAT, TENGE_FORMAT, Sheet
 from reports.builders.sheets import book_bytes as _bytes
 from reports.builders.sheets import number as _number
+from reports.consistency import consistency_check
 
 
 def project_report_xlsx(report: ProjectReport) -> bytes:
     """The interim or final report: one function per sheet (reports/builders/report_sheets.py,
     period_sheets.py, budget_sheet.py), in the order the operator reads them."""
     book = Workbook(write_only=True)
-    header_sheet(book, report)
+    header = header_sheet(book, report)
+    consistency_rows(
+        header,
+        consistency_check(report.project, rows=report.indicators, execution=report.execution),
+    )
     indicators_sheet(book, report)
     plan_sheet(book, report)
     # The final report's spending is the project's; an interim one's is shown for the
