@@ -24,7 +24,15 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import CodePurpose, PhoneCode
 from notifications.services import sms_send
 
-__all__ = ["CodeError", "CodePurpose", "code_check", "code_hold", "code_new", "code_send", "wait_message"]
+__all__ = [
+    "CodeError",
+    "CodePurpose",
+    "code_check",
+    "code_hold",
+    "code_new",
+    "code_send",
+    "wait_message",
+]
 
 CODE_LIFETIME = timedelta(minutes=5)
 RESEND_AFTER = timedelta(seconds=60)

@@ -240,6 +240,9 @@ class AgreementCode(models.Model):
             models.Index(fields=["agreement", "user", "created_at"], name="agreement_code_recent")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.phone} · {self.created_at:%d.%m.%Y %H:%M}"
+
 
 class AgreementInvitation(models.Model):
     """Staff asked a member to accept the agreement: counted, as invitations are limited."""
@@ -257,3 +260,6 @@ class AgreementInvitation(models.Model):
         verbose_name = _("invitation to accept the agreement")
         verbose_name_plural = _("invitations to accept the agreement")
         ordering = ["agreement", "sent_at"]
+
+    def __str__(self) -> str:
+        return f"{self.sent_at:%d.%m.%Y %H:%M}"
