@@ -298,7 +298,11 @@ MATRIX: dict[str, Rule] = {
     # --- mentoring ---
     # A demo grantee project: the matrix's applicant and mentor are strangers to it.
     "mentoring:grantee": Rule(FORBIDDEN, {"anonymous": LOGIN, "applicant": NOT_FOUND}),
-    "mentoring:projects": only(Role.STAFF, Role.OPERATOR),
+    # The chooser: with the demo's one grant project it leads to that project's list.
+    "mentoring:projects": Rule(
+        FORBIDDEN, {"anonymous": LOGIN, "staff": REDIRECT, "operator": REDIRECT}
+    ),
+    "grantees:list": Rule(**vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": IN_PROJECT}),
     "mentoring:project": Rule(**vars(STRANGERS_404) | {"kwargs": "project"}),
     "mentoring:final_report": Rule(**vars(STRANGERS_404) | {"kwargs": "project"}),
     "mentoring:report": Rule(**vars(STRANGERS_404) | {"kwargs": "report"}),
@@ -320,6 +324,10 @@ MATRIX: dict[str, Rule] = {
     "mentoring:agreement_prepare": Rule(NOT_ALLOWED, kwargs="project"),
     "mentoring:agreement_scan": Rule(NOT_ALLOWED, kwargs="agreement"),
     "mentoring:agreement_sign": Rule(NOT_ALLOWED, kwargs="agreement"),
+    # Only the team's members (the matrix's agreement has no text to accept): 404 for all.
+    "mentoring:agreement_accept": Rule(NOT_FOUND, {"anonymous": LOGIN}, kwargs="agreement"),
+    "mentoring:agreement_accept_pdf": Rule(NOT_FOUND, {"anonymous": LOGIN}, kwargs="agreement"),
+    "mentoring:agreement_invite": Rule(NOT_ALLOWED, kwargs="agreement"),
     "mentoring:report_start": Rule(NOT_ALLOWED, kwargs="project"),
     "mentoring:assign_mentor": Rule(NOT_ALLOWED, kwargs="project"),
     "mentoring:milestone_add": Rule(NOT_ALLOWED, kwargs="project"),
