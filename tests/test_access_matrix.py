@@ -298,10 +298,8 @@ MATRIX: dict[str, Rule] = {
     # --- mentoring ---
     # A demo grantee project: the matrix's applicant and mentor are strangers to it.
     "mentoring:grantee": Rule(FORBIDDEN, {"anonymous": LOGIN, "applicant": NOT_FOUND}),
-    # The chooser: with the demo's one grant project it leads to that project's list.
-    "mentoring:projects": Rule(
-        FORBIDDEN, {"anonymous": LOGIN, "staff": REDIRECT, "operator": REDIRECT}
-    ),
+    # The chooser of grant projects (the demo has two); each one's list is reached through it.
+    "mentoring:projects": only(Role.STAFF, Role.OPERATOR),
     "grantees:list": Rule(**vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": IN_PROJECT}),
     "mentoring:project": Rule(**vars(STRANGERS_404) | {"kwargs": "project"}),
     "mentoring:final_report": Rule(**vars(STRANGERS_404) | {"kwargs": "project"}),
