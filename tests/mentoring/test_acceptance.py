@@ -23,8 +23,10 @@ from mentoring.models import (
     GranteeProject,
     ProjectBudgetLine,
 )
+from mentoring.services.acceptance import SMS_TEXT
 from notifications import sms
 from notifications.models import Delivery
+from notifications.sms import sms_parts
 from tests.applications.helpers import iin_for, village
 from tests.factories import UserFactory
 from tests.mentoring.test_agreements import AGREEMENT, UNSIGNED
@@ -177,8 +179,9 @@ def test_each_member_reads_the_agreement_in_their_language(
         assert pdf["Content-Type"] == "application/pdf"
         code = send_code(client, person, agreement, capture)
         with translation.override(language):
-            assert gettext("Tell no one.").rstrip(".") in sms.outbox[-1].text
-        assert code
+            expected = gettext(SMS_TEXT) % {"code": code, "number": agreement.number}
+        assert sms.outbox[-1].text == expected
+        assert sms_parts(expected) <= 2
 
 
 def test_a_wrong_code_is_refused_and_counted(client, staff, competition, media, capture):
