@@ -77,7 +77,10 @@ def _page(request, project: GranteeProject, *, form=None, status: int = 200) -> 
         context["form"] = forms.AgreementForm(initial=_initial(project, agreement))
     if is_team and agreement is not None and not agreement.team_signed:
         context["scan_form"] = forms.AgreementScanForm()
-    if agreement is not None and agreement.document_sha256:
+    signed_by_scan = agreement is not None and (
+        agreement.team_signed_via == GrantAgreement.TeamSignedVia.SCAN
+    )
+    if agreement is not None and agreement.document_sha256 and not signed_by_scan:
         # Who has accepted by code: what staff chase and the lead sees, both sides of it.
         rows = acceptance.signatories(agreement)
         context["acceptance_rows"] = rows
