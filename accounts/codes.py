@@ -25,7 +25,15 @@ from accounts.errors import ServiceError
 from accounts.models import CodePurpose, PhoneCode
 from notifications.services import sms_send
 
-__all__ = ["CodeError", "CodePurpose", "code_check", "code_hold", "code_send"]
+__all__ = [
+    "CodeError",
+    "CodePurpose",
+    "code_check",
+    "code_hold",
+    "code_new",
+    "code_send",
+    "wait_message",
+]
 
 CODE_LIFETIME = timedelta(minutes=5)
 RESEND_AFTER = timedelta(seconds=60)
@@ -51,7 +59,13 @@ def _digest(*, phone: str, purpose: str, code: str) -> str:
     ).hexdigest()
 
 
-def _wait_message(wait: timedelta) -> str:
+def code_new() -> str:
+    """Six random digits (secrets, not random): also what grant agreements are accepted by."""
+    return f"{secrets.randbelow(1_000_000):06d}"
+
+
+def wait_message(wait: timedelta) -> str:
+    """How long to wait for a new code, in the active language (any code's sending limit)."""
     seconds = max(1, math.ceil(wait.total_seconds()))
     if seconds <= 90:
         return gettext("Wait %(seconds)s s before asking for a new code.") % {"seconds": seconds}
@@ -69,9 +83,9 @@ def _check_limits(*, phone: str, ip: str, now) -> None:
         .values_list("created_at", flat=True)[:PER_PHONE_PER_HOUR]
     )
     if recent and now - recent[0] < RESEND_AFTER:
-        raise CodeError(_wait_message(recent[0] + RESEND_AFTER - now))
+        raise CodeError(wait_message(recent[0] + RESEND_AFTER - now))
     if len(recent) >= PER_PHONE_PER_HOUR:
-        raise CodeError(_wait_message(recent[-1] + WINDOW - now))
+        raise CodeError(wait_message(recent[-1] + WINDOW - now))
     if ip:
         by_ip = list(
             PhoneCode.objects.filter(ip=ip, created_at__gt=hour_ago)
@@ -79,14 +93,14 @@ def _check_limits(*, phone: str, ip: str, now) -> None:
             .values_list("created_at", flat=True)[:PER_IP_PER_HOUR]
         )
         if len(by_ip) >= PER_IP_PER_HOUR:
-            raise CodeError(_wait_message(by_ip[-1] + WINDOW - now))
+            raise CodeError(wait_message(by_ip[-1] + WINDOW - now))
 
 
 @transaction.atomic
 def _code_store(*, phone: str, purpose: str, ip: str) -> str:
     now = timezone.now()
     _check_limits(phone=phone, ip=ip, now=now)
-    code = f"{secrets.randbelow(1_000_000):06d}"
+    code = code_new()
     PhoneCode.objects.filter(phone=phone, spent_at__isnull=True).update(spent_at=now)
     PhoneCode.objects.create(
         phone=phone,

@@ -362,6 +362,7 @@ DEMO_LOADERS = [
     "exhibition.demo.load_exhibition",
     "reports.demo.load_reports",
     "applications.demo.load_team_draft",
+    "mentoring.demo.load_agreement_by_codes",
 ]
 
 # The operator's read-only API (reports/api): session or token, operator and staff only.

@@ -11,6 +11,7 @@ urlpatterns = [
     path("applications/", include("applications.urls")),
     path("reviews/", include("reviews.urls")),
     path("mentoring/", include("mentoring.urls")),
+    path("", include("mentoring.project_urls")),
     path("", include("reports.urls")),
     path("", include("media_campaign.urls")),
     path("", include("exhibition.urls")),

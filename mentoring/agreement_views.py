@@ -17,6 +17,7 @@ from jastarurban.files import file_response
 from mentoring import forms
 from mentoring.models import GrantAgreement, GranteeProject
 from mentoring.selectors import agreement_for, agreement_project_for, report_schedule
+from mentoring.services import acceptance
 from mentoring.services import agreements as services
 
 READERS = (Role.APPLICANT, Role.STAFF, Role.OPERATOR)
@@ -76,6 +77,15 @@ def _page(request, project: GranteeProject, *, form=None, status: int = 200) -> 
         context["form"] = forms.AgreementForm(initial=_initial(project, agreement))
     if is_team and agreement is not None and not agreement.team_signed:
         context["scan_form"] = forms.AgreementScanForm()
+    signed_by_scan = agreement is not None and (
+        agreement.team_signed_via == GrantAgreement.TeamSignedVia.SCAN
+    )
+    if agreement is not None and agreement.document_sha256 and not signed_by_scan:
+        # Who has accepted by code: what staff chase and the lead sees, both sides of it.
+        rows = acceptance.signatories(agreement)
+        context["acceptance_rows"] = rows
+        context["accepted_count"] = sum(row.accepted for row in rows)
+        context["my_acceptance"] = next((row for row in rows if row.user == user), None)
     return render(request, "mentoring/agreement.html", context, status=status)
 
 

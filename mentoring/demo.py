@@ -379,3 +379,97 @@ def load_implementation(demo) -> None:
             accountant=accountant,
             director=director,
         )
+
+
+# A team of the next project whose agreement awaits the team's acceptance by SMS codes:
+# the lead and one member have accepted, the third has not yet (README: "Accepting the
+# grant agreement by code").
+CODES_TEAM = [
+    ("codes-lead", "Нұрланова Дана", "+77017780001", "kk", date(2001, 4, 12)),
+    ("codes-member2", "Ким Артём", "+77017780002", "ru", date(2002, 8, 3)),
+    ("codes-member3", "Жақсылықова Аружан", "+77017780003", "kk", date(2003, 1, 27)),
+]
+
+
+def load_agreement_by_codes(demo) -> None:
+    from accounts.consent import CONSENT_VERSION
+    from applications.iin import compose_iin
+    from applications.models import Application, TeamMember
+    from competitions.models import Settlement
+    from mentoring.models import AgreementAcceptance, ProjectBudgetLine
+
+    if User.objects.filter(email=f"{CODES_TEAM[0][0]}@{demo.domain}").exists():
+        return
+    now = timezone.now()
+    applicants = Group.objects.get(name=Role.APPLICANT)
+    people = []
+    for login, full_name, phone, language, _born in CODES_TEAM:
+        user = User(
+            email=f"{login}@{demo.domain}",
+            full_name=full_name,
+            phone=phone,
+            phone_confirmed_at=now,
+            language=language,
+            personal_data_consent_at=now,
+            personal_data_consent_version=CONSENT_VERSION,
+        )
+        user.set_password(demo.password)
+        user.save()
+        user.groups.add(applicants)
+        people.append(user)
+    village = Settlement.objects.filter(kind=Settlement.Kind.VILLAGE).order_by("kato_code")[2]
+    call = demo.open_call
+    application = Application.objects.create(
+        competition=call,
+        applicant=people[0],
+        status=Application.Status.ELIGIBLE,
+        title=f"{village.name_kk}: жастар шеберханасы",
+        village=village,
+        registration_number=f"JU-{timezone.localdate(call.opens_at).year}-9001",
+        submitted_at=now,
+    )
+    births = [row[-1] for row in CODES_TEAM]
+    for position, (person, born) in enumerate(zip(people, births, strict=True), start=1):
+        TeamMember.objects.create(
+            application=application,
+            position=position,
+            full_name=person.full_name,
+            iin=compose_iin(born, 40 + position, male=position == 2),
+            birth_date=born,
+            phone=person.phone,
+            village=village,
+            role="Жетекші" if position == 1 else "Мүше",
+            source=TeamMember.Source.LEAD if position == 1 else TeamMember.Source.SELF,
+            user=person,
+            consent_version=CONSENT_VERSION,
+            consent_at=now,
+        )
+    project = GranteeProject.objects.create(application=application, award_kzt=800_000)
+    for position, (item, amount) in enumerate(
+        [("Ағаш өңдейтін құралдар", 500_000), ("Материалдар: тақта, бояу", 300_000)], start=1
+    ):
+        ProjectBudgetLine.objects.create(
+            project=project, position=position, item=item, amount_kzt=amount
+        )
+    today = timezone.localdate()
+    agreement = agreements.agreement_prepare(
+        project=project,
+        dated_on=today,
+        language=GrantAgreement.Language.BOTH,
+        tranches=[(today + timedelta(days=7), 560_000), (today + timedelta(days=49), 240_000)],
+        report_dates=[today + timedelta(days=42), today + timedelta(days=84)],
+        by=User.objects.get(email=f"coordinator@{demo.domain}"),
+    )
+    # Two acceptances as the code pages record them (the codes were typed yesterday);
+    # the third member accepts in the demo, with the code the console SMS backend prints.
+    for hour, person in zip((10, 16), people[:2], strict=True):
+        AgreementAcceptance.objects.create(
+            agreement=agreement,
+            user=person,
+            full_name=person.full_name,
+            phone=person.phone,
+            accepted_at=_at(today - timedelta(days=1), hour),
+            agreement_version=agreement.version,
+            document_sha256=agreement.document_sha256,
+            ip="127.0.0.1",
+        )

@@ -35,7 +35,10 @@ WEEK = timedelta(days=7)
 def visible_projects(user: User) -> QuerySet[GranteeProject]:
     """Staff and the operator see every project, a mentor the assigned ones, a team its own."""
     projects = GranteeProject.objects.select_related(
-        "application__applicant", "application__village", "application__competition", "mentor"
+        "application__applicant",
+        "application__village",
+        "application__competition__project",
+        "mentor",
     )
     if user.has_role(Role.STAFF, Role.OPERATOR):
         return projects

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_POST
 from accounts.access import role_required
 from accounts.errors import ServiceError, refusal_show
 from accounts.roles import Role
+from competitions.selectors import project_get, projects_all
 from jastarurban.files import file_response
 from mentoring import forms
 from mentoring.models import Disbursement, GranteeProject, ProjectBudgetLine
@@ -27,12 +29,28 @@ PAGE_SIZE = 50
 
 
 @role_required(Role.STAFF, Role.OPERATOR)
-def project_list(request: HttpRequest) -> HttpResponse:
+def project_choose(request: HttpRequest) -> HttpResponse:
+    """The grantees are listed per grant project: with one project its list, else a choice.
+
+    No project is chosen for the reader, so a second project's grantees never mix in."""
+    projects = list(
+        projects_all().annotate(grantees=Count("competitions__applications__grantee_project"))
+    )
+    if len(projects) == 1:
+        return redirect("grantees:list", project=projects[0].slug)
+    return render(request, "mentoring/project_choose.html", {"projects": projects})
+
+
+@role_required(Role.STAFF, Role.OPERATOR)
+def project_list(request: HttpRequest, project: str) -> HttpResponse:
+    """One grant project's grantee projects, fifty to a page."""
+    grant_project = project_get(project)
     order = ("application__competition__opens_at", "application__registration_number")
+    mine = GranteeProject.objects.filter(application__competition__project=grant_project)
     # Counted on the plain list; the figures are summed for the page's fifty rows only.
-    page = Paginator(
-        GranteeProject.objects.order_by(*order).values_list("pk", flat=True), PAGE_SIZE
-    ).get_page(request.GET.get("page"))
+    page = Paginator(mine.order_by(*order).values_list("pk", flat=True), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     projects = with_overdue_reports(
         projects_overview(
             visible_projects(request.user)
@@ -42,9 +60,13 @@ def project_list(request: HttpRequest) -> HttpResponse:
         timezone.localdate(),
     ).order_by(*order)
     projects = with_last_state(list(projects))
-    for project in projects:
-        project.agreement_or_none = getattr(project, "agreement", None)
-    return render(request, "mentoring/project_list.html", {"projects": projects, "page": page})
+    for row in projects:
+        row.agreement_or_none = getattr(row, "agreement", None)
+    return render(
+        request,
+        "mentoring/project_list.html",
+        {"projects": projects, "page": page, "grant_project": grant_project},
+    )
 
 
 def _staff_post(form_class, action, success: str):

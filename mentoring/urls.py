@@ -1,13 +1,13 @@
 from django.urls import path
 
-from mentoring import agreement_views, staff_views, training_views, views
+from mentoring import acceptance_views, agreement_views, staff_views, training_views, views
 
 app_name = "mentoring"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("my-project/", views.grantee, name="grantee"),
-    path("projects/", staff_views.project_list, name="projects"),
+    path("projects/", staff_views.project_choose, name="projects"),
     path("projects/<int:pk>/", views.project, name="project"),
     path("projects/<int:pk>/meeting/", views.meeting_add, name="meeting_add"),
     path("projects/<int:pk>/report/", views.report_start, name="report_start"),
@@ -34,6 +34,13 @@ urlpatterns = [
     ),
     path("agreements/<int:pk>/scan/", agreement_views.agreement_scan, name="agreement_scan"),
     path("agreements/<int:pk>/sign/", agreement_views.agreement_sign, name="agreement_sign"),
+    path("agreements/<int:pk>/accept/", acceptance_views.accept, name="agreement_accept"),
+    path(
+        "agreements/<int:pk>/accept/agreement.pdf",
+        acceptance_views.accept_pdf,
+        name="agreement_accept_pdf",
+    ),
+    path("agreements/<int:pk>/invite/", acceptance_views.invite, name="agreement_invite"),
     path("budget-lines/<int:pk>/", staff_views.budget_line_change, name="budget_line_change"),
     path("milestones/<int:pk>/done/", views.milestone_done, name="milestone_done"),
     path(

@@ -111,6 +111,13 @@ EVENTS: dict[str, Event] = {
             _("Progress report due"),
         ),
         Event(
+            "mentoring.agreement_accept",
+            TRANSACTIONAL,
+            "mentoring/email/agreement_accept",
+            _("Grant agreement to accept"),
+            sms_parts=3,  # the agreement's number, the project's and a link
+        ),
+        Event(
             "mentoring.payment_made",
             TRANSACTIONAL,
             "notifications/email/payment_made",
@@ -144,7 +151,10 @@ def event_get(name: str) -> Event:
 
 
 # Messages sent outside the registry: one-time codes (accounts/codes.py, sms_send).
-OTHER_LABELS = {"code": _("One-time code")}
+OTHER_LABELS = {
+    "code": _("One-time code"),
+    "mentoring.agreement_code": _("Code to accept the grant agreement"),
+}
 
 
 def event_label(name: str) -> str:

@@ -298,7 +298,9 @@ MATRIX: dict[str, Rule] = {
     # --- mentoring ---
     # A demo grantee project: the matrix's applicant and mentor are strangers to it.
     "mentoring:grantee": Rule(FORBIDDEN, {"anonymous": LOGIN, "applicant": NOT_FOUND}),
+    # The chooser of grant projects (the demo has two); each one's list is reached through it.
     "mentoring:projects": only(Role.STAFF, Role.OPERATOR),
+    "grantees:list": Rule(**vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": IN_PROJECT}),
     "mentoring:project": Rule(**vars(STRANGERS_404) | {"kwargs": "project"}),
     "mentoring:final_report": Rule(**vars(STRANGERS_404) | {"kwargs": "project"}),
     "mentoring:report": Rule(**vars(STRANGERS_404) | {"kwargs": "report"}),
@@ -320,6 +322,10 @@ MATRIX: dict[str, Rule] = {
     "mentoring:agreement_prepare": Rule(NOT_ALLOWED, kwargs="project"),
     "mentoring:agreement_scan": Rule(NOT_ALLOWED, kwargs="agreement"),
     "mentoring:agreement_sign": Rule(NOT_ALLOWED, kwargs="agreement"),
+    # Only the team's members (the matrix's agreement has no text to accept): 404 for all.
+    "mentoring:agreement_accept": Rule(NOT_FOUND, {"anonymous": LOGIN}, kwargs="agreement"),
+    "mentoring:agreement_accept_pdf": Rule(NOT_FOUND, {"anonymous": LOGIN}, kwargs="agreement"),
+    "mentoring:agreement_invite": Rule(NOT_ALLOWED, kwargs="agreement"),
     "mentoring:report_start": Rule(NOT_ALLOWED, kwargs="project"),
     "mentoring:assign_mentor": Rule(NOT_ALLOWED, kwargs="project"),
     "mentoring:milestone_add": Rule(NOT_ALLOWED, kwargs="project"),

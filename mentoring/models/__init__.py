@@ -1,4 +1,11 @@
-from mentoring.models.agreements import AgreementTranche, GrantAgreement, ReportDue
+from mentoring.models.agreements import (
+    AgreementAcceptance,
+    AgreementCode,
+    AgreementInvitation,
+    AgreementTranche,
+    GrantAgreement,
+    ReportDue,
+)
 from mentoring.models.mentorship import (
     POSITIVE_SCORES,
     Meeting,
@@ -31,6 +38,9 @@ __all__ = [
     "APPROVED_DISBURSEMENTS",
     "POSITIVE_SCORES",
     "AgendaItem",
+    "AgreementAcceptance",
+    "AgreementCode",
+    "AgreementInvitation",
     "AgreementTranche",
     "BudgetLineChange",
     "ClosingAnswer",

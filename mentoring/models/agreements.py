@@ -1,8 +1,9 @@
 """The grant agreement between GAMO and a grantee team, with its payment and reporting schedules.
 
 GAMO prepares the agreement (a numbered, dated PDF in Kazakh, Russian or both); the team
-signs it by uploading the signed scan, GAMO's director records GAMO's signature. Only an
-agreement signed by both sides lets money be paid (mentoring.services.agreements).
+signs it by uploading the signed scan, or by every member accepting it with a one-time SMS
+code (AgreementAcceptance); GAMO's director records GAMO's signature. Only an agreement
+signed by both sides lets money be paid (mentoring.services.agreements).
 """
 
 from datetime import date
@@ -10,6 +11,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import TimeStampedModel
@@ -51,6 +53,10 @@ class GrantAgreement(TimeStampedModel):
     document = models.FileField(
         _("agreement"), upload_to=PrivatePath("grantees/agreements"), blank=True
     )
+    # Which text a member accepted: every preparation makes a new document, a new version
+    # and a new hash, and only acceptances of the current hash count towards the signature.
+    document_sha256 = models.CharField(_("SHA-256 of the agreement"), max_length=64, blank=True)
+    version = models.PositiveSmallIntegerField(_("version of the text"), default=0)
     prepared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -169,3 +175,91 @@ class ReportDue(models.Model):
 
     def is_overdue(self, *, submitted_on: date | None, today: date) -> bool:
         return submitted_on is None and self.due_on < today
+
+
+class AgreementAcceptance(models.Model):
+    """One team member's acceptance of one text of the agreement, by a one-time SMS code.
+
+    Kept as evidence and never changed: who (the account and the name as the team lists
+    it), when, from which IP address, the phone the code went to, and the version and
+    SHA-256 of the PDF the member was shown. An acceptance of an earlier text stays on
+    record but no longer counts: the member accepts the new text again.
+    """
+
+    agreement = models.ForeignKey(
+        GrantAgreement, on_delete=models.PROTECT, related_name="acceptances"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("account"),
+    )
+    full_name = models.CharField(_("full name"), max_length=200)
+    phone = models.CharField(_("phone"), max_length=20)
+    accepted_at = models.DateTimeField(_("accepted at"))
+    agreement_version = models.PositiveSmallIntegerField(_("version of the text"))
+    document_sha256 = models.CharField(_("SHA-256 of the agreement"), max_length=64)
+    ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("acceptance of the agreement")
+        verbose_name_plural = _("acceptances of the agreement")
+        ordering = ["agreement", "accepted_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "user", "document_sha256"], name="acceptance_once_per_text"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} · {self.accepted_at:%d.%m.%Y %H:%M}"
+
+
+class AgreementCode(models.Model):
+    """A one-time code sent to a member to accept the agreement (accounts.codes' rules).
+
+    Only an HMAC is kept, keyed with SECRET_KEY and bound to the agreement, the member and
+    the text's hash: a code for one text does not accept another. Rows count towards the
+    sending limits, as PhoneCode rows do.
+    """
+
+    agreement = models.ForeignKey(GrantAgreement, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    phone = models.CharField(_("phone"), max_length=20)
+    digest = models.CharField(_("HMAC of the code"), max_length=64)
+    ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(_("wrong attempts"), default=0)
+    spent_at = models.DateTimeField(_("used or voided"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("agreement acceptance code")
+        verbose_name_plural = _("agreement acceptance codes")
+        indexes = [
+            models.Index(fields=["agreement", "user", "created_at"], name="agreement_code_recent")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.phone} · {self.created_at:%d.%m.%Y %H:%M}"
+
+
+class AgreementInvitation(models.Model):
+    """Staff asked a member to accept the agreement: counted, as invitations are limited."""
+
+    agreement = models.ForeignKey(
+        GrantAgreement, on_delete=models.CASCADE, related_name="invitations"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("invitation to accept the agreement")
+        verbose_name_plural = _("invitations to accept the agreement")
+        ordering = ["agreement", "sent_at"]
+
+    def __str__(self) -> str:
+        return f"{self.sent_at:%d.%m.%Y %H:%M}"

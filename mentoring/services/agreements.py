@@ -4,6 +4,7 @@ Payments to the team wait for an agreement signed by both sides (`agreement_requ
 called by the payment services); progress reports are due by its reporting schedule.
 """
 
+import hashlib
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -114,6 +115,9 @@ def agreement_prepare(
     pdf = agreement_pdf(agreement)
     if agreement.document:
         agreement.document.delete(save=False)
+    # A new text: acceptances of the previous one no longer count (AgreementAcceptance).
+    agreement.document_sha256 = hashlib.sha256(pdf).hexdigest()
+    agreement.version += 1
     agreement.document.save(f"agreement-{agreement.pk}.pdf", ContentFile(pdf), save=True)
     return agreement
 
@@ -125,8 +129,8 @@ def _locked(agreement: GrantAgreement) -> GrantAgreement:
 def agreement_team_signed(*, agreement: GrantAgreement, via: str, by: User) -> GrantAgreement:
     """Records the team's signature, however it was given (call inside a transaction).
 
-    The one place the team's side becomes signed: the scan upload below uses it, and so
-    should each member's acceptance by a one-time code once every member has accepted.
+    The one place the team's side becomes signed: the scan upload below, and the last
+    member's acceptance by a one-time code (mentoring.services.acceptance).
     """
     if agreement.team_signed:
         raise ServiceError(_("The team has signed this agreement already."))

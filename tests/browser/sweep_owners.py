@@ -13,7 +13,7 @@ from accounts.models import User
 from applications.demo import form_data
 from applications.services.application import application_autosave, application_start
 from competitions.demo.loader import DEMO_DOMAIN
-from mentoring.models import GranteeProject
+from mentoring.models import GrantAgreement, GranteeProject
 from reviews.models import Review
 from reviews.services import review_reopen
 
@@ -51,6 +51,8 @@ def owner_pages(open_competition) -> list[tuple[str, User, list[tuple[str, str]]
     report = project.reports.order_by("number").first()
     team = project.application
     by_project = {"pk": project.pk}
+
+    codes = {"pk": GrantAgreement.objects.get(acceptances__user=demo_user("codes-lead")).pk}
 
     applicant = demo_user("applicant")
     draft = application_start(competition=open_competition, applicant=applicant)
@@ -111,5 +113,11 @@ def owner_pages(open_competition) -> list[tuple[str, User, list[tuple[str, str]]
                 ("applications:home", reverse("applications:home")),
                 ("applications:edit", reverse("applications:edit", kwargs={"pk": draft.pk})),
             ],
+        ),
+        (
+            # The demo team that signs its agreement by codes: the member still to accept.
+            "team member accepting the agreement",
+            demo_user("codes-member3"),
+            [("mentoring:agreement_accept", reverse("mentoring:agreement_accept", kwargs=codes))],
         ),
     ]

@@ -392,7 +392,7 @@ def winner_sees_the_result(story: Story, winner: Application, team) -> GranteePr
 def mentoring_and_expense(story: Story, project: GranteeProject, team) -> None:
     url = story.url
     staff = story.login(STAFF)
-    staff.goto(f"{url}/mentoring/projects/")
+    staff.goto(f"{url}/projects/{project.application.competition.project.slug}/grantees/")
     staff.get_by_role("link", name=project.application.title).first.click()
     staff.wait_for_url(f"{url}/mentoring/projects/{project.pk}/")
     staff.select_option("#id_mentor", label=story.users[MENTOR].full_name)

@@ -236,9 +236,9 @@ def test_the_project_page_with_payments_reads_in_a_fixed_number_of_queries(
 
 def test_the_project_list_shows_what_awaits_the_director(client, director, recorded):
     client.force_login(director)
-    page = client.get("/mentoring/projects/").content.decode()
+    page = client.get("/mentoring/projects/", follow=True).content.decode()
     assert page.count('data-testid="awaiting-approval"') == 1
     client.post(f"/mentoring/payments/{recorded.pk}/approve/")
-    page = client.get("/mentoring/projects/").content.decode()
+    page = client.get("/mentoring/projects/", follow=True).content.decode()
     assert 'data-testid="awaiting-approval"' not in page
     assert "700\xa0000\xa0₸" in page

@@ -64,6 +64,11 @@ CONTEXTS = {
         "due": SimpleNamespace(number=2, due_on=date(2026, 12, 24)),
         "link": f"{SITE}/mentoring/projects/123/",
     },
+    "mentoring.agreement_accept": {
+        "project": PROJECT,
+        "agreement": SimpleNamespace(number="2026/012"),
+        "link": f"{SITE}/mentoring/agreements/123/accept/",
+    },
     "mentoring.payment_made": {
         "project": PROJECT,
         "amount": "1\u00a0000\u00a0000\u00a0₸",
@@ -92,6 +97,7 @@ NUMBERED = {
     "mentoring.staff_2w",
     "mentoring.staff_risk",
     "mentoring.report_due",
+    "mentoring.agreement_accept",
     "mentoring.payment_made",
 }
 

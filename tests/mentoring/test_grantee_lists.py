@@ -1,0 +1,70 @@
+"""The grantee projects are listed per grant project (/projects/<slug>/grantees/): a second
+project's grantees never appear in the first's list, and no project is chosen for the reader."""
+
+import pytest
+
+from accounts.roles import Role
+from tests.factories import CompetitionFactory, UserFactory
+from tests.mentoring.conftest import make_project
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def two_projects(media):
+    first = CompetitionFactory()
+    second = CompetitionFactory()
+    ours = make_project(first, UserFactory(email="lead1@example.kz"), number=1)
+    theirs = make_project(second, UserFactory(email="lead2@example.kz"), number=2)
+    theirs.application.title = "Басқа жобаның алаңы"
+    theirs.application.save(update_fields=["title"])
+    return first.project, ours, second.project, theirs
+
+
+def test_each_projects_list_holds_only_its_grantees(client, staff, operator, two_projects):
+    first, ours, second, theirs = two_projects
+    for person in (staff, operator):
+        client.force_login(person)
+        page = client.get(f"/projects/{first.slug}/grantees/").content.decode()
+        assert page.count('data-testid="project"') == 1
+        assert f"/mentoring/projects/{ours.pk}/" in page
+        assert f"/mentoring/projects/{theirs.pk}/" not in page
+        assert "Басқа жобаның алаңы" not in page
+        page = client.get(f"/projects/{second.slug}/grantees/").content.decode()
+        assert page.count('data-testid="project"') == 1
+        assert f"/mentoring/projects/{theirs.pk}/" in page
+        assert f"/mentoring/projects/{ours.pk}/" not in page
+
+
+def test_the_old_address_lets_the_reader_choose_a_project(client, staff, two_projects):
+    first, _ours, second, _theirs = two_projects
+    client.force_login(staff)
+    page = client.get("/mentoring/projects/").content.decode()
+    assert 'data-testid="project"' not in page  # no grantee list mixing both
+    assert f"/projects/{first.slug}/grantees/" in page
+    assert f"/projects/{second.slug}/grantees/" in page
+
+
+def test_with_one_project_the_old_address_leads_to_its_list(client, staff, media):
+    competition = CompetitionFactory()
+    make_project(competition, UserFactory(email="lead1@example.kz"))
+    client.force_login(staff)
+    response = client.get("/mentoring/projects/")
+    assert response["Location"] == f"/projects/{competition.project.slug}/grantees/"
+
+
+def test_a_grantee_page_leads_back_to_its_projects_list(client, staff, two_projects):
+    _first, _ours, second, theirs = two_projects
+    client.force_login(staff)
+    page = client.get(f"/mentoring/projects/{theirs.pk}/").content.decode()
+    assert f'href="/projects/{second.slug}/grantees/"' in page
+
+
+def test_strangers_and_an_unknown_project(client, applicant, mentor, two_projects):
+    first, *_rest = two_projects
+    assert client.get(f"/projects/{first.slug}/grantees/").status_code == 302  # log in
+    for person in (applicant, mentor):
+        client.force_login(person)
+        assert client.get(f"/projects/{first.slug}/grantees/").status_code == 403
+    client.force_login(UserFactory(roles=[Role.STAFF]))
+    assert client.get("/projects/no-such-project/grantees/").status_code == 404
