@@ -4,7 +4,6 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,13 +12,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
+from accounts.errors import ServiceError, refusal_show
 from accounts.roles import Role
 from accounts.views_phone import client_ip
 from jastarurban.files import file_response
 from mentoring.models import GrantAgreement
 from mentoring.selectors import agreement_for
 from mentoring.services import acceptance as services
-from mentoring.views import _errors
 
 
 class CodeForm(forms.Form):
@@ -77,12 +76,12 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("You have accepted the agreement. Thank you!"))
                 return redirect("mentoring:agreement_accept", agreement.pk)
             status = 400
-        except ValidationError as error:
-            if form is not None and error.code in services.CODE_REFUSALS:
-                form.add_error("code", error)
+        except ServiceError as error:
+            if form is not None and error.field == "code":
+                refusal_show(request, error, form)
                 status = 400
             else:
-                _errors(request, error)
+                refusal_show(request, error)
                 return redirect("mentoring:agreement_accept", agreement.pk)
         agreement.refresh_from_db()
         signatory = services.signatory_of(agreement, request.user)
@@ -136,8 +135,8 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
         invited, refused = services.acceptance_invite(
             agreement=agreement, by=request.user, link=link, user=member
         )
-    except ValidationError as error:
-        _errors(request, error)
+    except ServiceError as error:
+        refusal_show(request, error)
     else:
         if invited:
             messages.success(

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
-from accounts.errors import refusal_show
+from accounts.errors import ServiceError, refusal_show
 from accounts.roles import Role
 from competitions.models import Expense, Indicator
 from competitions.selectors import project_get, projects_all
@@ -362,9 +362,9 @@ def file_submit(request: HttpRequest, project: str, pk: int) -> HttpResponse:
     )
     try:
         report_submit(report=report, by=request.user)
-    except SubmitRefused as refused:
+    except ServiceError as refused:
         refusal_show(request, refused)
-        if refused.items:
+        if isinstance(refused, SubmitRefused) and refused.items:
             return redirect("reports:consistency", project=report.project.slug)
     else:
         messages.success(

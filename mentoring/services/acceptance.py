@@ -11,7 +11,6 @@ side is signed (agreement_team_signed, via CODES); GAMO then signs as for a scan
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Max
 from django.utils import timezone, translation
@@ -28,6 +27,7 @@ from accounts.codes import (
     code_new,
     wait_message,
 )
+from accounts.errors import ServiceError
 from accounts.models import User
 from accounts.roles import Role
 from mentoring.models import AgreementAcceptance, AgreementCode, AgreementInvitation, GrantAgreement
@@ -44,6 +44,15 @@ CODE_EVENT = "mentoring.agreement_code"
 
 # One UCS-2 part is 70 characters; kk and ru stay within two (tests count them).
 SMS_TEXT = _("JastarUrban: code %(code)s accepts grant agreement No. %(number)s. Tell no one.")
+
+
+class AcceptanceRefused(ServiceError):
+    """Why a member cannot accept the agreement (or staff cannot invite); `code` names the
+    rule, and a refusal of the typed code is about the form's code field."""
+
+    def __init__(self, message, *, code: str = ""):
+        self.code = code
+        super().__init__(message, field="code" if code in CODE_REFUSALS else None)
 
 
 @dataclass
@@ -117,21 +126,21 @@ def _digest(*, agreement: GrantAgreement, user: User, sha256: str, code: str) ->
 
 def _check_can_accept(agreement: GrantAgreement, user: User, sha256: str) -> Signatory:
     if agreement.team_signed:
-        raise ValidationError(_("The team has signed this agreement already."), code="signed")
+        raise AcceptanceRefused(_("The team has signed this agreement already."), code="signed")
     if not agreement.document_sha256:
-        raise ValidationError(_("The agreement is not ready yet."), code="not_ready")
+        raise AcceptanceRefused(_("The agreement is not ready yet."), code="not_ready")
     if sha256 != agreement.document_sha256:
-        raise ValidationError(
+        raise AcceptanceRefused(
             _("GAMO has changed the agreement since you opened it: read the new text."),
             code="changed",
         )
     signatory = signatory_of(agreement, user)
     if signatory is None:
-        raise ValidationError(_("Only the team's members accept the agreement."), code="stranger")
+        raise AcceptanceRefused(_("Only the team's members accept the agreement."), code="stranger")
     if signatory.accepted:
-        raise ValidationError(_("You have accepted this agreement already."), code="accepted")
+        raise AcceptanceRefused(_("You have accepted this agreement already."), code="accepted")
     if not phone_confirmed(user):
-        raise ValidationError(
+        raise AcceptanceRefused(
             _("Confirm your phone first: the code is sent to a confirmed number."),
             code="no_phone",
         )
@@ -145,9 +154,9 @@ def _check_send_limits(agreement: GrantAgreement, user: User, now) -> None:
         .values_list("created_at", flat=True)[:PER_PHONE_PER_HOUR]
     )
     if recent and now - recent[0] < RESEND_AFTER:
-        raise ValidationError(wait_message(recent[0] + RESEND_AFTER - now), code="wait")
+        raise AcceptanceRefused(wait_message(recent[0] + RESEND_AFTER - now), code="wait")
     if len(recent) >= PER_PHONE_PER_HOUR:
-        raise ValidationError(wait_message(recent[-1] + WINDOW - now), code="wait")
+        raise AcceptanceRefused(wait_message(recent[-1] + WINDOW - now), code="wait")
 
 
 @transaction.atomic
@@ -231,7 +240,7 @@ def agreement_accept(
     # the acceptance is refused.
     outcome = _code_take(agreement=agreement, user=user, sha256=sha256, code=code)
     if outcome != "ok":
-        raise ValidationError(CODE_REFUSALS[outcome], code=outcome)
+        raise AcceptanceRefused(CODE_REFUSALS[outcome], code=outcome)
     return _accept_record(agreement=agreement, user=user, sha256=sha256, ip=ip)
 
 
@@ -273,13 +282,13 @@ def _accept_record(
 
 def _check_invite_limits(row: Signatory, now) -> None:
     if row.invitations >= INVITES_PER_MEMBER:
-        raise ValidationError(
+        raise AcceptanceRefused(
             _("%(name)s has been invited %(count)s times already; call them instead.")
             % {"name": row.full_name, "count": INVITES_PER_MEMBER},
             code="invite_limit",
         )
     if row.last_invited_at and now - row.last_invited_at < INVITE_AFTER:
-        raise ValidationError(
+        raise AcceptanceRefused(
             _("%(name)s was invited less than a day ago; invite again tomorrow.")
             % {"name": row.full_name},
             code="invite_wait",
@@ -295,25 +304,25 @@ def acceptance_invite(
     Returns (names invited, refusals): a member over the limit is skipped with a reason.
     """
     if not by.has_role(Role.STAFF):
-        raise ValidationError(_("Only GAMO staff invite the team."))
+        raise AcceptanceRefused(_("Only GAMO staff invite the team."))
     agreement = GrantAgreement.objects.select_for_update().get(pk=agreement.pk)
     if agreement.team_signed:
-        raise ValidationError(_("The team has signed this agreement already."))
+        raise AcceptanceRefused(_("The team has signed this agreement already."))
     if not agreement.document_sha256:
-        raise ValidationError(_("The agreement is not ready yet."))
+        raise AcceptanceRefused(_("The agreement is not ready yet."))
     rows = [
         row
         for row in signatories(agreement)
         if row.user is not None and not row.accepted and (user is None or row.user == user)
     ]
     if user is not None and not rows:
-        raise ValidationError(_("This member has nothing to accept."))
+        raise AcceptanceRefused(_("This member has nothing to accept."))
     now = timezone.now()
     invited, refused = [], []
     for row in rows:
         try:
             _check_invite_limits(row, now)
-        except ValidationError as error:
+        except AcceptanceRefused as error:
             refused.extend(error.messages)
             continue
         AgreementInvitation.objects.create(

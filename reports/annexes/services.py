@@ -2,11 +2,11 @@
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from accounts.errors import ServiceError, refused_as_field
 from accounts.models import User
 from competitions.models import GrantProject
 from jastarurban.images import photo_prepare
@@ -26,7 +26,7 @@ def annex_photo_choose(
     """Puts one of the project's photos in the annex, last; a photo already in stays as is."""
     photo = photo_source(project, source, pk)
     if photo is None:
-        raise ValidationError(_("This photo is not one of the project's."))
+        raise ServiceError(_("This photo is not one of the project's."))
     field = "grantee_photo" if source == GRANTEE else "stand_photo"
     chosen, _created = ReportPhoto.objects.get_or_create(
         project=project,
@@ -46,7 +46,8 @@ def annex_photo_upload(
     *, project: GrantProject, image, caption: str, taken_on: date, added_by: User
 ) -> ReportPhoto:
     """A photo of an event the portal keeps no photos of (a training, a round table)."""
-    prepared = photo_prepare(image)
+    with refused_as_field("image"):
+        prepared = photo_prepare(image)
     chosen = ReportPhoto(
         project=project,
         caption=caption,

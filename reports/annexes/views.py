@@ -2,13 +2,13 @@
 documents. Staff only: the photos are the grantees' and the exhibition's, not public."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
+from accounts.errors import ServiceError, refusal_show
 from accounts.roles import Role
 from competitions.selectors import project_get
 from jastarurban.files import file_response
@@ -81,8 +81,8 @@ def photo_choose(request: HttpRequest, project: str) -> HttpResponse:
     if form.is_valid():
         try:
             annex_photo_choose(project=project, added_by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+        except ServiceError as error:
+            refusal_show(request, error)
         else:
             messages.success(request, _("The photo is in the annex."))
     else:
@@ -98,8 +98,8 @@ def photo_upload(request: HttpRequest, project: str) -> HttpResponse:
     if form.is_valid():
         try:
             annex_photo_upload(project=project, added_by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+        except ServiceError as error:
+            refusal_show(request, error)
         else:
             messages.success(request, _("The photo is in the annex."))
     else:
