@@ -116,7 +116,9 @@ class Workflow:
             record.save(update_fields=[self.field, *fields])
         if self.log is not None:
             self.log(record, source, target, by, reason, at)
-        logger.info(
+        # The history table is the record of the step; without one, the application log is.
+        logger.log(
+            logging.DEBUG if self.log is not None else logging.INFO,
             "%s %s: %s → %s by %s",
             type(record).__name__,
             record.pk,
