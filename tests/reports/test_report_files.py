@@ -127,7 +127,9 @@ def test_the_command_builds_a_report_for_scheduled_jobs(full_demo, tmp_path):
         str(output),
     )
     book = load_workbook(output)
-    assert book.worksheets[0]["B7"].value == 11_550_500
+    header = {row[0].value: row[1].value for row in book.worksheets[0].iter_rows(min_row=2)}
+    assert header["Грант сомасы"] == 11_550_500
+    assert header["Есепті кезең"] == "01.06.2025 – 30.11.2025"
     assert not (tmp_path / "final.xlsx.part").exists()
 
 
@@ -165,7 +167,7 @@ def test_a_broker_down_fails_the_request_visibly_and_it_can_be_tried_again(
     )
     # The broker is back: the same request is built.
     monkeypatch.undo()
-    monkeypatch.setitem(builders.BUILDERS, ("final", "pdf"), fake_pdf)
+    monkeypatch.setitem(builders.PERIOD_BUILDERS, ("final", "pdf"), fake_pdf)
     assert build_report_file.apply(args=[report.pk]).get() == ReportFile.Status.DONE
 
 
@@ -186,7 +188,9 @@ def test_a_storage_failure_mid_write_leaves_no_file_and_no_done_report(demo, set
         Path(path).write_bytes(content.read()[: content.size // 2])
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(builders, "BUILDERS", builders.BUILDERS | {("final", "pdf"): fake_pdf})
+    monkeypatch.setattr(
+        builders, "PERIOD_BUILDERS", builders.PERIOD_BUILDERS | {("final", "pdf"): fake_pdf}
+    )
     monkeypatch.setattr(FileSystemStorage, "_save", disk_full)
     report = ReportFile.objects.create(project=demo[0], kind="final", format="pdf")
     assert build_report_file.apply(args=[report.pk]).get() == ReportFile.Status.FAILED
@@ -203,7 +207,9 @@ def test_a_storage_failure_mid_write_leaves_no_file_and_no_done_report(demo, set
 def test_a_database_failure_after_the_file_was_written_removes_the_file(
     demo, settings, monkeypatch
 ):
-    monkeypatch.setattr(builders, "BUILDERS", builders.BUILDERS | {("final", "pdf"): fake_pdf})
+    monkeypatch.setattr(
+        builders, "PERIOD_BUILDERS", builders.PERIOD_BUILDERS | {("final", "pdf"): fake_pdf}
+    )
     original_save = ReportFile.save
 
     def database_gone(self, *args, **kwargs):
@@ -222,5 +228,5 @@ def test_a_database_failure_after_the_file_was_written_removes_the_file(
     assert not ReportFile.objects.filter(status=ReportFile.Status.DONE).exists()
 
 
-def fake_pdf(project=None) -> bytes:
+def fake_pdf(report=None) -> bytes:
     return b"%PDF-1.7 " + b"x" * 4096

@@ -6,6 +6,7 @@ from datetime import date
 from io import BytesIO
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.utils import translation
 from openpyxl import load_workbook
 
@@ -195,3 +196,15 @@ def test_the_final_report_covers_the_whole_project(periods):
     assert (report.period.start, report.period.end) == (date(2025, 6, 1), date(2025, 11, 30))
     assert report.money.cumulative.actual_kzt == 1_080_000
     assert [e.text for e in sections(report)[4].events] == ["Alpha exhibition"]
+
+
+def test_the_command_builds_an_interim_report_for_a_period(periods, tmp_path):
+    output = tmp_path / "interim.xlsx"
+    arguments = ["build_report", "interim", "--project", "alpha", "--format", "xlsx"]
+    call_command(*arguments, "--output", str(output), "--from", "01.07.2025", "--to", "31.08.2025")
+    header = [row[1].value for row in load_workbook(output).worksheets[0].iter_rows(min_row=2)]
+    assert "01.07.2025 – 31.08.2025" in header
+    with pytest.raises(CommandError, match=r"01\.06\.2025"):
+        call_command(
+            *arguments, "--output", str(output), "--from", "01.05.2025", "--to", "31.08.2025"
+        )
