@@ -200,7 +200,10 @@ def budget_execution(project: GrantProject) -> BudgetExecution:
         .annotate(spent=Coalesce(Subquery(spent, output_field=IntegerField()), Value(0)))
         .values_list("pk", "spent")
     )
-    grantees = small_grant_paid_kzt(project)
+    # The grantees' total is the sum of their months: one query fewer on every page that
+    # shows the execution (the dashboard's budget is 15 queries with its charts cold).
+    paid_by_month = small_grant_paid_by_month(project)
+    grantees = int(sum(paid_by_month.values()))
     lines = []
     for line in budget.lines:
         amount = int(actual.get(line.pk, 0))  # PostgreSQL sums bigints as numeric
@@ -227,7 +230,7 @@ def budget_execution(project: GrantProject) -> BudgetExecution:
         .annotate(total=Sum("amount_kzt"))
         .order_by("month")
     )
-    for month, amount in small_grant_paid_by_month(project).items():
+    for month, amount in paid_by_month.items():
         monthly[month] = monthly.get(month, 0) + amount
     running, spent_by_month = 0, []
     for month in sorted(monthly):
