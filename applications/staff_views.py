@@ -8,35 +8,27 @@ from django.views.decorators.http import require_POST
 from accounts.access import role_required
 from accounts.roles import Role
 from applications.access import application_for_user
-from applications.filters import ApplicationFilter, with_totals
+from applications.filters import ApplicationFilter
 from applications.models import Application
 from applications.services import application_reopen, application_screen
 from applications.staff_forms import ReopenForm, ScreeningForm
 from applications.workflow import TransitionNotAllowed
 
 PAGE_SIZE = 50
-TOTALS_FILTERS = ("team_size", "requested_min", "requested_max")
 
 
 @role_required(Role.STAFF, Role.OPERATOR)
 def application_list(request: HttpRequest) -> HttpResponse:
+    # Team size and requested amount are stored on the application (applications.totals):
+    # filtering, counting and paging on them read two indexed columns, not every team
+    # member and budget line of every application.
     submitted = Application.objects.exclude(status=Application.Status.DRAFT).select_related(
         "village__district", "competition"
     )
-    # Team size and requested amount are subqueries per row: counting thousands of
-    # rows with them is slow, so they are added to the whole list only when a filter
-    # needs them, and otherwise to the fifty rows of the page.
-    by_totals = any(request.GET.get(name) for name in TOTALS_FILTERS)
-    queryset = with_totals(submitted) if by_totals else submitted
-    applications = ApplicationFilter(request.GET, queryset=queryset.order_by("registration_number"))
+    applications = ApplicationFilter(
+        request.GET, queryset=submitted.order_by("registration_number")
+    )
     page = Paginator(applications.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    if not by_totals:
-        totals = with_totals(Application.objects.filter(pk__in=[a.pk for a in page])).values_list(
-            "pk", "team_size", "requested_kzt"
-        )
-        by_pk = {pk: (team, requested) for pk, team, requested in totals}
-        for application in page:
-            application.team_size, application.requested_kzt = by_pk[application.pk]
     query = request.GET.copy()
     query.pop("page", None)
     return render(
