@@ -28,7 +28,11 @@ def application_list(request: HttpRequest) -> HttpResponse:
     applications = ApplicationFilter(
         request.GET, queryset=submitted.order_by("registration_number")
     )
-    page = Paginator(applications.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    # The page's numbers first (from an index, however deep the page), then its rows.
+    numbers = applications.qs.values_list("pk", flat=True)
+    page = Paginator(numbers, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = submitted.in_bulk(list(page.object_list))
+    page.object_list = [rows[pk] for pk in page.object_list]
     query = request.GET.copy()
     query.pop("page", None)
     return render(

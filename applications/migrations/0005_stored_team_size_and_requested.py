@@ -53,11 +53,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='application',
-            index=models.Index(fields=['team_count', 'registration_number'], name='application_team_number'),
+            index=models.Index(fields=['team_count', 'registration_number', 'status'], name='application_team_number'),
         ),
         migrations.AddIndex(
             model_name='application',
-            index=models.Index(fields=['requested_total_kzt'], name='application_requested'),
+            index=models.Index(fields=['requested_total_kzt', 'status', 'registration_number'], name='application_requested'),
         ),
         migrations.RunPython(fill_totals, migrations.RunPython.noop),
     ]

@@ -92,11 +92,21 @@ class Application(TimeStampedModel):
             models.Index(
                 fields=["status", "registration_number"], name="application_status_number"
             ),
-            # The staff list's team-size and requested-amount filters, in number order.
+            # The staff list's page of numbers read from the index alone: SQLite otherwise
+            # reads every application's row up to the page to skip drafts (the last page).
             models.Index(
-                fields=["team_count", "registration_number"], name="application_team_number"
+                fields=["registration_number", "status"], name="application_number_status"
             ),
-            models.Index(fields=["requested_total_kzt"], name="application_requested"),
+            # The staff list's team-size and requested-amount filters: counted and paged in
+            # number order from the index alone (the status, to leave drafts out, is in it).
+            models.Index(
+                fields=["team_count", "registration_number", "status"],
+                name="application_team_number",
+            ),
+            models.Index(
+                fields=["requested_total_kzt", "status", "registration_number"],
+                name="application_requested",
+            ),
         ]
 
     def __str__(self) -> str:
