@@ -1,33 +1,9 @@
 import django_filters
 from django import forms
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Sum
-from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from applications.models import Application, BudgetItem, TeamMember
+from applications.models import Application
 from competitions.models import Competition, District, Settlement
-
-
-def with_totals(queryset):
-    """Adds team size and requested amount, each from its own subquery (no join fan-out)."""
-    team = (
-        TeamMember.objects.filter(application=OuterRef("pk"))
-        .order_by()
-        .values("application")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    budget = (
-        BudgetItem.objects.filter(application=OuterRef("pk"))
-        .order_by()
-        .values("application")
-        .annotate(total=Sum("total_kzt"))
-        .values("total")
-    )
-    return queryset.annotate(
-        team_size=Coalesce(Subquery(team, output_field=IntegerField()), 0),
-        requested_kzt=Coalesce(Subquery(budget, output_field=IntegerField()), 0),
-    )
 
 
 class LabelledRangeWidget(django_filters.widgets.RangeWidget):
@@ -75,9 +51,9 @@ class ApplicationFilter(django_filters.FilterSet):
             labels=(_("Submitted from"), _("Submitted until")), attrs={"type": "date"}
         ),
     )
-    team_size = django_filters.NumberFilter(label=_("Team size"))
+    team_size = django_filters.NumberFilter(field_name="team_count", label=_("Team size"))
     requested = django_filters.RangeFilter(
-        field_name="requested_kzt",
+        field_name="requested_total_kzt",
         label=_("Requested, ₸ (from – to)"),
         widget=LabelledRangeWidget(labels=(_("Requested from, ₸"), _("Requested up to, ₸"))),
     )

@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from accounts.models import User
 from applications.files import expert_stem
-from applications.filters import with_totals
 from applications.iin import years_later
 from applications.models import (
     ApplicantProfile,
@@ -55,14 +54,6 @@ def applications_submitted() -> QuerySet[Application]:
         "village__district", "competition"
     )
 
-
-def totals_by_pk(pks: list[int]) -> dict[int, tuple[int, int]]:
-    """Team size and requested amount of these applications, in one query."""
-    rows = with_totals(Application.objects.filter(pk__in=pks))
-    return {
-        pk: (team, requested)
-        for pk, team, requested in rows.values_list("pk", "team_size", "requested_kzt")
-    }
 
 
 def requested_kzt(application: Application) -> int | None:

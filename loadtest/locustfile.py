@@ -3,7 +3,10 @@
 Run by `make loadtest` (see the Makefile): Locust headless against gunicorn on 127.0.0.1.
 Each applicant logs in, starts (or reopens) the application, lets it autosave a few times
 with growing text, uploads a small PDF, submits once and stops; every fourth one
-double-clicks "Start" and "Submit" (two requests at once). Each expert works through
+double-clicks "Start" and "Submit" (two requests at once). With LOAD_ARRIVAL_SECONDS set
+(run.sh sets it from LOAD_COMPRESSION: the hour compressed 10× is 360 s), the applicants
+arrive evenly over that window, each at its own moment counted from the start of the run,
+instead of as fast as Locust spawns them. Each expert works through
 the queue: no-conflict answer, two autosaves, submission. One staff member keeps opening
 the filtered application list, the staff dashboard and the reports' home page.
 
@@ -45,6 +48,20 @@ EXPECTED_DONE = len(PLAN["applicants"]) + len(PLAN["experts"])
 SENT: dict[str, str] = {}
 SERVER_ERRORS: list[dict] = []
 finished = 0
+# Seconds over which the applicants arrive (0: as Locust spawns them, LOAD_SPAWN_RATE a second).
+# Locust's spawn rate cannot spread them: the users are spawned, but a fractional rate
+# still let a 0.28-a-second run end in 119 s; each applicant waits for its own slot instead.
+ARRIVAL_SECONDS = float(os.environ.get("LOAD_ARRIVAL_SECONDS") or 0)
+run_started: float | None = None
+
+
+def arrival_delay(number: int, now: float) -> float:
+    """How long applicant `number` (1…N) still waits: arrivals evenly spaced over the
+    window from the start of the run, the first at once."""
+    if ARRIVAL_SECONDS <= 0 or run_started is None:
+        return 0.0
+    slot = ARRIVAL_SECONDS * (number - 1) / max(len(PLAN["applicants"]), 1)
+    return max(0.0, run_started + slot - now)
 
 # LOAD_LOGIN=phone: applicants log in by an SMS code, read from the portal's file backend
 # (SMS_FILE_PATH, set by run.sh); "password" (default) logs them in by e-mail and password.
@@ -95,6 +112,12 @@ def one_finished(environment) -> None:
     finished += 1
     if finished >= EXPECTED_DONE and environment.runner is not None:
         gevent.spawn_later(1, environment.runner.quit)
+
+
+@events.test_start.add_listener
+def mark_the_start(environment, **kwargs):
+    global run_started
+    run_started = time.monotonic()
 
 
 @events.request.add_listener
@@ -166,6 +189,7 @@ class Applicant(PortalUser):
         self.pk = None
         self.saved = 0
         self.uploaded = False
+        gevent.sleep(arrival_delay(self.number, time.monotonic()))
         if LOGIN == "phone":
             self.phone_login(self.plan["phone"])
         else:

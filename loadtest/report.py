@@ -79,6 +79,8 @@ def main() -> int:
             for key in (
                 "LOAD_USERS",
                 "LOAD_SPAWN_RATE",
+                "LOAD_COMPRESSION",
+                "LOAD_ARRIVAL_SECONDS",
                 "LOAD_RUN_TIME",
                 "LOAD_WORKERS",
                 "LOAD_THREADS",

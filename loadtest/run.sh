@@ -6,6 +6,9 @@
 #   CELERY_BROKER_URL, REDIS_URL   redis://127.0.0.1:6379/0 unless set
 #   LOAD_PORT 18080  LOAD_WORKERS 3  LOAD_THREADS 1 (as docker-compose.yml)  LOAD_USERS 106  LOAD_SPAWN_RATE 1  LOAD_RUN_TIME 5m
 #   LOAD_APPLICANTS 100  LOAD_EXPERTS 5  LOAD_LOGIN password|phone (applicants by SMS code)
+#   LOAD_COMPRESSION  unset: applicants arrive as Locust spawns them (LOAD_SPAWN_RATE a second,
+#     about two minutes). N: the last hour before the deadline compressed N×, the applicants
+#     arriving evenly over 3600/N seconds (10 → 6 minutes); the run may last that + 5 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
@@ -17,7 +20,15 @@ export LOAD_DATABASE_URL=${LOAD_DATABASE_URL:-postgres://postgres@127.0.0.1:5432
 export LOAD_PORT=${LOAD_PORT:-18080} LOAD_WORKERS=${LOAD_WORKERS:-3} LOAD_THREADS=${LOAD_THREADS:-1}
 export LOAD_APPLICANTS=${LOAD_APPLICANTS:-100} LOAD_EXPERTS=${LOAD_EXPERTS:-5}
 export LOAD_USERS=${LOAD_USERS:-$((LOAD_APPLICANTS + LOAD_EXPERTS + 1))}
-export LOAD_SPAWN_RATE=${LOAD_SPAWN_RATE:-1} LOAD_RUN_TIME=${LOAD_RUN_TIME:-5m}
+if [ -n "${LOAD_COMPRESSION:-}" ]; then
+  # Everyone is spawned within seconds; each applicant then waits for its own arrival slot.
+  export LOAD_ARRIVAL_SECONDS=$((3600 / LOAD_COMPRESSION))
+  export LOAD_SPAWN_RATE=${LOAD_SPAWN_RATE:-20}
+  export LOAD_RUN_TIME=${LOAD_RUN_TIME:-$((LOAD_ARRIVAL_SECONDS + 300))s}
+else
+  export LOAD_ARRIVAL_SECONDS=0
+  export LOAD_SPAWN_RATE=${LOAD_SPAWN_RATE:-1} LOAD_RUN_TIME=${LOAD_RUN_TIME:-5m}
+fi
 DB_NAME=${LOAD_DATABASE_URL##*/}
 SERVER_URL=${LOAD_DATABASE_URL%/*}/postgres
 case "$DB_NAME" in
@@ -84,7 +95,7 @@ for _ in $(seq $((LOAD_WORKERS * 4))); do
   done
 done
 
-echo "== Locust: $LOAD_USERS users, $LOAD_SPAWN_RATE/s, at most $LOAD_RUN_TIME"
+echo "== Locust: $LOAD_USERS users, $LOAD_SPAWN_RATE/s, applicants arriving over ${LOAD_ARRIVAL_SECONDS} s (0: as spawned), at most $LOAD_RUN_TIME"
 set +e
 TIMEFORMAT=%U+%S
 LOCUST_CPU=$( { time .venv/bin/locust -f loadtest/locustfile.py --headless --only-summary \

@@ -43,6 +43,14 @@ def posts_count(project: GrantProject, *, for_videos_only: bool = False) -> int:
     return posts.count()
 
 
+def posts_counts(project: GrantProject) -> tuple[int, int]:
+    """All the project's posts and those about a video, in one query."""
+    counts = Post.objects.filter(project=project).aggregate(
+        posts=Count("pk"), about_videos=Count("pk", filter=Q(video__isnull=False))
+    )
+    return counts["posts"], counts["about_videos"]
+
+
 def publications_count(project: GrantProject) -> int:
     return Publication.objects.filter(project=project).count()
 

@@ -221,7 +221,10 @@ def budget_execution(
         .annotate(spent=Coalesce(Subquery(spent, output_field=IntegerField()), Value(0)))
         .values_list("pk", "spent")
     )
-    grantees = small_grant_paid_kzt(project, since, until)
+    # The grantees' total is the sum of their months: one query fewer on every page that
+    # shows the execution (the dashboard's budget is 15 queries with its charts cold).
+    paid_by_month = small_grant_paid_by_month(project, since, until)
+    grantees = int(sum(paid_by_month.values()))
     lines = []
     for line in budget.lines:
         amount = int(actual.get(line.pk, 0))  # PostgreSQL sums bigints as numeric
@@ -248,7 +251,7 @@ def budget_execution(
         .annotate(total=Sum("amount_kzt"))
         .order_by("month")
     )
-    for month, amount in small_grant_paid_by_month(project, since, until).items():
+    for month, amount in paid_by_month.items():
         monthly[month] = monthly.get(month, 0) + amount
     running, spent_by_month = 0, []
     for month in sorted(monthly):

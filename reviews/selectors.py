@@ -53,7 +53,11 @@ def conflict_flags(competition: Competition) -> list[Flag]:
     declared = set(
         Assignment.objects.filter(
             member__competition=competition, conflict=Assignment.Conflict.DECLARED
-        ).values_list("application_id", "member_id")
+        )
+        # A set: no ordering, which by the model's default would join and sort every
+        # assigned application by its dates (0.75 s of the commission page at 10 000).
+        .order_by()
+        .values_list("application_id", "member_id")
     )
     for key, flag in flags.items():
         flag.declared_by_expert = flag.resolution is None and key in declared

@@ -76,7 +76,11 @@ def _declared_conflicts(competition: Competition) -> set[tuple[int, int]]:
     return set(
         Assignment.objects.filter(
             member__competition=competition, conflict=Assignment.Conflict.DECLARED
-        ).values_list("application_id", "member_id")
+        )
+        # A set: no ordering, which by the model's default would join and sort every
+        # assigned application by its dates (0.75 s of the commission page at 10 000).
+        .order_by()
+        .values_list("application_id", "member_id")
     )
 
 

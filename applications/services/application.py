@@ -261,6 +261,9 @@ def application_submit(*, application: Application, forms: ApplicationForms, by,
     TeamMember.objects.bulk_create(rows.team)
     ApplicationActivity.objects.bulk_create(rows.activities)
     BudgetItem.objects.bulk_create(rows.budget)
+    # Stored for the staff list's filters (applications.totals), saved below with the rest.
+    application.team_count = len(rows.team)
+    application.requested_total_kzt = total
 
     if not application.registration_number:
         competition.last_number += 1

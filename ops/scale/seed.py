@@ -33,6 +33,7 @@ from applications.models import (
     StatusChange,
     TeamMember,
 )
+from applications.totals import totals_refresh
 from competitions.demo.loader import COMPETITION_SLUG, DEMO_PASSWORD, load_demo
 from competitions.models import Competition, Settlement
 from competitions.places import place_label
@@ -308,6 +309,8 @@ def seed_applications(competition: Competition, sizes: Sizes, rng: random.Random
             for position in (1, 2, 3)
         ),
     )
+    # Written in bulk, not by submission: the stored team size and amount follow the rows.
+    totals_refresh(competition.applications.all())
     bulk(
         ApplicationActivity,
         (

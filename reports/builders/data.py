@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -179,7 +179,8 @@ def applications_list(project: GrantProject):
             "decision__outcome",
             "decision__amount_kzt",
         )
-        .annotate(team_size=Count("team"))
+        # Stored at submission (applications.totals): no count over every team member.
+        .annotate(team_size=F("team_count"))
         .order_by("competition__opens_at", "submitted_at", "pk")
     )
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from applications.models import Application
 from competitions.models import GrantProject
 from reports.annexes.sheets import annex_sheets
 from reports.builders.budget_sheet import budget_sheet, summary_sheet
@@ -35,6 +36,7 @@ from reports.builders.sheets import DATE_FORMAT, TENGE_FORMAT, Sheet
 from reports.builders.sheets import book_bytes as _bytes
 from reports.builders.sheets import number as _number
 from reports.consistency import consistency_check
+from reviews.models import Decision
 
 
 def project_report_xlsx(report: ProjectReport) -> bytes:
@@ -84,6 +86,9 @@ def applications_xlsx(project: GrantProject) -> bytes:
         ],
         [16, 30, 50, 22, 22, 12, 7, 22, 8, 7, 18, 14],
     )
+    # Each label translated once, not looked up through the field's choices per row.
+    statuses = {value: str(label) for value, label in Application.Status.choices}
+    outcomes = {value: str(label) for value, label in Decision.Outcome.choices}
     for application in applications_list(project).iterator(chunk_size=CHUNK):
         score = scores.get(application.pk)
         decision = getattr(application, "decision", None)
@@ -96,10 +101,10 @@ def applications_xlsx(project: GrantProject) -> bytes:
                 application.village.name if application.village else "",
                 timezone.localtime(application.submitted_at).date(),
                 application.team_size,
-                str(application.get_status_display()),
+                statuses.get(application.status, application.status),
                 _number(score.mean) if score else None,
                 score.rank if score else None,
-                str(decision.get_outcome_display()) if decision else "",
+                outcomes.get(decision.outcome, decision.outcome) if decision else "",
                 decision.amount_kzt if decision else 0,
             ],
             formats_={5: DATE_FORMAT, 8: "0.00", 11: TENGE_FORMAT},

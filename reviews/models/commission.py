@@ -90,6 +90,11 @@ class Assignment(models.Model):
                 name="assignment_conflict_has_kind",
             ),
         ]
+        indexes = [
+            # The few declared conflicts of a commission, found without reading each of its
+            # tens of thousands of assignments (the commission page and assignment).
+            models.Index(fields=["conflict", "member"], name="assignment_conflict_member"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.member} → {self.application}"

@@ -6,6 +6,7 @@ import time_machine
 from django.core import mail
 
 from applications.models import Application, StatusChange
+from applications.totals import totals_refresh
 from tests.applications.conftest import CLOSES
 from tests.applications.helpers import application_post, iin_for, teammates_from_post, village
 from tests.factories import UserFactory
@@ -54,6 +55,8 @@ def make_submitted(competition, n: int, village_name="Бейнеу", members=2):
         application.budget_items.create(
             position=1, item="Орындық", unit="дана", quantity=2, unit_cost_kzt=100_000 * (index + 1)
         )
+    # Rows written here, not by submission: the stored figures follow them as the seed's do.
+    totals_refresh(competition.applications.all())
 
 
 def test_the_list_filters_by_district_team_size_and_amount(client, staff, competition):
@@ -64,15 +67,15 @@ def test_the_list_filters_by_district_team_size_and_amount(client, staff, compet
     page = client.get("/applications/staff/", {"district": shetpe.district_id}).context["page"]
     assert {a.village_id for a in page} == {shetpe.pk}
     page = client.get("/applications/staff/", {"team_size": 3}).context["page"]
-    assert len(page) == 2 and all(a.team_size == 3 for a in page)
+    assert len(page) == 2 and all(a.team_count == 3 for a in page)
     page = client.get(
         "/applications/staff/", {"requested_min": 300_000, "requested_max": 500_000}
     ).context["page"]
-    assert sorted(a.requested_kzt for a in page) == [400_000, 400_000]
+    assert sorted(a.requested_total_kzt for a in page) == [400_000, 400_000]
     # Unfiltered, the page's rows still carry their team size and amount.
     page = client.get("/applications/staff/").context["page"]
-    assert sorted(a.team_size for a in page) == [2, 2, 2, 3, 3]
-    assert all(a.requested_kzt > 0 for a in page)
+    assert sorted(a.team_count for a in page) == [2, 2, 2, 3, 3]
+    assert all(a.requested_total_kzt > 0 for a in page)
 
 
 def test_every_box_of_the_range_filters_has_its_own_name(client, staff):
@@ -212,3 +215,20 @@ def test_the_village_and_team_size_filters_keep_the_page_to_few_queries(
     assert len(response.context["page"]) == 3
     assert f'<option value="{shetpe.pk}" selected>' in response.content.decode()
     assert client.get("/applications/staff/", {"village": "x"}).status_code == 200
+
+
+def test_submission_stores_the_team_size_and_amount_the_staff_list_filters_on(
+    client, staff, submitted
+):
+    """The list filters on stored figures: submission writes them with the rows they sum."""
+    rows = submitted.team.count(), sum(item.total_kzt for item in submitted.budget_items.all())
+    assert rows[0] >= 2 and rows[1] > 0
+    assert (submitted.team_count, submitted.requested_total_kzt) == rows
+    client.force_login(staff)
+    found = client.get(
+        "/applications/staff/",
+        {"team_size": rows[0], "requested_min": rows[1], "requested_max": rows[1]},
+    ).context["page"]
+    assert [a.pk for a in found] == [submitted.pk]
+    other = client.get("/applications/staff/", {"team_size": rows[0] + 1}).context["page"]
+    assert list(other) == []
