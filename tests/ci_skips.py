@@ -21,6 +21,18 @@ def pytest_configure(config):
 
 
 @pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector):
+    """A whole module skipped while it is collected (`allow_module_level`, `importorskip`
+    at the top) never reaches the test reports below, so it is caught here."""
+    outcome = yield
+    report = outcome.get_result()
+    if _in_ci() and report.skipped:
+        reason = report.longrepr[-1] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"CI=true and this module skipped ({reason}); CI must run every test"
+
+
+@pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()

@@ -1,5 +1,6 @@
 import os
 import shutil
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -134,17 +135,53 @@ def _load_demo(settings, loaders):
     return GrantProject.objects.get(slug="jastarurban"), Competition.objects.get(slug=OPEN_SLUG)
 
 
+@pytest.fixture(scope="session")
+def demo_snapshots(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Each demo is loaded once per test process (per xdist worker), then rolled back and
+    kept as rows and files (tests/demo_snapshot.py) that each test gets back in its own
+    transaction: ten seconds once instead of in every test."""
+
+    from competitions.demo.loader import load_demo
+    from tests.demo_snapshot import take
+
+    taken = {}
+
+    def snapshot(loaders):
+        key = tuple(loaders)
+        if key not in taken:
+            media = tmp_path_factory.mktemp("demo-media")
+            own = {
+                "DEMO_LOADERS": list(loaders),
+                "MEDIA_ROOT": media,
+                "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+            }
+            with django_db_blocker.unblock(), override_settings(**own):
+                taken[key] = take(load_demo, media)
+            cache.clear()
+        return taken[key]
+
+    return snapshot
+
+
+def _restored_demo(settings, demo_snapshots, loaders):
+    from competitions.demo.loader import OPEN_SLUG
+    from competitions.models import Competition, GrantProject
+
+    settings.DEMO_LOADERS = loaders
+    demo_snapshots(loaders).restore(Path(settings.MEDIA_ROOT))
+    return GrantProject.objects.get(slug="jastarurban"), Competition.objects.get(slug=OPEN_SLUG)
+
+
 @pytest.fixture
-def demo(db, settings):
+def demo(db, settings, demo_snapshots):
     """The demo's project, users and the call open now, without the 2025 commission's work."""
-    return _load_demo(settings, ["applications.demo.load_applicant_profile"])
+    return _restored_demo(settings, demo_snapshots, ["applications.demo.load_applicant_profile"])
 
 
 @pytest.fixture
-def full_demo(db, settings, tmp_path):
+def full_demo(db, settings, demo_snapshots):
     """Everything `make demo` loads, the 2025 call's 32 applications and commission included."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return _load_demo(settings, list(settings.DEMO_LOADERS))
+    return _restored_demo(settings, demo_snapshots, list(settings.DEMO_LOADERS))
 
 
 @pytest.fixture

@@ -64,3 +64,13 @@ def test_in_ci_every_unmarked_skip_fails(run):
 def test_on_a_laptop_skips_stay_skips(run):
     result = run("")
     result.assert_outcomes(passed=1, skipped=4, xfailed=1)
+
+
+def test_in_ci_a_module_skipped_at_collection_fails_too(pytester, run):
+    pytester.makepyfile(
+        test_module_skip='import pytest\n\npytest.skip("no S3 library", allow_module_level=True)\n'
+    )
+    result = run("true")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*test_module_skip*no S3 library*CI must run every test*"])
+    assert run("").ret == 0

@@ -54,7 +54,9 @@ def test_the_operator_creates_a_token_seen_once_that_opens_the_api(client, opera
 def test_staff_may_hold_a_token_too(client, staff):
     client.force_login(staff)
     key = KEY.search(client.post(PAGE).content.decode()).group()
-    assert call_api(client, key).status_code == 200
+    answer = call_api(client, key)
+    assert answer.status_code == 200 and answer.json()["endpoints"]
+    assert ApiToken.objects.get(user=staff).last_used_on == timezone.localdate()
 
 
 def test_one_token_at_a_time(client, operator):
@@ -125,9 +127,11 @@ def test_the_page_costs_the_same_queries_with_a_token(
     client, operator, django_assert_max_num_queries
 ):
     api_token_create(user=operator)
+    token = ApiToken.objects.get(user=operator)
     client.force_login(operator)
     with django_assert_max_num_queries(12):
-        assert client.get(PAGE).status_code == 200
+        page = client.get(PAGE).content.decode()
+    assert f"{token.prefix}…" in page and 'data-testid="token"' in page
 
 
 def test_making_and_revoking_a_token_are_in_the_audit_log(client, operator):

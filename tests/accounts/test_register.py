@@ -70,7 +70,13 @@ def test_a_used_or_forged_link_does_not_work(client):
     client.get(path)
     client.logout()
     assert client.get(path).status_code == 400
-    assert client.get(path[:-3] + "xx/").status_code == 400
+    assert "_auth_user_id" not in client.session  # a used link logs nobody in
+    other = {"email": "aigerim@example.kz", "phone": "+77011234568"}
+    client.post("/accounts/register/", FORM | other)
+    forged = confirmation_link().split("8000", 1)[-1]
+    assert client.get(forged[:-3] + "xx/").status_code == 400
+    assert "_auth_user_id" not in client.session
+    assert not User.objects.get(email="aigerim@example.kz").is_active
 
 
 def test_registering_again_before_confirming_sends_a_new_link_and_changes_nothing(client):

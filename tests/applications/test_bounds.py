@@ -72,3 +72,7 @@ def test_the_window_is_the_call_year_and_one_year_either_side(client, draft, tea
     }
     response = submit(client, draft, data)
     assert response.status_code == 302, response.content.decode()[:3000]
+    draft.refresh_from_db()
+    assert draft.status == Application.Status.SUBMITTED
+    first = draft.activities.order_by("position").first()
+    assert (first.starts_on.isoformat(), first.ends_on.isoformat()) == ("2024-01-01", day)

@@ -81,8 +81,11 @@ def test_unknown_keys_and_rows_beyond_the_count_are_not_kept(client, draft):
 
 def test_a_huge_value_is_refused(client, draft):
     client.force_login(draft.applicant)
+    before = draft.draft_data
     response = client.post(f"/applications/{draft.pk}/autosave/", {"main-idea": "ә" * 20_001})
     assert response.status_code == 400
+    draft.refresh_from_db()
+    assert draft.draft_data == before and draft.autosaved_at is None
 
 
 @pytest.mark.parametrize("count", ["1500", "abc", "-5", "9" * 30])

@@ -140,11 +140,16 @@ def test_adding_a_row_returns_a_fragment_and_saves_the_draft(client, draft):
 
 
 def test_another_applicant_cannot_add_rows_to_a_draft(client, draft, other_applicant):
+    before = draft.draft_data
     client.force_login(other_applicant)
     response = client.post(
-        f"/applications/{draft.pk}/rows/activity/", {"activity-TOTAL_FORMS": "1"}
+        f"/applications/{draft.pk}/rows/activity/",
+        {"activity-TOTAL_FORMS": "1", "activity-0-name": "Бөгде"},
     )
     assert response.status_code == 404
+    assert "Бөгде" not in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.draft_data == before
 
 
 @pytest.mark.django_db

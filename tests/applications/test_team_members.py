@@ -142,9 +142,12 @@ def test_the_link_expires_after_a_week(client, draft, django_capture_on_commit_c
     invite(client, draft, django_capture_on_commit_callbacks)
     path = link_in(last_sms_to(PHONE))
     client.logout()
-    assert client.get(path).status_code == 200
+    assert "Серік Асқаров" in client.get(path).content.decode()
     with time_machine.travel(BEFORE + timedelta(days=7, minutes=1)):
-        assert client.get(path).status_code == 404
+        expired = client.get(path)
+    assert expired.status_code == 404
+    assert "Шақыру сілтемесі жұмыс істемейді" in expired.content.decode()
+    assert "Серік Асқаров" not in expired.content.decode()
 
 
 def test_a_wrong_code_joins_no_one(
@@ -416,11 +419,16 @@ def test_an_existing_phone_account_is_used_not_duplicated(
 def test_the_edit_page_with_a_team_takes_a_constant_number_of_queries(
     client, draft, django_capture_on_commit_callbacks, django_assert_max_num_queries
 ):
-    for n in range(2):
-        invite(client, draft, django_capture_on_commit_callbacks, phone=f"+7701555003{n}")
+    names = ["Серік Асқаров", "Әлия Нұрланқызы"]
+    for n, name in enumerate(names):
+        invite(client, draft, django_capture_on_commit_callbacks, f"+7701555003{n}", name)
     client.force_login(draft.applicant)
     with django_assert_max_num_queries(17):
-        assert client.get(f"/applications/{draft.pk}/edit/").status_code == 200
+        page = client.get(f"/applications/{draft.pk}/edit/").content.decode()
+    assert page.count('data-testid="teammate"') == 2
+    assert all(name in page for name in names)
+    # Phones are shown as people write them (+7 701 555 00 30).
+    assert "+7\xa0701\xa0555\xa000\xa030" in page and "+7\xa0701\xa0555\xa000\xa031" in page
 
 
 def test_a_members_export_holds_their_own_place_and_consent(
@@ -465,12 +473,14 @@ def test_the_member_page_and_the_invitation_page_take_few_queries(
     teammate, _iin = join_team(client, draft, django_capture_on_commit_callbacks)
     client.force_login(teammate.user)
     with django_assert_max_num_queries(12):
-        assert client.get(f"/applications/{draft.pk}/me/").status_code == 200
-    invite(client, draft, django_capture_on_commit_callbacks, phone="+77015550044")
+        mine = client.get(f"/applications/{draft.pk}/me/").content.decode()
+    assert teammate.full_name in mine and draft.applicant.full_name in mine
+    invite(client, draft, django_capture_on_commit_callbacks, "+77015550044", "Әлия Нұрланқызы")
     path = last_link_to("+77015550044")
     client.logout()
     with django_assert_max_num_queries(6):
-        assert client.get(path).status_code == 200
+        invitation = client.get(path).content.decode()
+    assert "Әлия Нұрланқызы" in invitation and draft.applicant.full_name in invitation
 
 
 def test_the_lead_reads_each_teammate_s_number_as_people_write_it(

@@ -393,13 +393,23 @@ def test_the_set_up_pages_read_a_fixed_number_of_queries(
         )
         for n in range(1, 16)
     ]
+    lines, indicators = [], []
     for position, activity in enumerate(activities, start=1):
-        BudgetLineFactory(project=project, position=position, section="direct", activity=activity)
-        IndicatorFactory(project=project, activity=activity, position=position)
+        lines.append(
+            BudgetLineFactory(
+                project=project, position=position, section="direct", activity=activity
+            )
+        )
+        indicators.append(IndicatorFactory(project=project, activity=activity, position=position))
     client.force_login(staff)
     with django_assert_max_num_queries(14):
-        response = client.get(path)
-    assert response.status_code == 200
+        html = client.get(path).content.decode()
+    shown = {
+        "/projects/next/plan/": [activity.title for activity in activities],
+        "/projects/next/budget/edit/": [line.name for line in lines],
+        "/projects/next/indicators/edit/": [indicator.name for indicator in indicators],
+    }[path]
+    assert all(f'value="{name}"' in html or f">{name}<" in html for name in shown), path
 
 
 def test_staff_desk_lists_every_project_in_a_fixed_number_of_queries(

@@ -108,12 +108,13 @@ def test_project_pages_take_a_constant_number_of_queries(
 
 def test_the_home_page_takes_a_constant_number_of_queries(client, django_assert_max_num_queries):
     project = GrantProjectFactory()
-    for number in range(1, 5):
-        ActivityFactory(project=project, number=number)
-    for _ in range(10):
-        CompetitionFactory(project=project)
+    activities = [ActivityFactory(project=project, number=number) for number in range(1, 5)]
+    calls = [CompetitionFactory(project=project) for _ in range(10)]
     with django_assert_max_num_queries(5):
-        assert client.get("/").status_code == 200
+        html = client.get("/").content.decode()
+    assert html.count('href="/competitions/') >= 10
+    assert all(f"/competitions/{call.slug}/" in html and call.title in html for call in calls)
+    assert all(activity.title in html for activity in activities)
 
 
 @pytest.mark.parametrize(

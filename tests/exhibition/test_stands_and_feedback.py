@@ -69,7 +69,11 @@ def test_staff_upload_a_banner_checked_by_content_and_photos(client, staff, stan
 
 def test_the_operator_cannot_edit_a_stand(client, operator, stand):
     client.force_login(operator)
-    assert client.post(f"/exhibition/manage/stands/{stand.pk}/", {}).status_code == 403
+    before = stand.summary
+    response = client.post(f"/exhibition/manage/stands/{stand.pk}/", {"summary": "Бөгде мәтін"})
+    assert response.status_code == 403
+    stand.refresh_from_db()
+    assert stand.summary == before != "Бөгде мәтін"
 
 
 def test_feedback_is_public_and_once_per_registration(client):

@@ -119,8 +119,12 @@ def test_staff_upload_the_file_and_see_the_bad_line(client, staff, posts, settin
 def test_the_operator_cannot_import(client, operator):
     project = GrantProjectFactory()
     client.force_login(operator)
-    response = client.post(f"/projects/{project.slug}/media/import/", {"platform": "generic"})
+    response = client.post(
+        f"/projects/{project.slug}/media/import/",
+        {"platform": "generic", "file": SimpleUploadedFile("export.csv", GOOD.encode())},
+    )
     assert response.status_code == 403
+    assert not PostSnapshot.objects.exists()
 
 
 def test_the_command_imports_a_file_or_lists_its_errors(posts, tmp_path):

@@ -1,6 +1,7 @@
 """Who sees a grantee project: its team, its mentor, staff and the operator — nobody else."""
 
 import pytest
+from django.utils.html import escape
 
 from accounts.roles import Role
 from tests.factories import UserFactory
@@ -57,10 +58,15 @@ def test_an_expert_is_refused_the_project_pages(client, expert, project):
 
 def test_the_operator_reads_but_cannot_change(client, operator, project):
     client.force_login(operator)
-    assert client.get(f"/mentoring/projects/{project.pk}/").status_code == 200
-    assert client.get("/mentoring/projects/", follow=True).status_code == 200
+    title = escape(project.application.title)
+    assert title in client.get(f"/mentoring/projects/{project.pk}/").content.decode()
+    # The list is per project now: /mentoring/projects/ leads to the project's own list.
+    assert title in client.get("/mentoring/projects/", follow=True).content.decode()
+    before = (project.mentor_id, project.status, project.milestones.count())
     for url in ["mentor", "milestones", "payments", "visits", "complete", "budget"]:
         assert client.post(f"/mentoring/projects/{project.pk}/{url}/").status_code == 403
+    project.refresh_from_db()
+    assert (project.mentor_id, project.status, project.milestones.count()) == before
 
 
 def test_receipts_are_served_only_to_those_who_see_the_project(

@@ -131,6 +131,7 @@ def test_a_team_cannot_add_expenses_to_another_teams_report(
     make_project(competition, other_applicant, number=2)
     client.force_login(other_applicant)
     assert _expense(client, report, project.budget_lines.first(), 10).status_code == 404
+    assert not report.expenses.exists()
 
 
 def test_photos_are_shrunk_and_kept_with_their_stage(client, applicant, report):

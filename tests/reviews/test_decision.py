@@ -6,7 +6,7 @@ from django.utils.translation import gettext
 from accounts.roles import Role
 from applications.models import Application
 from reviews.decisions import DecisionRefused
-from reviews.models import Assignment, CriterionScore, Decision, Review
+from reviews.models import Assignment, AwardDecision, CriterionScore, Decision, Review
 from tests.applications.helpers import village
 from tests.factories import UserFactory
 from tests.reviews.helpers import decide
@@ -91,11 +91,13 @@ def test_results_are_invisible_to_applicants_until_published(client, staff, scor
 def test_the_operator_reads_the_ranking_but_cannot_decide(client, operator, scored):
     client.force_login(operator)
     slug = scored[0].competition.slug
-    assert client.get(f"/reviews/ranking/{slug}/").status_code == 200
+    ranking = client.get(f"/reviews/ranking/{slug}/").content.decode()
+    assert all(application.title in ranking for application in scored)
     assert (
         client.post(f"/reviews/ranking/{slug}/propose/", {"winner": [scored[0].pk]}).status_code
         == 403
     )
+    assert not AwardDecision.objects.filter(competition=scored[0].competition).exists()
 
 
 @pytest.mark.parametrize("count", [30, 3000])
