@@ -59,6 +59,7 @@ NOT_PAGES = {
     "competitions:places": "the village list as JSON for the place picker",
     "reviews:protocol": "a PDF file",
     "mentoring:final_report": "a PDF file",
+    "reports:annex_photo_thumbnail": "a JPEG thumbnail of a photo chosen for the annex",
     "reports:file_status": "an htmx fragment (one table row) polled by the report files page",
     "otp_webauthn:js-i18n-catalog": "a JavaScript catalogue",
     "healthz": "a JSON health check",

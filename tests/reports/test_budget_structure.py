@@ -202,8 +202,9 @@ def test_the_budget_page_shows_the_subtotals(demo, client, staff):
 
 
 SHEETS_WITH_FILTERS = {
-    # Header, indicators, plan, budget, summary, grantees, applications, event log, narrative.
-    "final": [False, True, True, True, False, True, True, True, True],
+    # Header, indicators, plan, budget, summary, grantees, applications, event log, narrative,
+    # then the annexes: publications, photos, register of documents, participants.
+    "final": [False, True, True, True, False, True, True, True, True, True, True, True, True],
     "applications": [True],
     "protocol": [True],
 }

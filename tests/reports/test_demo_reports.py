@@ -30,7 +30,8 @@ def pdf_text(content: bytes, tmp_path) -> str:
 @pytest.mark.parametrize("kind", ["interim", "final"])
 def test_the_xlsx_budget_adds_up_to_the_demo_totals(full_demo, kind):
     book = load_workbook(BytesIO(build_report(kind, "xlsx", "kk", project=full_demo[0])))
-    assert len(book.sheetnames) == 9  # one sheet per table, the event log and narratives last
+    # One sheet per table, the event log and narratives, then the four annexes.
+    assert len(book.sheetnames) == 13
     summary = book.worksheets[4]
     numbers = [computed(book, summary, f"B{row}") for row in range(2, 7)]
     assert numbers == [ADMINISTRATIVE, 0, 0, DIRECT, TOTAL]

@@ -95,5 +95,6 @@ def test_a_file_takes_the_same_queries_at_any_size(full_demo, language, kind, fo
     assert Application.objects.exclude(submitted_at=None).count() > 30
     with CaptureQueriesContext(connection) as queries:
         builders.build_report(kind, format, language, project=full_demo[0])
-    # The period report reads each kind of record for its event log once (about a dozen).
-    assert len(queries) <= 40
+    # The period report reads each kind of record for its event log once (about a dozen),
+    # the four annexes theirs (16) and the consistency check its own: a fixed number.
+    assert len(queries) <= 60

@@ -79,7 +79,7 @@ def test_the_dashboard_as_staff_in_kazakh(client, full_demo, staff):
     for figure in charts:
         assert_chart_reads_without_the_picture(figure)
     assert "Аудандар бойынша өтінімдер" in charts[0]
-    assert "2,5\xa0млн\xa0₸" in charts[2] and "10\xa0млн\xa0₸" in charts[2]
+    assert "15\xa0млн\xa0₸" in charts[2] and "10\xa0млн\xa0₸" in charts[2]
     # The tables scroll, if ever, inside a region a keyboard can reach and that has a name.
     for region in re.findall(r'<div class="table-responsive"[^>]*>', html):
         assert 'role="region"' in region and 'tabindex="0"' in region
@@ -91,12 +91,12 @@ def test_the_operator_reads_the_dashboard_and_budget_in_russian(client, full_dem
     html = page(client, "/projects/jastarurban/reports/dashboard/", "ru")
     assert "(обновляются ежедневно)" in html
     assert "Обновить сейчас" not in html  # only staff take the day's values
-    assert "2,5\xa0млн\xa0₸" in figures(html)[2]
+    assert "15\xa0млн\xa0₸" in figures(html)[2]
     budget = page(client, "/projects/jastarurban/reports/budget/", "ru")
     (chart,) = figures(budget)
     assert_chart_reads_without_the_picture(chart)
     assert "Освоение бюджета во времени" in chart and "млн\xa0₸" in chart
-    assert "9\xa0542\xa0862\xa0₸" in chart  # the full amount in the summary and the table
+    assert "11\xa0550\xa0500\xa0₸" in chart  # the full amount in the summary and the table
     assert 'class="table table-sm budget-execution table-stack"' in budget
 
 

@@ -2,7 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from reports.builders import BUILDERS
+from reports.builders import BUILDERS, PERIOD_BUILDERS
 from reports.measure import measure_fresh, measure_here
 
 # The targets for every report file at 30 000 applications.
@@ -29,10 +29,11 @@ class Command(BaseCommand):
             kind, format = child.split(":")
             self.stdout.write(json.dumps(measure_here(kind, format, language, project)))
             return
-        wanted = [tuple(name.split(":", 1)) for name in files] or list(BUILDERS)
-        unknown = [":".join(name) for name in wanted if name not in BUILDERS]
+        every = [*PERIOD_BUILDERS, *BUILDERS]
+        wanted = [tuple(name.split(":", 1)) for name in files] or every
+        unknown = [":".join(name) for name in wanted if name not in every]
         if unknown:
-            known = ", ".join(f"{kind}:{format}" for kind, format in BUILDERS)
+            known = ", ".join(f"{kind}:{format}" for kind, format in every)
             raise CommandError(f"Unknown file {', '.join(unknown)}; known: {known}")
         results = []
         self.stdout.write(
