@@ -4,6 +4,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8000
 DEV    := DEBUG=1
+# The demo app (demo/): load_demo, the benchmark's and the load test's seeds. Settings
+# install it only when asked, or with DEBUG on; production never sets it.
+DEMO   := $(DEV) DEMO_APP=1
 
 .PHONY: demo test lint messages messages-update system-check clean bench loadtest
 
@@ -40,10 +43,10 @@ messages-update: $(VENV)/.installed
 SITE_URL ?= http://127.0.0.1:$(PORT)
 
 demo: messages
-	$(DEV) SITE_URL=$(SITE_URL) $(PY) manage.py migrate --noinput
-	$(DEV) SITE_URL=$(SITE_URL) $(PY) manage.py load_demo
+	$(DEMO) SITE_URL=$(SITE_URL) $(PY) manage.py migrate --noinput
+	$(DEMO) SITE_URL=$(SITE_URL) $(PY) manage.py load_demo
 	@echo "Serving the portal on http://127.0.0.1:$(PORT) (Ctrl+C stops it)"
-	$(DEV) SITE_URL=$(SITE_URL) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(DEMO) SITE_URL=$(SITE_URL) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The suite runs in parallel workers, one per core (at most 8: each has its own test
 # database and Redis database); tests that share one server (the browser sweep) are
@@ -53,10 +56,11 @@ PYTEST_ARGS ?= -n auto --maxprocesses 8 --dist loadgroup
 test: messages
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
-# The benchmark: DEBUG off as in production, its own databases and media.
+# The benchmark: DEBUG off as in production, its own databases and media; the demo app
+# for its seed and commands.
 BENCH_N      ?= 10000
 BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/jastarurban_bench
-BENCH_ENV     = DEBUG=0 ALLOWED_HOSTS=testserver MEDIA_ROOT=$(CURDIR)/bench/media \
+BENCH_ENV     = DEBUG=0 DEMO_APP=1 ALLOWED_HOSTS=testserver MEDIA_ROOT=$(CURDIR)/bench/media \
 	STATIC_ROOT=$(CURDIR)/bench/static SECRET_KEY=bench-only-$$(head -c 48 /dev/urandom | base64)
 
 bench: messages

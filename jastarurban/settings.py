@@ -69,7 +69,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "django_otp_webauthn",
-    # Operations commands (backup, restore, benchmark, load test); no models.
+    # Operations commands (backup, restore); no models.
     "ops",
     "accounts",
     # SMS, Telegram and e-mail to people, with a log of every attempt.
@@ -85,6 +85,14 @@ INSTALLED_APPS = [
     "auditlog",
     "audit",
 ]
+
+# The demo and the tools that measure the portal (demo/: load_demo, demo_code, seed_scale,
+# bench, seed_load, verify_load). On with DEBUG, so `make demo` and a laptop need no second
+# switch; off in production, where `load_demo` would create logins with a published
+# password. The benchmark and the load test run with DEBUG off and set it themselves.
+DEMO_APP = env_bool("DEMO_APP", DEBUG)
+if DEMO_APP:
+    INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -351,18 +359,19 @@ OPEN_DATA_LICENSE_URL = env("OPEN_DATA_LICENSE_URL", "https://creativecommons.or
 # How long browsers, proxies and aggregators may keep a file before asking again (ETag).
 OPEN_DATA_MAX_AGE = env_int("OPEN_DATA_MAX_AGE", 3600)
 
-# What `load_demo` runs after the project itself, in order; each takes the demo context.
+# What `load_demo` (demo app) runs after the project itself, in order; each takes the demo
+# context.
 DEMO_LOADERS = [
-    "applications.demo.load_applicant_profile",
-    "applications.demo.load_applications",
-    "accounts.demo.load_phone_applicants",
-    "reviews.demo.load_commission",
-    "mentoring.demo.load_implementation",
-    "media_campaign.demo.load_media",
-    "exhibition.demo.load_exhibition",
-    "reports.demo.load_reports",
-    "applications.demo.load_team_draft",
-    "mentoring.demo.load_agreement_by_codes",
+    "demo.steps.applications.load_applicant_profile",
+    "demo.steps.applications.load_applications",
+    "demo.steps.phone_applicants.load_phone_applicants",
+    "demo.steps.commission.load_commission",
+    "demo.steps.implementation.load_implementation",
+    "demo.steps.media.load_media",
+    "demo.steps.exhibition.load_exhibition",
+    "demo.steps.reports.load_reports",
+    "demo.steps.applications.load_team_draft",
+    "demo.steps.implementation.load_agreement_by_codes",
 ]
 
 # The operator's read-only API (reports/api): session or token, operator and staff only.

@@ -28,7 +28,7 @@ from locust import HttpUser, between, events, task
 from locust.exception import StopUser
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from ops import loadplan
+from demo import loadplan
 
 HERE = Path(__file__).resolve().parent
 PLAN = loadplan.plan_read(Path(os.environ.get("LOADTEST_PLAN", loadplan.PLAN_PATH)))
@@ -62,6 +62,7 @@ def arrival_delay(number: int, now: float) -> float:
         return 0.0
     slot = ARRIVAL_SECONDS * (number - 1) / max(len(PLAN["applicants"]), 1)
     return max(0.0, run_started + slot - now)
+
 
 # LOAD_LOGIN=phone: applicants log in by an SMS code, read from the portal's file backend
 # (SMS_FILE_PATH, set by run.sh); "password" (default) logs them in by e-mail and password.

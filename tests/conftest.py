@@ -127,8 +127,8 @@ def operator(db):
 
 
 def _load_demo(settings, loaders):
-    from competitions.demo.loader import OPEN_SLUG, load_demo
     from competitions.models import Competition, GrantProject
+    from demo.loader import OPEN_SLUG, load_demo
 
     settings.DEMO_LOADERS = loaders
     load_demo()
@@ -141,7 +141,7 @@ def demo_snapshots(django_db_setup, django_db_blocker, tmp_path_factory):
     kept as rows and files (tests/demo_snapshot.py) that each test gets back in its own
     transaction: ten seconds once instead of in every test."""
 
-    from competitions.demo.loader import load_demo
+    from demo.loader import load_demo
     from tests.demo_snapshot import take
 
     taken = {}
@@ -164,8 +164,8 @@ def demo_snapshots(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 def _restored_demo(settings, demo_snapshots, loaders):
-    from competitions.demo.loader import OPEN_SLUG
     from competitions.models import Competition, GrantProject
+    from demo.loader import OPEN_SLUG
 
     settings.DEMO_LOADERS = loaders
     demo_snapshots(loaders).restore(Path(settings.MEDIA_ROOT))
@@ -175,7 +175,9 @@ def _restored_demo(settings, demo_snapshots, loaders):
 @pytest.fixture
 def demo(db, settings, demo_snapshots):
     """The demo's project, users and the call open now, without the 2025 commission's work."""
-    return _restored_demo(settings, demo_snapshots, ["applications.demo.load_applicant_profile"])
+    return _restored_demo(
+        settings, demo_snapshots, ["demo.steps.applications.load_applicant_profile"]
+    )
 
 
 @pytest.fixture

@@ -21,6 +21,9 @@ LAYERS = [
     ["mentoring"],
     ["media_campaign", "exhibition"],
     ["reports", "ops"],
+    # The demo and the benchmark's and load test's tools: everything is below it, nothing
+    # imports it (production does not install it).
+    ["demo"],
 ]
 LAYER_OF = {app: depth for depth, apps in enumerate(LAYERS) for app in apps}
 

@@ -50,7 +50,7 @@ def test_a_position_counts_only_for_staff(staff, applicant):
 def test_the_demo_names_the_director_coordinator_and_accountant():
     from accounts.models import User
     from accounts.roles import Position
-    from competitions.demo.loader import load_users
+    from demo.loader import load_users
 
     load_users()
     positions = dict(User.objects.filter(position__gt="").values_list("email", "position"))

@@ -10,9 +10,9 @@ them, with the demo's data in them.
 from django.urls import reverse
 
 from accounts.models import User
-from applications.demo import form_data
 from applications.services.application import application_autosave, application_start
-from competitions.demo.loader import DEMO_DOMAIN
+from demo.loader import DEMO_DOMAIN
+from demo.steps.applications import form_data
 from mentoring.models import GrantAgreement, GranteeProject
 from reviews.models import Review
 from reviews.services import review_reopen

@@ -11,8 +11,8 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from applications.models import Application
-from competitions.demo.loader import load_demo
 from competitions.places import place_label
+from demo.loader import load_demo
 from tests.applications.helpers import confirmed_teammate, iin_for, village
 from tests.browser.conftest import settle_autosave
 

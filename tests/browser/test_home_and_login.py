@@ -3,7 +3,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from playwright.sync_api import expect
 
-from competitions.demo.loader import DEMO_PASSWORD, load_demo
+from demo.loader import DEMO_PASSWORD, load_demo
 from tests.browser.conftest import pass_second_step
 
 pytestmark = [

@@ -28,9 +28,9 @@ from playwright.sync_api import expect
 
 from accounts.models import User
 from applications.models import Application
-from competitions.demo.loader import COMPETITION_SLUG, DEMO_PASSWORD
 from competitions.models import Competition, GrantProject
 from competitions.places import place_label
+from demo.loader import COMPETITION_SLUG, DEMO_PASSWORD
 from exhibition.models import Exhibition, Registration
 from media_campaign.models import Post, Video
 from mentoring.models import Expense, GranteeProject, Meeting

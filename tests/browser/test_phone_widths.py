@@ -9,7 +9,7 @@ from accounts.models import User
 from applications.forms import ApplicationForms
 from applications.models import Application
 from applications.services.application import application_submit
-from competitions.demo.loader import DEMO_PASSWORD
+from demo.loader import DEMO_PASSWORD
 from tests.applications.helpers import application_post, iin_for, teammates_from_post
 from tests.factories import CompetitionFactory
 

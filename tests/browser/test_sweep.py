@@ -21,7 +21,7 @@ from django.urls import reverse
 
 from accounts.roles import Role
 from accounts.two_factor import demo_app_key, requires_two_factor, totp_device_set
-from competitions.demo.loader import DEMO_PASSWORD
+from demo.loader import DEMO_PASSWORD
 from tests import test_access_matrix as matrix
 from tests.browser.conftest import SECOND_STEP, pass_second_step
 from tests.browser.sweep_owners import owner_pages

@@ -14,8 +14,8 @@ from accounts.models import User
 from applications.iin import parse_iin
 from applications.models import Application, TeamMember
 from applications.services.application import profile_save
-from competitions.demo.loader import load_demo
 from competitions.models import District
+from demo.loader import load_demo
 from notifications import sms
 from tests.applications.helpers import iin_for, village
 from tests.browser.conftest import settle_autosave

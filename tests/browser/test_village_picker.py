@@ -8,9 +8,9 @@ from playwright.sync_api import expect
 
 from accounts.models import User
 from applications.models import ApplicantProfile, Application
-from competitions.demo.loader import DEMO_PASSWORD
 from competitions.models import District, Settlement
 from competitions.places import places_version
+from demo.loader import DEMO_PASSWORD
 from tests.applications.helpers import iin_for
 
 pytestmark = [

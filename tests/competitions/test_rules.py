@@ -9,9 +9,9 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 
 from applications.forms import DeclarationsForm
-from competitions.demo import source
-from competitions.demo.loader import COMPETITION_SLUG, OPEN_SLUG, load_rules
 from competitions.models import Competition
+from demo import source
+from demo.loader import COMPETITION_SLUG, OPEN_SLUG, load_rules
 from tests.factories import CompetitionFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,8 +2,8 @@
 
 import pytest
 
-from competitions.demo.loader import load_demo
 from competitions.models import GrantProject
+from demo.loader import load_demo
 from exhibition import selectors as exhibition_selectors
 from exhibition.models import Letter
 from media_campaign import selectors as media_selectors

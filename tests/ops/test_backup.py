@@ -86,7 +86,7 @@ def test_round_trip_gives_back_every_row_and_every_file(with_files, tmp_path):
     numbers = set(Application.objects.values_list("registration_number", flat=True))
     assert len(files) > 3  # the three added, and the demo's photos, receipts and letters
     assert counts["applications.application"] == 34  # 32 from the source, one team still forming,
-    # one team accepting its agreement by codes (mentoring.demo.load_agreement_by_codes)
+    # one team accepting its agreement by codes (demo.steps.implementation.load_agreement_by_codes)
     archive = tmp_path / "backup.tar.gz"
 
     call_command("backup", "--output", str(archive), verbosity=0)

@@ -51,9 +51,9 @@ def reports_demo(db, settings, tmp_path):
     return _load_demo(
         settings,
         [
-            "applications.demo.load_applicant_profile",
-            "applications.demo.load_applications",
-            "reports.demo.load_reports",
+            "demo.steps.applications.load_applicant_profile",
+            "demo.steps.applications.load_applications",
+            "demo.steps.reports.load_reports",
         ],
     )
 

@@ -18,7 +18,6 @@ from modeltranslation.translator import translator
 from accounts.models import User
 from accounts.roles import Position, Role
 from accounts.two_factor import demo_app_key, requires_two_factor, totp_device_set
-from competitions.demo import source
 from competitions.models import (
     Activity,
     BudgetLine,
@@ -33,6 +32,7 @@ from competitions.models import (
     TargetGroup,
 )
 from competitions.services import competition_copy
+from demo import source
 
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 DEMO_PASSWORD = "jastar-demo-2025"  # noqa: S105 - printed on purpose: demo logins only
@@ -356,8 +356,8 @@ class DemoContext:
 def load_demo(*, now: datetime | None = None) -> list[DemoUser]:
     """The project and its users first, then each app's part (settings.DEMO_LOADERS).
 
-    The apps' loaders are named in the settings rather than imported here, so that
-    competitions does not import the apps built on it.
+    The steps are named in the settings rather than imported here, so that a test loads
+    only the part it needs.
     """
     now = now or timezone.now()
     project = load_project(load_recipient())

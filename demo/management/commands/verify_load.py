@@ -3,8 +3,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ops import loadplan
-from ops.loadseed import load_verify
+from demo import loadplan
+from demo.loadseed import load_verify
 
 
 class Command(BaseCommand):

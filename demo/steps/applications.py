@@ -13,8 +13,8 @@ from applications.forms import ApplicationForms
 from applications.iin import compose_iin, parse_iin
 from applications.models import ApplicantProfile, Application, TeamMember
 from applications.services.application import application_screen, application_submit, profile_save
-from competitions.demo.source import TEAM_IDEAS
 from competitions.models import Settlement
+from demo.source import TEAM_IDEAS
 
 APPLICATIONS = 32
 # Rural-district centres across the five districts.

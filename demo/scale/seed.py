@@ -34,10 +34,10 @@ from applications.models import (
     TeamMember,
 )
 from applications.totals import totals_refresh
-from competitions.demo.loader import COMPETITION_SLUG, DEMO_PASSWORD, load_demo
 from competitions.models import Competition, Settlement
 from competitions.places import place_label
 from competitions.services import competition_copy
+from demo.loader import COMPETITION_SLUG, DEMO_PASSWORD, load_demo
 from exhibition.models import Exhibition, Registration
 from media_campaign.models import Post, PostSnapshot
 from mentoring.models import (

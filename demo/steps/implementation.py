@@ -1,6 +1,6 @@
 """The demo's implementation story: trainings, mentors, meetings, reports, money and closing.
 
-Runs after reviews.demo.load_commission, whose published results made the 2025
+Runs after demo.steps.commission.load_commission, whose published results made the 2025
 call's seven winners grantee projects. Dates follow the calendar plan: trainings
 in July–August 2025, weekly meetings August–October, closing in early November.
 """

@@ -12,10 +12,10 @@ from django.test import Client
 from accounts.models import User
 from applications.iin import parse_iin
 from applications.models import Application, ApplicationActivity, Attachment, StatusChange
+from demo.scale.seed import Sizes, unique_iins
 from exhibition.models import Registration
 from media_campaign.models import Post, PostSnapshot
 from mentoring.models import GranteeProject
-from ops.scale.seed import Sizes, unique_iins
 from reviews.models import CriterionScore, Review
 
 pytestmark = pytest.mark.django_db

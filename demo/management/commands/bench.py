@@ -16,10 +16,10 @@ from accounts.models import User
 from accounts.two_factor import requires_two_factor
 from applications.models import Application
 from competitions.models import Competition, District, Indicator
+from demo.scale.measure import time_build, time_build_in_process, time_page
+from demo.scale.seed import SCALE_SLUG
 from exhibition.models import Exhibition
 from mentoring.models import GranteeProject
-from ops.scale.measure import time_build, time_build_in_process, time_page
-from ops.scale.seed import SCALE_SLUG
 from reviews.models import Assignment, Review
 
 STAFF = "coordinator@demo.jastarurban.kz"
@@ -188,7 +188,7 @@ class Command(BaseCommand):
         applications = competition.applications.count()
         load_at_start = [round(value, 2) for value in os.getloadavg()]
         results = []
-        with override_settings(ROOT_URLCONF="ops.bench_urls"):
+        with override_settings(ROOT_URLCONF="demo.bench_urls"):
             clients: dict[str | None, Client] = {}
             for name, url, who in pages(competition):
                 if only and only not in name and not name.startswith("floor"):

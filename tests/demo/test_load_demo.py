@@ -8,10 +8,10 @@ from django.forms.models import model_to_dict
 
 from accounts.models import User
 from accounts.roles import Role
-from competitions.demo import source
-from competitions.demo.loader import DEMO_PASSWORD, DEMO_USERS
 from competitions.models import BudgetLine, Competition, GrantProject, Indicator
 from competitions.models.budget import project_budget
+from demo import source
+from demo.loader import DEMO_PASSWORD, DEMO_USERS
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from ops import loadplan
-from ops.loadseed import load_seed, plan_write
+from demo import loadplan
+from demo.loadseed import load_seed, plan_write
 
 
 class Command(BaseCommand):

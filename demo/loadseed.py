@@ -20,7 +20,6 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.roles import Role
 from accounts.two_factor import app_secret, demo_app_key, totp_device_set
-from applications.demo import confirmed_teammate_add, form_data, lead_typed_members
 from applications.forms import ApplicationForms
 from applications.iin import compose_iin, parse_iin
 from applications.models import ApplicantProfile, Application, StatusChange
@@ -30,10 +29,11 @@ from applications.services.application import (
     application_submit,
     profile_save,
 )
-from competitions.demo.loader import DEMO_DOMAIN, DEMO_PASSWORD, OPEN_SLUG, load_demo
 from competitions.models import Competition, Settlement
 from competitions.services import competition_copy
-from ops import loadplan
+from demo import loadplan
+from demo.loader import DEMO_DOMAIN, DEMO_PASSWORD, OPEN_SLUG, load_demo
+from demo.steps.applications import confirmed_teammate_add, form_data, lead_typed_members
 from reviews.models import Assignment, Review
 from reviews.services import assignments_create_all, commission_add, declaration_accept
 

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from competitions.models import Competition
-from ops.scale.seed import SCALE_SLUG, Sizes, seed_scale
+from demo.scale.seed import SCALE_SLUG, Sizes, seed_scale
 
 
 class Command(BaseCommand):

@@ -9,8 +9,8 @@ from django.core.management import CommandError, call_command
 
 from accounts.models import User
 from applications.models import ApplicantProfile, Application
-from ops import loadplan
-from ops.loadseed import load_verify
+from demo import loadplan
+from demo.loadseed import load_verify
 from reviews.models import Assignment, Review
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def plan(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # The 2025 call's 32 applications are not needed: the seed makes its own review queue.
-    settings.DEMO_LOADERS = ["applications.demo.load_applicant_profile"]
+    settings.DEMO_LOADERS = ["demo.steps.applications.load_applicant_profile"]
     path = tmp_path / "plan.json"
     call_command(
         "seed_load", "--force", "--applicants=3", "--experts=2", "--reviewed=2", f"--plan={path}"
