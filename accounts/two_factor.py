@@ -6,7 +6,6 @@ passkeys as one more kind of device. Applicants need no second factor: many have
 phone, shared with the family.
 """
 
-import hashlib
 from base64 import b32encode
 
 from django.db import transaction
@@ -149,15 +148,10 @@ def devices_list(user: User) -> list[Device]:
     return apps + passkeys
 
 
-def demo_app_key(email: str) -> str:
-    """The demo's published app key for a login (hex, as django-otp stores it): the same
-    on every load, so a newcomer can add it to an app once or ask `manage.py demo_code`."""
-    return hashlib.sha1(f"jastarurban-demo:{email.lower()}".encode()).hexdigest()  # noqa: S324
-
-
 @transaction.atomic
 def totp_device_set(*, user: User, key: str) -> TOTPDevice:
-    """A confirmed app with the given key (the demo's and the load test's logins)."""
+    """A confirmed app with the given key (the demo's and the load test's logins,
+    demo/app_keys.py)."""
     device = TOTPDevice.objects.filter(user=user, confirmed=True, key=key).first()
     if device is None:
         device = TOTPDevice.objects.create(user=user, name=APP_DEVICE_NAME, key=key, confirmed=True)

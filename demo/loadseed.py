@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import Role
-from accounts.two_factor import app_secret, demo_app_key, totp_device_set
+from accounts.two_factor import app_secret, totp_device_set
 from applications.forms import ApplicationForms
 from applications.iin import compose_iin, parse_iin
 from applications.models import ApplicantProfile, Application, StatusChange
@@ -32,6 +32,7 @@ from applications.services.application import (
 from competitions.models import Competition, Settlement
 from competitions.services import competition_copy
 from demo import loadplan
+from demo.app_keys import demo_app_key
 from demo.loader import DEMO_DOMAIN, DEMO_PASSWORD, OPEN_SLUG, load_demo
 from demo.steps.applications import confirmed_teammate_add, form_data, lead_typed_members
 from reviews.models import Assignment, Review

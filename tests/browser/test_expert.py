@@ -8,9 +8,10 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.roles import Role
-from accounts.two_factor import demo_app_key, totp_device_set
+from accounts.two_factor import totp_device_set
 from applications.models import Application
 from competitions.models import Criterion
+from demo.app_keys import demo_app_key
 from reviews.models import Review
 from reviews.services import assignments_create_all, commission_add
 from tests.applications.helpers import iin_for, village

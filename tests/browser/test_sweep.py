@@ -20,7 +20,8 @@ import pytest
 from django.urls import reverse
 
 from accounts.roles import Role
-from accounts.two_factor import demo_app_key, requires_two_factor, totp_device_set
+from accounts.two_factor import requires_two_factor, totp_device_set
+from demo.app_keys import demo_app_key
 from demo.loader import DEMO_PASSWORD
 from tests import test_access_matrix as matrix
 from tests.browser.conftest import SECOND_STEP, pass_second_step

@@ -20,7 +20,7 @@ from tests.xlsx_formulas import computed
 
 pytestmark = pytest.mark.django_db
 
-# The смета of the source document (competitions/demo/source.py), to the tenge.
+# The смета of the source document (demo/source.py), to the tenge.
 SALARIES, CONSUMABLES = 3_052_270, 10_000
 ACTIVITIES = {1: 7_000_000, 2: 751_000, 3: 394_230, 4: 305_000}
 ADMINISTRATIVE, MATERIAL, DIRECT, TOTAL = 3_100_270, 0, 8_450_230, 11_550_500

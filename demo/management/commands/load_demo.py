@@ -4,7 +4,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts.models import User
-from accounts.two_factor import demo_app_key, requires_two_factor, totp_device_set
+from accounts.two_factor import requires_two_factor, totp_device_set
+from demo.app_keys import demo_app_key
 from demo.loader import DEMO_PASSWORD, load_demo
 
 
