@@ -4,7 +4,7 @@ environment. Run as subprocesses: INSTALLED_APPS is read once, at start-up."""
 
 import pytest
 
-from tests.jastarurban.test_settings import PRODUCTION, manage
+from tests.jastarurban.test_settings import PRODUCTION, ROOT, manage
 
 DEMO_COMMANDS = {"load_demo", "demo_code", "seed_scale", "bench", "seed_load", "verify_load"}
 SHOW = (
@@ -47,3 +47,8 @@ def test_the_flag_installs_it_and_defaults_to_debug(environ, expected):
     assert app is expected
     assert DEMO_COMMANDS.issubset(commands) is expected
     assert DEMO_COMMANDS.isdisjoint(commands) is not expected
+
+
+def test_the_production_image_and_services_do_not_set_the_flag():
+    for name in ("Dockerfile", "docker-compose.yml"):
+        assert "DEMO_APP" not in (ROOT / name).read_text(encoding="utf-8"), name
