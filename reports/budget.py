@@ -9,9 +9,9 @@ from django.db.models import IntegerField, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils.translation import gettext as _
 
-from competitions.models import BudgetLine, Expense, GrantProject
-from competitions.models.budget import Budget, project_budget
 from mentoring.models import Disbursement
+from projects.models import BudgetLine, Expense, GrantProject
+from projects.models.budget import Budget, project_budget
 
 
 def _dated(queryset, field: str, since: date | None, until: date | None):

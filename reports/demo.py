@@ -9,8 +9,9 @@ from datetime import date
 from django.utils import timezone
 
 from accounts.models import User
-from competitions.models import Announcement, BudgetLine, Expense, Indicator
-from competitions.services import expense_record, indicator_value_enter
+from competitions.models import Announcement
+from projects.models import BudgetLine, Expense, Indicator
+from projects.services import expense_record, indicator_value_enter
 from reports.snapshots import indicators_snapshot
 
 # The demo's indicators and the registered source that measures each (reports/indicators/

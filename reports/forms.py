@@ -3,16 +3,16 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from applications.uploads import check_attachment
-from competitions.models import BudgetLine, Expense, GrantProject, Indicator
-from competitions.setup_forms import (
+from jastarurban.bounds import MAX_COUNT, AtMost, BoundedNumbers
+from jastarurban.money import max_tenge_validator
+from projects.forms import (
     SMALL,
     BilingualForm,
     ProjectChildFormSet,
     bilingual,
     project_rows_formset,
 )
-from jastarurban.bounds import MAX_COUNT, AtMost, BoundedNumbers
-from jastarurban.money import max_tenge_validator
+from projects.models import BudgetLine, Expense, GrantProject, Indicator
 from reports.indicators.registry import source_choices
 from reports.models import ReportFile
 from reports.periods import period_errors

@@ -13,12 +13,12 @@ from django.views.decorators.http import require_POST
 from accounts.access import role_required
 from accounts.errors import ServiceError, refusal_show
 from accounts.roles import Role
-from competitions.models import Expense, Indicator
-from competitions.selectors import project_get, projects_all
-from competitions.services import expense_record, indicator_value_enter
 from jastarurban.charts import bar_chart, line_chart
 from jastarurban.files import file_response
 from jastarurban.money import format_tenge, format_tenge_short
+from projects.models import Expense, Indicator
+from projects.selectors import project_get, projects_all
+from projects.services import expense_record, indicator_value_enter
 from reports.budget import budget_execution
 from reports.consistency import Severity, consistency_check
 from reports.forms import (

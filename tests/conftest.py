@@ -128,7 +128,8 @@ def operator(db):
 
 def _load_demo(settings, loaders):
     from competitions.demo.loader import OPEN_SLUG, load_demo
-    from competitions.models import Competition, GrantProject
+    from competitions.models import Competition
+    from projects.models import GrantProject
 
     settings.DEMO_LOADERS = loaders
     load_demo()
@@ -165,7 +166,8 @@ def demo_snapshots(django_db_setup, django_db_blocker, tmp_path_factory):
 
 def _restored_demo(settings, demo_snapshots, loaders):
     from competitions.demo.loader import OPEN_SLUG
-    from competitions.models import Competition, GrantProject
+    from competitions.models import Competition
+    from projects.models import GrantProject
 
     settings.DEMO_LOADERS = loaders
     demo_snapshots(loaders).restore(Path(settings.MEDIA_ROOT))

@@ -19,12 +19,11 @@ from accounts.models import User
 from accounts.roles import Position, Role
 from accounts.two_factor import demo_app_key, requires_two_factor, totp_device_set
 from competitions.demo import source
-from competitions.models import (
+from competitions.models import Competition, Criterion, FaqItem
+from competitions.services import competition_copy
+from projects.models import (
     Activity,
     BudgetLine,
-    Competition,
-    Criterion,
-    FaqItem,
     GrantProject,
     GrantRecipient,
     Indicator,
@@ -32,7 +31,6 @@ from competitions.models import (
     ProjectTask,
     TargetGroup,
 )
-from competitions.services import competition_copy
 
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 DEMO_PASSWORD = "jastar-demo-2025"  # noqa: S105 - printed on purpose: demo logins only

@@ -10,9 +10,9 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from competitions.models import BudgetLine, Expense, GrantProject
 from mentoring.models import Disbursement, GrantAgreement, ProgressReport
 from mentoring.models import Expense as GranteeExpense
+from projects.models import BudgetLine, Expense, GrantProject
 from reports.annexes.models import ReportDocument
 from reports.annexes.period import in_period
 

@@ -10,8 +10,9 @@ from accounts.models import User
 from accounts.roles import Role
 from competitions.demo import source
 from competitions.demo.loader import DEMO_PASSWORD, DEMO_USERS
-from competitions.models import BudgetLine, Competition, GrantProject, Indicator
-from competitions.models.budget import project_budget
+from competitions.models import Competition
+from projects.models import BudgetLine, GrantProject, Indicator
+from projects.models.budget import project_budget
 
 pytestmark = pytest.mark.django_db
 

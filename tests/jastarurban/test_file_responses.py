@@ -9,9 +9,9 @@ from django.db.models.fields.files import FieldFile
 from django.http import Http404
 from PIL import Image
 
-from competitions.models import Expense
 from exhibition.models import StandPhoto
 from jastarurban.files import file_response
+from projects.models import Expense
 from tests.factories import StandFactory
 
 PDF_WITH_HTML = b"%PDF-1.4\n<html><script>alert(1)</script></html>"

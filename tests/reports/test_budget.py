@@ -7,9 +7,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.html import escape
 
-from competitions.models import BudgetLine, Expense
-from competitions.services import expense_record
 from mentoring.models import Disbursement
+from projects.models import BudgetLine, Expense
+from projects.services import expense_record
 from reports.budget import budget_execution, small_grant_paid_by_month, small_grant_paid_kzt
 from tests.factories import (
     ActivityFactory,

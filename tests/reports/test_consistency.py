@@ -12,8 +12,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone, translation
 
 from accounts.roles import Role
-from competitions.models import BudgetLine, Expense
 from mentoring.models import Disbursement, GrantAgreement
+from projects.models import BudgetLine, Expense
 from reports.budget import budget_execution
 from reports.consistency import Problem, Severity, blocking, consistency_check, salary_months
 from reports.models import IndicatorSnapshot, ReportFile

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from accounts.api_tokens import api_token_create
 from accounts.roles import Role
-from competitions.models import BudgetLine, Expense
+from projects.models import BudgetLine, Expense
 from reports.builders import build_report
 from reports.models import ReportFile
 from reports.snapshots import indicators_snapshot

@@ -10,7 +10,6 @@ from django.core.files.base import ContentFile
 
 from accounts.roles import Role
 from applications.models import Application
-from competitions.models import Expense
 from exhibition.models import StandPhoto
 from media_campaign.models import Publication
 from mentoring.models import (
@@ -22,6 +21,7 @@ from mentoring.models import (
     Training,
 )
 from mentoring.models import Expense as GranteeExpense
+from projects.models import Expense
 from reports.annexes.models import ReportDocument
 from tests.factories import (
     BudgetLineFactory,

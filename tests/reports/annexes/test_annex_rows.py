@@ -6,9 +6,9 @@ import pytest
 from django.db.models import Sum
 from django.utils import translation
 
-from competitions.models import Expense
 from mentoring.models import Disbursement
 from mentoring.models import Expense as GranteeExpense
+from projects.models import Expense
 from reports.annexes import annexes
 from reports.annexes.models import ReportDocument, ReportPhoto
 from tests.reports.annexes.conftest import AUGUST, OCTOBER

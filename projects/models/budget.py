@@ -10,8 +10,8 @@ from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from competitions.models.projects import Activity, GrantProject
 from jastarurban.money import line_total_field
+from projects.models.passport import Activity, GrantProject
 
 # The law on state grants caps material-technical support plus institutional
 # development at 10 % of the grant.
