@@ -29,7 +29,7 @@ AUDITED: list[Audited] = [
     Audited("competitions.Competition", exclude=TIMESTAMPS),
     # Budgets: the project's estimate, its expenses, the grantees' approved lines and changes.
     Audited("projects.BudgetLine"),
-    Audited("projects.Expense"),
+    Audited("projects.ProjectExpense"),
     Audited("mentoring.ProjectBudgetLine"),
     Audited("mentoring.BudgetLineChange"),
     # Payments to grantees and their approval.

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from projects.models import BudgetLine, Expense, Indicator
+from projects.models import BudgetLine, Indicator, ProjectExpense
 
 
 @transaction.atomic
@@ -19,9 +19,9 @@ def expense_record(
     entered_by: User,
     file: File | None = None,
     note: str = "",
-) -> Expense:
+) -> ProjectExpense:
     """Books money spent against a budget line; the file was checked by content before."""
-    expense = Expense(
+    expense = ProjectExpense(
         line=line,
         spent_on=spent_on,
         amount_kzt=amount_kzt,

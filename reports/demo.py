@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from competitions.models import Announcement
-from projects.models import BudgetLine, Expense, Indicator
+from projects.models import BudgetLine, Indicator, ProjectExpense
 from projects.services import expense_record, indicator_value_enter
 from reports.snapshots import indicators_snapshot
 
@@ -126,7 +126,9 @@ def load_reports(demo) -> None:
         + CLOSING
     )
     existing = set(
-        Expense.objects.filter(line__project=project).values_list("document_number", flat=True)
+        ProjectExpense.objects.filter(line__project=project).values_list(
+            "document_number", flat=True
+        )
     )
     for number, day, amount, document in payments:
         if document in existing:

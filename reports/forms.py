@@ -12,7 +12,7 @@ from projects.forms import (
     bilingual,
     project_rows_formset,
 )
-from projects.models import BudgetLine, Expense, GrantProject, Indicator
+from projects.models import BudgetLine, GrantProject, Indicator, ProjectExpense
 from reports.indicators.registry import source_choices
 from reports.models import ReportFile
 from reports.periods import period_errors
@@ -103,7 +103,7 @@ class ExpenseForm(CheckedFileMixin, BoundedNumbers, forms.ModelForm):
     number_limits = {"amount_kzt": max_tenge_validator()}
 
     class Meta:
-        model = Expense
+        model = ProjectExpense
         fields = ["line", "spent_on", "amount_kzt", "document_number", "file", "note"]
         widgets = {"spent_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 

@@ -17,8 +17,8 @@ from accounts.api_tokens import api_token_create
 from accounts.models import ApiToken
 from accounts.roles import Role
 from applications.models import Application, Attachment, Teammate
-from mentoring.models import Expense, GranteeProject, Material, Participant, Training
-from projects.models import Expense as BudgetExpense
+from mentoring.models import GranteeExpense, GranteeProject, Material, Participant, Training
+from projects.models import ProjectExpense
 from reports.models import ReportFile
 from reviews.models import Assignment, CommissionMember, Review
 from tests.factories import UserFactory
@@ -639,9 +639,9 @@ def objects(full_demo, people):
     review = Review.objects.create(assignment=assignment)
     project = GranteeProject.objects.order_by("pk").first()
     report = project.reports.order_by("number").first()
-    expense = Expense.objects.filter(report=report).first()
+    expense = GranteeExpense.objects.filter(report=report).first()
     training = Training.objects.order_by("pk").first()
-    budget_expense = BudgetExpense.objects.filter(line__project__slug="jastarurban").first()
+    budget_expense = ProjectExpense.objects.filter(line__project__slug="jastarurban").first()
     budget_expense.file.save("act.pdf", ContentFile(b"%PDF-1.7"))
     api_token_create(user=people["operator"])
     report_file = ReportFile.objects.create(

@@ -1,4 +1,4 @@
-from projects.models.budget import BudgetLine, Expense
+from projects.models.budget import BudgetLine, ProjectExpense
 from projects.models.indicators import Indicator
 from projects.models.passport import (
     Activity,
@@ -12,11 +12,11 @@ from projects.models.passport import (
 __all__ = [
     "Activity",
     "BudgetLine",
-    "Expense",
     "GrantProject",
     "GrantRecipient",
     "Indicator",
     "PastProject",
+    "ProjectExpense",
     "ProjectTask",
     "TargetGroup",
 ]

@@ -123,11 +123,11 @@ class BudgetLine(models.Model):
         return self.name
 
 
-def expense_file_path(expense: "Expense", filename: str) -> str:
+def expense_file_path(expense: "ProjectExpense", filename: str) -> str:
     return f"expenses/{expense.line.project_id}/{filename}"
 
 
-class Expense(models.Model):
+class ProjectExpense(models.Model):
     """Money spent against a budget line, as the accountant books it with its document."""
 
     line = models.ForeignKey(

@@ -33,7 +33,7 @@ from competitions.models import Competition
 from competitions.places import place_label
 from exhibition.models import Exhibition, Registration
 from media_campaign.models import Post, Video
-from mentoring.models import Expense, GranteeProject, Meeting
+from mentoring.models import GranteeExpense, GranteeProject, Meeting
 from projects.models import GrantProject
 from reviews.models import Decision, Review
 from tests.applications.helpers import confirmed_teammate, iin_for, village
@@ -438,7 +438,7 @@ def mentoring_and_expense(story: Story, project: GranteeProject, team) -> None:
     spent = grantee.locator("table", has_text=kk("Remaining")).last
     expect(spent.locator("tfoot")).to_contain_text("150 000 ₸")  # spent
     expect(spent.locator("tfoot")).to_contain_text("450 000 ₸")  # remaining of 600 000
-    assert Expense.objects.filter(line__project=project).count() == 1
+    assert GranteeExpense.objects.filter(line__project=project).count() == 1
     assert grantee.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
