@@ -22,7 +22,7 @@ def snapshot() -> dict:
     rows = {}
     models = [
         model
-        for label in ("competitions", "applications", "reviews")
+        for label in ("projects", "competitions", "applications", "reviews")
         for model in apps.get_app_config(label).get_models()
     ]
     for model in models:
