@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 # Apps whose models GAMO staff manage and the operator may read.
 PROJECT_APPS = (
+    "projects",
     "competitions",
     "applications",
     "reviews",

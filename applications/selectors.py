@@ -21,8 +21,8 @@ from applications.models import (
     Teammate,
     TeamMember,
 )
-from competitions.models import GrantProject
 from jastarurban.files import SUFFIXES
+from projects.models import GrantProject
 
 
 def applications_of_lead(user: User) -> list[Application]:
@@ -53,7 +53,6 @@ def applications_submitted() -> QuerySet[Application]:
     return Application.objects.exclude(status=Application.Status.DRAFT).select_related(
         "village__district", "competition"
     )
-
 
 
 def requested_kzt(application: Application) -> int | None:

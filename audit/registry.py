@@ -28,8 +28,8 @@ AUDITED: list[Audited] = [
     # The competition's own settings (dates, amounts, rules).
     Audited("competitions.Competition", exclude=TIMESTAMPS),
     # Budgets: the project's estimate, its expenses, the grantees' approved lines and changes.
-    Audited("competitions.BudgetLine"),
-    Audited("competitions.Expense"),
+    Audited("projects.BudgetLine"),
+    Audited("projects.ProjectExpense"),
     Audited("mentoring.ProjectBudgetLine"),
     Audited("mentoring.BudgetLineChange"),
     # Payments to grantees and their approval.
@@ -55,7 +55,7 @@ AUDITED: list[Audited] = [
     Audited("applications.DeletionRequest"),
     # Indicators: the values entered by hand and the targets.
     Audited(
-        "competitions.Indicator",
+        "projects.Indicator",
         include=("target", "source", "manual_value", "manual_evidence", "manual_entered_by"),
     ),
     # People and roles: role groups, position, whether the account may log in.

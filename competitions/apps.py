@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 class CompetitionsConfig(AppConfig):
     name = "competitions"
-    verbose_name = _("Grant projects and competitions")
+    verbose_name = _("Competitions")
 
     def ready(self):
         from competitions.models import District, RuralDistrict, Settlement

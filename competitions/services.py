@@ -1,12 +1,8 @@
-from datetime import date, datetime
-from decimal import Decimal
+from datetime import datetime
 
-from django.core.files import File
 from django.db import transaction
-from django.utils import timezone
 
-from accounts.models import User
-from competitions.models import BudgetLine, Competition, Expense, Indicator
+from competitions.models import Competition
 
 COPIED_ALONG = ("criteria", "faq")
 
@@ -47,51 +43,3 @@ def competition_open(
                 item.competition = competition
                 item.save()
     return competition
-
-
-@transaction.atomic
-def expense_record(
-    *,
-    line: BudgetLine,
-    spent_on: date,
-    amount_kzt: int,
-    document_number: str,
-    entered_by: User,
-    file: File | None = None,
-    note: str = "",
-) -> Expense:
-    """Books money spent against a budget line; the file was checked by content before."""
-    expense = Expense(
-        line=line,
-        spent_on=spent_on,
-        amount_kzt=amount_kzt,
-        document_number=document_number,
-        note=note,
-        entered_by=entered_by,
-    )
-    if file is not None:
-        expense.file = file
-    expense.full_clean(exclude=["file"])
-    expense.save()
-    return expense
-
-
-@transaction.atomic
-def indicator_value_enter(
-    *, indicator: Indicator, value: Decimal, entered_by: User, evidence: File | None = None
-) -> Indicator:
-    """A value the portal cannot compute, with who entered it, when, and its evidence."""
-    indicator.manual_value = value
-    indicator.manual_entered_by = entered_by
-    indicator.manual_entered_at = timezone.now()
-    if evidence is not None:
-        indicator.manual_evidence = evidence
-    indicator.save(
-        update_fields=[
-            "manual_value",
-            "manual_entered_by",
-            "manual_entered_at",
-            "manual_evidence",
-        ]
-    )
-    return indicator

@@ -14,61 +14,6 @@ class PlaceTranslation(TranslationOptions):
     fields = ("name",)
 
 
-@register(models.GrantRecipient)
-class GrantRecipientTranslation(TranslationOptions):
-    fields = (
-        "name",
-        "short_name",
-        "legal_address",
-        "actual_address",
-        "head_position",
-        "activities",
-    )
-
-
-@register(models.PastProject)
-class PastProjectTranslation(TranslationOptions):
-    fields = ("title", "funder", "results")
-
-
-@register(models.GrantProject)
-class GrantProjectTranslation(TranslationOptions):
-    fields = (
-        "title",
-        "operator_name",
-        "region",
-        "goal",
-        "summary",
-        "relevance",
-        "expected_results",
-    )
-
-
-@register(models.ProjectTask)
-class ProjectTaskTranslation(TranslationOptions):
-    fields = ("text",)
-
-
-@register(models.TargetGroup)
-class TargetGroupTranslation(TranslationOptions):
-    fields = ("name", "description")
-
-
-@register(models.Activity)
-class ActivityTranslation(TranslationOptions):
-    fields = ("task", "title", "result", "place")
-
-
-@register(models.BudgetLine)
-class BudgetLineTranslation(TranslationOptions):
-    fields = ("name", "justification")
-
-
-@register(models.Indicator)
-class IndicatorTranslation(TranslationOptions):
-    fields = ("name", "measurement")
-
-
 @register(models.Competition)
 class CompetitionTranslation(TranslationOptions):
     fields = ("title", "summary", "eligibility", "funds", "rules")

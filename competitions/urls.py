@@ -4,27 +4,16 @@ from competitions import setup_views, views
 
 app_name = "competitions"
 
+# The project's own pages (/projects/<slug>/…) are in projects/urls.py.
 urlpatterns = [
     path("", views.home, name="home"),
     path("competitions/<slug:slug>/", views.competition_detail, name="detail"),
     path("competitions/<slug:slug>/rules.pdf", views.rules_pdf, name="rules_pdf"),
     path("places.json", views.places_json, name="places"),
     path("staff/", views.staff_home, name="staff_home"),
-    # Before <slug>: "new" is no project's address.
-    path("projects/new/", setup_views.project_add, name="project_add"),
-    path("projects/<slug:slug>/", views.project_detail, name="project"),
-    path("projects/<slug:slug>/edit/", setup_views.project_edit, name="project_edit"),
-    path("projects/<slug:slug>/plan/", setup_views.project_plan, name="project_plan"),
-    path(
-        "projects/<slug:slug>/budget/edit/",
-        setup_views.project_budget_edit,
-        name="project_budget_edit",
-    ),
     path(
         "projects/<slug:slug>/competitions/new/",
         setup_views.competition_add,
         name="competition_add",
     ),
-    path("projects/<slug:slug>/budget/", views.project_budget_view, name="project_budget"),
-    path("projects/<slug:slug>/indicators/", views.project_indicators, name="project_indicators"),
 ]

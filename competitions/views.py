@@ -15,18 +15,12 @@ from django.utils.translation import get_language
 
 from accounts.access import role_required
 from accounts.roles import Role
-from competitions.models import Competition, Criterion
-from competitions.models.budget import project_budget
+from competitions.models import Criterion
 from competitions.places import place_book, places_version
 from competitions.rules import rules_fingerprint, rules_pdf_bytes
-from competitions.selectors import (
-    competitions_open,
-    competitions_public,
-    project_featured,
-    project_get,
-    projects_all,
-)
+from competitions.selectors import competitions_open, competitions_public
 from jastarurban.files import file_response
+from projects.selectors import project_featured, projects_all
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -102,50 +96,6 @@ def staff_home(request: HttpRequest) -> HttpResponse:
             ),
             "competitions": list(competitions_public()),
         },
-    )
-
-
-@role_required(Role.STAFF, Role.OPERATOR)
-def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    project = project_get(slug)
-    return render(
-        request,
-        "competitions/project_detail.html",
-        {
-            "project": project,
-            "tasks": list(project.tasks.all()),
-            "target_groups": list(project.target_groups.all()),
-            "activities": list(project.activities.all()),
-            "past_projects": list(project.recipient.past_projects.all()),
-            "competitions": list(Competition.objects.filter(project=project)),
-            "tab": "overview",
-        },
-    )
-
-
-@role_required(Role.STAFF, Role.OPERATOR)
-def project_budget_view(request: HttpRequest, slug: str) -> HttpResponse:
-    project = project_get(slug)
-    return render(
-        request,
-        "competitions/project_budget.html",
-        {
-            "project": project,
-            "budget": project_budget(project),
-            "activities": {a.number: a for a in project.activities.all()},
-            "tab": "budget",
-        },
-    )
-
-
-@role_required(Role.STAFF, Role.OPERATOR)
-def project_indicators(request: HttpRequest, slug: str) -> HttpResponse:
-    project = project_get(slug)
-    activities = list(project.activities.prefetch_related("indicators").order_by("number"))
-    return render(
-        request,
-        "competitions/project_indicators.html",
-        {"project": project, "activities": activities, "tab": "indicators"},
     )
 
 

@@ -18,12 +18,13 @@ from modeltranslation.translator import translator
 from accounts.models import User
 from accounts.roles import Position, Role
 from accounts.two_factor import requires_two_factor, totp_device_set
-from competitions.models import (
+from competitions.models import Competition, Criterion, FaqItem
+from competitions.services import competition_copy
+from demo import source
+from demo.app_keys import demo_app_key
+from projects.models import (
     Activity,
     BudgetLine,
-    Competition,
-    Criterion,
-    FaqItem,
     GrantProject,
     GrantRecipient,
     Indicator,
@@ -31,9 +32,7 @@ from competitions.models import (
     ProjectTask,
     TargetGroup,
 )
-from competitions.services import competition_copy
-from demo import source
-from demo.app_keys import demo_app_key
+
 
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 DEMO_PASSWORD = "jastar-demo-2025"  # noqa: S105 - printed on purpose: demo logins only

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import TimeStampedModel
-from competitions.models import GrantProject
 from mentoring.models import GranteeProject
+from projects.models import GrantProject
 
 
 def new_token() -> str:

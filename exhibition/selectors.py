@@ -3,8 +3,8 @@
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from competitions.models import GrantProject
 from exhibition.models import Exhibition, Feedback, Letter
+from projects.models import GrantProject
 
 
 def project_exhibition(project: GrantProject) -> Exhibition | None:

@@ -11,8 +11,6 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
 from accounts.roles import Role
-from competitions.models import Indicator
-from competitions.selectors import project_get
 from exhibition import selectors
 from exhibition.access import writes_need_staff
 from exhibition.forms import LetterForm, RoundTableForm, StandForm
@@ -20,6 +18,8 @@ from exhibition.letters import letters_zip
 from exhibition.models import Exhibition, Letter, Registration, RoundTable, Stand
 from exhibition.services import letter_create, letter_requeue, registration_check_in, stand_update
 from jastarurban.files import file_response
+from projects.models import Indicator
+from projects.selectors import project_get
 
 
 @role_required(Role.STAFF, Role.OPERATOR)

@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "accounts",
     # SMS, Telegram and e-mail to people, with a log of every attempt.
     "notifications",
+    # The grant project's passport, calendar plan, budget and indicators.
+    "projects",
     "competitions",
     "applications",
     "reviews",

@@ -6,6 +6,7 @@ from jastarurban import views
 
 urlpatterns = [
     path("", include("competitions.urls")),
+    path("", include("projects.urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/passkeys/", include("django_otp_webauthn.urls")),
     path("applications/", include("applications.urls")),

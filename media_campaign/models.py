@@ -7,8 +7,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import TimeStampedModel
-from competitions.models import GrantProject, Settlement
+from competitions.models import Settlement
 from mentoring.models import GranteeProject
+from projects.models import GrantProject
 
 # The brief asks for 1–2 minute videos: outside this range the form warns, it does not refuse.
 EXPECTED_SECONDS = (60, 120)

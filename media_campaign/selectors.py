@@ -9,7 +9,6 @@ from datetime import date
 from django.db.models import Avg, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
-from competitions.models import GrantProject
 from media_campaign.models import (
     POSTS_PER_VIDEO,
     Post,
@@ -18,6 +17,7 @@ from media_campaign.models import (
     Publication,
     Video,
 )
+from projects.models import GrantProject
 
 
 def latest_snapshots(project: GrantProject, *, on: date | None = None) -> QuerySet:

@@ -3,9 +3,9 @@ from datetime import date
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from competitions.models import GrantProject
 from media_campaign.importers import ImportRefused, parse_csv
 from media_campaign.models import Post, PostSnapshot, Promotion, normalize_link
+from projects.models import GrantProject
 
 
 @transaction.atomic

@@ -8,8 +8,6 @@ from django.utils.translation import gettext as _
 from accounts.access import role_required
 from accounts.errors import ServiceError, refusal_show
 from accounts.roles import Role
-from competitions.models import Indicator
-from competitions.selectors import project_get, projects_all
 from jastarurban.charts import line_chart
 from media_campaign import selectors, services
 from media_campaign.forms import (
@@ -29,6 +27,8 @@ from media_campaign.models import (
     Publication,
     Video,
 )
+from projects.models import Indicator
+from projects.selectors import project_get, projects_all
 
 
 def _writes_need_staff(request: HttpRequest) -> bool:

@@ -16,8 +16,8 @@ from mentoring.models import (
     POSITIVE_SCORES,
     ClosingAnswer,
     Disbursement,
-    Expense,
     GrantAgreement,
+    GranteeExpense,
     GranteeProject,
     Material,
     Meeting,
@@ -154,7 +154,7 @@ def projects_overview(projects: QuerySet[GranteeProject]) -> QuerySet[GranteePro
         last_meeting=Max("meetings__held_on"),
         meetings_count=Count("meetings", distinct=True),
         reports_waiting=Count("reports", filter=Q(reports__status="submitted"), distinct=True),
-        spent=_sum_of(Expense.objects.all(), "report__project"),
+        spent=_sum_of(GranteeExpense.objects.all(), "report__project"),
         paid=_sum_of(Disbursement.objects.approved(), "project"),
         awaiting_approval=_sum_of(
             Disbursement.objects.filter(status=Disbursement.Status.RECORDED), "project"

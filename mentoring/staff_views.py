@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 from accounts.access import role_required
 from accounts.errors import ServiceError, refusal_show
 from accounts.roles import Role
-from competitions.selectors import project_get, projects_all
 from jastarurban.files import file_response
 from mentoring import forms
 from mentoring.models import Disbursement, GranteeProject, ProjectBudgetLine
@@ -24,6 +23,7 @@ from mentoring.selectors import (
     with_overdue_reports,
 )
 from mentoring.services import projects as services
+from projects.selectors import project_get, projects_all
 
 PAGE_SIZE = 50
 

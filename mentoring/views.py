@@ -15,7 +15,7 @@ from jastarurban.files import file_response
 from mentoring import forms
 from mentoring.models import (
     Disbursement,
-    Expense,
+    GranteeExpense,
     GranteeProject,
     Material,
     Meeting,
@@ -253,7 +253,7 @@ def expense_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @role_required(Role.APPLICANT)
 def expense_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    expense = get_object_or_404(Expense, pk=pk)
+    expense = get_object_or_404(GranteeExpense, pk=pk)
     report = _team_report(request, expense.report_id)
     try:
         progress.expense_delete(expense=expense)
@@ -382,7 +382,7 @@ def milestone_done(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*PROJECT_ROLES)
 def receipt(request: HttpRequest, pk: int) -> FileResponse:
-    expense = get_object_or_404(Expense.objects.select_related("report"), pk=pk)
+    expense = get_object_or_404(GranteeExpense.objects.select_related("report"), pk=pk)
     project_for(request.user, expense.report.project_id)
     return file_response(expense.receipt, stem=f"receipt-{expense.pk}")
 

@@ -53,6 +53,26 @@ EXCLUDED = {
     "axes.accesslog": "login log (security log, not portal data)",
     "axes.accessfailurelog": "login log (security log, not portal data)",
 }
+# Models that moved to another app or took another name since a backup may have been taken:
+# a restore reads the archive's labels, and the natural keys of their content types and
+# permissions, as today's (projects 0001, projects 0002, mentoring 0006).
+RENAMED_MODELS = {
+    **{
+        f"competitions.{name}": f"projects.{name}"
+        for name in (
+            "grantrecipient",
+            "pastproject",
+            "grantproject",
+            "projecttask",
+            "targetgroup",
+            "activity",
+            "budgetline",
+            "indicator",
+        )
+    },
+    "competitions.expense": "projects.projectexpense",
+    "mentoring.expense": "mentoring.granteeexpense",
+}
 # Rows that migrate has already made in the new instance (accounts.roles.sync_role_groups)
 # and the dump brings again with its own primary keys: deleted first, then loaded as dumped.
 REPLACED_ON_RESTORE = ["auth.group"]
@@ -308,6 +328,68 @@ def archive_unpack(*, archive_path: Path, into: Path) -> dict:
     return manifest
 
 
+def _renamed_key(key: list) -> list:
+    """A content type's natural key [app, model] or a permission's [codename, app, model]
+    under today's names."""
+    old = ".".join(key[-2:])
+    if old not in RENAMED_MODELS:
+        return key
+    new = RENAMED_MODELS[old]
+    if len(key) == 2:
+        return new.split(".")
+    action, _sep, model = key[0].partition("_")
+    codename = f"{action}_{new.split('.')[1]}" if model == key[2] else key[0]
+    return [codename, *new.split(".")]
+
+
+def _is_key(value, length: int) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) == length
+        and all(isinstance(part, str) for part in value)
+    )
+
+
+def archive_relabel(*, data_path: Path, manifest: dict) -> dict:
+    """Rewrites an archive's data.json (and its manifest's counts) from models' old labels
+    to today's; an archive with nothing renamed in it is left as it is."""
+    with open(data_path, encoding="utf-8") as handle:
+        rows = json.load(handle)
+    changed = False
+    for row in rows:
+        if row["model"] in RENAMED_MODELS:
+            row["model"] = RENAMED_MODELS[row["model"]]
+            changed = True
+        try:
+            model = apps.get_model(row["model"])
+        except LookupError:
+            continue  # loaddata names it
+        for model_field in model._meta.get_fields():
+            if model_field.name not in row["fields"] or model_field.related_model is None:
+                continue
+            target = model_field.related_model._meta.label_lower
+            value = row["fields"][model_field.name]
+            if target == "contenttypes.contenttype" and _is_key(value, 2):
+                new = _renamed_key(value)
+            elif (
+                target == "auth.permission" and model_field.many_to_many and isinstance(value, list)
+            ):
+                new = [_renamed_key(key) if _is_key(key, 3) else key for key in value]
+            elif target == "auth.permission" and _is_key(value, 3):
+                new = _renamed_key(value)
+            else:
+                continue
+            if new != value:
+                row["fields"][model_field.name] = new
+                changed = True
+    if not changed:
+        return manifest
+    with open(data_path, "w", encoding="utf-8") as handle:
+        json.dump(rows, handle, ensure_ascii=False)
+    counts = {RENAMED_MODELS.get(name, name): count for name, count in manifest["counts"].items()}
+    return manifest | {"counts": dict(sorted(counts.items()))}
+
+
 def pending_migrations(using: str = DEFAULT_DB_ALIAS) -> list[str]:
     executor = MigrationExecutor(connections[using])
     plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
@@ -344,6 +426,8 @@ def backup_restore(
         staging = Path(workdir)
         log("Checking the archive…")
         manifest = archive_unpack(archive_path=Path(archive_path), into=staging)
+        # After the checksums: an archive from before a model moved is read as today's.
+        manifest = archive_relabel(data_path=staging / DATA_NAME, manifest=manifest)
         unknown = sorted(set(manifest["migrations"]) - set(applied_migrations(using)))
         if unknown:
             raise BackupError(

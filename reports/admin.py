@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from competitions.admin import IndicatorAdmin
-from competitions.models import Indicator
+from projects.admin import IndicatorAdmin
+from projects.models import Indicator
 from reports.forms import IndicatorAdminForm
 from reports.models import IndicatorSnapshot, ReportFile
 

@@ -9,9 +9,9 @@ from django.db.models import IntegerField, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils.translation import gettext as _
 
-from competitions.models import BudgetLine, Expense, GrantProject
-from competitions.models.budget import Budget, project_budget
 from mentoring.models import Disbursement
+from projects.models import BudgetLine, GrantProject, ProjectExpense
+from projects.models.budget import Budget, project_budget
 
 
 def _dated(queryset, field: str, since: date | None, until: date | None):
@@ -211,7 +211,7 @@ def budget_execution(
     count only what was spent on those days (a report's period, or up to its end)."""
     budget = project_budget(project)
     spent = (
-        _dated(Expense.objects.filter(line=OuterRef("pk")), "spent_on", since, until)
+        _dated(ProjectExpense.objects.filter(line=OuterRef("pk")), "spent_on", since, until)
         .values("line")
         .annotate(total=Sum("amount_kzt"))
         .values("total")
@@ -245,7 +245,7 @@ def budget_execution(
             )
         )
     monthly = dict(
-        _dated(Expense.objects.filter(line__project=project), "spent_on", since, until)
+        _dated(ProjectExpense.objects.filter(line__project=project), "spent_on", since, until)
         .annotate(month=TruncMonth("spent_on"))
         .values_list("month")
         .annotate(total=Sum("amount_kzt"))

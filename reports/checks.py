@@ -12,8 +12,8 @@ from django.core import checks
 from django.db import DatabaseError, connections
 from django.db.migrations.executor import MigrationExecutor
 
-from competitions.models import Indicator
 from jastarurban.pdf import signing_key_check, signing_key_configured
+from projects.models import Indicator
 from reports.indicators.registry import SOURCES
 
 UNKNOWN_SOURCE = "reports.E001"
@@ -51,7 +51,7 @@ def indicator_sources_known(app_configs=None, databases=None, **kwargs) -> list[
                         "or register the computation in reports/indicators/. Known sources: "
                         + ", ".join(sorted(SOURCES))
                     ),
-                    obj=f"competitions.Indicator:{pk}",
+                    obj=f"projects.Indicator:{pk}",
                     id=UNKNOWN_SOURCE,
                 )
             )

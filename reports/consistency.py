@@ -40,10 +40,11 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from competitions.models import BudgetLine, Competition, GrantProject
+from competitions.models import Competition
 from jastarurban.charts import plain
 from jastarurban.money import format_tenge
 from mentoring.models import Disbursement
+from projects.models import BudgetLine, GrantProject
 from reports.budget import BudgetExecution, budget_execution
 from reports.indicators.status import IndicatorRow, Status
 from reports.models import ReportFile

@@ -3,16 +3,16 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from applications.uploads import check_attachment
-from competitions.models import BudgetLine, Expense, GrantProject, Indicator
-from competitions.setup_forms import (
+from jastarurban.bounds import MAX_COUNT, AtMost, BoundedNumbers
+from jastarurban.money import max_tenge_validator
+from projects.forms import (
     SMALL,
     BilingualForm,
     ProjectChildFormSet,
     bilingual,
     project_rows_formset,
 )
-from jastarurban.bounds import MAX_COUNT, AtMost, BoundedNumbers
-from jastarurban.money import max_tenge_validator
+from projects.models import BudgetLine, GrantProject, Indicator, ProjectExpense
 from reports.indicators.registry import source_choices
 from reports.models import ReportFile
 from reports.periods import period_errors
@@ -103,7 +103,7 @@ class ExpenseForm(CheckedFileMixin, BoundedNumbers, forms.ModelForm):
     number_limits = {"amount_kzt": max_tenge_validator()}
 
     class Meta:
-        model = Expense
+        model = ProjectExpense
         fields = ["line", "spent_on", "amount_kzt", "document_number", "file", "note"]
         widgets = {"spent_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 

@@ -39,7 +39,7 @@ def _rss_mb() -> float:
 def measure_here(kind: str, format: str, language: str, project: str) -> dict:
     """Builds one file of the project named by its slug in this process (the child's half)
     and says how it went."""
-    from competitions.models import GrantProject
+    from projects.models import GrantProject
     from reports.builders import build_report
 
     grant_project = GrantProject.objects.filter(slug=project).first()

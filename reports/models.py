@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from competitions.models import Activity, GrantProject, Indicator
+from projects.models import Activity, GrantProject, Indicator
 
 
 class IndicatorSnapshot(models.Model):

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
 from accounts.roles import Role
-from competitions.models import Activity
-from competitions.selectors import project_get
+from projects.models import Activity
+from projects.selectors import project_get
 from reports.forms import NarrativeForm, PeriodForm
 from reports.periods import Period
 from reports.periods.narratives import TEXTS, narrative_history, narrative_save

@@ -7,8 +7,8 @@ from django.core.cache import cache
 from django.db.models import Count, OuterRef, Subquery
 from django.utils import timezone
 
-from competitions.models import Activity, GrantProject, Indicator
 from media_campaign.selectors import views_over_time
+from projects.models import Activity, GrantProject, Indicator
 from reports.indicators.sources import SOURCES, applications_by_district
 from reports.indicators.status import IndicatorRow, achieved_percent, indicator_status
 from reports.models import IndicatorSnapshot

@@ -10,7 +10,7 @@ from kombu.exceptions import OperationalError as KombuOperationalError
 
 from accounts.errors import ServiceError
 from accounts.models import User
-from competitions.models import GrantProject
+from projects.models import GrantProject
 from reports.models import ReportFile
 from reports.tasks import build_report_file, report_fail
 
@@ -59,7 +59,6 @@ def report_queue(*, report_id: int) -> bool:
         )
         return False
     return True
-
 
 
 class SubmitRefused(ServiceError):

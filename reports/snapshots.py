@@ -5,7 +5,7 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from competitions.models import GrantProject, Indicator
+from projects.models import GrantProject, Indicator
 from reports.indicators.registry import SOURCES
 from reports.models import IndicatorSnapshot
 

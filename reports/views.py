@@ -13,12 +13,12 @@ from django.views.decorators.http import require_POST
 from accounts.access import role_required
 from accounts.errors import ServiceError, refusal_show
 from accounts.roles import Role
-from competitions.models import Expense, Indicator
-from competitions.selectors import project_get, projects_all
-from competitions.services import expense_record, indicator_value_enter
 from jastarurban.charts import bar_chart, line_chart
 from jastarurban.files import file_response
 from jastarurban.money import format_tenge, format_tenge_short
+from projects.models import Indicator, ProjectExpense
+from projects.selectors import project_get, projects_all
+from projects.services import expense_record, indicator_value_enter
 from reports.budget import budget_execution
 from reports.consistency import Severity, consistency_check
 from reports.forms import (
@@ -243,7 +243,7 @@ def budget(request: HttpRequest, project: str) -> HttpResponse:
             "project": project,
             "execution": execution,
             "expenses": list(
-                Expense.objects.filter(line__project=project)
+                ProjectExpense.objects.filter(line__project=project)
                 .select_related("line", "entered_by")
                 .order_by("-spent_on", "-pk")
             ),
@@ -272,7 +272,7 @@ def expense_add(request: HttpRequest, project: str) -> HttpResponse:
 
 @role_required(*READERS)
 def expense_file(request: HttpRequest, project: str, pk: int) -> FileResponse:
-    expense = get_object_or_404(Expense, pk=pk, line__project__slug=project)
+    expense = get_object_or_404(ProjectExpense, pk=pk, line__project__slug=project)
     return file_response(expense.file, stem=f"expense-{expense.pk}")
 
 

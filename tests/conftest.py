@@ -127,8 +127,9 @@ def operator(db):
 
 
 def _load_demo(settings, loaders):
-    from competitions.models import Competition, GrantProject
+    from competitions.models import Competition
     from demo.loader import OPEN_SLUG, load_demo
+    from projects.models import GrantProject
 
     settings.DEMO_LOADERS = loaders
     load_demo()
@@ -164,8 +165,9 @@ def demo_snapshots(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 def _restored_demo(settings, demo_snapshots, loaders):
-    from competitions.models import Competition, GrantProject
+    from competitions.models import Competition
     from demo.loader import OPEN_SLUG
+    from projects.models import GrantProject
 
     settings.DEMO_LOADERS = loaders
     demo_snapshots(loaders).restore(Path(settings.MEDIA_ROOT))

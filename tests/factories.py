@@ -7,14 +7,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import Role
-from competitions.models import (
-    Activity,
-    BudgetLine,
-    Competition,
-    GrantProject,
-    GrantRecipient,
-    Indicator,
-)
+from competitions.models import Competition
+from projects.models import Activity, BudgetLine, GrantProject, GrantRecipient, Indicator
 
 PASSWORD = "correct-horse-battery-42"
 

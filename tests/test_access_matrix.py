@@ -17,8 +17,8 @@ from accounts.api_tokens import api_token_create
 from accounts.models import ApiToken
 from accounts.roles import Role
 from applications.models import Application, Attachment, Teammate
-from competitions.models import Expense as BudgetExpense
-from mentoring.models import Expense, GranteeProject, Material, Participant, Training
+from mentoring.models import GranteeExpense, GranteeProject, Material, Participant, Training
+from projects.models import ProjectExpense
 from reports.models import ReportFile
 from reviews.models import Assignment, CommissionMember, Review
 from tests.factories import UserFactory
@@ -85,19 +85,17 @@ MATRIX: dict[str, Rule] = {
     "competitions:rules_pdf": Rule(OK, kwargs={"slug": "jastarurban-2025"}),
     "competitions:places": Rule(OK),
     "competitions:staff_home": only(Role.STAFF),
-    "competitions:project": Rule(**vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": PROJECT}),
-    "competitions:project_budget": Rule(
-        **vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": PROJECT}
-    ),
-    "competitions:project_indicators": Rule(
+    "projects:project": Rule(**vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": PROJECT}),
+    "projects:project_budget": Rule(**vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": PROJECT}),
+    "projects:project_indicators": Rule(
         **vars(only(Role.STAFF, Role.OPERATOR)) | {"kwargs": PROJECT}
     ),
     # Setting up a project and opening its calls: GAMO staff only; the operator reads the
     # project's pages above and the reports, never these forms.
-    "competitions:project_add": only(Role.STAFF),
-    "competitions:project_edit": Rule(**vars(only(Role.STAFF)) | {"kwargs": PROJECT}),
-    "competitions:project_plan": Rule(**vars(only(Role.STAFF)) | {"kwargs": PROJECT}),
-    "competitions:project_budget_edit": Rule(**vars(only(Role.STAFF)) | {"kwargs": PROJECT}),
+    "projects:project_add": only(Role.STAFF),
+    "projects:project_edit": Rule(**vars(only(Role.STAFF)) | {"kwargs": PROJECT}),
+    "projects:project_plan": Rule(**vars(only(Role.STAFF)) | {"kwargs": PROJECT}),
+    "projects:project_budget_edit": Rule(**vars(only(Role.STAFF)) | {"kwargs": PROJECT}),
     "competitions:competition_add": Rule(**vars(only(Role.STAFF)) | {"kwargs": PROJECT}),
     "reports:indicators_edit": Rule(**vars(only(Role.STAFF)) | {"kwargs": IN_PROJECT}),
     "accounts:login": logged_in_redirect(),
@@ -641,9 +639,9 @@ def objects(full_demo, people):
     review = Review.objects.create(assignment=assignment)
     project = GranteeProject.objects.order_by("pk").first()
     report = project.reports.order_by("number").first()
-    expense = Expense.objects.filter(report=report).first()
+    expense = GranteeExpense.objects.filter(report=report).first()
     training = Training.objects.order_by("pk").first()
-    budget_expense = BudgetExpense.objects.filter(line__project__slug="jastarurban").first()
+    budget_expense = ProjectExpense.objects.filter(line__project__slug="jastarurban").first()
     budget_expense.file.save("act.pdf", ContentFile(b"%PDF-1.7"))
     api_token_create(user=people["operator"])
     report_file = ReportFile.objects.create(

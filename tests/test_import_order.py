@@ -15,6 +15,8 @@ LAYERS = [
     ["notifications"],
     ["accounts"],
     ["jastarurban"],
+    # The project's passport, budget and indicators: every call belongs to a project.
+    ["projects"],
     ["audit", "competitions"],
     ["applications"],
     ["reviews"],

@@ -29,7 +29,7 @@ from applications.models import (
     TeamMember,
 )
 from applications.selectors import projects_past_retention, retention_ends_on
-from competitions.models import GrantProject
+from projects.models import GrantProject
 
 ANONYMOUS_NAME = "—"
 ANONYMOUS_IIN_PREFIX = "X"  # a real IIN is 12 digits; a stand-in never is

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import TimeStampedModel
-from competitions.models.projects import GrantProject
+from projects.models.passport import GrantProject
 
 
 class Competition(TimeStampedModel):

@@ -42,7 +42,7 @@ from exhibition.models import Exhibition, Registration
 from media_campaign.models import Post, PostSnapshot
 from mentoring.models import (
     Disbursement,
-    Expense,
+    GranteeExpense,
     GranteeProject,
     Meeting,
     ProgressReport,
@@ -534,9 +534,9 @@ def seed_grantees(competition: Competition, sizes: Sizes, rng: random.Random) ->
     ).values_list("pk", "project_id"):
         lines.setdefault(project_pk, []).append(line_pk)
     bulk(
-        Expense,
+        GranteeExpense,
         (
-            Expense(
+            GranteeExpense(
                 report_id=report_pk,
                 line_id=lines[project_pk][k],
                 spent_on=date(2025, 9, 1),

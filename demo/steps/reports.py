@@ -9,8 +9,9 @@ from datetime import date
 from django.utils import timezone
 
 from accounts.models import User
-from competitions.models import Announcement, BudgetLine, Expense, Indicator
-from competitions.services import expense_record, indicator_value_enter
+from competitions.models import Announcement
+from projects.models import BudgetLine, Indicator, ProjectExpense
+from projects.services import expense_record, indicator_value_enter
 from reports.snapshots import indicators_snapshot
 
 # The demo's indicators and the registered source that measures each (reports/indicators/
@@ -125,7 +126,9 @@ def load_reports(demo) -> None:
         + CLOSING
     )
     existing = set(
-        Expense.objects.filter(line__project=project).values_list("document_number", flat=True)
+        ProjectExpense.objects.filter(line__project=project).values_list(
+            "document_number", flat=True
+        )
     )
     for number, day, amount, document in payments:
         if document in existing:

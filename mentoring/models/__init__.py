@@ -13,7 +13,7 @@ from mentoring.models.mentorship import (
     Reminder,
     Score,
 )
-from mentoring.models.progress import Expense, Photo, ProgressReport, ReportStatusChange
+from mentoring.models.progress import GranteeExpense, Photo, ProgressReport, ReportStatusChange
 from mentoring.models.projects import (
     APPROVED_DISBURSEMENTS,
     BudgetLineChange,
@@ -46,8 +46,8 @@ __all__ = [
     "ClosingAnswer",
     "Disbursement",
     "DisbursementStatusChange",
-    "Expense",
     "GrantAgreement",
+    "GranteeExpense",
     "GranteeProject",
     "Material",
     "Meeting",

@@ -106,7 +106,7 @@ class Photo(models.Model):
         return self.caption or self.get_stage_display()
 
 
-class Expense(models.Model):
+class GranteeExpense(models.Model):
     """Money the team spent against a line of its approved budget, with the receipt."""
 
     report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="expenses")

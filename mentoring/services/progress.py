@@ -16,7 +16,7 @@ from jastarurban.images import photo_prepare
 from jastarurban.money import format_tenge
 from jastarurban.workflow import Step, Workflow
 from mentoring.models import (
-    Expense,
+    GranteeExpense,
     GranteeProject,
     Photo,
     ProgressReport,
@@ -115,7 +115,7 @@ def expense_add(
     amount_kzt: int,
     description: str,
     receipt,
-) -> tuple[Expense, ExpenseWarning | None]:
+) -> tuple[GranteeExpense, ExpenseWarning | None]:
     """Records an expense with its receipt.
 
     Refused when the project's expenses would add up to more than the award; a
@@ -126,7 +126,9 @@ def expense_add(
     if line.project_id != project.pk:
         raise PermissionDenied
     spent = (
-        Expense.objects.filter(report__project=project).aggregate(total=Sum("amount_kzt"))["total"]
+        GranteeExpense.objects.filter(report__project=project).aggregate(total=Sum("amount_kzt"))[
+            "total"
+        ]
         or 0
     )
     if spent + amount_kzt > project.award_kzt:
@@ -144,7 +146,7 @@ def expense_add(
         )
     with refused_as_field("receipt"):
         stored, kind = scan_prepare(receipt)
-    expense = Expense(
+    expense = GranteeExpense(
         report=report,
         line=line,
         spent_on=spent_on,
@@ -168,7 +170,7 @@ def expense_add(
     return expense, warning
 
 
-def expense_delete(*, expense: Expense) -> None:
+def expense_delete(*, expense: GranteeExpense) -> None:
     _editable(expense.report)
     expense.receipt.delete(save=False)
     expense.delete()

@@ -6,7 +6,7 @@ reports/templates/reports/pdf/_annexes.html, the XLSX with reports.annexes.sheet
 from dataclasses import dataclass
 from datetime import date
 
-from competitions.models import GrantProject
+from projects.models import GrantProject
 from reports.annexes.documents import DocumentGroup, documents
 from reports.annexes.models import ReportPhoto
 from reports.annexes.participants import ParticipantRow, participants

@@ -10,9 +10,8 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from competitions.models import BudgetLine, Expense, GrantProject
-from mentoring.models import Disbursement, GrantAgreement, ProgressReport
-from mentoring.models import Expense as GranteeExpense
+from mentoring.models import Disbursement, GrantAgreement, GranteeExpense, ProgressReport
+from projects.models import BudgetLine, GrantProject, ProjectExpense
 from reports.annexes.models import ReportDocument
 from reports.annexes.period import in_period
 
@@ -117,7 +116,7 @@ def documents(
 
     expenses = DocumentGroup("expenses", _("The project's expenses"))
     for expense in (
-        Expense.objects.filter(in_period("spent_on", start, end), line__project=project)
+        ProjectExpense.objects.filter(in_period("spent_on", start, end), line__project=project)
         .select_related("line")
         .order_by("spent_on", "pk")
     ):

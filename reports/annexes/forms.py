@@ -2,9 +2,9 @@ from django import forms
 from django.forms import BaseModelFormSet, modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from competitions.models import BudgetLine, GrantProject
 from jastarurban.bounds import MAX_COUNT, BoundedNumbers
 from jastarurban.money import max_tenge_validator
+from projects.models import BudgetLine, GrantProject
 from reports.annexes.models import ReportDocument, ReportPhoto
 from reports.annexes.photos import GRANTEE, STAND
 from reports.forms import CheckedFileMixin

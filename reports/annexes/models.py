@@ -6,10 +6,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from competitions.models import BudgetLine, GrantProject
 from exhibition.models import StandPhoto
 from jastarurban.files import PrivatePath
 from mentoring.models import Photo
+from projects.models import BudgetLine, GrantProject
 
 
 class ReportPhoto(models.Model):

@@ -9,9 +9,9 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from applications.models import Application
-from competitions.models import GrantProject
 from exhibition.models import Registration
 from mentoring.models import GranteeProject, Meeting, Participant, Training
+from projects.models import GrantProject
 from reports.annexes.period import in_period
 
 

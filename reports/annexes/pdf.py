@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from competitions.models import GrantProject
+from projects.models import GrantProject
 from reports.annexes import annexes
 from reports.annexes.images import data_uri
 

@@ -9,9 +9,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from competitions.models import GrantProject
 from exhibition.models import StandPhoto
 from mentoring.models import Photo, ProgressReport
+from projects.models import GrantProject
 from reports.annexes.models import ReportPhoto
 from reports.annexes.period import in_period
 

@@ -7,8 +7,8 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from competitions.models import GrantProject
 from media_campaign.models import Post, Publication
+from projects.models import GrantProject
 from reports.annexes.period import in_period
 
 

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from accounts.errors import ServiceError, refused_as_field
 from accounts.models import User
-from competitions.models import GrantProject
 from jastarurban.images import photo_prepare
+from projects.models import GrantProject
 from reports.annexes.models import ReportDocument, ReportPhoto
 from reports.annexes.photos import GRANTEE, photo_day, photo_source
 

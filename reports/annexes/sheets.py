@@ -6,7 +6,7 @@ from datetime import date
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from competitions.models import GrantProject
+from projects.models import GrantProject
 from reports.annexes import annexes
 from reports.builders.sheets import DATE_FORMAT, TENGE_FORMAT, Formula, Sheet
 

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 from accounts.access import role_required
 from accounts.errors import ServiceError, refusal_show
 from accounts.roles import Role
-from competitions.selectors import project_get
 from jastarurban.files import file_response
+from projects.selectors import project_get
 from reports.annexes.documents import documents as register
 from reports.annexes.forms import (
     ChosenPhotoFormSet,

@@ -16,8 +16,9 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from applications.models import Application
-from competitions.models import Competition, Indicator
-from competitions.selectors import project_get, projects_all
+from competitions.models import Competition
+from projects.models import Indicator
+from projects.selectors import project_get, projects_all
 from reports.api.serializers import (
     BudgetSerializer,
     CompetitionSerializer,

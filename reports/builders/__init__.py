@@ -9,8 +9,8 @@ from collections.abc import Callable
 
 from django.utils import translation
 
-from competitions.models import GrantProject
 from jastarurban.pdf import pdf_sign_if_configured
+from projects.models import GrantProject
 from reports.builders import pdf, xlsx
 from reports.builders.data import ProjectReport, project_report
 from reports.models import NarrativeVersion, ReportFile

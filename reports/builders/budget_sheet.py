@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from competitions.models import BudgetLine
+from projects.models import BudgetLine
 from reports.budget import BudgetExecution
 from reports.builders.sheets import (
     NUMBER_FORMAT,

@@ -16,8 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applications.models import Application
-from competitions.models import Competition, GrantProject
+from competitions.models import Competition
 from mentoring.models import GranteeProject
+from projects.models import GrantProject
 from reports.budget import BudgetExecution
 from reports.indicators.status import IndicatorRow
 from reports.models import NarrativeVersion

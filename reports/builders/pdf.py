@@ -3,10 +3,10 @@
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from competitions.models import GrantProject
 from jastarurban.charts import bar_chart, line_chart
 from jastarurban.money import format_tenge, format_tenge_short
 from jastarurban.pdf import render_pdf
+from projects.models import GrantProject
 from reports.annexes.pdf import annex_context
 from reports.builders.data import (
     CHUNK,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from applications.models import Application
-from competitions.models import GrantProject
+from projects.models import GrantProject
 from reports.annexes.sheets import annex_sheets
 from reports.builders.budget_sheet import budget_sheet, summary_sheet
 from reports.builders.consistency import consistency_rows

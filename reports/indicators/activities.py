@@ -11,13 +11,14 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from competitions.models import Competition, GrantProject
+from competitions.models import Competition
 from exhibition import selectors as exhibition
 from exhibition.models import Exhibition
 from media_campaign import selectors as media
 from media_campaign.models import Video
 from mentoring import selectors as mentoring
 from mentoring.models import GranteeProject
+from projects.models import GrantProject
 from reports.indicators.registry import percent, source
 
 

@@ -3,9 +3,9 @@ counts grouped by thousands ("7 000 000 ₸", "кемінде 30 дана", "31 
 
 from decimal import Decimal
 
-from competitions.models import Indicator
 from jastarurban.charts import Format, plain
 from jastarurban.money import format_tenge, format_tenge_short
+from projects.models import Indicator
 
 
 def percent(value) -> str:

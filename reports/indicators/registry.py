@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from types import ModuleType
 
-from competitions.models import GrantProject
+from projects.models import GrantProject
 
 Compute = Callable[[GrantProject], Decimal]
 

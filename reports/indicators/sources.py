@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from applications.iin import age_on
 from applications.models import Application, TeamMember
-from competitions.models import Announcement, GrantProject, Settlement
+from competitions.models import Announcement, Settlement
+from projects.models import GrantProject
 from reports.indicators.registry import SOURCES, percent, source
 from reviews.models import CommissionMember, Decision
 

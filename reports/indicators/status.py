@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from competitions.models import Activity, Indicator
+from projects.models import Activity, Indicator
 
 
 class Status(models.TextChoices):

@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from competitions.models import Competition, GrantRecipient
+from competitions.models import Competition
+from projects.models import GrantRecipient
 from reviews.models import AwardDecision, Decision
 
 STANDARD_VERSION = "1.4"

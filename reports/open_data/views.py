@@ -18,7 +18,7 @@ from django.utils.http import quote_etag
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from competitions.models import GrantProject, GrantRecipient
+from projects.models import GrantProject, GrantRecipient
 from reports.open_data.feeds import OpenCallsFeed, calls_json_feed
 from reports.open_data.grants import awarded_decisions, grants_package
 from reports.open_data.tables import grants_csv, grants_xlsx

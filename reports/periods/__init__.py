@@ -12,7 +12,7 @@ from datetime import date
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from competitions.models import GrantProject
+from projects.models import GrantProject
 
 
 @dataclass(frozen=True)

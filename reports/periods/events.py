@@ -18,7 +18,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from competitions.models import Activity
+from projects.models import Activity
 from reports.periods import Period
 from reports.periods.records import Records, local_day
 

@@ -3,7 +3,7 @@ structure (reports/budget.py lays it out; the period's figures sit beside it).""
 
 from dataclasses import dataclass
 
-from competitions.models import GrantProject
+from projects.models import GrantProject
 from reports.budget import BudgetExecution, LineExecution, budget_execution
 from reports.periods import Period
 

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from accounts.models import User
-from competitions.models import Activity, GrantProject
+from projects.models import Activity, GrantProject
 from reports.models import NarrativeVersion
 
 TEXTS = ("done", "problems", "solutions")

@@ -10,10 +10,11 @@ from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 
 from applications.models import Application
-from competitions.models import Announcement, Competition, GrantProject
+from competitions.models import Announcement, Competition
 from exhibition.models import Exhibition
 from media_campaign.models import Post, Publication, Video
 from mentoring.models import GranteeProject, Meeting, Training
+from projects.models import GrantProject
 from reviews.models import AwardDecision
 
 

@@ -4,7 +4,7 @@ and the narrative staff wrote for the period."""
 
 from dataclasses import dataclass, field
 
-from competitions.models import Activity, GrantProject, Indicator
+from projects.models import Activity, GrantProject, Indicator
 from reports.indicators.status import IndicatorRow
 from reports.models import NarrativeVersion
 from reports.periods import Period

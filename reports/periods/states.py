@@ -10,7 +10,7 @@ from datetime import date
 from django.db import models
 from django.utils.translation import pgettext_lazy
 
-from competitions.models import Activity
+from projects.models import Activity
 from reports.periods.events import Kind
 from reports.periods.records import Records, local_day
 

@@ -28,12 +28,13 @@ from playwright.sync_api import expect
 
 from accounts.models import User
 from applications.models import Application
-from competitions.models import Competition, GrantProject
+from competitions.models import Competition
 from competitions.places import place_label
 from demo.loader import COMPETITION_SLUG, DEMO_PASSWORD
 from exhibition.models import Exhibition, Registration
 from media_campaign.models import Post, Video
-from mentoring.models import Expense, GranteeProject, Meeting
+from mentoring.models import GranteeExpense, GranteeProject, Meeting
+from projects.models import GrantProject
 from reviews.models import Decision, Review
 from tests.applications.helpers import confirmed_teammate, iin_for, village
 from tests.browser.conftest import SECOND_STEP, pass_second_step, settle_autosave
@@ -192,11 +193,11 @@ def open_the_call(story: Story) -> Competition:
     # Once per project, staff say which computation measures an indicator (the
     # `demo` fixture leaves them unset; the full demo's reports loader sets them).
     for code, source in MEASURED.items():
-        page.goto(f"{url}/admin/competitions/indicator/")
+        page.goto(f"{url}/admin/projects/indicator/")
         page.get_by_role("link", name=code, exact=True).click()
         page.locator("#id_source").select_option(source)
         page.locator("input[name=_save]").click()
-        page.wait_for_url(f"{url}/admin/competitions/indicator/")
+        page.wait_for_url(f"{url}/admin/projects/indicator/")
     return call
 
 
@@ -437,7 +438,7 @@ def mentoring_and_expense(story: Story, project: GranteeProject, team) -> None:
     spent = grantee.locator("table", has_text=kk("Remaining")).last
     expect(spent.locator("tfoot")).to_contain_text("150 000 ₸")  # spent
     expect(spent.locator("tfoot")).to_contain_text("450 000 ₸")  # remaining of 600 000
-    assert Expense.objects.filter(line__project=project).count() == 1
+    assert GranteeExpense.objects.filter(line__project=project).count() == 1
     assert grantee.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 

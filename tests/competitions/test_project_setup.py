@@ -7,7 +7,8 @@ import pytest
 from django.utils import translation
 
 from accounts.roles import Role
-from competitions.models import BudgetLine, Competition, Criterion, GrantProject, Indicator
+from competitions.models import Competition, Criterion
+from projects.models import BudgetLine, GrantProject, Indicator
 from tests.factories import (
     ActivityFactory,
     BudgetLineFactory,

@@ -8,10 +8,11 @@ from django.forms.models import model_to_dict
 
 from accounts.models import User
 from accounts.roles import Role
-from competitions.models import BudgetLine, Competition, GrantProject, Indicator
-from competitions.models.budget import project_budget
+from competitions.models import Competition
 from demo import source
 from demo.loader import DEMO_PASSWORD, DEMO_USERS
+from projects.models import BudgetLine, GrantProject, Indicator
+from projects.models.budget import project_budget
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ def snapshot() -> dict:
     rows = {}
     models = [
         model
-        for label in ("competitions", "applications", "reviews")
+        for label in ("projects", "competitions", "applications", "reviews")
         for model in apps.get_app_config(label).get_models()
     ]
     for model in models:

@@ -2,12 +2,12 @@
 
 import pytest
 
-from competitions.models import GrantProject
 from demo.loader import load_demo
 from exhibition import selectors as exhibition_selectors
 from exhibition.models import Letter
 from media_campaign import selectors as media_selectors
 from media_campaign.models import Post, PostSnapshot, Video
+from projects.models import GrantProject
 
 pytestmark = pytest.mark.django_db
 

@@ -20,6 +20,7 @@ from jastarurban.money import MAX_KZT
 
 APPS = [
     "accounts",
+    "projects",
     "competitions",
     "applications",
     "reviews",

@@ -9,9 +9,9 @@ from django.db.models.fields.files import FieldFile
 from django.http import Http404
 from PIL import Image
 
-from competitions.models import Expense
 from exhibition.models import StandPhoto
 from jastarurban.files import file_response
+from projects.models import ProjectExpense
 from tests.factories import StandFactory
 
 PDF_WITH_HTML = b"%PDF-1.4\n<html><script>alert(1)</script></html>"
@@ -30,7 +30,7 @@ def jpeg() -> bytes:
 
 def stored(content: bytes, name: str) -> FieldFile:
     path = default_storage.save(name, ContentFile(content))
-    field = Expense._meta.get_field("file")
+    field = ProjectExpense._meta.get_field("file")
     return FieldFile(None, field, path)
 
 
@@ -60,7 +60,7 @@ def test_a_name_cannot_break_the_header_and_no_file_is_404():
     response = file_response(stored(jpeg(), "a.jpg"), stem="a\r\nSet-Cookie: x/..")
     assert response["Content-Disposition"] == 'attachment; filename="a__Set-Cookie: x_.jpg"'
     with pytest.raises(Http404):
-        file_response(FieldFile(None, Expense._meta.get_field("file"), ""), stem="x")
+        file_response(FieldFile(None, ProjectExpense._meta.get_field("file"), ""), stem="x")
 
 
 @pytest.mark.django_db

@@ -204,6 +204,6 @@ def test_admin_pages_staff_use_speak_kazakh(client, demo):
     for url in ("/admin/", "/admin/competitions/competition/", "/admin/accounts/user/"):
         page = client.get(url).content.decode()
         assert not english_in_page(page), (url, english_in_page(page))
-    refused = client.post("/admin/competitions/budgetline/add/", {"quantity": "абв"})
+    refused = client.post("/admin/projects/budgetline/add/", {"quantity": "абв"})
     assert refused.status_code == 200
     assert not english_in_page(refused.content.decode()), english_in_page(refused.content.decode())

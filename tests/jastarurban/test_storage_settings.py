@@ -11,7 +11,7 @@ from jastarurban.storage import LOCAL_BACKEND, S3_BACKEND, default_storage_backe
 ROOT = Path(__file__).resolve().parents[2]
 APPS = (
     "accounts", "applications", "audit", "competitions", "demo", "exhibition", "jastarurban",
-    "media_campaign", "mentoring", "ops", "reports", "reviews",
+    "media_campaign", "mentoring", "ops", "projects", "reports", "reviews",
 )  # fmt: skip
 
 

@@ -9,8 +9,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from competitions.models import Indicator
 from media_campaign.models import Promotion
+from projects.models import Indicator
 from reports.indicators.registry import SOURCES
 from tests.factories import (
     GranteeProjectFactory,

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from mentoring.models import Expense, ProgressReport
+from mentoring.models import GranteeExpense, ProgressReport
 from mentoring.services import progress
 from tests.mentoring.conftest import jpeg, make_project, pdf
 
@@ -47,7 +47,7 @@ def test_an_expense_is_recorded_with_its_receipt_and_the_line_shows_what_remains
     line = project.budget_lines.get(position=1)
     response = _expense(client, report, line, 150_000, receipt=pdf())
     assert response.status_code == 302
-    expense = Expense.objects.get()
+    expense = GranteeExpense.objects.get()
     assert (expense.amount_kzt, expense.receipt_type) == (150_000, "application/pdf")
     page = client.get(f"/mentoring/reports/{report.pk}/").content.decode()
     assert "250\xa0000\xa0₸" in page  # 400 000 approved − 150 000 spent
@@ -64,7 +64,7 @@ def test_an_expense_above_the_award_is_refused_and_what_was_typed_stays(
     page = response.content.decode()
     assert "1\xa0000\xa0001\xa0₸" in page  # the would-be total, in the message
     assert 'value="100001"' in page
-    assert Expense.objects.filter(report=report).count() == 1
+    assert GranteeExpense.objects.filter(report=report).count() == 1
 
 
 def test_an_expense_of_exactly_the_rest_of_the_award_is_accepted(applicant, project, report):
@@ -76,7 +76,7 @@ def test_an_expense_of_exactly_the_rest_of_the_award_is_accepted(applicant, proj
         description="Барлығы",
         receipt=jpeg(),
     )
-    assert Expense.objects.get().amount_kzt == 1_000_000
+    assert GranteeExpense.objects.get().amount_kzt == 1_000_000
 
 
 def test_overspending_a_line_is_allowed_with_a_warning(client, applicant, project, report):
@@ -103,7 +103,7 @@ def test_a_receipt_must_be_an_image_or_a_pdf_by_content(
     client.force_login(applicant)
     response = _expense(client, report, project.budget_lines.first(), 5_000, receipt=receipt)
     assert response.status_code == 400
-    assert not Expense.objects.exists()
+    assert not GranteeExpense.objects.exists()
 
 
 def test_a_receipt_photo_loses_its_exif(applicant, project, report):

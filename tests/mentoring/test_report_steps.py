@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 
 from accounts.errors import ServiceError
 from jastarurban.workflow import TransitionRefused
-from mentoring.models import Expense, ProgressReport, ReportStatusChange
+from mentoring.models import GranteeExpense, ProgressReport, ReportStatusChange
 from mentoring.services import progress
 
 pytestmark = pytest.mark.django_db
@@ -94,4 +94,4 @@ def test_an_expense_above_the_award_is_shown_on_its_field_in_kazakh(client, appl
         said = gettext(english + "above the award of %(award)s.")
     assert said.split("%(")[0] in page and said.split("%(")[0] != english.split("%(")[0]
     assert "Сахна жабдығы" in page
-    assert not Expense.objects.filter(report=report).exists()
+    assert not GranteeExpense.objects.filter(report=report).exists()

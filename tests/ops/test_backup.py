@@ -14,8 +14,9 @@ from django.db.models import Sum
 
 from accounts.models import User
 from applications.models import Application, Attachment, BudgetItem
-from competitions.models import BudgetLine, Competition
+from competitions.models import Competition
 from ops.backup import row_counts
+from projects.models import BudgetLine
 from tests.factories import UserFactory
 
 # Restore runs in its own transaction and the tests empty the database as a new server has
@@ -181,4 +182,4 @@ def test_the_manifest_lists_counts_checksums_and_leaves_out_what_migrate_makes(s
     assert manifest["created_at"]
     models = {row["model"] for row in json.loads(data)}
     assert "sessions.session" not in models
-    assert "competitions.budgetline" in models
+    assert "projects.budgetline" in models

@@ -18,7 +18,8 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
-from competitions.models import Competition, GrantProject
+from competitions.models import Competition
+from projects.models import GrantProject
 from reports.builders import build_report
 from tests.pdf_checks import assert_archival, pages, pdfa_identity, text
 

@@ -7,9 +7,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.html import escape
 
-from competitions.models import BudgetLine, Expense
-from competitions.services import expense_record
 from mentoring.models import Disbursement
+from projects.models import BudgetLine, ProjectExpense
+from projects.services import expense_record
 from reports.budget import budget_execution, small_grant_paid_by_month, small_grant_paid_kzt
 from tests.factories import (
     ActivityFactory,
@@ -138,13 +138,13 @@ def test_staff_records_an_expense_with_a_document_checked_by_content(
         "/projects/jastarurban/reports/budget/expenses/new/", {**form, "file": fake}
     )
     assert response.status_code == 200
-    assert not Expense.objects.filter(document_number="A-1").exists()
+    assert not ProjectExpense.objects.filter(document_number="A-1").exists()
     real = SimpleUploadedFile("act.pdf", b"%PDF-1.7 act", content_type="application/pdf")
     response = client.post(
         "/projects/jastarurban/reports/budget/expenses/new/", {**form, "file": real}
     )
     assert response.status_code == 302
-    expense = Expense.objects.get(document_number="A-1")
+    expense = ProjectExpense.objects.get(document_number="A-1")
     assert expense.entered_by == staff and expense.amount_kzt == 9230
     download = client.get(f"/projects/jastarurban/reports/budget/expenses/{expense.pk}/file/")
     assert b"".join(download.streaming_content) == b"%PDF-1.7 act"

@@ -10,8 +10,8 @@ import pytest
 from django.utils import translation
 from openpyxl import load_workbook
 
-from competitions.models import BudgetLine, GrantProject
 from jastarurban.money import format_tenge
+from projects.models import BudgetLine, GrantProject
 from reports.budget import budget_execution
 from reports.builders import build_report
 from tests.factories import ActivityFactory, BudgetLineFactory, GrantProjectFactory

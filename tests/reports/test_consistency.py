@@ -12,8 +12,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone, translation
 
 from accounts.roles import Role
-from competitions.models import BudgetLine, Expense
 from mentoring.models import Disbursement, GrantAgreement
+from projects.models import BudgetLine, ProjectExpense
 from reports.budget import budget_execution
 from reports.consistency import Problem, Severity, blocking, consistency_check, salary_months
 from reports.models import IndicatorSnapshot, ReportFile
@@ -119,7 +119,7 @@ class Clean:
         self.report = self.report_file(ReportFile.Kind.FINAL)
 
     def spend(self, line, amount, number, day=date(2025, 11, 5)):
-        return Expense.objects.create(
+        return ProjectExpense.objects.create(
             line=line,
             spent_on=day,
             amount_kzt=amount,
@@ -170,7 +170,7 @@ def test_a_clean_project_has_nothing_to_fix(clean):
 
 
 def test_an_indicator_achieved_while_its_activity_spent_nothing_blocks(clean):
-    Expense.objects.filter(line=clean.banner).delete()
+    ProjectExpense.objects.filter(line=clean.banner).delete()
     (item,) = clean.check()
     assert (item.problem, item.severity) == (Problem.ACHIEVED_WITHOUT_SPENDING, Severity.BLOCKING)
     assert "«Қорытынды көрме»" in item.message and "«Стендтер»" in item.message
@@ -183,7 +183,7 @@ def test_an_indicator_achieved_while_its_activity_spent_nothing_blocks(clean):
 
 def test_salary_months_booked_are_compared_with_the_months_due(clean):
     director = clean.salaries[0]
-    Expense.objects.filter(line=director, document_number="ЖҚ-10/01").delete()
+    ProjectExpense.objects.filter(line=director, document_number="ЖҚ-10/01").delete()
     # Finished: 4 of the 5 budgeted months booked is a hole in the final report.
     (item,) = clean.check()
     assert (item.problem, item.severity) == (Problem.SALARY_MONTHS, Severity.BLOCKING)
@@ -194,7 +194,7 @@ def test_salary_months_booked_are_compared_with_the_months_due(clean):
     assert problems(during) == [(Problem.SALARY_MONTHS, Severity.BLOCKING)]
     assert "«Жоба координаторы»" in during[0].message
     # While the project runs, a month not yet booked is a warning only.
-    Expense.objects.filter(line__in=clean.salaries).delete()
+    ProjectExpense.objects.filter(line__in=clean.salaries).delete()
     for month in (6, 7, 8):
         clean.spend(clean.salaries[1], 180_000, f"ЖҚ-{month:02d}/02")
     clean.spend(director, 180_000, "ЖҚ-06/01")
@@ -285,8 +285,8 @@ def test_report_files_of_another_project_block(clean):
 def test_the_page_lists_the_items_for_staff_with_their_links_in_a_fixed_query_count(
     client, clean, django_assert_max_num_queries
 ):
-    Expense.objects.filter(line=clean.banner).delete()
-    Expense.objects.filter(document_number="ЖҚ-10/01").delete()
+    ProjectExpense.objects.filter(line=clean.banner).delete()
+    ProjectExpense.objects.filter(document_number="ЖҚ-10/01").delete()
     clean.rules.manual_evidence = ""
     clean.rules.save()
     GrantAgreement.objects.filter(pk=clean.agreement.pk).update(team_signed_at=None)
@@ -312,7 +312,7 @@ def test_the_page_lists_the_items_for_staff_with_their_links_in_a_fixed_query_co
 def test_the_operator_reads_the_page_without_the_links_and_applicants_are_refused(
     client, clean, operator, applicant
 ):
-    Expense.objects.filter(line=clean.banner).delete()
+    ProjectExpense.objects.filter(line=clean.banner).delete()
     client.force_login(operator)
     page = client.get("/projects/clean/reports/check/").content.decode()
     assert 'data-severity="blocking"' in page
@@ -333,7 +333,7 @@ def test_the_operator_reads_the_page_without_the_links_and_applicants_are_refuse
 
 
 def test_the_final_report_is_submitted_only_once_nothing_blocks(client, clean, operator):
-    Expense.objects.filter(line=clean.banner).delete()
+    ProjectExpense.objects.filter(line=clean.banner).delete()
     client.force_login(clean.staff)
     url = f"/projects/clean/reports/files/{clean.report.pk}/submit/"
     response = client.post(url, HTTP_ACCEPT_LANGUAGE="en")

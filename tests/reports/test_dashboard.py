@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from competitions.models import Indicator
+from projects.models import Indicator
 from reports.models import IndicatorSnapshot
 from tests.reviews.helpers import demo_awarded_kzt
 

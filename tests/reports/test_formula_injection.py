@@ -10,8 +10,9 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 
 from applications.models import Application
-from competitions.models import BudgetLine, Criterion
+from competitions.models import Criterion
 from jastarurban.spreadsheet_safety import csv_text, xlsx_text
+from projects.models import BudgetLine
 from reports.builders import build_report
 
 PAYLOADS = ['=HYPERLINK("http://x","y")', "+1", "-2+3", "@SUM(1)", "\t=1"]

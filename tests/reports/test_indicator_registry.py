@@ -13,7 +13,7 @@ from django.contrib import admin
 from django.core import checks
 from django.utils import translation
 
-from competitions.models import Indicator
+from projects.models import Indicator
 from reports.checks import UNKNOWN_SOURCE, indicator_sources_known
 from reports.forms import IndicatorAdminForm
 from reports.indicators.registry import SOURCES

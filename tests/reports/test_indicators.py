@@ -145,7 +145,7 @@ def test_applications_by_district_counts_received_ones(counted):
 
 
 def test_the_demo_sources_are_registered(full_demo):
-    from competitions.models import Indicator
+    from projects.models import Indicator
 
     sources = set(Indicator.objects.exclude(source="").values_list("source", flat=True))
     assert sources and sources <= set(SOURCES)

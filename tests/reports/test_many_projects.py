@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from accounts.api_tokens import api_token_create
 from accounts.roles import Role
-from competitions.models import BudgetLine, Expense
+from projects.models import BudgetLine, ProjectExpense
 from reports.builders import build_report
 from reports.models import ReportFile
 from reports.snapshots import indicators_snapshot
@@ -66,7 +66,7 @@ def project_with_everything(name: str, starts_on: date, staff):
         name=f"Line {name}",
         unit_cost_kzt=5_000_000,
     )
-    Expense.objects.create(
+    ProjectExpense.objects.create(
         line=line,
         spent_on=project.starts_on,
         amount_kzt=123_000,

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 
-from competitions.models import Indicator
+from projects.models import Indicator
 from reports.indicators.display import indicator_amount, indicator_target
 from tests.factories import GrantProjectFactory, UserFactory
 

@@ -15,11 +15,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts.models import User
 from accounts.two_factor import requires_two_factor
 from applications.models import Application
-from competitions.models import Competition, District, Indicator
+from competitions.models import Competition, District
 from demo.scale.measure import time_build, time_build_in_process, time_page
 from demo.scale.seed import SCALE_SLUG
 from exhibition.models import Exhibition
 from mentoring.models import GranteeProject
+from projects.models import Indicator
 from reviews.models import Assignment, Review
 
 STAFF = "coordinator@demo.jastarurban.kz"

@@ -5,9 +5,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from competitions.models import GrantProject
 from media_campaign.importers import IMPORTERS, ImportRefused
 from media_campaign.services import snapshots_import
+from projects.models import GrantProject
 
 
 class Command(BaseCommand):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from competitions.models import GrantProject
+from projects.models import GrantProject
 from reports.builders import build_report
 from reports.models import ReportFile
 from reports.periods import Period, period_errors

@@ -10,18 +10,18 @@ from django.core.files.base import ContentFile
 
 from accounts.roles import Role
 from applications.models import Application
-from competitions.models import Expense
 from exhibition.models import StandPhoto
 from media_campaign.models import Publication
 from mentoring.models import (
     Disbursement,
+    GranteeExpense,
     Meeting,
     Participant,
     Photo,
     ProgressReport,
     Training,
 )
-from mentoring.models import Expense as GranteeExpense
+from projects.models import ProjectExpense
 from reports.annexes.models import ReportDocument
 from tests.factories import (
     BudgetLineFactory,
@@ -106,7 +106,7 @@ def build_project(name: str, number: int, staff):
     draft_expense.receipt.save("r.jpg", ContentFile(_jpeg_bytes()), save=False)
     draft_expense.save()
     for day, amount in ((AUGUST, 210_001), (OCTOBER, 89_999)):
-        Expense.objects.create(
+        ProjectExpense.objects.create(
             line=banners,
             spent_on=day,
             amount_kzt=amount,

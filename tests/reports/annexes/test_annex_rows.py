@@ -6,9 +6,8 @@ import pytest
 from django.db.models import Sum
 from django.utils import translation
 
-from competitions.models import Expense
-from mentoring.models import Disbursement
-from mentoring.models import Expense as GranteeExpense
+from mentoring.models import Disbursement, GranteeExpense
+from projects.models import ProjectExpense
 from reports.annexes import annexes
 from reports.annexes.models import ReportDocument, ReportPhoto
 from tests.reports.annexes.conftest import AUGUST, OCTOBER
@@ -131,7 +130,7 @@ def test_the_registers_sums_equal_the_records_to_the_tenge(two_projects):
                 report__status="accepted",
             )
         ),
-        "expenses": total(Expense.objects.filter(line__project=alpha)),
+        "expenses": total(ProjectExpense.objects.filter(line__project=alpha)),
         "added": total(ReportDocument.objects.filter(project=alpha)),
     }
     assert totals == {

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from competitions.models import BudgetLine
+from projects.models import BudgetLine
 from reports.annexes.models import ReportDocument
 from tests.mentoring.conftest import pdf
 

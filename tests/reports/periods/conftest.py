@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from accounts.models import User
-from competitions.models import Activity, BudgetLine, Expense, GrantProject
 from exhibition.models import Exhibition
 from media_campaign.models import Publication
 from mentoring.models import Participant, Training, TrainingDay
+from projects.models import Activity, BudgetLine, GrantProject, ProjectExpense
 from reports.models import IndicatorSnapshot
 from reports.periods import Period
 from tests.factories import (
@@ -63,7 +63,7 @@ def _training(competition, title, venue, days, attended):
 
 
 def _expense(line, day, amount):
-    return Expense.objects.create(
+    return ProjectExpense.objects.create(
         line=line,
         spent_on=day,
         amount_kzt=amount,

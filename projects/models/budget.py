@@ -10,8 +10,8 @@ from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from competitions.models.projects import Activity, GrantProject
 from jastarurban.money import line_total_field
+from projects.models.passport import Activity, GrantProject
 
 # The law on state grants caps material-technical support plus institutional
 # development at 10 % of the grant.
@@ -123,11 +123,11 @@ class BudgetLine(models.Model):
         return self.name
 
 
-def expense_file_path(expense: "Expense", filename: str) -> str:
+def expense_file_path(expense: "ProjectExpense", filename: str) -> str:
     return f"expenses/{expense.line.project_id}/{filename}"
 
 
-class Expense(models.Model):
+class ProjectExpense(models.Model):
     """Money spent against a budget line, as the accountant books it with its document."""
 
     line = models.ForeignKey(

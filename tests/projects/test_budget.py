@@ -3,8 +3,8 @@ from decimal import Decimal
 import pytest
 from django.db import IntegrityError
 
-from competitions.models import BudgetLine
-from competitions.models.budget import project_budget
+from projects.models import BudgetLine
+from projects.models.budget import project_budget
 from tests.factories import ActivityFactory, BudgetLineFactory, GrantProjectFactory
 
 pytestmark = pytest.mark.django_db

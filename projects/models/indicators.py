@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from competitions.models.projects import Activity, GrantProject
 from jastarurban.charts import plain
 from jastarurban.money import format_tenge
+from projects.models.passport import Activity, GrantProject
 
 
 class IndicatorQuerySet(models.QuerySet):
