@@ -33,7 +33,6 @@ from projects.models import (
     TargetGroup,
 )
 
-
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 DEMO_PASSWORD = "jastar-demo-2025"  # noqa: S105 - printed on purpose: demo logins only
 DEMO_DOMAIN = "demo.jastarurban.kz"
