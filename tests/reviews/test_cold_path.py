@@ -251,3 +251,49 @@ def test_the_commission_page_with_flags_and_counts_stays_in_budget(
     assert response.status_code == 200
     rows = {m.pk: (m.assigned, m.submitted) for m in response.context["members"]}
     assert sorted(rows.values()) == [(8, 4), (8, 5), (8, 5), (8, 7)]
+
+
+def test_the_review_page_reads_its_own_and_the_others_reviews_together(
+    client, panel, django_assert_max_num_queries
+):
+    """Thirty reviews of one application cost the page no more queries than three."""
+    competition, members, applications = panel
+    application = applications[0]
+    criteria = list(competition.criteria.order_by("position"))
+    now = timezone.now()
+    for n in range(30):
+        member = CommissionMember.objects.create(
+            competition=competition,
+            expert=UserFactory(roles=[Role.EXPERT], email=f"more{n}@example.kz"),
+            declaration_accepted_at=now,
+        )
+        review = Review.objects.create(
+            assignment=Assignment.objects.create(
+                application=application, member=member, conflict="none"
+            ),
+            status="draft" if n % 10 == 0 else "submitted",
+            submitted_at=None if n % 10 == 0 else now,
+        )
+        CriterionScore.objects.bulk_create(
+            CriterionScore(review=review, criterion=c, score=5) for c in criteria
+        )
+    CommissionMember.objects.filter(competition=competition).update(declaration_accepted_at=now)
+    client.force_login(members[0].expert)
+    with django_assert_max_num_queries(13):
+        response = client.get(f"/reviews/applications/{application.pk}/")
+    assert response.status_code == 200
+    others = response.context["others"]
+    # The other three of the panel and 27 of the 30 (three are drafts), never one's own.
+    assert len(others) == 30
+    assert all(review.status == "submitted" for _letter, review in others)
+    assert members[0].pk not in {review.assignment.member_id for _letter, review in others}
+    own = response.context["review"]
+    assert own.assignment.member_id == members[0].pk
+    assert [score.score for score in own.scores.all()] == [7, 7, 7, 7]
+
+    # A draft of one's own shows no others, and its scores fill the form.
+    draft = Review.objects.filter(status="draft", assignment__application=application).first()
+    client.force_login(draft.assignment.member.expert)
+    response = client.get(f"/reviews/applications/{application.pk}/")
+    assert response.context["others"] == []
+    assert response.context["form"].initial["score_" + str(criteria[0].pk)] == 5
