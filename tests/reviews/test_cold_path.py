@@ -297,3 +297,15 @@ def test_the_review_page_reads_its_own_and_the_others_reviews_together(
     response = client.get(f"/reviews/applications/{application.pk}/")
     assert response.context["others"] == []
     assert response.context["form"].initial["score_" + str(criteria[0].pk)] == 5
+
+
+@pytest.mark.parametrize(
+    "name",
+    [None, "", "  ", "Ахметова Гүлнар", " ахметов", "А", "а б", "ИСЛАМ\tАли", "Straße X", "İlker"],
+)
+def test_the_stem_is_the_documented_rule(name):
+    """surname_stem() split once is the rule as the module states it: the first word,
+    case-folded, without a final "а"; nothing to compare is None."""
+    from reviews.conflicts import surname, surname_stem
+
+    assert surname_stem(name) == (surname(name or "").removesuffix("а") or None)
