@@ -36,8 +36,11 @@ def surname(full_name: str) -> str:
 
 
 def surname_stem(full_name: str | None) -> str | None:
-    """The compared stem, or None when there is nothing to compare (None never matches)."""
-    return surname(full_name or "").removesuffix("а") or None
+    """The compared stem, or None when there is nothing to compare (None never matches).
+    surname() without splitting the whole name twice: SQLite calls it once per team member
+    (78 000 at 30 000 applications) on the commission and ranking pages."""
+    words = (full_name or "").split(None, 1)
+    return (words[0].casefold().removesuffix("а") or None) if words else None
 
 
 class SurnameStem(Func):

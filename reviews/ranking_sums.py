@@ -116,7 +116,9 @@ def rank_rows(
         values = sorted(review[2] for review in own)
         total = sum(values)
         zs = [z_scores[(application_id, review[1])] for review in own]
-        criterion_totals = [sum(review[3][k] for review in own) for k in range(len(pks))]
+        # Column by column: every review has a score for each criterion.
+        columns = zip(*(review[3] for review in own), strict=True)
+        criterion_totals = [sum(column) for column in columns]
         item.mean = (_hundredths(total) / count).quantize(HUNDREDTH)
         middle = count // 2
         if count % 2:

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,7 +13,7 @@ from competitions.models import Competition
 from reviews.access import commission_competition, may_resolve_flags
 from reviews.forms import AssignByHandForm, AssignForm, CommissionAddForm
 from reviews.models import Review
-from reviews.selectors import applications_eligible, conflict_flags
+from reviews.selectors import applications_eligible, commission_members, conflict_flags
 from reviews.services import (
     assignment_create,
     assignments_create_all,
@@ -34,21 +33,12 @@ def commission(request: HttpRequest, slug: str) -> HttpResponse:
     """The commission's work; staff manage it, the operator reads it, the chair reads it
     and resolves the conflict flags."""
     competition = commission_competition(request.user, slug)
-    members = competition.commission.select_related("expert").annotate(
-        assigned=Count("assignments", distinct=True),
-        submitted=Count(
-            "assignments",
-            filter=Q(assignments__review__status=Review.Status.SUBMITTED),
-            distinct=True,
-        ),
-        conflicts=Count("assignments", filter=Q(assignments__conflict="declared"), distinct=True),
-    )
     return render(
         request,
         "reviews/commission.html",
         {
             "competition": competition,
-            "members": list(members),
+            "members": commission_members(competition),
             "eligible_count": applications_eligible(competition).count(),
             "flags": conflict_flags(competition),
             "can_resolve": may_resolve_flags(request.user, competition)

@@ -112,20 +112,25 @@ def pseudonyms(application_id: int, member_ids) -> dict[int, str]:
     }
 
 
-def _other_reviews(assignment: Assignment) -> list[tuple[str, Review]]:
-    """Submitted reviews by the other experts, each shown as "Expert A…", never by name."""
-    member_ids = assignment.member.competition.commission.values_list("pk", flat=True)
-    letters = pseudonyms(assignment.application_id, member_ids)
-    reviews = (
-        Review.objects.filter(
-            assignment__application=assignment.application, status=Review.Status.SUBMITTED
-        )
-        .exclude(assignment=assignment)
+def _reviews_of(assignment: Assignment) -> tuple[Review | None, list[Review]]:
+    """This expert's review and the other experts' submitted ones, each with its scores and
+    their criteria: two queries for both (they were four)."""
+    reviews = list(
+        Review.objects.filter(assignment__application_id=assignment.application_id)
+        .filter(Q(assignment=assignment) | Q(status=Review.Status.SUBMITTED))
+        .select_related("assignment")
         .prefetch_related(
             Prefetch("scores", queryset=CriterionScore.objects.select_related("criterion"))
         )
-        .select_related("assignment")
     )
+    own = next((review for review in reviews if review.assignment_id == assignment.pk), None)
+    return own, [review for review in reviews if review.assignment_id != assignment.pk]
+
+
+def _other_reviews(assignment: Assignment, reviews: list[Review]) -> list[tuple[str, Review]]:
+    """Submitted reviews by the other experts, each shown as "Expert A…", never by name."""
+    member_ids = assignment.member.competition.commission.values_list("pk", flat=True)
+    letters = pseudonyms(assignment.application_id, member_ids)
     return sorted(
         ((letters[review.assignment.member_id], review) for review in reviews),
         key=lambda pair: (len(pair[0]), pair[0]),
@@ -136,13 +141,7 @@ def _review_page(request, assignment, form=None, conflict_form=None, status=200)
     competition = assignment.member.competition
     criteria = list(competition.criteria.order_by("position"))
     # The scores with their criteria: the submitted page lists them by criterion name.
-    review = (
-        Review.objects.filter(assignment=assignment)
-        .prefetch_related(
-            Prefetch("scores", queryset=CriterionScore.objects.select_related("criterion"))
-        )
-        .first()
-    )
+    review, others = _reviews_of(assignment)
     submitted = review is not None and review.status == Review.Status.SUBMITTED
     if form is None and assignment.conflict == Assignment.Conflict.NONE:
         initial = {"comment": review.comment if review else ""}
@@ -168,7 +167,7 @@ def _review_page(request, assignment, form=None, conflict_form=None, status=200)
             "submitted": submitted,
             "form": form,
             "conflict_form": conflict_form or ConflictForm(),
-            "others": _other_reviews(assignment) if submitted else [],
+            "others": _other_reviews(assignment, others) if submitted else [],
             "locked": competition.review_deadline is not None
             and timezone.now() >= competition.review_deadline
             and not (review and review.reopened_reason),
