@@ -196,9 +196,34 @@ def on_postgresql(db) -> bool:
     return connection.vendor == "postgresql"
 
 
+# The longest tests, started first. pytest-xdist (--dist loadgroup) hands each worker the
+# next test in collection order as it frees up, and pytest-django puts the transactional
+# tests (the browser's among them) last: the sweep, minutes long, then began when the rest
+# was nearly done, and one worker ran it alone. Started first, it runs beside everything else.
+SLOW_FIRST = (
+    "tests/browser/test_sweep.py::test_every_page_fits",
+    "tests/jastarurban/test_form_fuzz.py",
+    "tests/jastarurban/test_forms_speak_the_language.py::test_every_refused_form",
+    "tests/jastarurban/test_csp.py::test_every_page_of_every_role",
+    "tests/ops/test_bench.py::test_bench_measures",
+    "tests/reports/test_api_fuzz.py",
+    "tests/browser/",
+)
+
+
+def _slowness_rank(item) -> int:
+    for number, prefix in enumerate(SLOW_FIRST):
+        if item.nodeid.startswith(prefix):
+            return number
+    return len(SLOW_FIRST)
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-django's order, which it keeps otherwise
 def pytest_collection_modifyitems(items):
     """A transactional test must roll back by serialisation: its flush would otherwise
-    leave the next one without the role groups and places that migrations create."""
+    leave the next one without the role groups and places that migrations create. (So a
+    transactional test may run before others: the slowest go first, SLOW_FIRST.)"""
+    items.sort(key=_slowness_rank)
     for item in items:
         marker = item.get_closest_marker("django_db")
         if (
