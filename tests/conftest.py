@@ -202,10 +202,15 @@ def on_postgresql(db) -> bool:
 # was nearly done, and one worker ran it alone. Started first, it runs beside everything else.
 SLOW_FIRST = (
     "tests/browser/test_sweep.py::test_every_page_fits",
-    "tests/jastarurban/test_form_fuzz.py",
-    "tests/jastarurban/test_forms_speak_the_language.py::test_every_refused_form",
-    "tests/jastarurban/test_csp.py::test_every_page_of_every_role",
+    "tests/test_access_matrix.py",
+    "tests/browser/test_lifecycle.py",
     "tests/ops/test_bench.py::test_bench_measures",
+    "tests/browser/test_team_invite.py",
+    "tests/browser/test_apply.py",
+    "tests/jastarurban/test_form_fuzz.py",
+    "tests/jastarurban/test_csp.py::test_every_page_of_every_role",
+    "tests/reports/test_operator_read_only.py::test_every_write_on_every_url",
+    "tests/jastarurban/test_forms_speak_the_language.py::test_every_refused_form",
     "tests/reports/test_api_fuzz.py",
     "tests/browser/",
 )
