@@ -200,9 +200,52 @@ def on_postgresql(db) -> bool:
     return connection.vendor == "postgresql"
 
 
+# The longest tests first, within pytest-django's order (database tests, then transactional
+# ones, then those without a database): pytest-xdist (--dist loadgroup) hands each worker
+# the next test in collection order as it frees up, so a long test started late runs alone
+# at the end. A transactional test may not move before the others: its teardown flushes
+# the database, which the next transactional test's serialized rollback fills again.
+SLOW_FIRST = (
+    "tests/browser/test_sweep.py::test_every_page_fits",
+    "tests/test_access_matrix.py",
+    "tests/browser/test_lifecycle.py",
+    "tests/ops/test_bench.py::test_bench_measures",
+    "tests/browser/test_team_invite.py",
+    "tests/browser/test_apply.py",
+    "tests/jastarurban/test_form_fuzz.py",
+    "tests/jastarurban/test_csp.py::test_every_page_of_every_role",
+    "tests/reports/test_operator_read_only.py::test_every_write_on_every_url",
+    "tests/jastarurban/test_forms_speak_the_language.py::test_every_refused_form",
+    "tests/reports/test_api_fuzz.py",
+    "tests/browser/",
+)
+
+
+def _django_order(item) -> int:
+    """pytest-django's: 0 a database test, 1 a transactional one, 2 one without a database."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", [])
+    if (marker and marker.kwargs.get("transaction")) or {
+        "transactional_db",
+        "live_server",
+    } & set(fixtures):
+        return 1
+    return 0 if marker or "db" in fixtures else 2
+
+
+def _slowness_rank(item) -> tuple[int, int]:
+    for number, prefix in enumerate(SLOW_FIRST):
+        if item.nodeid.startswith(prefix):
+            return _django_order(item), number
+    return _django_order(item), len(SLOW_FIRST)
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-django's order, which it keeps
 def pytest_collection_modifyitems(items):
     """A transactional test must roll back by serialisation: its flush would otherwise
-    leave the next one without the role groups and places that migrations create."""
+    leave the next one without the role groups and places that migrations create. Within
+    pytest-django's order the slowest tests go first (SLOW_FIRST)."""
+    items.sort(key=_slowness_rank)
     for item in items:
         marker = item.get_closest_marker("django_db")
         if (

@@ -4,10 +4,12 @@ import json
 import random
 from io import StringIO
 from itertools import islice
+from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.core.management import CommandError, call_command
-from django.test import Client
+from django.test import Client, override_settings
 
 from accounts.models import User
 from applications.iin import parse_iin
@@ -21,9 +23,7 @@ from reviews.models import CriterionScore, Review
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def seeded(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def seed() -> None:
     call_command(
         "seed_scale",
         applications=60,
@@ -33,6 +33,28 @@ def seeded(settings, tmp_path):
         participants=20,
         stdout=StringIO(),
     )
+
+
+@pytest.fixture(scope="session")
+def seed_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The seed is made once per test process and written back into each test that asks
+    for it (tests/demo_snapshot.py): a minute of seeding once instead of in three tests."""
+    from tests.demo_snapshot import take
+
+    media = tmp_path_factory.mktemp("seed-media")
+    own = {
+        "MEDIA_ROOT": media,
+        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+    }
+    with django_db_blocker.unblock(), override_settings(**own):
+        snapshot = take(seed, media)
+    cache.clear()
+    return snapshot
+
+
+@pytest.fixture
+def seeded(db, settings, seed_snapshot):
+    seed_snapshot.restore(Path(settings.MEDIA_ROOT))
 
 
 def test_seed_scale_builds_the_requested_shape(seeded):

@@ -41,15 +41,16 @@ def snapshot() -> dict:
     return rows
 
 
-def test_running_it_twice_changes_nothing(settings):
+def test_running_it_twice_changes_nothing(settings, full_demo):
+    """The first run is the one every test process makes once (`full_demo` writes back
+    what it left); the command's second run must leave every row as it was."""
     settings.DEBUG = True
-    call_command("load_demo", stdout=StringIO())
     first = snapshot()
     call_command("load_demo", stdout=StringIO())
     assert snapshot() == first
 
 
-def test_it_prints_one_login_per_role(settings, capsys):
+def test_it_prints_one_login_per_role(settings, capsys, demo):
     settings.DEBUG = True
     call_command("load_demo")
     out = capsys.readouterr().out

@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from django.apps import apps
 from django.contrib import messages
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import resolve
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
@@ -134,11 +134,18 @@ def refused_with_a_message(response) -> bool:
 
 
 def row_counts() -> dict[str, int]:
-    return {
-        model._meta.label: model._default_manager.count()
-        for model in apps.get_models()
-        if model._meta.app_label not in NOT_COUNTED
-    }
+    """Every counted model's rows through its default manager, in one query: a query a
+    model, twice an example, was most of the fuzzing's time."""
+    models = [model for model in apps.get_models() if model._meta.app_label not in NOT_COUNTED]
+    selects, params = [], []
+    for model in models:
+        sql, its_params = model._default_manager.order_by().values("pk").query.sql_with_params()
+        selects.append(f"(SELECT COUNT(*) FROM ({sql}) AS counted)")  # noqa: S608
+        params.extend(its_params)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(selects)}", params)
+        counts = cursor.fetchone()
+    return {model._meta.label: count for model, count in zip(models, counts, strict=True)}
 
 
 def discover(client, people, found) -> list[tuple[str, str, Form]]:
