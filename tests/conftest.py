@@ -209,7 +209,7 @@ SLOW_FIRST = (
     "tests/browser/test_sweep.py::test_every_page_fits",
     "tests/test_access_matrix.py",
     "tests/browser/test_lifecycle.py",
-    "tests/ops/test_bench.py::test_bench_measures",
+    "tests/demo/test_bench.py::test_bench_measures",
     "tests/browser/test_team_invite.py",
     "tests/browser/test_apply.py",
     "tests/jastarurban/test_form_fuzz.py",
