@@ -4,6 +4,7 @@ project's grantees never appear in the first's list, and no project is chosen fo
 import pytest
 
 from accounts.roles import Role
+from applications.models import Application
 from tests.factories import CompetitionFactory, UserFactory
 from tests.mentoring.conftest import make_project
 
@@ -43,6 +44,24 @@ def test_the_old_address_lets_the_reader_choose_a_project(client, staff, two_pro
     assert 'data-testid="project"' not in page  # no grantee list mixing both
     assert f"/projects/{first.slug}/grantees/" in page
     assert f"/projects/{second.slug}/grantees/" in page
+
+
+def test_the_choice_counts_each_projects_grantees(
+    client, staff, two_projects, django_assert_max_num_queries
+):
+    first, ours, second, _theirs = two_projects
+    # A second call of the first project, with a grantee and an application that is not one.
+    later = CompetitionFactory(project=first)
+    make_project(later, UserFactory(email="lead3@example.kz"), number=3)
+    Application.objects.create(
+        competition=later, applicant=UserFactory(), title="Жеңбеген", village=ours.application.village
+    )
+    empty = CompetitionFactory().project
+    client.force_login(staff)
+    with django_assert_max_num_queries(6):
+        response = client.get("/mentoring/projects/")
+    counts = {project.pk: project.grantees for project in response.context["projects"]}
+    assert counts == {first.pk: 2, second.pk: 1, empty.pk: 0}
 
 
 def test_with_one_project_the_old_address_leads_to_its_list(client, staff, media):
