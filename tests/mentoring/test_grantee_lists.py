@@ -54,7 +54,10 @@ def test_the_choice_counts_each_projects_grantees(
     later = CompetitionFactory(project=first)
     make_project(later, UserFactory(email="lead3@example.kz"), number=3)
     Application.objects.create(
-        competition=later, applicant=UserFactory(), title="Жеңбеген", village=ours.application.village
+        competition=later,
+        applicant=UserFactory(),
+        title="Жеңбеген",
+        village=ours.application.village,
     )
     empty = CompetitionFactory().project
     client.force_login(staff)
