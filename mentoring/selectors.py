@@ -150,10 +150,18 @@ def _sum_of(rows: QuerySet, path: str):
 
 def projects_overview(projects: QuerySet[GranteeProject]) -> QuerySet[GranteeProject]:
     """Projects with the figures the lists show, in one query whatever their number."""
+    # Per-project subqueries: joining the meetings and the reports multiplied one by the
+    # other and grouped the rows with every selected column (0.27 s of SQLite a page).
+    meetings = Meeting.objects.filter(project=OuterRef("pk")).order_by().values("project")
+    waiting = (
+        ProgressReport.objects.filter(project=OuterRef("pk"), status="submitted")
+        .order_by()
+        .values("project")
+    )
     return projects.annotate(
-        last_meeting=Max("meetings__held_on"),
-        meetings_count=Count("meetings", distinct=True),
-        reports_waiting=Count("reports", filter=Q(reports__status="submitted"), distinct=True),
+        last_meeting=Subquery(meetings.annotate(last=Max("held_on")).values("last")),
+        meetings_count=Coalesce(Subquery(meetings.annotate(n=Count("pk")).values("n")), 0),
+        reports_waiting=Coalesce(Subquery(waiting.annotate(n=Count("pk")).values("n")), 0),
         spent=_sum_of(GranteeExpense.objects.all(), "report__project"),
         paid=_sum_of(Disbursement.objects.approved(), "project"),
         awaiting_approval=_sum_of(

@@ -2,7 +2,8 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -33,9 +34,16 @@ def project_choose(request: HttpRequest) -> HttpResponse:
     """The grantees are listed per grant project: with one project its list, else a choice.
 
     No project is chosen for the reader, so a second project's grantees never mix in."""
-    projects = list(
-        projects_all().annotate(grantees=Count("competitions__applications__grantee_project"))
+    # Counted in a subquery from the grantee projects (a few per call), not by joining every
+    # application to the project rows: that join grouped thousands of wide rows.
+    grantees = (
+        GranteeProject.objects.filter(application__competition__project=OuterRef("pk"))
+        .order_by()
+        .values("application__competition__project")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
+    projects = list(projects_all().annotate(grantees=Coalesce(Subquery(grantees), 0)))
     if len(projects) == 1:
         return redirect("grantees:list", project=projects[0].slug)
     return render(request, "mentoring/project_choose.html", {"projects": projects})

@@ -86,7 +86,12 @@ class Application(TimeStampedModel):
             )
         ]
         indexes = [
-            models.Index(fields=["competition", "status"]),
+            # The ranking's cache key takes the latest change of a call's eligible
+            # applications: read from this index alone, not from every application's row.
+            models.Index(
+                fields=["competition", "status", "updated_at"],
+                name="application_competition_state",
+            ),
             # The staff list filtered by status reads its page in number order from here
             # instead of sorting every matching row (26 000 at 30 000 applications).
             models.Index(

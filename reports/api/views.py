@@ -4,7 +4,8 @@
 from functools import lru_cache
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -220,15 +221,19 @@ def budget(request: Request, project: str) -> Response:
 )
 @api_view(["GET"])
 def competitions(request: Request, project: str) -> Response:
+    # Counted in a subquery per call: joining the applications grouped every one of them
+    # with the call's long texts (0.4 s of SQLite at 10 000 applications).
+    received = (
+        Application.objects.filter(competition=OuterRef("pk"), submitted_at__isnull=False)
+        .exclude(status=Application.Status.DRAFT)
+        .order_by()
+        .values("competition")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     rows = (
         Competition.objects.filter(project=project_get(project))
-        .annotate(
-            applications_received=Count(
-                "applications",
-                filter=Q(applications__submitted_at__isnull=False)
-                & ~Q(applications__status=Application.Status.DRAFT),
-            )
-        )
+        .annotate(applications_received=Coalesce(Subquery(received), 0))
         .order_by("opens_at")
     )
     return Response(CompetitionSerializer(rows, many=True).data)
