@@ -138,6 +138,8 @@ KEY_PAGES = {
     "ranking, last page",
     "grantee projects",
     "grantee projects, last page",
+    "grantee list",
+    "grantee list, last page",
     "mentoring project page",
     "project budget",
     "posts, last page",

@@ -108,6 +108,13 @@ def pages(competition: Competition) -> list[tuple[str, str, str | None]]:
         ("ranking, last page", f"/reviews/ranking/{competition.slug}/?{LAST}", STAFF),
         ("grantee projects", "/mentoring/projects/", STAFF),
         ("grantee projects, last page", f"/mentoring/projects/?{LAST}", STAFF),
+        # With more than one grant project the two above measure the chooser; the list itself:
+        ("grantee list", f"/projects/{competition.project.slug}/grantees/", STAFF),
+        (
+            "grantee list, last page",
+            f"/projects/{competition.project.slug}/grantees/?{LAST}",
+            STAFF,
+        ),
         ("mentoring project page", f"/mentoring/projects/{project}/", STAFF),
         ("project budget", "/projects/jastarurban/budget/", STAFF),
         ("media campaign", "/projects/jastarurban/media/", STAFF),
