@@ -24,6 +24,7 @@ from competitions.places import (
     place_match,
 )
 from jastarurban.money import max_tenge_validator, round_tenge
+from jastarurban.quantities import QuantityField
 
 DISTRICT_SUFFIX = "_district"
 
@@ -299,7 +300,7 @@ MAX_QUANTITY = Decimal("100000")
 class BudgetItemForm(forms.Form):
     item = forms.CharField(label=_("Item"), max_length=300)
     unit = forms.CharField(label=_("Unit"), max_length=40)
-    quantity = forms.DecimalField(
+    quantity = QuantityField(
         label=_("Quantity"),
         max_digits=12,
         decimal_places=2,

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from accounts.errors import ServiceError
+from accounts.errors import ServiceError, refused_as_field
 from exhibition.confirmation import (
     CODE_ATTEMPTS,
     CODE_VALIDITY,
@@ -170,14 +170,17 @@ def registration_check_in(*, registration: Registration, by, now: datetime | Non
 
 @transaction.atomic
 def stand_update(*, stand: Stand, banner=None, banner_type: str = "", photos=(), **fields) -> Stand:
+    # The photos checked first: a bad one refuses before anything is saved.
+    with refused_as_field("photos"):
+        prepared = [photo_prepare(upload) for upload in photos]
     for name, value in fields.items():
         setattr(stand, name, value)
     if banner is not None:
         stand.banner.save(banner.name, banner, save=False)
         stand.banner_type = banner_type
     stand.save()
-    for upload in photos:
-        StandPhoto.objects.create(stand=stand, image=photo_prepare(upload))
+    for image in prepared:
+        StandPhoto.objects.create(stand=stand, image=image)
     return stand
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import role_required
+from accounts.errors import ServiceError, refusal_show
 from accounts.roles import Role
 from exhibition import selectors
 from exhibition.access import writes_need_staff
@@ -145,17 +146,21 @@ def stand_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = StandForm(request.POST or None, request.FILES or None, instance=stand)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        stand_update(
-            stand=stand,
-            banner=data["banner_upload"],
-            banner_type=getattr(form, "banner_type", ""),
-            photos=data["photos"],
-            position=data["position"],
-            summary=data["summary"],
-            video_link=data["video_link"],
-        )
-        messages.success(request, _("The stand is saved."))
-        return redirect("exhibition:manage", slug=stand.exhibition.slug)
+        try:
+            stand_update(
+                stand=stand,
+                banner=data["banner_upload"],
+                banner_type=getattr(form, "banner_type", ""),
+                photos=data["photos"],
+                position=data["position"],
+                summary=data["summary"],
+                video_link=data["video_link"],
+            )
+        except ServiceError as refused:
+            refusal_show(request, refused, form)
+        else:
+            messages.success(request, _("The stand is saved."))
+            return redirect("exhibition:manage", slug=stand.exhibition.slug)
     return render(request, "exhibition/stand_edit.html", {"stand": stand, "form": form})
 
 

@@ -66,7 +66,9 @@ class Workflow:
         *,
         log: Logger | None = None,
         field: str = "status",
-        not_a_step: str | None = None,
+        # What a record in the wrong status is told; a callable `(record) -> str` may name
+        # the status it is in.
+        not_a_step: str | Callable | None = None,
         refused: type[TransitionRefused] = TransitionRefused,
     ):
         self.steps = {(step.source, step.target): step for step in steps}
@@ -83,7 +85,8 @@ class Workflow:
         """The step from the record's status to `target`, or `refused` saying why not."""
         step = self.steps.get((getattr(record, self.field) or "", target))
         if step is None:
-            raise self.refused(self.not_a_step)
+            not_a_step = self.not_a_step
+            raise self.refused(not_a_step(record) if callable(not_a_step) else not_a_step)
         if not step.admits(by, record):
             raise self.refused(step.refusal or None)
         return step

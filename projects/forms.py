@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jastarurban.bounds import MAX_COUNT, BoundedNumbers
 from jastarurban.money import max_tenge_validator
+from jastarurban.quantities import QuantityField
 from projects.models import Activity, BudgetLine, GrantProject
 from projects.models.budget import SUPPORT_SHARE_LIMIT, support_within_limit
 
@@ -172,6 +173,7 @@ class BudgetLineForm(BoundedNumbers, BilingualForm):
             "unit_cost_kzt",
             "funding_source",
         ]
+        field_classes = {"quantity": QuantityField}
 
     def __init__(self, *args, project: GrantProject, activity_choices: list, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.errors import ServiceError, refused_as_field
 from accounts.models import User
@@ -13,6 +14,7 @@ from accounts.roles import Position, Role
 from competitions.models import Competition
 from jastarurban.images import photo_prepare
 from jastarurban.money import format_tenge
+from jastarurban.workflow import Step, TransitionRefused, Workflow
 from mentoring.models import (
     BudgetLineChange,
     ClosingAnswer,
@@ -150,17 +152,51 @@ PAYMENT_RECORDERS = (Position.ACCOUNTANT, Position.COORDINATOR)
 PAYMENT_APPROVERS = (Position.DIRECTOR,)
 
 
-def _log_payment(
-    disbursement: Disbursement, *, from_status: str, by: User, reason: str = ""
-) -> None:
+def _recorder(user: User, _payment: Disbursement) -> bool:
+    return user.has_position(*PAYMENT_RECORDERS)
+
+
+def _director(user: User, payment: Disbursement) -> bool:
+    # Two reasons, each said as it is: four eyes first, then the position.
+    if payment.recorded_by_id == user.pk:
+        raise TransitionRefused(
+            _("You recorded this payment: another person, the director, must approve it.")
+        )
+    return user.has_position(*PAYMENT_APPROVERS)
+
+
+def _already(payment: Disbursement) -> str:
+    return _("This payment is already %(status)s.") % {
+        "status": payment.get_status_display().lower()
+    }
+
+
+def _log_payment(payment, source, target, by, reason, at) -> None:
     DisbursementStatusChange.objects.create(
-        disbursement=disbursement,
-        from_status=from_status,
-        to_status=disbursement.status,
+        disbursement=payment,
+        from_status=source,
+        to_status=target,
         changed_by=by,
-        changed_at=timezone.now(),
+        changed_at=at,
         reason=reason,
     )
+
+
+RECORDS = gettext_lazy("Only the accountant or the coordinator records payments.")
+DECIDES = gettext_lazy("Only the director approves or returns payments.")
+Payment = Disbursement.Status
+
+# A payment's steps: the accountant or the coordinator records it, the director (never its
+# recorder) approves or returns it, once.
+DISBURSEMENT_FLOW = Workflow(
+    [
+        Step("", Payment.RECORDED, _recorder, RECORDS),
+        Step(Payment.RECORDED, Payment.APPROVED, _director, DECIDES),
+        Step(Payment.RECORDED, Payment.RETURNED, _director, DECIDES),
+    ],
+    log=_log_payment,
+    not_a_step=_already,
+)
 
 
 @transaction.atomic
@@ -179,9 +215,17 @@ def disbursement_add(
     approval never add up to more than the award. The payment counts as paid only
     once the director approves it (`disbursement_approve`).
     """
-    if not by.has_position(*PAYMENT_RECORDERS):
-        raise ServiceError(_("Only the accountant or the coordinator records payments."))
-    project = _locked(project)
+    disbursement = Disbursement(
+        project=project,
+        paid_on=paid_on,
+        amount_kzt=amount_kzt,
+        document_number=document_number,
+        recorded_by=by,
+        status="",
+    )
+    # Who may record, before anything is read or locked.
+    DISBURSEMENT_FLOW.check(disbursement, Payment.RECORDED, by)
+    project = disbursement.project = _locked(project)
     _require_active(project)
     agreement_require_signed(project)
     paid = project.disbursements.standing().aggregate(total=Sum("amount_kzt"))["total"] or 0
@@ -197,37 +241,19 @@ def disbursement_add(
                 "award": format_tenge(project.award_kzt),
             }
         )
-    disbursement = Disbursement(
-        project=project,
-        paid_on=paid_on,
-        amount_kzt=amount_kzt,
-        document_number=document_number,
-        recorded_by=by,
-    )
     if document:
         with refused_as_field("document"):
             stored, kind = scan_prepare(document)
         disbursement.document.save(stored.name, stored, save=False)
         disbursement.document_type = kind
-    disbursement.save()
-    _log_payment(disbursement, from_status="", by=by)
+    DISBURSEMENT_FLOW.move(disbursement, Payment.RECORDED, by=by)
     return disbursement
 
 
-def _decide(disbursement: Disbursement, *, by: User) -> Disbursement:
-    """The payment locked, once the decider is checked: never its recorder, always a director."""
+def _decide(disbursement: Disbursement, *, target: str, by: User) -> Disbursement:
+    """The payment locked, once the flow admits the director's step on it."""
     disbursement = Disbursement.objects.select_for_update().get(pk=disbursement.pk)
-    if disbursement.recorded_by_id == by.pk:
-        raise ServiceError(
-            _("You recorded this payment: another person, the director, must approve it.")
-        )
-    if not by.has_position(*PAYMENT_APPROVERS):
-        raise ServiceError(_("Only the director approves or returns payments."))
-    if not disbursement.awaits_approval:
-        raise ServiceError(
-            _("This payment is already %(status)s.")
-            % {"status": disbursement.get_status_display().lower()}
-        )
+    DISBURSEMENT_FLOW.check(disbursement, target, by)
     return disbursement
 
 
@@ -237,13 +263,14 @@ def disbursement_approve(*, disbursement: Disbursement, by: User) -> Disbursemen
 
     Only under an agreement signed by both sides: money never leaves before it.
     """
-    disbursement = _decide(disbursement, by=by)
+    disbursement = _decide(disbursement, target=Payment.APPROVED, by=by)
     agreement_require_signed(disbursement.project)
-    disbursement.status = Disbursement.Status.APPROVED
+    now = timezone.now()
     disbursement.decided_by = by
-    disbursement.decided_at = timezone.now()
-    disbursement.save(update_fields=["status", "decided_by", "decided_at"])
-    _log_payment(disbursement, from_status=Disbursement.Status.RECORDED, by=by)
+    disbursement.decided_at = now
+    DISBURSEMENT_FLOW.move(
+        disbursement, Payment.APPROVED, by=by, at=now, fields=["decided_by", "decided_at"]
+    )
     transaction.on_commit(lambda: send_payment_notice.delay(disbursement.pk))
     return disbursement
 
@@ -254,14 +281,18 @@ def disbursement_return(*, disbursement: Disbursement, reason: str, by: User) ->
     accountant records the corrected payment anew."""
     if not reason.strip():
         raise ServiceError(_("Say why the payment is returned."))
-    disbursement = _decide(disbursement, by=by)
-    disbursement.status = Disbursement.Status.RETURNED
+    disbursement = _decide(disbursement, target=Payment.RETURNED, by=by)
+    now = timezone.now()
     disbursement.decided_by = by
-    disbursement.decided_at = timezone.now()
+    disbursement.decided_at = now
     disbursement.return_reason = reason.strip()
-    disbursement.save(update_fields=["status", "decided_by", "decided_at", "return_reason"])
-    _log_payment(
-        disbursement, from_status=Disbursement.Status.RECORDED, by=by, reason=reason.strip()
+    DISBURSEMENT_FLOW.move(
+        disbursement,
+        Payment.RETURNED,
+        by=by,
+        reason=reason.strip(),
+        at=now,
+        fields=["decided_by", "decided_at", "return_reason"],
     )
     return disbursement
 

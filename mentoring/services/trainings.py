@@ -3,7 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from accounts.errors import ServiceError
+from accounts.errors import ServiceError, refused_as_field
 from applications.uploads import check_attachment
 from mentoring.models import (
     AgendaItem,
@@ -76,7 +76,8 @@ def feedback_save(
 def material_add(*, upload=None, **fields) -> Material:
     material = Material(**fields)
     if upload is not None:
-        material.file_type = check_attachment(upload)
+        with refused_as_field("upload"):
+            material.file_type = check_attachment(upload)
         material.file.save(upload.name, upload, save=False)
     if not material.file and not material.link:
         raise ServiceError(_("Attach a file or give a link."))

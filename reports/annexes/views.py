@@ -73,14 +73,13 @@ def photos(request: HttpRequest, project: str) -> HttpResponse:
     )
 
 
-@role_required(Role.STAFF)
-@require_POST
-def photo_choose(request: HttpRequest, project: str) -> HttpResponse:
+def _photo_add(request: HttpRequest, project: str, form, service) -> HttpResponse:
+    """One photo into the annex, chosen or uploaded: the form, the service, then what
+    happened as a message on the annex page."""
     project = project_get(project)
-    form = PhotoPickForm(request.POST)
     if form.is_valid():
         try:
-            annex_photo_choose(project=project, added_by=request.user, **form.cleaned_data)
+            service(project=project, added_by=request.user, **form.cleaned_data)
         except ServiceError as error:
             refusal_show(request, error)
         else:
@@ -88,23 +87,19 @@ def photo_choose(request: HttpRequest, project: str) -> HttpResponse:
     else:
         _messages(request, form)
     return redirect("reports:annex_photos", project=project.slug)
+
+
+@role_required(Role.STAFF)
+@require_POST
+def photo_choose(request: HttpRequest, project: str) -> HttpResponse:
+    return _photo_add(request, project, PhotoPickForm(request.POST), annex_photo_choose)
 
 
 @role_required(Role.STAFF)
 @require_POST
 def photo_upload(request: HttpRequest, project: str) -> HttpResponse:
-    project = project_get(project)
     form = PhotoUploadForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            annex_photo_upload(project=project, added_by=request.user, **form.cleaned_data)
-        except ServiceError as error:
-            refusal_show(request, error)
-        else:
-            messages.success(request, _("The photo is in the annex."))
-    else:
-        _messages(request, form)
-    return redirect("reports:annex_photos", project=project.slug)
+    return _photo_add(request, project, form, annex_photo_upload)
 
 
 @role_required(Role.STAFF)

@@ -2,6 +2,7 @@
 indicators) and open a call for it; the operator reads and never writes."""
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.utils import translation
@@ -423,3 +424,41 @@ def test_staff_desk_lists_every_project_in_a_fixed_number_of_queries(
         response = client.get("/staff/")
     html = response.content.decode()
     assert html.count("/competitions/new/") == 10 and "/projects/new/" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "shown_back"),
+    [("kk", "0,5", "0,50"), ("ru", "0.5", "0,50"), ("en", "0,5", "0.50")],
+)
+def test_a_fractional_budget_quantity_is_read_in_each_language(
+    client, staff, project, language, typed, shown_back
+):
+    activity = ActivityFactory(
+        project=project, starts_on=project.starts_on, ends_on=project.ends_on
+    )
+    client.force_login(staff)
+    client.cookies["django_language"] = language
+    row = budget_row(1, "direct", 100_000, activity.pk) | {"quantity": typed}
+    response = client.post("/projects/next/budget/edit/", formset("budget", [row]))
+    assert response.status_code == 302
+    assert list(project.budget_lines.values_list("quantity", "total_kzt")) == [
+        (Decimal("0.5"), 50_000)
+    ]
+    page = client.get("/projects/next/budget/edit/").content.decode()
+    assert f'value="{shown_back}"' in page and 'inputmode="decimal"' in page
+
+
+@pytest.mark.parametrize(
+    ("language", "message"), [("kk", "Сан енгізіңіз."), ("ru", "Введите число.")]
+)
+def test_a_budget_quantity_that_is_no_number_is_refused_in_the_language(
+    client, staff, project, language, message
+):
+    client.force_login(staff)
+    client.cookies["django_language"] = language
+    row = budget_row(1, "institutional", 100_000) | {"quantity": "жарты"}
+    response = client.post("/projects/next/budget/edit/", formset("budget", [row]))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert message in page and 'value="жарты"' in page
+    assert not project.budget_lines.exists()

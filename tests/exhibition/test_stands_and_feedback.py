@@ -2,6 +2,9 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import gettext
 from PIL import Image
 
 from exhibition.models import Feedback, StandPhoto
@@ -65,6 +68,34 @@ def test_staff_upload_a_banner_checked_by_content_and_photos(client, staff, stan
     response = client.get(f"/exhibition/photos/{photo.pk}/")
     assert response["Content-Type"] == "image/jpeg"
     assert client.get(f"/exhibition/stands/{stand.key}/banner/").status_code == 200
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_a_bad_stand_photo_is_a_message_on_the_form_in_the_language(client, staff, stand, language):
+    """Not a photo, whatever its name: the form again with what was typed, nothing saved."""
+    client.force_login(staff)
+    client.cookies["django_language"] = language
+    before = stand.summary
+    page = client.post(
+        f"/exhibition/manage/stands/{stand.pk}/",
+        {
+            "position": 7,
+            "summary": "Жаңа саябақ",
+            "photos": [
+                SimpleUploadedFile("a.jpg", jpeg()),
+                SimpleUploadedFile("b.jpg", b"<html>not a photo</html>"),
+            ],
+        },
+    )
+    assert page.status_code == 200
+    with translation.override(language):
+        expected = gettext("This file is not a JPEG, PNG or WebP photo, whatever its name says.")
+    assert page.context["form"].errors["photos"] == [expected]
+    assert escape(expected) in page.content.decode()
+    assert "Жаңа саябақ" in page.content.decode()
+    stand.refresh_from_db()
+    assert stand.summary == before and stand.position != 7
+    assert not StandPhoto.objects.filter(stand=stand).exists()
 
 
 def test_the_operator_cannot_edit_a_stand(client, operator, stand):

@@ -129,3 +129,80 @@ def test_a_refusal_goes_on_its_field_or_above_the_form(rf):
     refusal_show(rf.get("/"), ServiceError(["Бір", "Екі"], field="not_on_this_form"), form)
     assert form.errors == {"phone": ["Бос емес"], "__all__": ["Бір", "Екі"]}
     assert form.data["phone"] == "+77011234567"  # what was typed stays
+
+
+def _checks_raising_validation_errors() -> set[str]:
+    """Module-level functions that raise Django's ValidationError, or call one that does
+    without turning it into a refusal (a file check built on another): `photo_prepare`,
+    `scan_prepare`, `check_attachment`, …"""
+    bodies = {}
+    for app in LAYER_OF:
+        for _path, tree in _modules(app):
+            for node in tree.body:
+                if isinstance(node, ast.FunctionDef):
+                    bodies[node.name] = node
+    raising = {
+        name
+        for name, body in bodies.items()
+        if any(
+            isinstance(node, ast.Raise)
+            and getattr(getattr(node.exc, "func", node.exc), "id", "") == "ValidationError"
+            for node in ast.walk(body)
+        )
+    }
+    while True:
+        more = {
+            name
+            for name, body in bodies.items()
+            if name not in raising and set(_unguarded_calls(body, raising))
+        }
+        if not more:
+            return raising
+        raising |= more
+
+
+def _guards(node: ast.AST) -> bool:
+    """A `with refused_as_field(...)` block, or a `try` that catches ValidationError."""
+    if isinstance(node, ast.With):
+        return any(
+            getattr(getattr(item.context_expr, "func", None), "id", "") == "refused_as_field"
+            for item in node.items
+        )
+    if isinstance(node, ast.Try):
+        return any("ValidationError" in _caught(handler) for handler in node.handlers)
+    return False
+
+
+def _unguarded_calls(tree: ast.AST, names: set[str]):
+    """Calls to `names` in `tree` outside any guard; a guard covers its body only."""
+    if _guards(tree):
+        inside = tree.body
+        rest = [child for child in ast.iter_child_nodes(tree) if child not in inside]
+        for child in rest:
+            if not isinstance(child, ast.ExceptHandler):
+                yield from _unguarded_calls(child, names)
+        return
+    if isinstance(tree, ast.Call) and getattr(tree.func, "id", "") in names:
+        yield tree
+    for child in ast.iter_child_nodes(tree):
+        yield from _unguarded_calls(child, names)
+
+
+def test_the_checks_that_raise_validation_errors_are_found():
+    assert {"photo_prepare", "scan_prepare", "check_attachment"} <= (
+        _checks_raising_validation_errors()
+    )
+
+
+def test_services_turn_a_check_s_validation_error_into_a_refusal():
+    """A service calling a file or value check refuses through `refused_as_field` (or its own
+    `except ValidationError`), so a bad upload is a message on the form, never a 500."""
+    checks = _checks_raising_validation_errors()
+    wrong = []
+    for app in LAYER_OF:
+        for path, tree in _modules(app):
+            if path.stem != "services" and path.parent.name != "services":
+                continue
+            for call in _unguarded_calls(tree, checks):
+                wrong.append(f"{path.relative_to(ROOT)}:{call.lineno} {call.func.id}")
+    assert wrong == []

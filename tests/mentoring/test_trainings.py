@@ -160,3 +160,35 @@ def test_the_trainings_page_does_a_constant_number_of_queries(
     with django_assert_max_num_queries(9):
         listed = client.get("/mentoring/trainings/").content.decode()
     assert "Тренинг №1" in listed and "Ахметова Жібек" in listed
+
+
+def test_a_material_that_is_no_document_is_refused_with_a_message_not_a_500(
+    client, staff, competition, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import translation
+    from django.utils.html import escape
+    from django.utils.translation import gettext
+
+    from mentoring.models import Material
+
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(staff)
+    response = client.post(
+        "/mentoring/materials/",
+        {
+            "competition": competition.pk,
+            "title": "Бюджет",
+            "topic": "reporting",
+            "language": "kk",
+            "upload": SimpleUploadedFile("budget.pdf", b"MZ not a document"),
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    with translation.override("kk"):
+        expected = gettext(
+            "This file is not a PDF, JPEG, PNG or DOCX document, whatever its name says."
+        )
+    assert escape(expected) in page
+    assert not Material.objects.exists()
