@@ -3,19 +3,19 @@
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from applications.models import Application
 from jastarurban.charts import bar_chart, line_chart
 from jastarurban.money import format_tenge, format_tenge_short
 from jastarurban.pdf import render_pdf
 from projects.models import GrantProject
 from reports.annexes.pdf import annex_context
 from reports.builders.data import (
-    CHUNK,
     ProjectReport,
     applications_list,
     decided_competitions,
     scores_by_application,
 )
-from reports.consistency import consistency_check
+from reviews.models import Decision
 from reviews.protocol import protocol_pdf
 
 # A printed report lists the top of each ranking (winners, reserve and a margin);
@@ -51,9 +51,7 @@ def project_report_pdf(report: ProjectReport) -> bytes:
             "pdf_ranking_rows": f":{PDF_RANKING_ROWS}",
             "pdf_ranking_rows_count": PDF_RANKING_ROWS,
             **annex_context(report.project, *report.period.bounds),
-            "consistency": consistency_check(
-                report.project, rows=report.indicators, execution=execution
-            ),
+            "consistency": report.consistency,
         },
     )
 
@@ -67,13 +65,21 @@ def protocol_report_pdf(project: GrantProject) -> bytes:
 
 def applications_pdf(project: GrantProject) -> bytes:
     scores = scores_by_application(project)
+    # Each label translated once, not looked up through the field's choices per row.
+    statuses = {value: str(label) for value, label in Application.Status.choices}
+    outcomes = {value: str(label) for value, label in Decision.Outcome.choices}
     return render_pdf(
         "reports/pdf/applications.html",
         {
             "project": project,
             "rows": (
-                (application, scores.get(application.pk))
-                for application in applications_list(project).iterator(chunk_size=CHUNK)
+                (
+                    line,
+                    scores.get(line.pk),
+                    statuses.get(line.status, line.status),
+                    "" if line.outcome is None else outcomes.get(line.outcome, line.outcome),
+                )
+                for line in applications_list(project)
             ),
             "generated_at": timezone.localtime(),
         },
