@@ -231,27 +231,32 @@ def _payments_without_agreement(project: GrantProject) -> list[Item]:
             | Q(**{f"{agreement}team_signed_at__date__gt": F("paid_on")})
             | Q(**{f"{agreement}gamo_signed_at__date__gt": F("paid_on")})
         )
-        .select_related("project__application")
         .order_by("paid_on", "pk")
+        # The printed columns: not the teams' applications whole (texts, drafts).
+        .values_list(
+            "document_number", "paid_on", "amount_kzt", "project_id", "project__application__title"
+        )
     )
+    message = _(
+        "Payment %(document)s of %(date)s, %(amount)s to «%(team)s»: no grant "
+        "agreement signed by the team and GAMO on or before that day."
+    )
+    link_label = _("Open the agreement")
     return [
         Item(
             Problem.PAYMENT_WITHOUT_AGREEMENT,
             Severity.BLOCKING,
-            _(
-                "Payment %(document)s of %(date)s, %(amount)s to «%(team)s»: no grant "
-                "agreement signed by the team and GAMO on or before that day."
-            )
+            message
             % {
-                "document": payment.document_number,
-                "date": formats.date_format(payment.paid_on, "SHORT_DATE_FORMAT"),
-                "amount": format_tenge(payment.amount_kzt),
-                "team": payment.project.application.title,
+                "document": document,
+                "date": formats.date_format(paid_on, "SHORT_DATE_FORMAT"),
+                "amount": format_tenge(amount),
+                "team": title,
             },
-            reverse("mentoring:agreement", args=[payment.project_id]),
-            _("Open the agreement"),
+            reverse("mentoring:agreement", args=[project_id]),
+            link_label,
         )
-        for payment in payments
+        for document, paid_on, amount, project_id, title in payments
     ]
 
 

@@ -174,7 +174,7 @@ def _fingerprint(competition: Competition, criteria: list[Criterion]) -> str:
 
 
 def _compute_ranking(
-    competition: Competition, criteria: list[Criterion] | None = None
+    competition: Competition, criteria: list[Criterion] | None = None, *, stability: bool = True
 ) -> list[Ranked]:
     """One query: every eligible application with one row per assignment and the criterion
     scores of its submitted review summed by the database (they were fetched row by row and
@@ -223,26 +223,35 @@ def _compute_ranking(
         by_standardised=competition.ranking_method == Competition.RankingMethod.STANDARDISED,
         tie_criteria=tie_criteria,
         awards=competition.award_count,
+        stability=stability,
     )
 
 
-def _packed_results(competition: Competition) -> list[tuple]:
+def _packed_results(competition: Competition, *, stability: bool = True) -> list[tuple]:
     """The ranking's figures, computed once per state of the reviews and kept in the cache.
 
     Ranking thousands of applications (with the leave-one-expert-out check) takes
-    seconds; the page is opened far more often than a review is submitted.
+    seconds; the page is opened far more often than a review is submitted. Without
+    ``stability`` (a report file prints the means and ranks only) the full ranking is read
+    when cached, and otherwise one without the reruns is computed and kept under its own key.
     """
     criteria = list(competition.criteria.order_by("position"))
     key = _fingerprint(competition, criteria)
     packed = cache.get(key)
+    if packed is None and not stability:
+        key = f"{key}:nostab"
+        packed = cache.get(key)
     if packed is None:
-        packed = [result.pack() for result in _compute_ranking(competition, criteria)]
+        ranked = _compute_ranking(competition, criteria, stability=stability)
+        packed = [result.pack() for result in ranked]
         cache.set(key, packed, timeout=RANKING_CACHE_SECONDS)
     return packed
 
 
-def ranking_results(competition: Competition) -> list[Ranked]:
-    return [Ranked.unpack(packed) for packed in _packed_results(competition)]
+def ranking_results(competition: Competition, *, stability: bool = True) -> list[Ranked]:
+    """``stability=False``: the means, ranks and flags without the leave-one-expert-out
+    check (its ``stable`` field None unless the full ranking was cached)."""
+    return [Ranked.unpack(packed) for packed in _packed_results(competition, stability=stability)]
 
 
 def _rows(results: list[Ranked]) -> list[RankingRow]:

@@ -53,64 +53,87 @@ def documents(
         .first()
     )
 
+    # Read as tuples of the printed columns: at scale the joined applications' texts and
+    # drafts (problem, idea, the form's draft) were most of what these queries loaded.
     agreements = DocumentGroup("agreements", _("Grant agreements with grantee teams"))
-    for agreement in (
+    not_signed = f" ({_('not signed yet')})"
+    for number, dated_on, award, team_signed_at, gamo_signed_at, registration, title in (
         GrantAgreement.objects.filter(in_period("dated_on", start, end), **grantees)
-        .select_related("project__application")
         .order_by("dated_on", "number")
+        .values_list(
+            "number",
+            "dated_on",
+            "project__award_kzt",
+            "team_signed_at",
+            "gamo_signed_at",
+            "project__application__registration_number",
+            "project__application__title",
+        )
     ):
-        application = agreement.project.application
+        signed = team_signed_at is not None and gamo_signed_at is not None
         agreements.rows.append(
             DocumentRow(
                 kind=_("Grant agreement"),
-                number=agreement.number,
-                dated_on=agreement.dated_on,
-                amount_kzt=agreement.project.award_kzt,
+                number=number,
+                dated_on=dated_on,
+                amount_kzt=award,
                 line=small_grant,
-                description=f"{application.registration_number} · {application.title}"
-                + ("" if agreement.is_signed else f" ({_('not signed yet')})"),
+                description=f"{registration} · {title}" + ("" if signed else not_signed),
             )
         )
 
     payments = DocumentGroup("payments", _("Payments to grantee teams"))
-    for payment in (
+    payment_kind = _("Payment order")
+    for number, paid_on, amount, registration, title in (
         Disbursement.objects.approved()
         .filter(in_period("paid_on", start, end), **grantees)
-        .select_related("project__application")
         .order_by("paid_on", "pk")
+        .values_list(
+            "document_number",
+            "paid_on",
+            "amount_kzt",
+            "project__application__registration_number",
+            "project__application__title",
+        )
     ):
-        application = payment.project.application
         payments.rows.append(
             DocumentRow(
-                kind=_("Payment order"),
-                number=payment.document_number,
-                dated_on=payment.paid_on,
-                amount_kzt=payment.amount_kzt,
+                kind=payment_kind,
+                number=number,
+                dated_on=paid_on,
+                amount_kzt=amount,
                 line=small_grant,
-                description=f"{application.registration_number} · {application.title}",
+                description=f"{registration} · {title}",
             )
         )
 
     receipts = DocumentGroup("receipts", _("Grantee teams' expenses with receipts"))
-    for expense in (
+    receipt_kind = _("Receipt")
+    for spent_on, amount, description, item, report_number, registration in (
         GranteeExpense.objects.filter(
             in_period("spent_on", start, end),
             # What GAMO has accepted: a report still being written or corrected may change.
             report__status=ProgressReport.Status.ACCEPTED,
             report__project__application__competition__project=project,
         )
-        .select_related("line", "report__project__application")
         .order_by("spent_on", "pk")
+        .values_list(
+            "spent_on",
+            "amount_kzt",
+            "description",
+            "line__item",  # what the line prints as (ProjectBudgetLine.__str__)
+            "report__number",
+            "report__project__application__registration_number",
+        )
     ):
-        registration_number = expense.report.project.application.registration_number
         receipts.rows.append(
             DocumentRow(
-                kind=_("Receipt"),
-                number=f"{registration_number} / {expense.report.number}",
-                dated_on=expense.spent_on,
-                amount_kzt=expense.amount_kzt,
-                line=f"{registration_number}: {expense.line}",
-                description=expense.description,
+                kind=receipt_kind,
+                number=f"{registration} / {report_number}",
+                dated_on=spent_on,
+                amount_kzt=amount,
+                line=f"{registration}: {item}",
+                description=description,
             )
         )
 

@@ -7,12 +7,13 @@ printed columns only for the rows read, a chunk at a time; the list of applicati
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from django.conf import settings
-from django.db.models import Count, Exists, F, OuterRef
-from django.utils import timezone
+from django.db.models import Count, Exists, OuterRef
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from applications.models import Application
@@ -20,6 +21,7 @@ from competitions.models import Competition
 from mentoring.models import GranteeProject
 from projects.models import GrantProject
 from reports.budget import BudgetExecution
+from reports.consistency import Item, consistency_check
 from reports.indicators.status import IndicatorRow
 from reports.models import NarrativeVersion
 from reports.periods import Period, project_period
@@ -52,6 +54,8 @@ class ProjectReport:
     money: PeriodMoney
     grantees: list[GranteeProject]
     rankings: list[tuple[Competition, "RankedRows"]]
+    # Computed once per build: the PDF prints it and the XLSX writes it under its header.
+    consistency: list[Item] = field(default_factory=list)
 
     @property
     def final(self) -> bool:
@@ -109,13 +113,14 @@ def project_report(
         Competition.objects.filter(Exists(eligible), project=project).order_by("opens_at")
     )
     indicators = indicator_rows(project, period.as_of, until=period.until)
+    money = period_money(project, period)
     return ProjectReport(
         project=project,
         period=period,
         generated_at=timezone.localtime(),
         indicators=indicators,
         activities=activity_sections(project, period, indicators, narratives),
-        money=period_money(project, period),
+        money=money,
         grantees=list(
             GranteeProject.objects.filter(application__competition__project=project)
             .select_related("application__village")
@@ -131,6 +136,7 @@ def project_report(
             .order_by("application__competition__opens_at", "application__registration_number")
         ),
         rankings=[(competition, RankedRows(competition)) for competition in competitions],
+        consistency=consistency_check(project, rows=indicators, execution=money.cumulative),
     )
 
 
@@ -140,7 +146,8 @@ class RankedRows:
     60 (``ranking|slice``), the XLSX iterates over all of them a chunk at a time."""
 
     def __init__(self, competition: Competition):
-        self.results = ranking_results(competition)
+        # Means and ranks only: the leave-one-expert-out reruns are the ranking page's.
+        self.results = ranking_results(competition, stability=False)
 
     def __len__(self) -> int:
         return len(self.results)
@@ -162,28 +169,81 @@ def _ranking_rows(results: list[Ranked]) -> list[RankingRow]:
     return [RankingRow(applications[result.application_id], result) for result in results]
 
 
-def applications_list(project: GrantProject):
-    """Every received application with its team size and decision, oldest first: only the
-    columns the list prints (not the texts and drafts), and the competition as its id —
-    files name it from ``competition_titles``, not from a copy joined to every row."""
-    return (
+class ApplicationLine(NamedTuple):
+    """One row of the list of applications: the printed columns, not a model instance."""
+
+    pk: int
+    registration_number: str
+    title: str
+    status: str
+    submitted_at: datetime
+    competition_id: int
+    village_id: int | None
+    village: str
+    district: str
+    outcome: str | None
+    amount_kzt: int | None
+    team_size: int
+
+
+def _translated_columns(path: str) -> list[str]:
+    """A translated name's columns in the order modeltranslation reads them: the active
+    language, then the fallbacks."""
+    codes = [translation.get_language(), *settings.MODELTRANSLATION_FALLBACK_LANGUAGES]
+    languages = {code for code, _name in settings.LANGUAGES}
+    return [f"{path}_{code}" for code in dict.fromkeys(codes) if code in languages]
+
+
+def _first_filled(values) -> str:
+    return next((value for value in values if value), "")
+
+
+def applications_list(project: GrantProject) -> Iterator[ApplicationLine]:
+    """Every received application with its team size and decision, oldest first, streamed
+    as tuples of the printed columns: no Application instances (texts, drafts) built for a
+    title and a number. The competition is its id — files name it from
+    ``competition_titles``, not from a copy joined to every row."""
+    villages = _translated_columns("village__name")
+    districts = _translated_columns("village__district__name")
+    rows = (
         Application.objects.filter(competition__project=project, submitted_at__isnull=False)
         .exclude(status=Application.Status.DRAFT)
-        .select_related("village__district", "decision")
-        .only(
+        .order_by("competition__opens_at", "submitted_at", "pk")
+        .values_list(
+            "pk",
             "registration_number",
             "title",
             "status",
             "submitted_at",
             "competition_id",
-            *PLACE,
+            "village_id",
             "decision__outcome",
             "decision__amount_kzt",
+            # Stored at submission (applications.totals): no count over every team member.
+            "team_count",
+            *villages,
+            *districts,
         )
-        # Stored at submission (applications.totals): no count over every team member.
-        .annotate(team_size=F("team_count"))
-        .order_by("competition__opens_at", "submitted_at", "pk")
     )
+    split = 10 + len(villages)
+    for row in rows.iterator(chunk_size=CHUNK):
+        pk, number, title, status, submitted_at, competition, village, outcome, amount, team = row[
+            :10
+        ]
+        yield ApplicationLine(
+            pk,
+            number,
+            title,
+            status,
+            submitted_at,
+            competition,
+            village,
+            _first_filled(row[10:split]),
+            _first_filled(row[split:]),
+            outcome,
+            amount,
+            team,
+        )
 
 
 def competition_titles(project: GrantProject) -> dict[int, str]:
@@ -198,5 +258,5 @@ def scores_by_application(project: GrantProject) -> dict[int, Ranked]:
     return {
         result.application_id: result
         for competition in Competition.objects.filter(project=project)
-        for result in ranking_results(competition)
+        for result in ranking_results(competition, stability=False)
     }

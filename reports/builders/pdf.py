@@ -1,26 +1,36 @@
 """PDF builders (WeasyPrint via jastarurban.pdf.render_pdf): A4, DejaVu Sans embedded."""
 
+from collections import Counter
+
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from applications.models import Application
 from jastarurban.charts import bar_chart, line_chart
 from jastarurban.money import format_tenge, format_tenge_short
 from jastarurban.pdf import render_pdf
 from projects.models import GrantProject
 from reports.annexes.pdf import annex_context
 from reports.builders.data import (
-    CHUNK,
     ProjectReport,
     applications_list,
     decided_competitions,
     scores_by_application,
 )
-from reports.consistency import consistency_check
+from reports.consistency import Item
+from reviews.models import Decision
 from reviews.protocol import protocol_pdf
 
 # A printed report lists the top of each ranking (winners, reserve and a margin);
 # thousands of rows would make a book nobody reads and take minutes to lay out.
 PDF_RANKING_ROWS = 60
+# The PDF is read by people; the XLSX is the register. Each long table (documents per
+# group, events per activity, publications, grantee projects, consistency findings per
+# problem) stops at 200 rows with a note: the real project (7 teams, 25 posts and 5
+# articles planned, a few dozen receipts per team) stays well under it, so its report is
+# printed whole, while at 30 000 applications the 60 000 rows of registers would take
+# WeasyPrint many minutes and gigabytes. Counts and totals stay over every row.
+PDF_TABLE_ROWS = 200
 
 
 def project_report_pdf(report: ProjectReport) -> bytes:
@@ -50,12 +60,28 @@ def project_report_pdf(report: ProjectReport) -> bytes:
             "charts": charts,
             "pdf_ranking_rows": f":{PDF_RANKING_ROWS}",
             "pdf_ranking_rows_count": PDF_RANKING_ROWS,
+            "pdf_table_rows": f":{PDF_TABLE_ROWS}",
+            "pdf_table_rows_count": PDF_TABLE_ROWS,
             **annex_context(report.project, *report.period.bounds),
-            "consistency": consistency_check(
-                report.project, rows=report.indicators, execution=execution
-            ),
+            "consistency": report.consistency,
+            "consistency_pdf": consistency_rows(report.consistency, PDF_TABLE_ROWS),
         },
     )
+
+
+def consistency_rows(items: list[Item], limit: int) -> list[tuple[Item, int]]:
+    """The findings the PDF prints, at most ``limit`` of each problem (2 000 payments
+    without an agreement are one finding), each with the problem's count after its last
+    printed item when some were left out, 0 otherwise."""
+    totals = Counter(item.problem for item in items)
+    shown: Counter = Counter()
+    rows = []
+    for item in items:
+        shown[item.problem] += 1
+        if shown[item.problem] <= limit:
+            cut = shown[item.problem] == limit and totals[item.problem] > limit
+            rows.append((item, totals[item.problem] if cut else 0))
+    return rows
 
 
 def protocol_report_pdf(project: GrantProject) -> bytes:
@@ -67,13 +93,21 @@ def protocol_report_pdf(project: GrantProject) -> bytes:
 
 def applications_pdf(project: GrantProject) -> bytes:
     scores = scores_by_application(project)
+    # Each label translated once, not looked up through the field's choices per row.
+    statuses = {value: str(label) for value, label in Application.Status.choices}
+    outcomes = {value: str(label) for value, label in Decision.Outcome.choices}
     return render_pdf(
         "reports/pdf/applications.html",
         {
             "project": project,
             "rows": (
-                (application, scores.get(application.pk))
-                for application in applications_list(project).iterator(chunk_size=CHUNK)
+                (
+                    line,
+                    scores.get(line.pk),
+                    statuses.get(line.status, line.status),
+                    "" if line.outcome is None else outcomes.get(line.outcome, line.outcome),
+                )
+                for line in applications_list(project)
             ),
             "generated_at": timezone.localtime(),
         },

@@ -16,7 +16,6 @@ from reports.annexes.sheets import annex_sheets
 from reports.builders.budget_sheet import budget_sheet, summary_sheet
 from reports.builders.consistency import consistency_rows
 from reports.builders.data import (
-    CHUNK,
     ProjectReport,
     RankedRows,
     applications_list,
@@ -35,7 +34,6 @@ from reports.builders.report_sheets import (
 from reports.builders.sheets import DATE_FORMAT, TENGE_FORMAT, Sheet
 from reports.builders.sheets import book_bytes as _bytes
 from reports.builders.sheets import number as _number
-from reports.consistency import consistency_check
 from reviews.models import Decision
 
 
@@ -44,10 +42,7 @@ def project_report_xlsx(report: ProjectReport) -> bytes:
     period_sheets.py, budget_sheet.py), in the order the operator reads them."""
     book = Workbook(write_only=True)
     header = header_sheet(book, report)
-    consistency_rows(
-        header,
-        consistency_check(report.project, rows=report.indicators, execution=report.execution),
-    )
+    consistency_rows(header, report.consistency)
     indicators_sheet(book, report)
     plan_sheet(book, report)
     # The final report's spending is the project's; an interim one's is shown for the
@@ -89,23 +84,24 @@ def applications_xlsx(project: GrantProject) -> bytes:
     # Each label translated once, not looked up through the field's choices per row.
     statuses = {value: str(label) for value, label in Application.Status.choices}
     outcomes = {value: str(label) for value, label in Decision.Outcome.choices}
-    for application in applications_list(project).iterator(chunk_size=CHUNK):
-        score = scores.get(application.pk)
-        decision = getattr(application, "decision", None)
+    # One zone object for every row, not a lookup of the current one per row.
+    zone = timezone.get_current_timezone()
+    for line in applications_list(project):
+        score = scores.get(line.pk)
         sheet.append(
             [
-                application.registration_number,
-                titles[application.competition_id],
-                application.title,
-                application.village.district.name if application.village else "",
-                application.village.name if application.village else "",
-                timezone.localtime(application.submitted_at).date(),
-                application.team_size,
-                statuses.get(application.status, application.status),
+                line.registration_number,
+                titles[line.competition_id],
+                line.title,
+                line.district,
+                line.village,
+                line.submitted_at.astimezone(zone).date(),
+                line.team_size,
+                statuses.get(line.status, line.status),
                 _number(score.mean) if score else None,
                 score.rank if score else None,
-                outcomes.get(decision.outcome, decision.outcome) if decision else "",
-                decision.amount_kzt if decision else 0,
+                outcomes.get(line.outcome, line.outcome) if line.outcome is not None else "",
+                line.amount_kzt if line.outcome is not None else 0,
             ],
             formats_={5: DATE_FORMAT, 8: "0.00", 11: TENGE_FORMAT},
         )

@@ -5,6 +5,7 @@ import pytest
 from django.db import connection
 from django.db.models.query import ModelIterable, QuerySet
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from applications.models import Application
 from reports import builders
@@ -48,12 +49,53 @@ def test_the_list_of_applications_is_read_a_chunk_at_a_time(full_demo, monkeypat
     assert pdf.applications_pdf(full_demo[0]).startswith(b"%PDF")
 
 
-def test_the_list_loads_only_the_printed_columns(full_demo):
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_list_reads_the_printed_columns_as_tuples(full_demo, language):
+    """No Application instances (texts, drafts) for a title and a number; the same values,
+    the village's and district's names translated as the model's fields give them."""
     project = full_demo[0]
-    application = data.applications_list(project).first()
-    deferred = application.get_deferred_fields()
-    assert {"problem", "idea", "draft_data", "goal"} <= deferred
-    assert not {"title", "registration_number", "status", "submitted_at"} & deferred
+    with translation.override(language):
+        lines = list(data.applications_list(project))
+        applications = (
+            Application.objects.filter(competition__project=project, submitted_at__isnull=False)
+            .exclude(status=Application.Status.DRAFT)
+            .select_related("village__district", "decision")
+            .order_by("competition__opens_at", "submitted_at", "pk")
+        )
+        expected = [
+            (
+                a.pk,
+                a.registration_number,
+                a.title,
+                a.status,
+                a.submitted_at,
+                a.competition_id,
+                a.village.name if a.village else "",
+                a.village.district.name if a.village else "",
+                a.decision.outcome if hasattr(a, "decision") else None,
+                a.decision.amount_kzt if hasattr(a, "decision") else None,
+                a.team_count,
+            )
+            for a in applications
+        ]
+    assert len(lines) > 30 and all(isinstance(line, data.ApplicationLine) for line in lines)
+    assert [
+        (
+            line.pk,
+            line.registration_number,
+            line.title,
+            line.status,
+            line.submitted_at,
+            line.competition_id,
+            line.village,
+            line.district,
+            line.outcome,
+            line.amount_kzt,
+            line.team_size,
+        )
+        for line in lines
+    ] == expected
+    assert any(line.outcome for line in lines)
 
 
 def test_the_pdf_report_loads_only_the_ranking_rows_it_prints(full_demo, monkeypatch):
@@ -69,9 +111,7 @@ def test_the_pdf_report_loads_only_the_ranking_rows_it_prints(full_demo, monkeyp
     report = data.project_report(full_demo[0], final=True)
     lengths = [len(rows) for _competition, rows in report.rankings]
     assert max(lengths) > 3
-    assert pdf.project_report_pdf(data.project_report(full_demo[0], final=True)).startswith(
-        b"%PDF"
-    )
+    assert pdf.project_report_pdf(data.project_report(full_demo[0], final=True)).startswith(b"%PDF")
     assert loaded == [min(3, length) for length in lengths]
 
 
