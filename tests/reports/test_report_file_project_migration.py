@@ -9,7 +9,8 @@ from django.db.migrations.executor import MigrationExecutor
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-BEFORE = [("reports", "0003_reportfile_project")]
+# The project's tables were still competitions' then (projects 0001 took them over later).
+BEFORE = [("reports", "0003_reportfile_project"), ("competitions", "0013_budget_line_group")]
 AFTER = [("reports", "0005_reportfile_project_required")]
 
 
