@@ -4,12 +4,14 @@ A URL pattern missing from MATRIX fails the test, so no page can be added
 without deciding who may open it.
 """
 
+from copy import deepcopy
 from dataclasses import dataclass, field
+from http.cookies import SimpleCookie
 from urllib.parse import urlparse
 
 import pytest
 from django.core.files.base import ContentFile
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
@@ -691,9 +693,36 @@ def objects(full_demo, people):
     }
 
 
-def test_every_url_has_an_entry_and_every_role_gets_what_it_should(
-    client, full_demo, people, objects
-):
+class RoleClient:
+    """One client per role, logged in once: every request starts as a fresh login would,
+    with only the session cookie and the session as the login left them. A full login and
+    logout per address and role cost most of this test's time."""
+
+    def __init__(self, user):
+        self.user = user
+        self.client = Client()
+        self.cookies = SimpleCookie()
+        self.session = {}
+        self.log_in()
+
+    def log_in(self) -> None:
+        self.client.logout()
+        if self.user is not None:
+            self.client.force_login(self.user)
+        self.cookies = deepcopy(self.client.cookies)
+        self.session = dict(self.client.session.items()) if self.user is not None else {}
+
+    def get(self, url: str):
+        self.client.cookies = deepcopy(self.cookies)
+        # A page may have changed or ended the session: log in again, as before every
+        # request, so that no address sees what an earlier one left behind.
+        if self.user is not None and dict(self.client.session.items()) != self.session:
+            self.log_in()
+        return self.client.get(url)
+
+
+def test_every_url_has_an_entry_and_every_role_gets_what_it_should(full_demo, people, objects):
+    clients = {role: RoleClient(people[role]) for role in ROLES}
     failures = []
     missing = []
     for name, pattern in url_patterns():
@@ -716,10 +745,7 @@ def test_every_url_has_an_entry_and_every_role_gets_what_it_should(
             missing.append(f"{name} ({pattern.pattern})")
             continue
         for role in ROLES:
-            client.logout()
-            if people[role] is not None:
-                client.force_login(people[role])
-            got = outcome(client.get(url))
+            got = outcome(clients[role].get(url))
             if got != rule.expected(role):
                 failures.append(f"{role:<10} {url:<55} expected {rule.expected(role)}, got {got}")
     assert not missing, "URL patterns without an access rule:\n" + "\n".join(missing)
