@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from modeltranslation.translator import translator
 
@@ -356,9 +356,15 @@ def load_demo(*, now: datetime | None = None) -> list[DemoUser]:
     """The project and its users first, then each app's part (settings.DEMO_LOADERS).
 
     The steps are named in the settings rather than imported here, so that a test loads
-    only the part it needs.
+    only the part it needs. The source is written in Kazakh: a translated field set
+    without its language suffix goes to the active language, so the load runs in the
+    default one whatever language its caller left active.
     """
-    now = now or timezone.now()
+    with translation.override(settings.LANGUAGE_CODE):
+        return _load_demo(now or timezone.now())
+
+
+def _load_demo(now: datetime) -> list[DemoUser]:
     project = load_project(load_recipient())
     load_budget(project)
     load_indicators(project)

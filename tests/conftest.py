@@ -8,6 +8,7 @@ from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.db import connection
 from django.test import override_settings
+from django.utils import translation
 
 from accounts.roles import Role
 from tests.factories import UserFactory
@@ -52,6 +53,14 @@ def own_media_root(settings, tmp_path):
     """Uploaded and generated files go to the test's own folder: parallel workers never
     see each other's files, and nothing is left in the checkout."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: LocaleMiddleware activates the request's
+    language in the thread and leaves it there, so a test after a /ru/ request would
+    otherwise run in Russian."""
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -4,6 +4,9 @@ from applications.iin import compose_iin
 from competitions.models import Settlement
 
 _serials = iter(range(1, 10_000))
+# One phone per IIN, never shared: two IINs may end in the same digits (compose_iin skips
+# a serial without a check digit to the next one, which the next call may also get).
+_phones: dict[str, str] = {}
 
 
 def iin_for(born: date, male: bool = True) -> str:
@@ -89,7 +92,7 @@ def confirmed_teammate(application, *, iin: str, full_name: str = "", place=None
 
     parsed = parse_iin(iin)
     now = timezone.now()
-    phone = "+7702" + parsed.number[-7:]
+    phone = _phones.setdefault(parsed.number, f"+7705{len(_phones) + 1:07d}")
     user = User.objects.filter(phone=phone).first() or UserFactory(
         full_name=full_name or "Серік Мүше", phone=phone, roles=[Role.APPLICANT]
     )

@@ -119,3 +119,16 @@ def test_rules_sections_get_headings_and_the_text_is_escaped():
     html = rules_html("1. Жалпы\nМәтін <b>қалың</b>\n\nҚорытынды")
     assert '<h3 class="rules-heading">1. Жалпы</h3>' in html
     assert "&lt;b&gt;қалың&lt;/b&gt;" in html and "<p>Қорытынды</p>" in html
+
+
+def test_the_demo_loads_its_kazakh_source_whatever_language_was_left_active(db, settings):
+    from django.utils import translation
+
+    from demo.loader import load_demo
+
+    settings.DEMO_LOADERS = []
+    with translation.override("ru"):
+        load_demo()
+    call = Competition.objects.get(slug=COMPETITION_SLUG)
+    assert "Растаулар" in call.rules_kk and "Подтверждения" in call.rules_ru
+    assert call.rules_ru == source.COMPETITION_RULES["rules_ru"]
