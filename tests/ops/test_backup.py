@@ -100,6 +100,7 @@ def test_round_trip_gives_back_every_row_and_every_file(with_files, tmp_path):
     assert row_counts() == counts
     assert checksums(media) == files
     assert "counts and checksums match" in out.getvalue()
+    assert "restart" not in out.getvalue()  # nothing was wiped: content types kept their ids
     # Generated columns are computed again by the database, to the same tenge.
     assert (
         BudgetItem.objects.aggregate(total=Sum("total_kzt"))["total"],
@@ -162,10 +163,13 @@ def test_force_replaces_what_the_database_holds(small, tmp_path):
     counts = row_counts()
     UserFactory(email="new.person@example.kz")
 
-    call_command("restore", str(archive), "--force", stdout=io.StringIO())
+    output = io.StringIO()
+    call_command("restore", str(archive), "--force", stdout=output)
 
     assert row_counts() == counts
     assert not User.objects.filter(email="new.person@example.kz").exists()
+    # The wipe made content types again: running processes must be restarted.
+    assert "restart" in output.getvalue()
 
 
 def test_the_manifest_lists_counts_checksums_and_leaves_out_what_migrate_makes(small, tmp_path):

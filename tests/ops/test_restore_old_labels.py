@@ -73,12 +73,6 @@ def as_before_the_move(archive: Path, old: Path) -> None:
             target.addfile(member, io.BytesIO(content))
 
 
-# Known open failure: in the full CI run on PostgreSQL (after other tests on the same
-# worker) the restored audit entry of the expense is not found; alone it passes on SQLite
-# and PostgreSQL. Kept visible as an xfail until the restore's relabelling is traced.
-@pytest.mark.xfail(
-    strict=False, reason="audit entry missing after restore in the full PostgreSQL run"
-)
 def test_a_backup_from_before_the_move_restores_under_the_new_labels(media, tmp_path):
     line = BudgetLine.objects.filter(project__slug="jastarurban").order_by("pk").first()
     accountant = UserFactory(roles=[Role.STAFF])

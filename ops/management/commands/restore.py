@@ -20,7 +20,9 @@ class Command(BaseCommand):
             help=(
                 "Restore into a database that is in use: every row in it is deleted first "
                 "(as `manage.py flush` does, in the same transaction as the load), and media "
-                "files with the archive's names are overwritten; other media files stay."
+                "files with the archive's names are overwritten; other media files stay. "
+                "Stop the web and Celery processes first: the wipe gives content types new "
+                "ids, which a running process still holds in memory."
             ),
         )
 
@@ -41,6 +43,11 @@ class Command(BaseCommand):
                 f"files ({result.bytes} bytes); counts and checksums match the archive."
             )
         )
+        if result.flushed:
+            self.stdout.write(
+                "Content types were made again under new ids: start (or restart) the web and "
+                "Celery processes now, so that none writes audit entries under the old ids."
+            )
         if options["verbosity"] > 1:
             for name, count in result.counts.items():
                 self.stdout.write(f"  {name:<45} {count:>8}")
