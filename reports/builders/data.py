@@ -159,6 +159,21 @@ class RankedRows:
         for start in range(0, len(self.results), CHUNK):
             yield from _ranking_rows(self.results[start : start + CHUNK])
 
+    def lines(self) -> Iterator[tuple[Ranked, str, str, str]]:
+        """(figures, number, title, district) of every row in order, a chunk at a time: the
+        XLSX's columns as tuples, without an Application, village and district per row."""
+        districts = _translated_columns("village__district__name")
+        for start in range(0, len(self.results), CHUNK):
+            chunk = self.results[start : start + CHUNK]
+            columns = {
+                pk: (number, title, _first_filled(names))
+                for pk, number, title, *names in Application.objects.filter(
+                    pk__in=[result.application_id for result in chunk]
+                ).values_list("pk", "registration_number", "title", *districts)
+            }
+            for result in chunk:
+                yield (result, *columns[result.application_id])
+
 
 def _ranking_rows(results: list[Ranked]) -> list[RankingRow]:
     applications = (
