@@ -22,9 +22,37 @@ class PublicationRow:
     is_post: bool
 
 
-def publications(
+def _first_days(queryset, limit: int | None):
+    """The rows dated up to the day of the ``limit``-th oldest (all of that day's): the first
+    ``limit`` in the list's order are among them, whatever the order within a day."""
+    if limit is None:
+        return queryset
+    last = (
+        queryset.order_by("published_on")
+        .values_list("published_on", flat=True)[limit - 1 : limit]
+        .first()
+    )
+    return queryset if last is None else queryset.filter(published_on__lte=last)
+
+
+def publications_count(
     project: GrantProject, start: date | None = None, end: date | None = None
+) -> int:
+    period = in_period("published_on", start, end)
+    return (
+        Publication.objects.filter(period, project=project).count()
+        + Post.objects.filter(period, project=project).count()
+    )
+
+
+def publications(
+    project: GrantProject,
+    start: date | None = None,
+    end: date | None = None,
+    *,
+    limit: int | None = None,
 ) -> list[PublicationRow]:
+    """Every publication and post of the period, oldest first; or the first ``limit``."""
     period = in_period("published_on", start, end)
     rows = [
         PublicationRow(
@@ -35,7 +63,7 @@ def publications(
             link=item.link,
             is_post=False,
         )
-        for item in Publication.objects.filter(period, project=project)
+        for item in _first_days(Publication.objects.filter(period, project=project), limit)
     ]
     posts = (
         Post.objects.filter(period, project=project)
@@ -51,7 +79,7 @@ def publications(
             link=post.link,
             is_post=True,
         )
-        for post in posts
+        for post in _first_days(posts, limit)
     ]
     rows.sort(key=lambda row: (row.published_on, row.is_post, row.outlet, row.link))
-    return rows
+    return rows if limit is None else rows[:limit]
