@@ -81,6 +81,7 @@ def documents(
     # Read as tuples of the printed columns: at scale the joined applications' texts and
     # drafts (problem, idea, the form's draft) were most of what these queries loaded.
     agreements = DocumentGroup("agreements", _("Grant agreements with grantee teams"))
+    agreement_kind = _("Grant agreement")
     not_signed = f" ({_('not signed yet')})"
     for number, dated_on, award, team_signed_at, gamo_signed_at, registration, title in _read(
         agreements,
@@ -101,7 +102,7 @@ def documents(
         signed = team_signed_at is not None and gamo_signed_at is not None
         agreements.rows.append(
             DocumentRow(
-                kind=_("Grant agreement"),
+                kind=agreement_kind,
                 number=number,
                 dated_on=dated_on,
                 amount_kzt=award,

@@ -54,10 +54,14 @@ def publications(
 ) -> list[PublicationRow]:
     """Every publication and post of the period, oldest first; or the first ``limit``."""
     period = in_period("published_on", start, end)
+    # Each label translated once, not looked up through the field's choices per row.
+    kinds = {value: str(label) for value, label in Publication.Kind.choices}
+    platforms = {value: str(label) for value, label in Post.Platform.choices}
+    post_kind = _("Social media post")
     rows = [
         PublicationRow(
             published_on=item.published_on,
-            kind=str(item.get_kind_display()),
+            kind=kinds.get(item.kind, item.kind),
             outlet=item.outlet,
             title=item.title,
             link=item.link,
@@ -65,21 +69,19 @@ def publications(
         )
         for item in _first_days(Publication.objects.filter(period, project=project), limit)
     ]
-    posts = (
-        Post.objects.filter(period, project=project)
-        .select_related("video")
-        .only("platform", "link", "published_on", "event", "video__title")
+    posts = Post.objects.filter(period, project=project).values_list(
+        "published_on", "platform", "link", "event", "video_id", "video__title"
     )
     rows += [
         PublicationRow(
-            published_on=post.published_on,
-            kind=_("Social media post"),
-            outlet=str(post.get_platform_display()),
-            title=post.video.title if post.video_id else post.event,
-            link=post.link,
+            published_on=published_on,
+            kind=post_kind,
+            outlet=platforms.get(platform, platform),
+            title=video_title if video else event,
+            link=link,
             is_post=True,
         )
-        for post in _first_days(posts, limit)
+        for published_on, platform, link, event, video, video_title in _first_days(posts, limit)
     ]
     rows.sort(key=lambda row: (row.published_on, row.is_post, row.outlet, row.link))
     return rows if limit is None else rows[:limit]

@@ -75,6 +75,9 @@ def _cell_xml(ref: str, value, style: int | None, epoch) -> str:
     only a ``Formula`` becomes a formula. Numbers and dates are numbers, a date's format
     from its style."""
     styled = "" if style is None else f' s="{style}"'
+    if type(value) is str and value:  # the most of any sheet's cells, tested first
+        space = ' xml:space="preserve"' if value[0].isspace() or value[-1].isspace() else ""
+        return f'<c r="{ref}"{styled} t="inlineStr"><is><t{space}>{_text(value)}</t></is></c>'
     if value is None or value == "":
         return f'<c r="{ref}"{styled}/>' if style is not None else ""
     if isinstance(value, str):
@@ -178,6 +181,7 @@ class Sheet:
             self.ws.column_dimensions[get_column_letter(index)].width = width
         self.row = 0
         self._styles: dict[tuple, int | None] = {}
+        self._row_style_cache: dict[tuple, list[int | None]] = {}
         self._letters: list[str] = []
         self._epoch = book.epoch
         self._rows = _SheetRows(self.ws)
@@ -205,27 +209,51 @@ class Sheet:
         letters = self._letters
         while len(letters) < len(values):
             letters.append(get_column_letter(len(letters) + 1))
-        plain_row = not bold and fill is None and not wrap and not indent
+        styles = self._row_styles(len(values), formats_, bold, fill, indent, wrap)
         cells = []
         for index, value in enumerate(values):
-            number_format = formats_.get(index) if formats_ else None
-            if number_format is None and isinstance(value, (date, time)):
+            style = styles[index]
+            if isinstance(value, (date, time)) and not (formats_ and formats_.get(index)):
                 # What openpyxl gives a date written without a format: it stays a date.
-                number_format = TIME_FORMATS[type(value)]
-            if plain_row and number_format is None:
-                style = None
-            else:
-                # On a sheet with wrapped columns every cell is styled, to align each row's
-                # cells at its top; such sheets are a few hundred rows at most.
                 aligned = (index in wrap, 1 if indent and index in indent else 0)
                 if not wrap and aligned == (False, 0):
                     aligned = None
-                style = self._style_id(number_format, bold, fill, aligned)
+                style = self._style_id(TIME_FORMATS[type(value)], bold, fill, aligned)
             cells.append(_cell_xml(letters[index] + number, value, style, self._epoch))
-        lines = self._lines(values, wrap)
+        lines = self._lines(values, wrap) if wrap else 1
         height = f' ht="{LINE_HEIGHT * lines}" customHeight="1"' if lines > 1 else ""
         self._rows.write(f'<row r="{number}"{height}>{"".join(cells)}</row>')
         return self.row
+
+    def _row_styles(self, count, formats_, bold, fill, indent, wrap) -> list[int | None]:
+        """Each column's style for a row written with these options, worked out once per
+        kind of row rather than per cell: 360 000 cells at 30 000 applications."""
+        key = (
+            count,
+            tuple(formats_.items()) if formats_ else (),
+            bold,
+            fill,  # a fill hashes by its colours
+            frozenset(indent) if indent else frozenset(),
+            wrap,
+        )
+        styles = self._row_style_cache.get(key)
+        if styles is not None:
+            return styles
+        plain_row = not bold and fill is None and not wrap and not indent
+        styles = []
+        for index in range(count):
+            number_format = formats_.get(index) if formats_ else None
+            if plain_row and number_format is None:
+                styles.append(None)
+                continue
+            # On a sheet with wrapped columns every cell is styled, to align each row's
+            # cells at its top.
+            aligned = (index in wrap, 1 if indent and index in indent else 0)
+            if not wrap and aligned == (False, 0):
+                aligned = None
+            styles.append(self._style_id(number_format, bold, fill, aligned))
+        self._row_style_cache[key] = styles
+        return styles
 
     def _style_id(self, number_format, bold, fill, aligned) -> int | None:
         """The workbook's index of a cell style, registered once per sheet and style."""
