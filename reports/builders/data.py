@@ -7,6 +7,7 @@ printed columns only for the rows read, a chunk at a time; the list of applicati
 """
 
 from collections.abc import Iterator
+from copy import copy
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
@@ -56,6 +57,8 @@ class ProjectReport:
     rankings: list[tuple[Competition, "RankedRows"]]
     # Computed once per build: the PDF prints it and the XLSX writes it under its header.
     consistency: list[Item] = field(default_factory=list)
+    # How many grantee projects there are when ``grantees`` holds the PDF's first rows only.
+    grantee_count: int | None = None
 
     @property
     def final(self) -> bool:
@@ -71,6 +74,10 @@ class ProjectReport:
         if self.final:
             return _("Final report")
         return _("Interim report for %(period)s") % {"period": self.period.label}
+
+    @property
+    def grantees_total(self) -> int:
+        return len(self.grantees) if self.grantee_count is None else self.grantee_count
 
     @property
     def narratives(self) -> list[NarrativeVersion]:
@@ -148,9 +155,16 @@ class RankedRows:
     def __init__(self, competition: Competition):
         # Means and ranks only: the leave-one-expert-out reruns are the ranking page's.
         self.results = ranking_results(competition, stability=False)
+        self.length = len(self.results)
 
     def __len__(self) -> int:
-        return len(self.results)
+        return self.length
+
+    def head(self, rows: int) -> "RankedRows":
+        """The first ``rows`` only, with the whole ranking's length: what the PDF prints."""
+        head = copy(self)
+        head.results = self.results[:rows]
+        return head
 
     def __getitem__(self, index: slice) -> list[RankingRow]:
         return _ranking_rows(self.results[index])
