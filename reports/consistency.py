@@ -31,6 +31,7 @@ What is checked, and why each is or is not blocking:
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache, partial
 from pathlib import PurePath
 
 from django.db import models
@@ -242,6 +243,9 @@ def _payments_without_agreement(project: GrantProject) -> list[Item]:
         "agreement signed by the team and GAMO on or before that day."
     )
     link_label = _("Open the agreement")
+    # Once per day and per team, not per payment: 6 000 payments at 30 000 applications.
+    day = cache(partial(formats.date_format, format="SHORT_DATE_FORMAT"))
+    agreement = cache(lambda pk: reverse("mentoring:agreement", args=[pk]))
     return [
         Item(
             Problem.PAYMENT_WITHOUT_AGREEMENT,
@@ -249,11 +253,11 @@ def _payments_without_agreement(project: GrantProject) -> list[Item]:
             message
             % {
                 "document": document,
-                "date": formats.date_format(paid_on, "SHORT_DATE_FORMAT"),
+                "date": day(paid_on),
                 "amount": format_tenge(amount),
                 "team": title,
             },
-            reverse("mentoring:agreement", args=[project_id]),
+            agreement(project_id),
             link_label,
         )
         for document, paid_on, amount, project_id, title in payments

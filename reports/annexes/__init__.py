@@ -11,7 +11,7 @@ from reports.annexes.documents import DocumentGroup, documents
 from reports.annexes.models import ReportPhoto
 from reports.annexes.participants import ParticipantRow, participants
 from reports.annexes.photos import photos
-from reports.annexes.publications import PublicationRow, publications
+from reports.annexes.publications import PublicationRow, publications, publications_count
 
 
 @dataclass
@@ -20,12 +20,26 @@ class Annexes:
     photos: list[ReportPhoto]
     documents: list[DocumentGroup]
     participants: list[ParticipantRow]
+    # How many publications the period has: more than ``publications`` under a limit.
+    publications_total: int = 0
 
 
-def annexes(project: GrantProject, start: date | None = None, end: date | None = None) -> Annexes:
+def annexes(
+    project: GrantProject,
+    start: date | None = None,
+    end: date | None = None,
+    *,
+    limit: int | None = None,
+) -> Annexes:
+    """``limit``: the long lists (publications, each group of documents) hold their first
+    rows only, with their counts and totals over every row: what the PDF prints."""
+    listed = publications(project, start, end, limit=limit)
     return Annexes(
-        publications=publications(project, start, end),
+        publications=listed,
         photos=photos(project, start, end),
-        documents=documents(project, start, end),
+        documents=documents(project, start, end, limit=limit),
         participants=participants(project, start, end),
+        publications_total=(
+            len(listed) if limit is None else publications_count(project, start, end)
+        ),
     )

@@ -8,6 +8,8 @@ receipts the team spent it against are the same money, counted once in each grou
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db.models import Count, Sum
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from mentoring.models import Disbursement, GrantAgreement, GranteeExpense, ProgressReport
@@ -31,10 +33,28 @@ class DocumentGroup:
     key: str
     title: str
     rows: list[DocumentRow] = field(default_factory=list)
+    # (rows, sum) of the whole group when ``rows`` holds only its first rows (the PDF's).
+    whole: tuple[int, int] | None = None
+
+    @property
+    def count(self) -> int:
+        return len(self.rows) if self.whole is None else self.whole[0]
 
     @property
     def total_kzt(self) -> int:
+        if self.whole is not None:
+            return self.whole[1]
         return sum(row.amount_kzt or 0 for row in self.rows)
+
+
+def _read(group: DocumentGroup, queryset, amount: str, limit: int | None):
+    """The group's rows to print: every one, or the first ``limit`` with the whole group's
+    count and sum from the database (at 30 000 applications a group has 20 000 rows)."""
+    if limit is None:
+        return queryset
+    figures = queryset.order_by().aggregate(rows=Count("pk"), total=Coalesce(Sum(amount), 0))
+    group.whole = (figures["rows"], figures["total"])
+    return queryset[:limit]
 
 
 def line_label(line: BudgetLine | None) -> str:
@@ -42,9 +62,14 @@ def line_label(line: BudgetLine | None) -> str:
 
 
 def documents(
-    project: GrantProject, start: date | None = None, end: date | None = None
+    project: GrantProject,
+    start: date | None = None,
+    end: date | None = None,
+    *,
+    limit: int | None = None,
 ) -> list[DocumentGroup]:
-    """The register's groups, each in date order; a fixed number of queries."""
+    """The register's groups, each in date order; a fixed number of queries. ``limit``:
+    each group's first rows only, its count and total still over every row."""
     grantees = {"project__application__competition__project": project}
     # Payments and grants are booked on the смета's small-grant line.
     small_grant = line_label(
@@ -56,8 +81,10 @@ def documents(
     # Read as tuples of the printed columns: at scale the joined applications' texts and
     # drafts (problem, idea, the form's draft) were most of what these queries loaded.
     agreements = DocumentGroup("agreements", _("Grant agreements with grantee teams"))
+    agreement_kind = _("Grant agreement")
     not_signed = f" ({_('not signed yet')})"
-    for number, dated_on, award, team_signed_at, gamo_signed_at, registration, title in (
+    for number, dated_on, award, team_signed_at, gamo_signed_at, registration, title in _read(
+        agreements,
         GrantAgreement.objects.filter(in_period("dated_on", start, end), **grantees)
         .order_by("dated_on", "number")
         .values_list(
@@ -68,12 +95,14 @@ def documents(
             "gamo_signed_at",
             "project__application__registration_number",
             "project__application__title",
-        )
+        ),
+        "project__award_kzt",
+        limit,
     ):
         signed = team_signed_at is not None and gamo_signed_at is not None
         agreements.rows.append(
             DocumentRow(
-                kind=_("Grant agreement"),
+                kind=agreement_kind,
                 number=number,
                 dated_on=dated_on,
                 amount_kzt=award,
@@ -84,7 +113,8 @@ def documents(
 
     payments = DocumentGroup("payments", _("Payments to grantee teams"))
     payment_kind = _("Payment order")
-    for number, paid_on, amount, registration, title in (
+    for number, paid_on, amount, registration, title in _read(
+        payments,
         Disbursement.objects.approved()
         .filter(in_period("paid_on", start, end), **grantees)
         .order_by("paid_on", "pk")
@@ -94,7 +124,9 @@ def documents(
             "amount_kzt",
             "project__application__registration_number",
             "project__application__title",
-        )
+        ),
+        "amount_kzt",
+        limit,
     ):
         payments.rows.append(
             DocumentRow(
@@ -109,7 +141,8 @@ def documents(
 
     receipts = DocumentGroup("receipts", _("Grantee teams' expenses with receipts"))
     receipt_kind = _("Receipt")
-    for spent_on, amount, description, item, report_number, registration in (
+    for spent_on, amount, description, item, report_number, registration in _read(
+        receipts,
         GranteeExpense.objects.filter(
             in_period("spent_on", start, end),
             # What GAMO has accepted: a report still being written or corrected may change.
@@ -124,7 +157,9 @@ def documents(
             "line__item",  # what the line prints as (ProjectBudgetLine.__str__)
             "report__number",
             "report__project__application__registration_number",
-        )
+        ),
+        "amount_kzt",
+        limit,
     ):
         receipts.rows.append(
             DocumentRow(
@@ -138,10 +173,13 @@ def documents(
         )
 
     expenses = DocumentGroup("expenses", _("The project's expenses"))
-    for expense in (
+    for expense in _read(
+        expenses,
         ProjectExpense.objects.filter(in_period("spent_on", start, end), line__project=project)
         .select_related("line")
-        .order_by("spent_on", "pk")
+        .order_by("spent_on", "pk"),
+        "amount_kzt",
+        limit,
     ):
         expenses.rows.append(
             DocumentRow(
@@ -155,10 +193,13 @@ def documents(
         )
 
     added = DocumentGroup("added", _("Other documents"))
-    for document in (
+    for document in _read(
+        added,
         ReportDocument.objects.filter(in_period("dated_on", start, end), project=project)
         .select_related("line")
-        .order_by("dated_on", "pk")
+        .order_by("dated_on", "pk"),
+        "amount_kzt",
+        limit,
     ):
         added.rows.append(
             DocumentRow(

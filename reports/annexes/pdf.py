@@ -9,10 +9,16 @@ from reports.annexes.images import data_uri
 PHOTOS_PER_ROW = 2
 
 
-def annex_context(project: GrantProject, start: date | None = None, end: date | None = None):
-    """The context _annexes.html reads: ``annexes`` and the photos in rows of two, each as
-    (number, photo, data URI or None)."""
-    found = annexes(project, start, end)
+def annex_context(
+    project: GrantProject,
+    start: date | None = None,
+    end: date | None = None,
+    *,
+    limit: int | None = None,
+):
+    """The context _annexes.html reads: ``annexes`` (with ``limit``, the long lists' first
+    rows only) and the photos in rows of two, each as (number, photo, data URI or None)."""
+    found = annexes(project, start, end, limit=limit)
     photos = [
         (number, photo, data_uri(photo.file)) for number, photo in enumerate(found.photos, start=1)
     ]

@@ -47,10 +47,10 @@ def build_report(
     ones when None) concern the interim and final reports only."""
     with translation.override(language):
         if (kind, format) in PERIOD_BUILDERS:
-            report = project_report(
-                project, kind == Kind.FINAL, period=period, narratives=narratives
+            # Not kept here: the PDF's builder frees what it does not print before the layout.
+            content = PERIOD_BUILDERS[(kind, format)](
+                project_report(project, kind == Kind.FINAL, period=period, narratives=narratives)
             )
-            content = PERIOD_BUILDERS[(kind, format)](report)
         else:
             content = BUILDERS[(kind, format)](project)
         if format == Format.PDF:

@@ -7,6 +7,7 @@ printed columns only for the rows read, a chunk at a time; the list of applicati
 """
 
 from collections.abc import Iterator
+from copy import copy
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
@@ -56,6 +57,8 @@ class ProjectReport:
     rankings: list[tuple[Competition, "RankedRows"]]
     # Computed once per build: the PDF prints it and the XLSX writes it under its header.
     consistency: list[Item] = field(default_factory=list)
+    # How many grantee projects there are when ``grantees`` holds the PDF's first rows only.
+    grantee_count: int | None = None
 
     @property
     def final(self) -> bool:
@@ -71,6 +74,10 @@ class ProjectReport:
         if self.final:
             return _("Final report")
         return _("Interim report for %(period)s") % {"period": self.period.label}
+
+    @property
+    def grantees_total(self) -> int:
+        return len(self.grantees) if self.grantee_count is None else self.grantee_count
 
     @property
     def narratives(self) -> list[NarrativeVersion]:
@@ -148,9 +155,16 @@ class RankedRows:
     def __init__(self, competition: Competition):
         # Means and ranks only: the leave-one-expert-out reruns are the ranking page's.
         self.results = ranking_results(competition, stability=False)
+        self.length = len(self.results)
 
     def __len__(self) -> int:
-        return len(self.results)
+        return self.length
+
+    def head(self, rows: int) -> "RankedRows":
+        """The first ``rows`` only, with the whole ranking's length: what the PDF prints."""
+        head = copy(self)
+        head.results = self.results[:rows]
+        return head
 
     def __getitem__(self, index: slice) -> list[RankingRow]:
         return _ranking_rows(self.results[index])
@@ -158,6 +172,21 @@ class RankedRows:
     def __iter__(self) -> Iterator[RankingRow]:
         for start in range(0, len(self.results), CHUNK):
             yield from _ranking_rows(self.results[start : start + CHUNK])
+
+    def lines(self) -> Iterator[tuple[Ranked, str, str, str]]:
+        """(figures, number, title, district) of every row in order, a chunk at a time: the
+        XLSX's columns as tuples, without an Application, village and district per row."""
+        districts = _translated_columns("village__district__name")
+        for start in range(0, len(self.results), CHUNK):
+            chunk = self.results[start : start + CHUNK]
+            columns = {
+                pk: (number, title, _first_filled(names))
+                for pk, number, title, *names in Application.objects.filter(
+                    pk__in=[result.application_id for result in chunk]
+                ).values_list("pk", "registration_number", "title", *districts)
+            }
+            for result in chunk:
+                yield (result, *columns[result.application_id])
 
 
 def _ranking_rows(results: list[Ranked]) -> list[RankingRow]:

@@ -161,17 +161,16 @@ def rankings_sheet(book: Workbook, report: ProjectReport) -> Sheet:
         [30, 8, 16, 50, 24, 9, 9],
     )
     for competition, ranking in report.rankings:
-        for row in ranking:
-            application = row.application
+        for result, number, title, district in ranking.lines():
             scores.append(
                 [
                     competition.title,
-                    row.result.rank,
-                    application.registration_number,
-                    application.title,
-                    application.village.district.name if application.village else "",
-                    row.result.reviews,
-                    _number(row.result.mean),
+                    result.rank,
+                    number,
+                    title,
+                    district,
+                    result.reviews,
+                    _number(result.mean),
                 ],
                 formats_={6: "0.00"},
             )

@@ -18,6 +18,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from media_campaign.models import Post
 from projects.models import Activity
 from reports.periods import Period
 from reports.periods.records import Records, local_day
@@ -195,14 +196,16 @@ def all_events(records: Records) -> list[Event]:
     for video in records.videos:
         if video.filmed_on:
             events.append(Event(video.filmed_on, Kind.VIDEO, _("Video filmed: %s") % video.title))
+    # Translated once, not per post: thousands of posts at scale.
+    posted = _("Posted on %(platform)s: %(what)s")
+    platforms = {value: str(label) for value, label in Post.Platform.choices}
     for post in records.posts:
         what = post.video.title if post.video else post.event
         events.append(
             Event(
                 post.published_on,
                 Kind.VIDEO if post.video else Kind.PUBLICATION,
-                _("Posted on %(platform)s: %(what)s")
-                % {"platform": post.get_platform_display(), "what": what},
+                posted % {"platform": platforms.get(post.platform, post.platform), "what": what},
                 link=post.link,
             )
         )

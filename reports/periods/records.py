@@ -49,8 +49,9 @@ def project_records(project: GrantProject) -> Records:
     per_day: dict[tuple[int, date], int] = {}
     # A date per row, not the database's date functions: the day is Aqtau's, whatever the
     # database's time zone; the figures are two small columns per application.
+    zone = timezone.get_current_timezone()  # once, not looked up for 30 000 rows
     for competition, moment in submitted.iterator(chunk_size=5000):
-        key = (competition, local_day(moment))
+        key = (competition, moment.astimezone(zone).date())
         per_day[key] = per_day.get(key, 0) + 1
     return Records(
         competitions=competitions,

@@ -20,6 +20,12 @@ class ActivitySection:
     events: list[Event] = field(default_factory=list)
     indicators: list[IndicatorRow] = field(default_factory=list)
     narrative: NarrativeVersion | None = None
+    # How many events there are when ``events`` holds the PDF's first rows only.
+    event_count: int | None = None
+
+    @property
+    def events_total(self) -> int:
+        return len(self.events) if self.event_count is None else self.event_count
 
 
 def _owners(project: GrantProject, activities: list[Activity]) -> dict[str, int]:

@@ -101,3 +101,14 @@ def test_consistency_findings_are_cut_per_problem_with_their_count():
         ("conflict_flag_open 1", 0),
         ("salary_months 0", 0),
     ]
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_the_notes_counts_are_grouped_as_money_is(language):
+    """2 014 and 30 000, with no-break spaces as "1 000 000 ₸": not "2014"."""
+    with translation.override(language):
+        text = render_to_string(
+            "reports/pdf/_capped.html", {"total": 2014, "pdf_table_rows_count": 1000}
+        )
+    assert "2\xa0014" in text and "1\xa0000" in text
+    assert "2014" not in text

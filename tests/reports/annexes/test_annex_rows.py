@@ -154,3 +154,20 @@ def test_the_annexes_read_a_fixed_number_of_queries(
     # A photo chosen twice stays one row.
     _choose_all(alpha, staff)
     assert ReportPhoto.objects.filter(project=alpha).count() == 2
+
+
+@pytest.mark.parametrize("limit", [1, 100])
+def test_the_pdfs_first_rows_are_the_lists_head_with_the_whole_counts_and_totals(
+    two_projects, limit
+):
+    """The PDF reads each register only as far as it prints it; what it prints (the first
+    rows, the count in its note, the group's total) is what the whole list gives."""
+    alpha, _beta = two_projects
+    whole, head = annexes(alpha), annexes(alpha, limit=limit)
+    assert head.publications == whole.publications[:limit]
+    assert head.publications_total == whole.publications_total == len(whole.publications)
+    # Cut (at 1) and whole (at 100): both the limited reads and the note's figures.
+    assert len(whole.publications) > 1 and any(len(g.rows) > 1 for g in whole.documents)
+    for full, cut in zip(whole.documents, head.documents, strict=True):
+        assert cut.rows == full.rows[:limit]
+        assert (cut.count, cut.total_kzt) == (len(full.rows), full.total_kzt)
