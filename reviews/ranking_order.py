@@ -89,39 +89,49 @@ def ranking_order(
     """rank_rows()'s order, ties and stability labels from integer sums."""
     pks = [criterion.pk for criterion in criteria]
     tie_index = [pks.index(pk) for pk in tie_criteria]
-    scored = review_values(rows, criteria)
-    experts: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for _application, member, value, _scores in scored:
-        totals = experts[member]
-        totals[0] += 1
-        totals[1] += value
-        totals[2] += value * value
+    # One pass: each expert's count, sum and sum of squares, each application's reviews.
+    experts: dict[int, list[int]] = {}
+    per_application: dict[int, list] = {}
+    for review in review_values(rows, criteria):
+        application, member, value, _scores = review
+        totals = experts.get(member)
+        if totals is None:
+            experts[member] = [1, value, value * value]
+        else:
+            totals[0] += 1
+            totals[1] += value
+            totals[2] += value * value
+        own = per_application.get(application)
+        if own is None:
+            per_application[application] = [review]
+        else:
+            own.append(review)
     if by_standardised:
         scales = expert_scales(experts)
-        z_of = {}
-        for application, member, value, _scores in scored:
-            z_of[(application, member)] = z_score(value, *scales[member])
-    per_application: dict[int, list] = defaultdict(list)
-    for review in scored:
-        per_application[review[0]].append(review)
+        z_of = {
+            (application, review[1]): z_score(review[2], *scales[review[1]])
+            for application, own in per_application.items()
+            for review in own
+        }
     # (total of the primary score, its count, tie-criteria totals) per reviewed application:
     # hundredths of the mean, or thousandths of z when standardised.
     sums = {}
     keys = {}
-    for application_id in application_ids:
-        own = per_application.get(application_id)
-        if not own:
-            continue
+    for application_id, own in per_application.items():
         count = len(own)
         if by_standardised:
             primary_total = sum(z_of[(application_id, review[1])] for review in own)
         else:
-            primary_total = sum(review[2] for review in own)
-        ties = [sum(review[3][k] for review in own) for k in tie_index]
+            primary_total = sum([review[2] for review in own])
+        if tie_index:
+            columns = list(zip(*[review[3] for review in own], strict=True))
+            ties = [sum(columns[k]) for k in tie_index]
+        else:
+            ties = []
         sums[application_id] = (primary_total, count, ties)
         keys[application_id] = (
             -rounded(primary_total, count),
-            *(-rounded(100 * total, count) for total in ties),
+            *[-rounded(100 * total, count) for total in ties],
             application_id,
         )
     ranked, unranked = [], []

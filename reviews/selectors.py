@@ -258,12 +258,12 @@ def _ranking_rows(
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         fetched = cursor.fetchall()
-    ids, rows = set(), []
-    for application, member, *scores in fetched:
-        ids.add(application)
-        if member is not None and scores and None not in scores:
-            rows.append((application, member, tuple(scores)))
-    return sorted(ids), rows
+    rows = []
+    for row in fetched:
+        scores = row[2:]
+        if row[1] is not None and scores and None not in scores:
+            rows.append((row[0], row[1], scores))
+    return sorted({row[0] for row in fetched}), rows
 
 
 def _ranking_options(competition: Competition, criteria: list[Criterion]) -> dict:
