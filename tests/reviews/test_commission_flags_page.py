@@ -49,7 +49,7 @@ def test_the_flags_are_paged_open_first_with_the_counts_of_all(
         first = client.get(url).content.decode()
     flags_part = first.split('data-testid="flags"')[1]
     assert listed(flags_part) == ["0002", "0003"]
-    assert "4 flags in all · 3 open" in " ".join(first.split())
+    assert "Барлығы 4 белгі · 3 ашық" in " ".join(first.split())
     assert 'href="?page=2"' in first
     with django_assert_max_num_queries(15):
         second = client.get(f"{url}?page=2").content.decode()
@@ -78,5 +78,5 @@ def test_the_query_count_does_not_grow_with_the_flags(client, staff, flagged):
         )
     with CaptureQueriesContext(connection) as after:
         content = client.get(url).content.decode()
-    assert "8 flags in all · 7 open" in " ".join(content.split())
+    assert "Барлығы 8 белгі · 7 ашық" in " ".join(content.split())
     assert len(after.captured_queries) == len(before.captured_queries)
