@@ -5,7 +5,7 @@ protocol and in the tests comes from one place and can be checked by hand.
 """
 
 import heapq
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import pairwise
@@ -243,8 +243,11 @@ def rank(
 def mark_stability(ranked: list, awards: int, funded_runs: list[set[int]]) -> None:
     """Funded in every leave-one-expert-out run, in none, or on the border."""
     funded_now = {item.application_id for item in ranked[:awards]}
+    # Counted run by run (experts × awards), not item by item over every run: that was
+    # 26 000 × 50 membership tests at 30 000 applications.
+    funded_times = Counter(application_id for run in funded_runs for application_id in run)
     for item in ranked:
-        times = sum(item.application_id in run for run in funded_runs)
+        times = funded_times[item.application_id]
         if item.application_id in funded_now and times == len(funded_runs):
             item.stability = "stable_funded"
         elif item.application_id not in funded_now and times == 0:

@@ -53,23 +53,88 @@ def _z_scores(rows: list[tuple[int, int, int]]) -> dict[tuple[int, int], int]:
         total[0] += 1
         total[1] += value
         total[2] += value * value
-    centres, spreads = {}, {}
-    for member, (count, total, squares) in totals.items():
-        mean = Fraction(total, 100 * count)
-        centres[member] = Decimal(mean.numerator) / Decimal(mean.denominator)
-        spreads[member] = _sqrt_of_fraction(
-            Fraction(count * squares - total * total, 10_000 * count * count)
-        )
+    scales = expert_scales(totals)
     memo: dict[tuple[int, int], int] = {}
     result = {}
     for application, member, value in rows:
         z = memo.get((member, value))
         if z is None:
-            spread = spreads[member]
-            exact = (_hundredths(value) - centres[member]) / spread if spread else Decimal(0)
-            z = memo[(member, value)] = int(Decimal(exact).quantize(THOUSANDTH).scaleb(3))
+            z = memo[(member, value)] = z_score(value, *scales[member])
         result[(application, member)] = z
     return result
+
+
+def expert_scales(totals: dict[int, list[int] | tuple[int, int, int]]) -> dict:
+    """Each expert's mean and population standard deviation, as Decimals, from the count,
+    sum and sum of squares of their review scores in hundredths."""
+    scales = {}
+    for member, (count, total, squares) in totals.items():
+        mean = Fraction(total, 100 * count)
+        scales[member] = (
+            Decimal(mean.numerator) / Decimal(mean.denominator),
+            _sqrt_of_fraction(Fraction(count * squares - total * total, 10_000 * count * count)),
+        )
+    return scales
+
+
+def z_score(value: int, centre: Decimal, spread: Decimal) -> int:
+    """A review's z-score among its expert's reviews, in whole thousandths."""
+    exact = (_hundredths(value) - centre) / spread if spread else Decimal(0)
+    return int(Decimal(exact).quantize(THOUSANDTH).scaleb(3))
+
+
+def review_values(rows: list[Row], criteria: list[CriterionSpec]) -> list[tuple]:
+    """(application, expert, score in hundredths, criterion scores) for each row: a review's
+    0–100 score is review_score() itself, computed once per distinct set of scores."""
+    pks = [criterion.pk for criterion in criteria]
+    memo: dict[tuple[int, ...], int] = {}
+    scored = []
+    for application, member, scores in rows:
+        value = memo.get(scores)
+        if value is None:
+            exact = review_score(dict(zip(pks, scores, strict=True)), criteria)
+            value = memo[scores] = int(exact.scaleb(2))
+        scored.append((application, member, value, scores))
+    return scored
+
+
+def limits_in_hundredths(spread_limit: Decimal, outlier_limit: Decimal) -> tuple:
+    outlier_h = outlier_limit * 100
+    if outlier_h == int(outlier_h):  # whole hundredths: compared as ints, not Decimals
+        outlier_h = int(outlier_h)
+    return int(spread_limit * 100), outlier_h
+
+
+def fill_figures(
+    item: Ranked, own: list, zs: list[int], pks: list[int], spread_h: int, outlier_h
+) -> tuple[int, list[int]]:
+    """An application's mean, median, range, z, criterion means and checks from its reviews
+    (application, expert, hundredths, scores) and their z-scores in thousandths; returns the
+    total in hundredths and the criterion totals."""
+    count = len(own)
+    values = sorted(review[2] for review in own)
+    total = sum(values)
+    # Column by column: every review has a score for each criterion.
+    columns = zip(*(review[3] for review in own), strict=True)
+    criterion_totals = [sum(column) for column in columns]
+    item.mean = (_hundredths(total) / count).quantize(HUNDREDTH)
+    middle = count // 2
+    if count % 2:
+        median = _hundredths(values[middle])
+    else:
+        median = (_hundredths(values[middle - 1]) + _hundredths(values[middle])) / 2
+    item.median = Decimal(median).quantize(HUNDREDTH)
+    item.low, item.high = _hundredths(values[0]), _hundredths(values[-1])
+    item.standardised = (Decimal(sum(zs)).scaleb(-3) / count).quantize(THOUSANDTH)
+    item.criterion_means = {
+        pk: (Decimal(criterion_totals[k]) / count).quantize(HUNDREDTH) for k, pk in enumerate(pks)
+    }
+    if values[-1] - values[0] > spread_h:
+        item.flags.append("spread")
+    # |v − (T − v)/(n − 1)| > limit, in hundredths: |n·v − T| > limit·(n − 1).
+    if count > 2 and any(abs(count * v - total) > outlier_h * (count - 1) for v in values):
+        item.flags.append("outlier")
+    return total, criterion_totals
 
 
 def rank_rows(
@@ -87,22 +152,12 @@ def rank_rows(
 ) -> list[Ranked]:
     """rank() for reviews given as rows (application, expert, scores in criteria order)."""
     pks = [criterion.pk for criterion in criteria]
-    memo: dict[tuple[int, ...], int] = {}
-    scored = []  # (application, member, hundredths, scores)
-    for application, member, scores in rows:
-        value = memo.get(scores)
-        if value is None:
-            exact = review_score(dict(zip(pks, scores, strict=True)), criteria)
-            value = memo[scores] = int(exact.scaleb(2))
-        scored.append((application, member, value, scores))
+    scored = review_values(rows, criteria)
     z_scores = _z_scores([(a, m, v) for a, m, v, _s in scored])
     per_application: dict[int, list] = defaultdict(list)
     for review in scored:
         per_application[review[0]].append(review)
-    spread_h = int(spread_limit * 100)
-    outlier_h = outlier_limit * 100
-    if outlier_h == int(outlier_h):  # whole hundredths: compared as ints, not Decimals
-        outlier_h = int(outlier_h)
+    spread_h, outlier_h = limits_in_hundredths(spread_limit, outlier_limit)
     index = {pk: position for position, pk in enumerate(pks)}
     items, sums = [], {}
     for application_id in application_ids:
@@ -112,36 +167,13 @@ def rank_rows(
         if not own:
             sums[application_id] = (0, 0, {pk: 0 for pk in tie_criteria}, 0)
             continue
-        count = len(own)
-        values = sorted(review[2] for review in own)
-        total = sum(values)
         zs = [z_scores[(application_id, review[1])] for review in own]
-        # Column by column: every review has a score for each criterion.
-        columns = zip(*(review[3] for review in own), strict=True)
-        criterion_totals = [sum(column) for column in columns]
-        item.mean = (_hundredths(total) / count).quantize(HUNDREDTH)
-        middle = count // 2
-        if count % 2:
-            median = _hundredths(values[middle])
-        else:
-            median = (_hundredths(values[middle - 1]) + _hundredths(values[middle])) / 2
-        item.median = Decimal(median).quantize(HUNDREDTH)
-        item.low, item.high = _hundredths(values[0]), _hundredths(values[-1])
-        item.standardised = (Decimal(sum(zs)).scaleb(-3) / count).quantize(THOUSANDTH)
-        item.criterion_means = {
-            pk: (Decimal(criterion_totals[k]) / count).quantize(HUNDREDTH)
-            for k, pk in enumerate(pks)
-        }
-        if values[-1] - values[0] > spread_h:
-            item.flags.append("spread")
-        # |v − (T − v)/(n − 1)| > limit, in hundredths: |n·v − T| > limit·(n − 1).
-        if count > 2 and any(abs(count * v - total) > outlier_h * (count - 1) for v in values):
-            item.flags.append("outlier")
+        total, criterion_totals = fill_figures(item, own, zs, pks, spread_h, outlier_h)
         sums[application_id] = (
             total,
             sum(zs),
             {pk: criterion_totals[index[pk]] for pk in tie_criteria},
-            count,
+            len(own),
         )
     tie_criteria = list(tie_criteria)
     # Each order key made once: the sort, the ties and the reruns all compare them.

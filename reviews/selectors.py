@@ -2,16 +2,17 @@ import hashlib
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.core.paginator import Paginator
-from django.db import connections
+from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import CharField, Count, Max, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Cast, Concat
 
 from applications.models import Application
 from competitions.models import Competition, Criterion
 from reviews.conflicts import likely_conflicts
-from reviews.models import Assignment, CommissionMember, FlagResolution, Review
+from reviews.models import Assignment, CommissionMember, CriterionScore, FlagResolution, Review
 from reviews.ranking import CriterionSpec, Ranked
+from reviews.ranking_order import ranking_order, shown_items
 from reviews.ranking_sums import rank_rows
 
 RANKING_CACHE_SECONDS = 24 * 3600
@@ -113,6 +114,30 @@ def open_flags(competition: Competition) -> list[Flag]:
     return [flag for flag in conflict_flags(competition) if flag.is_open]
 
 
+FLAGS_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class FlagsPage:
+    """A page of the conflict flags and the counts of them all, from the one list."""
+
+    page: Page
+    total: int
+    open: int
+
+
+def conflict_flags_page(competition: Competition, number) -> FlagsPage:
+    """The open flags first, what is left to resolve, each part in the protocol's order:
+    the page grows with every flag ever raised, so it shows them a page at a time."""
+    flags = conflict_flags(competition)
+    ordered = sorted(flags, key=lambda flag: not flag.is_open)
+    return FlagsPage(
+        page=Paginator(ordered, FLAGS_PAGE_SIZE).get_page(number),
+        total=len(flags),
+        open=sum(flag.is_open for flag in flags),
+    )
+
+
 @dataclass(frozen=True)
 class RankingRow:
     application: Application
@@ -173,56 +198,104 @@ def _fingerprint(competition: Competition, criteria: list[Criterion]) -> str:
     return f"ranking:{competition.pk}:{hashlib.sha256(raw).hexdigest()[:32]}"
 
 
-def _compute_ranking(
-    competition: Competition, criteria: list[Criterion] | None = None, *, stability: bool = True
-) -> list[Ranked]:
-    """One query: every eligible application with one row per assignment and the criterion
-    scores of its submitted review summed by the database (they were fetched row by row and
-    grouped in Python: 520 000 rows at 30 000 applications); then the figures from
-    whole-number sums (reviews.ranking_sums, equal to reviews.ranking.rank)."""
-    if criteria is None:
-        criteria = list(competition.criteria.order_by("position"))
-    specs = [CriterionSpec(c.pk, c.weight, c.max_score) for c in criteria]
-    submitted = Q(assignments__review__status=Review.Status.SUBMITTED)
-    columns = {
-        f"c{criterion.pk}": Sum(
-            "assignments__review__scores__score",
-            filter=submitted & Q(assignments__review__scores__criterion_id=criterion.pk),
-        )
-        for criterion in criteria
-    }
-    # LEFT JOINs: an application nobody has reviewed yet still has its row (member None).
-    joined = (
-        competition.applications.filter(status=Application.Status.ELIGIBLE)
-        .values("pk", "assignments__member_id")
-        .annotate(**columns)
-        .order_by("pk")
-        .values_list("pk", "assignments__member_id", *columns)
+def _grouped_by_review_sql(competition: Competition, criteria: list[Criterion]) -> tuple:
+    """Every eligible application's assignments with the criterion scores of each submitted
+    review, grouped by review first: the database reads the score index in review order
+    and aggregates as it goes. Grouping the joined rows by (application, expert) instead
+    sorted all 175 000 score rows at 10 000 applications (spilling to disk on PostgreSQL).
+    The unary plus keeps SQLite from looking each score up through the criterion index."""
+    application, assignment, review, score = (
+        connection.ops.quote_name(model._meta.db_table)
+        for model in (Application, Assignment, Review, CriterionScore)
     )
+    count = len(criteria)
+    sums = ", ".join(f"SUM(CASE WHEN criterion_id = %s THEN score END) c{k}" for k in range(count))
+    shown, marks = ", ".join(f"s.c{k}" for k in range(count)), ", ".join(["%s"] * count)
+    # Only the models' table names and placeholders are put into the text.
+    sql = (
+        f"SELECT ap.id, a.member_id, {shown} FROM {application} ap "  # noqa: S608
+        f"LEFT JOIN {assignment} a ON a.application_id = ap.id "
+        f"LEFT JOIN {review} r ON r.assignment_id = a.id AND r.status = %s "
+        f"LEFT JOIN (SELECT review_id, {sums} FROM {score} "
+        f"WHERE +criterion_id IN ({marks}) GROUP BY review_id) s ON s.review_id = r.id "
+        "WHERE ap.competition_id = %s AND ap.status = %s"
+    )
+    pks = [criterion.pk for criterion in criteria]
+    return sql, [Review.Status.SUBMITTED, *pks, *pks, competition.pk, Application.Status.ELIGIBLE]
+
+
+def _ranking_rows(
+    competition: Competition, criteria: list[Criterion], applications: set[int] | None = None
+) -> tuple[list[int], list]:
+    """The eligible applications (or those of `applications`) and their submitted reviews as
+    rows (application, expert, criterion scores in the criteria's order), in one query: one
+    row per assignment with the criterion scores of its submitted review summed by the
+    database (they were fetched row by row and grouped in Python: 520 000 rows at 30 000
+    applications)."""
+    if applications is None:
+        sql, params = _grouped_by_review_sql(competition, criteria)
+    else:
+        # A page's applications: looked up by their ids, their scores through the index.
+        submitted = Q(assignments__review__status=Review.Status.SUBMITTED)
+        columns = {
+            f"c{criterion.pk}": Sum(
+                "assignments__review__scores__score",
+                filter=submitted & Q(assignments__review__scores__criterion_id=criterion.pk),
+            )
+            for criterion in criteria
+        }
+        # LEFT JOINs: an application nobody has reviewed yet still has its row (member None).
+        joined = (
+            competition.applications.filter(status=Application.Status.ELIGIBLE, pk__in=applications)
+            .values("pk", "assignments__member_id")
+            .annotate(**columns)
+            .order_by()
+            .values_list("pk", "assignments__member_id", *columns)
+        )
+        sql, params = joined.query.sql_with_params()
     # Read through a plain cursor: the ORM's converters (int() on each sum) cost as much as
     # the query itself for 130 000 rows, and both databases give the sums as ints already.
-    sql, params = joined.query.sql_with_params()
-    with connections[joined.db].cursor() as cursor:
+    with connection.cursor() as cursor:
         cursor.execute(sql, params)
         fetched = cursor.fetchall()
-    eligible, rows = [], []
-    for application, member, *scores in fetched:
-        if not eligible or eligible[-1] != application:
-            eligible.append(application)
-        if member is not None and scores and None not in scores:
-            rows.append((application, member, tuple(scores)))
+    rows = []
+    for row in fetched:
+        scores = row[2:]
+        if row[1] is not None and scores and None not in scores:
+            rows.append((row[0], row[1], scores))
+    return sorted({row[0] for row in fetched}), rows
+
+
+def _ranking_options(competition: Competition, criteria: list[Criterion]) -> dict:
     tie_criteria = [
         c.pk
         for c in sorted((c for c in criteria if c.tie_break_order), key=lambda c: c.tie_break_order)
     ]
+    return {
+        "required_reviews": competition.required_reviews,
+        "by_standardised": competition.ranking_method == Competition.RankingMethod.STANDARDISED,
+        "tie_criteria": tie_criteria,
+        "awards": competition.award_count,
+    }
+
+
+def _specs(criteria: list[Criterion]) -> list[CriterionSpec]:
+    return [CriterionSpec(c.pk, c.weight, c.max_score) for c in criteria]
+
+
+def _compute_ranking(
+    competition: Competition, criteria: list[Criterion] | None = None, *, stability: bool = True
+) -> list[Ranked]:
+    """Every eligible application's figures from whole-number sums (reviews.ranking_sums,
+    equal to reviews.ranking.rank)."""
+    if criteria is None:
+        criteria = list(competition.criteria.order_by("position"))
+    eligible, rows = _ranking_rows(competition, criteria)
     return rank_rows(
         eligible,
         rows,
-        specs,
-        required_reviews=competition.required_reviews,
-        by_standardised=competition.ranking_method == Competition.RankingMethod.STANDARDISED,
-        tie_criteria=tie_criteria,
-        awards=competition.award_count,
+        _specs(criteria),
+        **_ranking_options(competition, criteria),
         stability=stability,
     )
 
@@ -267,10 +340,36 @@ def competition_ranking(competition: Competition) -> list[RankingRow]:
     return _rows(ranking_results(competition))
 
 
-def ranking_page(competition: Competition, number, per_page: int = RANKING_PAGE_SIZE):
-    """One page of the ranking with its applications: what the ranking page shows."""
-    page = Paginator(_packed_results(competition), per_page).get_page(number)
-    page.object_list = _rows([Ranked.unpack(packed) for packed in page.object_list])
+def ranking_page(competition: Competition, number):
+    """One page of the ranking with its applications: what the ranking page shows.
+
+    The order, ties and stability labels of every application are computed in whole
+    numbers and kept in the cache; only the page's applications get their figures, from
+    their own reviews (read with the others when computing, else in one small query).
+    Making all 26 000 applications' Decimals and packing them was most of the page's time
+    when nothing was cached.
+    """
+    criteria = list(competition.criteria.order_by("position"))
+    key = f"{_fingerprint(competition, criteria)}:order"
+    order, rows = cache.get(key), None
+    if order is None:
+        eligible, rows = _ranking_rows(competition, criteria)
+        options = _ranking_options(competition, criteria)
+        order = ranking_order(eligible, rows, _specs(criteria), **options)
+        cache.set(key, order, timeout=RANKING_CACHE_SECONDS)
+    page = Paginator(range(len(order.order)), RANKING_PAGE_SIZE).get_page(number)
+    shown = {order.order[position] for position in page.object_list}
+    if rows is None:
+        # Cached: the page's applications' own reviews, in one small query.
+        rows = _ranking_rows(competition, criteria, shown)[1] if shown else []
+    items = shown_items(
+        order,
+        page.object_list,
+        [row for row in rows if row[0] in shown],
+        _specs(criteria),
+        required_reviews=competition.required_reviews,
+    )
+    page.object_list = _rows(items)
     return page
 
 

@@ -13,7 +13,7 @@ from competitions.models import Competition
 from reviews.access import commission_competition, may_resolve_flags
 from reviews.forms import AssignByHandForm, AssignForm, CommissionAddForm
 from reviews.models import Review
-from reviews.selectors import applications_eligible, commission_members, conflict_flags
+from reviews.selectors import applications_eligible, commission_members, conflict_flags_page
 from reviews.services import (
     assignment_create,
     assignments_create_all,
@@ -40,7 +40,7 @@ def commission(request: HttpRequest, slug: str) -> HttpResponse:
             "competition": competition,
             "members": commission_members(competition),
             "eligible_count": applications_eligible(competition).count(),
-            "flags": conflict_flags(competition),
+            "flags": conflict_flags_page(competition, request.GET.get("page")),
             "can_resolve": may_resolve_flags(request.user, competition)
             and competition.results_published_at is None,
             "add_form": CommissionAddForm(experts=_experts()),

@@ -309,3 +309,82 @@ def test_the_stem_is_the_documented_rule(name):
     from reviews.conflicts import surname, surname_stem
 
     assert surname_stem(name) == (surname(name or "").removesuffix("а") or None)
+
+
+def another_call(lead, place, experts: int = 3):
+    """A second call reviewed by its own commission, with a tie at the top: its reviews must
+    not reach the first call's ranking, nor the first's reach it."""
+    from reviews.services import commission_add
+
+    other = CompetitionFactory()
+    for position, code in enumerate(["relevance", "novelty"], start=1):
+        other.criteria.create(position=position, code=code, name=code, max_score=5)
+    staff = UserFactory(roles=[Role.STAFF])
+    members = [
+        commission_add(
+            competition=other,
+            expert=UserFactory(roles=[Role.EXPERT], email=f"other{n}@example.kz"),
+            by=staff,
+        )
+        for n in range(experts)
+    ]
+    criteria = list(other.criteria.order_by("position"))
+    for number, marks in enumerate([(5, 4), (5, 4), (1, 2), (3, 3)], start=1):
+        application = Application.objects.create(
+            competition=other,
+            applicant=lead,
+            status=Application.Status.ELIGIBLE,
+            village=place,
+            registration_number=f"JU-2024-{number:04d}",
+        )
+        for member in members:
+            review = Review.objects.create(
+                assignment=Assignment.objects.create(application=application, member=member),
+                status="submitted",
+                submitted_at=timezone.now(),
+            )
+            CriterionScore.objects.bulk_create(
+                CriterionScore(review=review, criterion=c, score=s)
+                for c, s in zip(criteria, marks, strict=True)
+            )
+    other.required_reviews, other.award_count = 2, 1
+    other.save()
+    return other
+
+
+@pytest.mark.parametrize("method", ["mean", "standardised"])
+def test_the_ranking_page_shows_what_rank_gives_in_every_call(
+    client, panel, staff, method, monkeypatch, django_assert_max_num_queries
+):
+    """Page by page, the ranking page's places, figures, ties and labels are rank()'s on the
+    Python grouping of the score rows: ties, unreviewed and draft reviews, a review voided by
+    a confirmed conflict (its expert recused), and another call's reviews left out."""
+    from reviews import selectors
+
+    competition, _members, applications = panel
+    competition.ranking_method = method
+    competition.criteria.filter(position=3).update(tie_break_order=1)
+    competition.save()
+    other = another_call(applications[0].applicant, applications[0].village)
+    monkeypatch.setattr(selectors, "RANKING_PAGE_SIZE", 3)
+    client.force_login(staff)
+    for call in (competition, other):
+        expected = [item.pack() for item in ranked_in_python(call)]
+        assert any(item[-2] for item in expected)  # a tie the chair decides
+        shown, number, pages = [], 1, 1
+        while number <= pages:
+            cache.clear()
+            with django_assert_max_num_queries(15):
+                response = client.get(f"/reviews/ranking/{call.slug}/?page={number}")
+            assert response.status_code == 200
+            packs = [row.result.pack() for row, _decision, _proposed in response.context["rows"]]
+            # Warm: the order from the cache, the page's reviews read on their own.
+            with django_assert_max_num_queries(15):
+                warm = client.get(f"/reviews/ranking/{call.slug}/?page={number}")
+            assert [row.result.pack() for row, _d, _p in warm.context["rows"]] == packs
+            shown += packs
+            number, pages = number + 1, response.context["page"].paginator.num_pages
+        assert pages > 1
+        assert shown == expected
+    labels = {item.stability for item in ranked_in_python(competition)}
+    assert {"stable_funded", "stable_out"} <= labels

@@ -1,0 +1,82 @@
+"""The commission page shows its conflict flags a page at a time, open ones first, with the
+counts of them all, in a fixed number of queries however many flags were ever raised."""
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from reviews import selectors
+from tests.applications.helpers import iin_for, village
+from tests.reviews.helpers import dismiss_flags
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def flagged(scored, staff):
+    """A namesake of the first expert (Ахметова Гүлнар) in every team: four flags, the first
+    (JU-2025-0001) dismissed, three open."""
+    dismiss_flags(scored[0].competition, staff)
+    for number, application in enumerate(scored[1:], start=2):
+        application.team.create(
+            position=3,
+            full_name=f"Ахметов Болат{number}",
+            iin=iin_for(date(1999, 2, number)),
+            birth_date=date(1999, 2, number),
+            phone=f"+770200000{number:02d}",
+            village=village(),
+            role="Мүше",
+        )
+    return scored
+
+
+def listed(content: str) -> list[str]:
+    """The applications' numbers in the order the page lists them."""
+    shown = [n for n in ("0001", "0002", "0003", "0004") if f"JU-2025-{n}" in content]
+    return sorted(shown, key=lambda number: content.index(f"JU-2025-{number}"))
+
+
+def test_the_flags_are_paged_open_first_with_the_counts_of_all(
+    client, staff, flagged, monkeypatch, django_assert_max_num_queries
+):
+    monkeypatch.setattr(selectors, "FLAGS_PAGE_SIZE", 2)
+    competition = flagged[0].competition
+    client.force_login(staff)
+    url = f"/reviews/commission/{competition.slug}/"
+    with django_assert_max_num_queries(15):
+        first = client.get(url).content.decode()
+    flags_part = first.split('data-testid="flags"')[1]
+    assert listed(flags_part) == ["0002", "0003"]
+    assert "Барлығы 4 белгі · 3 ашық" in " ".join(first.split())
+    assert 'href="?page=2"' in first
+    with django_assert_max_num_queries(15):
+        second = client.get(f"{url}?page=2").content.decode()
+    assert listed(second.split('data-testid="flags"')[1]) == ["0004", "0001"]
+    # Past the end: the last page, as every paged list in the portal.
+    assert client.get(f"{url}?page=99").content.decode().count("JU-2025-0001") == 1
+
+
+def test_the_query_count_does_not_grow_with_the_flags(client, staff, flagged):
+    competition = flagged[0].competition
+    client.force_login(staff)
+    url = f"/reviews/commission/{competition.slug}/"
+    client.get(url)
+    with CaptureQueriesContext(connection) as before:
+        client.get(url)
+    # A namesake of the second expert (Құлжанова Динара) in every team: four flags more.
+    for number, application in enumerate(flagged, start=1):
+        application.team.create(
+            position=4,
+            full_name=f"Құлжанов Ерік{number}",
+            iin=iin_for(date(2000, 3, number)),
+            birth_date=date(2000, 3, number),
+            phone=f"+770300000{number:02d}",
+            village=village(),
+            role="Мүше",
+        )
+    with CaptureQueriesContext(connection) as after:
+        content = client.get(url).content.decode()
+    assert "Барлығы 8 белгі · 7 ашық" in " ".join(content.split())
+    assert len(after.captured_queries) == len(before.captured_queries)
