@@ -232,6 +232,12 @@ def _ranking_rows(
     row per assignment with the criterion scores of its submitted review summed by the
     database (they were fetched row by row and grouped in Python: 520 000 rows at 30 000
     applications)."""
+    if not criteria:
+        # A call without criteria yet: nothing to score, every eligible application unranked.
+        eligible = competition.applications.filter(status=Application.Status.ELIGIBLE)
+        if applications is not None:
+            eligible = eligible.filter(pk__in=applications)
+        return sorted(eligible.values_list("pk", flat=True)), []
     if applications is None:
         sql, params = _grouped_by_review_sql(competition, criteria)
     else:

@@ -388,3 +388,21 @@ def test_the_ranking_page_shows_what_rank_gives_in_every_call(
         assert shown == expected
     labels = {item.stability for item in ranked_in_python(competition)}
     assert {"stable_funded", "stable_out"} <= labels
+
+
+def test_a_call_without_criteria_lists_its_eligible_applications_unranked(client, staff):
+    """Criteria are set up after the call opens: until then the ranking, the report files'
+    ranking and the ranking page list the eligible applications, none scored."""
+    from tests.factories import ApplicationFactory
+
+    competition = CompetitionFactory()
+    competition.criteria.all().delete()
+    eligible = ApplicationFactory(competition=competition, status=Application.Status.ELIGIBLE)
+    ApplicationFactory(competition=competition, status=Application.Status.SUBMITTED)
+
+    results = ranking_results(competition)
+    assert [(item.application_id, item.reviews) for item in results] == [(eligible.pk, 0)]
+    client.force_login(staff)
+    response = client.get(f"/reviews/ranking/{competition.slug}/")
+    assert response.status_code == 200
+    assert [row.application.pk for row, _d, _p in response.context["rows"]] == [eligible.pk]
