@@ -50,7 +50,7 @@ def test_the_flags_are_paged_open_first_with_the_counts_of_all(
     flags_part = first.split('data-testid="flags"')[1]
     assert listed(flags_part) == ["0002", "0003"]
     assert "Барлығы 4 белгі · 3 ашық" in " ".join(first.split())
-    assert 'href="?page=2"' in first
+    assert 'href="?page=2#flags"' in first  # back at the flags, not the page's top
     with django_assert_max_num_queries(15):
         second = client.get(f"{url}?page=2").content.decode()
     assert listed(second.split('data-testid="flags"')[1]) == ["0004", "0001"]
