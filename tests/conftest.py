@@ -48,6 +48,31 @@ def one_redis_database_per_worker(worker_id):
         yield
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_modify_db_settings
+):
+    """pytest-django's, but the test database is migrated once and copied
+    (tests/migrated_once.py) instead of migrated in every worker."""
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    from tests.migrated_once import migrating_once
+
+    verbosity = request.config.option.verbose
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    with django_db_blocker.unblock(), migrating_once():
+        databases = setup_databases(
+            verbosity=verbosity,
+            interactive=False,
+            aliases=aliases,
+            serialized_aliases=serialized_aliases,
+        )
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(databases, verbosity=verbosity)
+
+
 @pytest.fixture(autouse=True)
 def own_media_root(settings, tmp_path):
     """Uploaded and generated files go to the test's own folder: parallel workers never
