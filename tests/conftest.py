@@ -171,27 +171,34 @@ def _load_demo(settings, loaders):
 
 
 @pytest.fixture(scope="session")
-def demo_snapshots(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Each demo is loaded once per test process (per xdist worker), then rolled back and
-    kept as rows and files (tests/demo_snapshot.py) that each test gets back in its own
-    transaction: ten seconds once instead of in every test."""
+def demo_snapshots(django_db_setup, django_db_blocker, tmp_path_factory, worker_id):
+    """Each demo is loaded once per test run, then rolled back and kept as rows and files
+    (tests/demo_snapshot.py) that each test gets back in its own transaction: ten seconds
+    once instead of in every test. The first xdist worker to need a demo loads it and
+    leaves it in the run's temporary folder for the others (tests/demo_snapshot.py)."""
 
     from demo.loader import load_demo
-    from tests.demo_snapshot import take
+    from tests.demo_snapshot import shared, take
 
     taken = {}
+    # xdist workers' temporary folders are popen-gw0, popen-gw1, ... in the run's folder.
+    run_folder = None if worker_id == "master" else tmp_path_factory.getbasetemp().parent
 
     def snapshot(loaders):
         key = tuple(loaders)
         if key not in taken:
-            media = tmp_path_factory.mktemp("demo-media")
-            own = {
-                "DEMO_LOADERS": list(loaders),
-                "MEDIA_ROOT": media,
-                "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
-            }
-            with django_db_blocker.unblock(), override_settings(**own):
-                taken[key] = take(load_demo, media)
+
+            def load():
+                media = tmp_path_factory.mktemp("demo-media")
+                own = {
+                    "DEMO_LOADERS": list(loaders),
+                    "MEDIA_ROOT": media,
+                    "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+                }
+                with django_db_blocker.unblock(), override_settings(**own):
+                    return take(load_demo, media)
+
+            taken[key] = shared(run_folder, key, load)
             cache.clear()
         return taken[key]
 
