@@ -254,7 +254,6 @@ SLOW_FIRST = (
     "tests/browser/test_team_invite.py",
     "tests/browser/test_apply.py",
     "tests/jastarurban/test_form_fuzz.py",
-    "tests/jastarurban/test_csp.py::test_every_page_of_every_role",
     "tests/reports/test_operator_read_only.py::test_every_write_on_every_url",
     "tests/jastarurban/test_forms_speak_the_language.py::test_every_refused_form",
     "tests/reports/test_api_fuzz.py",
