@@ -53,8 +53,10 @@ demo: messages
 # kept on one worker by their xdist_group. PYTEST_ARGS="-n 0" runs it in one process.
 PYTEST_ARGS ?= -n auto --maxprocesses 8 --dist loadgroup
 
+# Bytecode is written even where the environment says not to (PYTHONDONTWRITEBYTECODE):
+# otherwise every worker compiles every module and test file from source again.
 test: messages
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	PYTHONDONTWRITEBYTECODE= $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # The benchmark: DEBUG off as in production, its own databases and media; the demo app
 # for its seed and commands.

@@ -48,6 +48,37 @@ def one_redis_database_per_worker(worker_id):
         yield
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_modify_db_settings
+):
+    """pytest-django's, but the test database is migrated once and copied
+    (tests/migrated_once.py) instead of migrated in every worker."""
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    from tests.migrated_once import migrating_once
+
+    verbosity = request.config.option.verbose
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    with django_db_blocker.unblock(), migrating_once():
+        databases = setup_databases(
+            verbosity=verbosity,
+            interactive=False,
+            aliases=aliases,
+            serialized_aliases=serialized_aliases,
+        )
+    yield
+    with django_db_blocker.unblock():
+        try:
+            teardown_databases(databases, verbosity=verbosity)
+        except Exception as error:  # as pytest-django does: a warning, not an error
+            # A live-server thread may still hold a PostgreSQL connection at the very end.
+            request.node.warn(
+                pytest.PytestWarning(f"Error when trying to teardown test databases: {error!r}")
+            )
+
+
 @pytest.fixture(autouse=True)
 def own_media_root(settings, tmp_path):
     """Uploaded and generated files go to the test's own folder: parallel workers never
@@ -163,27 +194,34 @@ def _load_demo(settings, loaders):
 
 
 @pytest.fixture(scope="session")
-def demo_snapshots(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Each demo is loaded once per test process (per xdist worker), then rolled back and
-    kept as rows and files (tests/demo_snapshot.py) that each test gets back in its own
-    transaction: ten seconds once instead of in every test."""
+def demo_snapshots(django_db_setup, django_db_blocker, tmp_path_factory, worker_id):
+    """Each demo is loaded once per test run, then rolled back and kept as rows and files
+    (tests/demo_snapshot.py) that each test gets back in its own transaction: ten seconds
+    once instead of in every test. The first xdist worker to need a demo loads it and
+    leaves it in the run's temporary folder for the others (tests/demo_snapshot.py)."""
 
     from demo.loader import load_demo
-    from tests.demo_snapshot import take
+    from tests.demo_snapshot import shared, take
 
     taken = {}
+    # xdist workers' temporary folders are popen-gw0, popen-gw1, ... in the run's folder.
+    run_folder = None if worker_id == "master" else tmp_path_factory.getbasetemp().parent
 
     def snapshot(loaders):
         key = tuple(loaders)
         if key not in taken:
-            media = tmp_path_factory.mktemp("demo-media")
-            own = {
-                "DEMO_LOADERS": list(loaders),
-                "MEDIA_ROOT": media,
-                "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
-            }
-            with django_db_blocker.unblock(), override_settings(**own):
-                taken[key] = take(load_demo, media)
+
+            def load():
+                media = tmp_path_factory.mktemp("demo-media")
+                own = {
+                    "DEMO_LOADERS": list(loaders),
+                    "MEDIA_ROOT": media,
+                    "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+                }
+                with django_db_blocker.unblock(), override_settings(**own):
+                    return take(load_demo, media)
+
+            taken[key] = shared(run_folder, key, load)
             cache.clear()
         return taken[key]
 
@@ -239,7 +277,6 @@ SLOW_FIRST = (
     "tests/browser/test_team_invite.py",
     "tests/browser/test_apply.py",
     "tests/jastarurban/test_form_fuzz.py",
-    "tests/jastarurban/test_csp.py::test_every_page_of_every_role",
     "tests/reports/test_operator_read_only.py::test_every_write_on_every_url",
     "tests/jastarurban/test_forms_speak_the_language.py::test_every_refused_form",
     "tests/reports/test_api_fuzz.py",

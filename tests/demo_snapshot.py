@@ -12,9 +12,13 @@ insert would run `auto_now`/`auto_now_add` again and give every demo row today's
 """
 
 import datetime
+import fcntl
+import hashlib
 import json
+import pickle
 import shutil
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from django.apps import apps
@@ -126,3 +130,29 @@ def take(load, media: Path) -> DemoSnapshot:
         if model._meta.db_table in touched and not model._meta.proxy
     ]
     return DemoSnapshot(deleted=deleted, inserted=inserted, models=models, media=media)
+
+
+def shared(folder: Path | None, key: tuple, load: Callable[[], DemoSnapshot]) -> DemoSnapshot:
+    """`load()` once for all the test processes of a run that share `folder` (xdist workers):
+    the first keeps its snapshot there (pickled; its files stay in its own temporary
+    folder, which lasts as long as the run), the others wait for it and read it. Every
+    worker's database is a copy of the same migrated one, so the rows fit each of them."""
+    if folder is None:
+        return load()
+    name = hashlib.sha256(repr(key).encode()).hexdigest()[:16]
+    kept = folder / f"demo-{name}.pickle"
+    with open(folder / f"demo-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if kept.exists():
+                snapshot = pickle.loads(kept.read_bytes())  # noqa: S301 - written by this run
+                # Models go by label: an auto-created through model does not pickle.
+                return replace(snapshot, models=[apps.get_model(m) for m in snapshot.models])
+            snapshot = load()
+            partial = kept.with_suffix(".partial")
+            labels = [model._meta.label for model in snapshot.models]
+            partial.write_bytes(pickle.dumps(replace(snapshot, models=labels)))
+            partial.replace(kept)
+            return snapshot
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)

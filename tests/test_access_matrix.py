@@ -722,9 +722,14 @@ class RoleClient:
 
 
 def test_every_url_has_an_entry_and_every_role_gets_what_it_should(full_demo, people, objects):
+    """And every page a role opens (200) sends the Content-Security-Policy and has no
+    inline code (tests/jastarurban/test_csp.py): one pass opens every page once."""
+    from tests.jastarurban.test_csp import policy_and_inline_code_failures
+
     clients = {role: RoleClient(people[role]) for role in ROLES}
     failures = []
     missing = []
+    policy_failures, html_pages = [], 0
     for name, pattern in url_patterns():
         if name == "admin:login":
             rule, url = Rule(OK, {Role.STAFF.value: REDIRECT}), reverse(name)
@@ -745,8 +750,17 @@ def test_every_url_has_an_entry_and_every_role_gets_what_it_should(full_demo, pe
             missing.append(f"{name} ({pattern.pattern})")
             continue
         for role in ROLES:
-            got = outcome(clients[role].get(url))
+            response = clients[role].get(url)
+            got = outcome(response)
             if got != rule.expected(role):
                 failures.append(f"{role:<10} {url:<55} expected {rule.expected(role)}, got {got}")
+            # The admin's login page is a page for anonymous visitors only.
+            is_page = rule.expected(role) == OK and (name != "admin:login" or role == "anonymous")
+            if is_page and response.status_code == 200:
+                html, found = policy_and_inline_code_failures(f"{role:<10} {url}", response)
+                html_pages += html
+                policy_failures += found
     assert not missing, "URL patterns without an access rule:\n" + "\n".join(missing)
     assert not failures, "\n".join(failures)
+    assert html_pages > 100
+    assert not policy_failures, "Content-Security-Policy:\n" + "\n".join(policy_failures)

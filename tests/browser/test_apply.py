@@ -12,7 +12,6 @@ from playwright.sync_api import expect
 
 from applications.models import Application
 from competitions.places import place_label
-from demo.loader import load_demo
 from tests.applications.helpers import confirmed_teammate, iin_for, village
 from tests.browser.conftest import settle_autosave
 
@@ -93,11 +92,10 @@ def fill_project(page, beineu: str) -> None:
 
 @pytest.mark.parametrize("language", ["kk", "ru"])
 def test_a_new_user_applies_with_one_teammate_from_a_phone_and_alone_is_refused(
-    live_server, browser, settings, tmp_path, language
+    live_server, browser, settings, full_demo, language
 ):
-    settings.MEDIA_ROOT = tmp_path
+    # The whole demo, as `make demo` loads it (restored from the run's one load).
     settings.SITE_URL = live_server.url
-    load_demo()
     url = live_server.url
     words = WORDS[language]
     with translation.override(language):

@@ -15,7 +15,6 @@ from applications.iin import parse_iin
 from applications.models import Application, TeamMember
 from applications.services.application import profile_save
 from competitions.models import District
-from demo.loader import load_demo
 from notifications import sms
 from tests.applications.helpers import iin_for, village
 from tests.browser.conftest import settle_autosave
@@ -51,10 +50,10 @@ def last_sms(phone: str, pattern: str) -> str:
 
 
 def test_the_lead_invites_the_teammate_confirms_on_their_phone_and_the_lead_submits(
-    live_server, browser, settings
+    live_server, browser, settings, full_demo
 ):
+    # The whole demo, as `make demo` loads it (restored from the run's one load).
     settings.SITE_URL = live_server.url
-    load_demo()
     url = live_server.url
     beineu = "Бейнеу"
     lead_context, lead = phone_context(browser, url)

@@ -36,18 +36,23 @@ def seed() -> None:
 
 
 @pytest.fixture(scope="session")
-def seed_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The seed is made once per test process and written back into each test that asks
-    for it (tests/demo_snapshot.py): a minute of seeding once instead of in three tests."""
-    from tests.demo_snapshot import take
+def seed_snapshot(django_db_setup, django_db_blocker, tmp_path_factory, worker_id):
+    """The seed is made once per test run and written back into each test that asks for
+    it (tests/demo_snapshot.py): a minute of seeding once instead of in three tests, and
+    once for all the xdist workers that run them."""
+    from tests.demo_snapshot import shared, take
 
-    media = tmp_path_factory.mktemp("seed-media")
-    own = {
-        "MEDIA_ROOT": media,
-        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
-    }
-    with django_db_blocker.unblock(), override_settings(**own):
-        snapshot = take(seed, media)
+    def load():
+        media = tmp_path_factory.mktemp("seed-media")
+        own = {
+            "MEDIA_ROOT": media,
+            "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+        }
+        with django_db_blocker.unblock(), override_settings(**own):
+            return take(seed, media)
+
+    run_folder = None if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    snapshot = shared(run_folder, ("seed_scale",), load)
     cache.clear()
     return snapshot
 
