@@ -99,6 +99,16 @@ def test_verify_passes_when_everyone_did_their_part(plan, client, tmp_path):
         applicant_does_what_the_script_does(client, entry, plan["open_call"]["slug"])
     for email in plan["experts"]:
         expert_does_what_the_script_does(client, email)
+    # The demo's own application in the open call (its phone applicant's), numbered by the
+    # demo and not by the call's counter: not the run's to count.
+    from competitions.models import Competition
+    from tests.factories import ApplicationFactory
+
+    ApplicationFactory(
+        competition=Competition.objects.get(slug=plan["open_call"]["slug"]),
+        registration_number="JU-2026-9001",
+        status=Application.Status.ELIGIBLE,
+    )
 
     verdict = load_verify(plan=plan)
 
