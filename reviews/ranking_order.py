@@ -22,8 +22,10 @@ from reviews.ranking_sums import (
     Row,
     expert_scales,
     fill_figures,
+    leaders_without,
     limits_in_hundredths,
     review_values,
+    reviews_by_expert,
     z_score,
 )
 
@@ -180,19 +182,11 @@ def _funded_without_each_expert(
     applications the expert did not review, and those of the expert's whose primary score
     without them can still reach the last of these."""
     base = sorted(key for application, key in keys.items() if sums[application][1] >= required)
-    reviews_by: dict[int, list] = defaultdict(list)
-    for own in per_application.values():
-        for review in own:
-            reviews_by[review[1]].append(review)
+    reviews_by = reviews_by_expert(per_application)
     runs = []
     for member_id in sorted(reviews_by):
         affected = {review[0] for review in reviews_by[member_id]}
-        candidates = []
-        for key in base:
-            if key[-1] not in affected:
-                candidates.append(key)
-                if len(candidates) == awards:
-                    break
+        candidates = leaders_without(base, affected, awards)
         floor = -candidates[-1][0] if len(candidates) == awards else None
         for application_id, _member, value, scores in reviews_by[member_id]:
             primary_total, count, ties = sums[application_id]

@@ -208,6 +208,27 @@ def rank_rows(
     return ranked + sorted(unranked, key=lambda item: item.application_id)
 
 
+def reviews_by_expert(per_application: dict[int, list]) -> dict[int, list]:
+    """Each expert's reviews (application, expert, value, scores), from each application's."""
+    by_expert: dict[int, list] = defaultdict(list)
+    for own in per_application.values():
+        for review in own:
+            by_expert[review[1]].append(review)
+    return by_expert
+
+
+def leaders_without(base: list, affected: set[int], awards: int) -> list:
+    """The first `awards` keys of the order `base` (each ending in its application's id)
+    whose application is not in `affected`: who is funded whatever those reviews become."""
+    leaders = []
+    for key in base:
+        if key[-1] not in affected:
+            leaders.append(key)
+            if len(leaders) == awards:
+                break
+    return leaders
+
+
 def _funded_without_each_expert(
     items,
     per_application,
@@ -226,20 +247,12 @@ def _funded_without_each_expert(
     whose mean without them can still reach the last of these (checked in whole numbers
     before any Decimal is made)."""
     base = sorted(keys[item.application_id] for item in items if item.reviews >= required)
-    reviews_by: dict[int, list] = defaultdict(list)
-    for own in per_application.values():
-        for review in own:
-            reviews_by[review[1]].append(review)
+    reviews_by = reviews_by_expert(per_application)
     scale = 1000 if by_standardised else 100
     runs = []
     for member_id in sorted(reviews_by):
         affected = {review[0] for review in reviews_by[member_id]}
-        candidates = []
-        for key in base:
-            if key[-1] not in affected:
-                candidates.append(key)
-                if len(candidates) == awards:
-                    break
+        candidates = leaders_without(base, affected, awards)
         # The last of them: a rerun's primary score below it (after rounding) cannot enter.
         floor = int(-candidates[-1][0] * scale) if len(candidates) == awards else None
         for application_id, _member, value, scores in reviews_by[member_id]:

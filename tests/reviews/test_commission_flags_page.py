@@ -20,16 +20,22 @@ def flagged(scored, staff):
     (JU-2025-0001) dismissed, three open."""
     dismiss_flags(scored[0].competition, staff)
     for number, application in enumerate(scored[1:], start=2):
-        application.team.create(
-            position=3,
-            full_name=f"Ахметов Болат{number}",
-            iin=iin_for(date(1999, 2, number)),
-            birth_date=date(1999, 2, number),
-            phone=f"+770200000{number:02d}",
-            village=village(),
-            role="Мүше",
-        )
+        add_namesake(application, number, "Ахметов Болат", date(1999, 2, number), position=3)
     return scored
+
+
+def add_namesake(application, number: int, name: str, born: date, position: int) -> None:
+    """A team member at `position` sharing an expert's surname, with an IIN and a phone of
+    their own."""
+    application.team.create(
+        position=position,
+        full_name=f"{name}{number}",
+        iin=iin_for(born),
+        birth_date=born,
+        phone=f"+770{position - 1}00000{number:02d}",
+        village=village(),
+        role="Мүше",
+    )
 
 
 def listed(content: str) -> list[str]:
@@ -67,15 +73,7 @@ def test_the_query_count_does_not_grow_with_the_flags(client, staff, flagged):
         client.get(url)
     # A namesake of the second expert (Құлжанова Динара) in every team: four flags more.
     for number, application in enumerate(flagged, start=1):
-        application.team.create(
-            position=4,
-            full_name=f"Құлжанов Ерік{number}",
-            iin=iin_for(date(2000, 3, number)),
-            birth_date=date(2000, 3, number),
-            phone=f"+770300000{number:02d}",
-            village=village(),
-            role="Мүше",
-        )
+        add_namesake(application, number, "Құлжанов Ерік", date(2000, 3, number), position=4)
     with CaptureQueriesContext(connection) as after:
         content = client.get(url).content.decode()
     assert "Барлығы 8 белгі · 7 ашық" in " ".join(content.split())

@@ -10,7 +10,7 @@ import pytest
 from reviews.ranking import CriterionSpec, SubmittedReview, rank
 from reviews.ranking_order import ranking_order, rounded, shown_items
 from reviews.ranking_sums import rank_rows
-from tests.reviews.test_ranking_sums import CRITERIA, as_rows, panel
+from tests.reviews.test_ranking_sums import CRITERIA, as_rows, panel, random_case
 
 TENTHS = [CriterionSpec(1, Decimal("0.25"), 10), CriterionSpec(2, Decimal(2), 5)]
 
@@ -34,15 +34,9 @@ def paged(applications, rows, criteria, options, per_page):
 @pytest.mark.parametrize("seed", range(10))
 def test_the_page_order_equals_rank_rows_and_rank(seed, narrow, by_standardised):
     rng = random.Random(1000 + seed)
-    applications, reviews = panel(
-        rng, rng.choice([5, 40, 120]), rng.choice([3, 6, 9]), narrow=narrow
+    applications, reviews, options = random_case(
+        rng, narrow=narrow, by_standardised=by_standardised
     )
-    options = {
-        "required_reviews": rng.choice([1, 2, 3, 4]),
-        "by_standardised": by_standardised,
-        "tie_criteria": rng.choice([[], [3], [3, 4], [4, 1]]),
-        "awards": rng.choice([0, 1, 5, 30, 500]),
-    }
     expected = [item.pack() for item in rank(applications, reviews, CRITERIA, **options)]
     rows = as_rows(reviews)
     assert [item.pack() for item in rank_rows(applications, rows, CRITERIA, **options)] == (

@@ -36,11 +36,9 @@ def as_rows(reviews):
     ]
 
 
-@pytest.mark.parametrize("by_standardised", [False, True])
-@pytest.mark.parametrize("narrow", [False, True])
-@pytest.mark.parametrize("seed", range(8))
-def test_rank_rows_equals_rank(seed, narrow, by_standardised):
-    rng = random.Random(seed)
+def random_case(rng, *, narrow: bool, by_standardised: bool) -> tuple:
+    """A random panel (5 to 120 applications, 3 to 9 experts) and ranking options: from
+    one reviewer required to more than some have, no award to more than applications."""
     applications, reviews = panel(
         rng, rng.choice([5, 40, 120]), rng.choice([3, 6, 9]), narrow=narrow
     )
@@ -50,6 +48,17 @@ def test_rank_rows_equals_rank(seed, narrow, by_standardised):
         "tie_criteria": rng.choice([[], [3], [3, 4], [4, 1]]),
         "awards": rng.choice([0, 1, 5, 30, 500]),
     }
+    return applications, reviews, options
+
+
+@pytest.mark.parametrize("by_standardised", [False, True])
+@pytest.mark.parametrize("narrow", [False, True])
+@pytest.mark.parametrize("seed", range(8))
+def test_rank_rows_equals_rank(seed, narrow, by_standardised):
+    rng = random.Random(seed)
+    applications, reviews, options = random_case(
+        rng, narrow=narrow, by_standardised=by_standardised
+    )
     expected = [item.pack() for item in rank(applications, reviews, CRITERIA, **options)]
     found = [item.pack() for item in rank_rows(applications, as_rows(reviews), CRITERIA, **options)]
     assert found == expected
