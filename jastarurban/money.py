@@ -15,6 +15,12 @@ NBSP = "\xa0"
 TENGE = "₸"
 
 
+def grouped_digits(number: int) -> str:
+    """30000 → "30 000": thousands apart by no-break spaces, in every language, so a
+    figure never wraps inside itself (money, and counts beside it)."""
+    return f"{number:,}".replace(",", NBSP)
+
+
 def round_tenge(value: Decimal | int | float) -> int:
     """Rounds to whole tenge, half away from zero, as the accountant's spreadsheet does."""
     return int(Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
@@ -25,7 +31,7 @@ def format_tenge(value: Decimal | int | float | None) -> str:
     if value is None or value == "":
         return "—"
     amount = round_tenge(value)
-    digits = f"{abs(amount):,}".replace(",", NBSP)
+    digits = grouped_digits(abs(amount))
     sign = "−" if amount < 0 else ""
     return f"{sign}{digits}{NBSP}{TENGE}"
 

@@ -1,6 +1,6 @@
 from django import template
 
-from jastarurban.money import NBSP
+from jastarurban.money import grouped_digits
 
 register = template.Library()
 
@@ -13,4 +13,4 @@ def grouped(value):
         number = int(value)
     except (TypeError, ValueError):
         return value
-    return f"{number:,}".replace(",", NBSP)
+    return grouped_digits(number)

@@ -49,3 +49,23 @@ def test_kazakh_numbers_use_a_decimal_comma_and_space_groups():
         )
         assert formats.get_format("FIRST_DAY_OF_WEEK") == 1
         assert datetime.strptime("27.11.2026", formats.get_format("DATE_INPUT_FORMATS")[0])
+
+
+@pytest.mark.parametrize(
+    "value, shown",
+    [
+        (0, "0"),
+        (60, "60"),
+        (999, "999"),
+        (1000, "1\xa0000"),
+        (30000, "30\xa0000"),
+        (100000, "100\xa0000"),
+        ("—", "—"),
+        (None, None),
+    ],
+)
+def test_counts_group_as_money_does_and_leave_what_is_not_a_number(value, shown):
+    """The PDF notes' counts: grouped from a thousand up, as the sums beside them."""
+    from reports.templatetags.counts import grouped
+
+    assert grouped(value) == shown
