@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import TimeStampedModel
+from applications import surnames
 from competitions.models import Competition, Settlement
 from jastarurban.money import line_total_field
 
@@ -135,6 +136,35 @@ class Application(TimeStampedModel):
         return now < self.submission_deadline()
 
 
+class TeamMemberQuerySet(models.QuerySet):
+    """Writes that keep each member's surname stem in step with the full name: the stem is
+    derived in Python (applications.surnames), so every way of writing a name stems it."""
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for member in objs:
+            member.surname_stem = surnames.surname_stem(member.full_name)
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        if "full_name" in fields:
+            for member in objs:
+                member.surname_stem = surnames.surname_stem(member.full_name)
+            fields = [*fields, "surname_stem"]
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
+    def update(self, **kwargs):
+        # bulk_update() comes here with both, each a CASE over its rows.
+        if "full_name" in kwargs and "surname_stem" not in kwargs:
+            if not isinstance(kwargs["full_name"], str):
+                # An expression has no value here to stem: a stale stem would silently
+                # hide (or invent) conflicts of interest.
+                raise TypeError("TeamMember.full_name is updated from a string only.")
+            kwargs["surname_stem"] = surnames.surname_stem(kwargs["full_name"])
+        return super().update(**kwargs)
+
+
 class TeamMember(models.Model):
     """A member as submitted: what exports, the protocol and the reports read."""
 
@@ -150,6 +180,9 @@ class TeamMember(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("No."))
     full_name = models.CharField(_("full name"), max_length=200)
+    # applications.surnames.surname_stem(full_name), written with it (TeamMemberQuerySet,
+    # save): the commission's conflict checks join on it.
+    surname_stem = models.CharField(_("surname stem"), max_length=200, null=True, editable=False)
     iin = models.CharField(_("IIN"), max_length=12, db_index=True)
     birth_date = models.DateField(_("date of birth"))
     phone = models.CharField(_("phone"), max_length=20)
@@ -171,6 +204,8 @@ class TeamMember(models.Model):
     consent_version = models.CharField(_("version of the consent text"), max_length=20, blank=True)
     consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
 
+    objects = TeamMemberQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("team member")
         verbose_name_plural = _("team members")
@@ -178,9 +213,17 @@ class TeamMember(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["application", "iin"], name="team_member_once_per_team")
         ]
+        indexes = [models.Index(fields=["surname_stem"], name="team_member_surname_stem")]
 
     def __str__(self) -> str:
         return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.surname_stem = surnames.surname_stem(self.full_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "full_name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "surname_stem"}
+        super().save(*args, **kwargs)
 
 
 class ApplicationActivity(models.Model):
