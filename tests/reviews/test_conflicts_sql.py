@@ -100,6 +100,9 @@ def panel():
         expert(competition, "а Б", lives_in="Шетпе"),
         expert(competition, "Төлеуов Бақыт", lives_in="Бейнеу"),
         expert(competition, "Жалғыз"),
+        expert(competition, "ИВАНОВ Пётр"),
+        expert(competition, "Әлиева Сәуле", lives_in="Шетпе"),
+        expert(competition, "   "),
         expert(other, "Есенов Марат", lives_in="Бейнеу"),
     ]
     applications = [
@@ -114,6 +117,12 @@ def panel():
             Application.Status.SUBMITTED,
             [("Төлеуова Дана", "Бейнеу"), ("а Ғ", "Бейнеу"), ("Жалғыз", "Шетпе")],
             2,
+        ),
+        application(
+            competition,
+            Application.Status.ELIGIBLE,
+            [("Иванова Мария Петровна", "Бейнеу"), ("ӘЛИЕВ\tМарат", "Бейнеу"), ("", "Бейнеу")],
+            6,
         ),
         application(competition, Application.Status.INELIGIBLE, [("Ахметов Ақан", "Бейнеу")], 3),
         application(competition, Application.Status.DRAFT, [("Серіков Нұр", "Шетпе")], 4),
@@ -131,13 +140,16 @@ def test_sql_flags_equal_the_python_ones(panel, django_assert_max_num_queries):
     # The fixtures do exercise every branch: both reasons, "surname" winning over a shared
     # village, the unchecked statuses and the other competition left out.
     assert {reason for _m, _a, reason in found} == {"surname", "village"}
-    ahmetova, serikov, _a, toleuov, single, _other = (member.pk for member in experts)
-    first, second = applications[0].pk, applications[1].pk
+    ahmetova, serikov, _a, toleuov, single, ivanov, alieva, _blank, _other = (
+        member.pk for member in experts
+    )
+    first, second, sixth = applications[0].pk, applications[1].pk, applications[2].pk
     assert (ahmetova, first, "surname") in found
     assert (serikov, first, "surname") in found  # "  серікова" after the leading spaces
     assert (toleuov, second, "surname") in found and (toleuov, second, "village") in found
     assert (single, second, "surname") in found  # a one-word name is its own surname
-    assert {application for _m, application, _r in found} == {first, second}
+    assert (ivanov, sixth, "surname") in found and (alieva, sixth, "surname") in found
+    assert {application for _m, application, _r in found} == {first, second, sixth}
 
 
 def test_no_commission_no_flags(panel):
