@@ -20,39 +20,30 @@ RANKING_PAGE_SIZE = 100
 
 
 def _count(queryset) -> Subquery:
+    """COUNT(*) rather than of the primary key, which no index but the key's holds: the
+    database then counts from the filter's index alone, never reading the rows."""
     return Subquery(
-        queryset.order_by().annotate(one=Value(1)).values("one").annotate(n=Count("pk")).values("n")
+        queryset.order_by().annotate(one=Value(1)).values("one").annotate(n=Count("*")).values("n")
     )
 
 
 def commission_members(competition: Competition) -> list[CommissionMember]:
-    """The commission with each expert's assigned, submitted and declared-conflict counts.
-
-    Two queries read from indexes only: the assignments and declared conflicts counted per
-    expert (member and (conflict, member) indexes), the submitted reviews grouped from the
-    review_state index. Three DISTINCT counts over every assignment joined to its review's
-    row took 0.7 s of SQLite at 10 000 applications.
+    """The commission with each expert's assigned, submitted and declared-conflict counts,
+    in one query: each count a subquery read from an index alone, the assignments' member
+    and (conflict, member) indexes and the reviews' (member, status) one. Joining the
+    submitted reviews to their assignments to find the expert took 0.2 to 0.4 s at
+    30 000 applications (130 000 reviews).
     """
     assignments = Assignment.objects.filter(member=OuterRef("pk"))
-    members = list(
+    return list(
         competition.commission.select_related("expert").annotate(
             assigned=_count(assignments),
             conflicts=_count(assignments.filter(conflict=Assignment.Conflict.DECLARED)),
+            submitted=_count(
+                Review.objects.filter(member=OuterRef("pk"), status=Review.Status.SUBMITTED)
+            ),
         )
     )
-    submitted = dict(
-        Review.objects.filter(
-            status=Review.Status.SUBMITTED,
-            assignment__in=Assignment.objects.filter(member__competition=competition).values("pk"),
-        )
-        .order_by()
-        .values("assignment__member_id")
-        .annotate(n=Count("pk"))
-        .values_list("assignment__member_id", "n")
-    )
-    for member in members:
-        member.submitted = submitted.get(member.pk, 0)
-    return members
 
 
 @dataclass

@@ -202,7 +202,9 @@ def _editable_review(assignment: Assignment, now) -> Review:
     if assignment.conflict != Assignment.Conflict.NONE:
         raise ReviewLocked(_("Declare first that you have no conflict of interest."))
     deadline = assignment.member.competition.review_deadline
-    review, _created = Review.objects.select_for_update().get_or_create(assignment=assignment)
+    review, _created = Review.objects.select_for_update().get_or_create(
+        assignment=assignment, defaults={"member_id": assignment.member_id}
+    )
     if review.status == Review.Status.SUBMITTED:
         raise ReviewLocked(SUBMITTED)
     if deadline and now >= deadline and not review.reopened_reason:

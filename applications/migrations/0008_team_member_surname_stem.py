@@ -39,10 +39,11 @@ class Migration(migrations.Migration):
             name='surname_stem',
             field=models.CharField(editable=False, max_length=200, null=True, verbose_name='surname stem'),
         ),
-        migrations.RunPython(fill_stems, migrations.RunPython.noop),
-        # After the fill: one index build instead of an index kept up on every UPDATE.
+        # Before the fill: an index built over rows just updated in place would stay unused
+        # by PostgreSQL until every transaction older than it ended (pg_index.indcheckxmin).
         migrations.AddIndex(
             model_name='teammember',
             index=models.Index(fields=['surname_stem'], name='team_member_surname_stem'),
         ),
+        migrations.RunPython(fill_stems, migrations.RunPython.noop),
     ]
