@@ -78,3 +78,42 @@ def test_the_query_count_does_not_grow_with_the_flags(client, staff, flagged):
         content = client.get(url).content.decode()
     assert "Барлығы 8 белгі · 7 ашық" in " ".join(content.split())
     assert len(after.captured_queries) == len(before.captured_queries)
+
+
+def test_the_page_lists_the_protocols_flags_open_first(flagged, monkeypatch):
+    """The page, counted and sorted from ids, holds exactly the flags the protocol builds
+    from objects: the same pairs, reasons, resolutions and declarations, open ones first."""
+    from reviews.models import Assignment
+
+    competition = flagged[0].competition
+    # The expert of one open flag declares the conflict themselves: no longer open.
+    flag = next(flag for flag in selectors.conflict_flags(competition) if flag.is_open)
+    Assignment.objects.update_or_create(
+        application=flag.application,
+        member=flag.member,
+        defaults={"conflict": Assignment.Conflict.DECLARED, "conflict_kind": "kinship"},
+    )
+    monkeypatch.setattr(selectors, "FLAGS_PAGE_SIZE", 2)
+
+    def shape(flags):
+        return [
+            (
+                f.application.pk,
+                f.application.registration_number,
+                f.member.pk,
+                f.member.expert.full_name,
+                f.reasons,
+                f.resolution and f.resolution.pk,
+                f.declared_by_expert,
+                f.is_open,
+            )
+            for f in flags
+        ]
+
+    pages = [selectors.conflict_flags_page(competition, n) for n in (1, 2)]
+    every = selectors.conflict_flags(competition)
+    expected = shape(sorted(every, key=lambda flag: not flag.is_open))
+    assert sum((shape(page.page.object_list) for page in pages), []) == expected
+    assert pages[0].total == len(every) == 4
+    assert pages[0].open == sum(flag.is_open for flag in every) == 2
+    assert {row[6] for row in expected} == {True, False} and any(row[5] for row in expected)
