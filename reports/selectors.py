@@ -1,10 +1,11 @@
 """Reads for the dashboard and the reports: snapshots and aggregates, never row by row."""
 
+from collections import defaultdict
 from datetime import date
 from itertools import groupby
 
 from django.core.cache import cache
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Subquery, Value
 from django.utils import timezone
 
 from media_campaign.selectors import views_over_time
@@ -68,16 +69,29 @@ def indicator_history(indicator: Indicator) -> list[IndicatorSnapshot]:
 
 
 def score_distribution(project: GrantProject) -> list[tuple[str, int]]:
-    """How many criterion scores the experts gave of each value, over submitted reviews."""
+    """How many criterion scores the experts gave of each value, over submitted reviews.
+
+    Every score of the project's criteria counted from the (criterion, score) index, less
+    those of reviews not submitted (drafts and voided ones: few, found by the reviews'
+    status index), in one query. Joining 520 000 scores at 30 000 applications to their
+    reviews for the status, and on to the applications for the project, took 0.3 s and
+    more. A score's criterion is of its review's competition (reviews.services scores only
+    the competition's criteria), so the criterion names the project."""
+    scores = CriterionScore.objects.filter(criterion__competition__project=project).order_by()
+    not_submitted = Review.objects.filter(status__in=[Review.Status.DRAFT, Review.Status.VOIDED])
+    counted = scores.values_list("score").annotate(n=Count("*"), sign=Value(1))
+    left_out = (
+        scores.filter(review__in=not_submitted.values("pk"))
+        .values_list("score")
+        .annotate(n=Count("*"), sign=Value(-1))
+    )
+    totals: dict[int | None, int] = defaultdict(int)
+    for score, count, sign in counted.union(left_out, all=True):
+        totals[score] += sign * count
     return [
         (str(score), count)
-        for score, count in CriterionScore.objects.filter(
-            review__status=Review.Status.SUBMITTED,
-            review__assignment__application__competition__project=project,
-        )
-        .values_list("score")
-        .annotate(count=Count("pk"))
-        .order_by("score")
+        for score, count in sorted(totals.items(), key=lambda item: (item[0] is None, item[0] or 0))
+        if count
     ]
 
 
