@@ -93,6 +93,12 @@ class Application(TimeStampedModel):
                 fields=["competition", "status", "updated_at"],
                 name="application_competition_state",
             ),
+            # The dashboard's applications-by-district chart counts a project's received
+            # applications per village from this index alone (30 000 rows otherwise read).
+            models.Index(
+                fields=["competition", "status", "submitted_at", "village"],
+                name="application_received_village",
+            ),
             # The staff list filtered by status reads its page in number order from here
             # instead of sorting every matching row (26 000 at 30 000 applications).
             models.Index(
@@ -181,8 +187,11 @@ class TeamMember(models.Model):
     position = models.PositiveSmallIntegerField(_("No."))
     full_name = models.CharField(_("full name"), max_length=200)
     # applications.surnames.surname_stem(full_name), written with it (TeamMemberQuerySet,
-    # save): the commission's conflict checks join on it.
-    surname_stem = models.CharField(_("surname stem"), max_length=200, null=True, editable=False)
+    # save): the commission's conflict checks join on it. NULL, not "", for a name with
+    # nothing to compare: NULL never equals an expert's stem.
+    surname_stem = models.CharField(  # noqa: DJ001
+        _("surname stem"), max_length=200, null=True, editable=False
+    )
     iin = models.CharField(_("IIN"), max_length=12, db_index=True)
     birth_date = models.DateField(_("date of birth"))
     phone = models.CharField(_("phone"), max_length=20)

@@ -13,9 +13,7 @@ class ReviewQuerySet(models.QuerySet):
         objs = list(objs)
         missing = {review.assignment_id for review in objs if review.member_id is None}
         if missing:
-            members = dict(
-                Assignment.objects.filter(pk__in=missing).values_list("pk", "member_id")
-            )
+            members = dict(Assignment.objects.filter(pk__in=missing).values_list("pk", "member_id"))
             for review in objs:
                 if review.member_id is None:
                     review.member_id = members.get(review.assignment_id)

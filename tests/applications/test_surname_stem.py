@@ -89,9 +89,7 @@ def test_a_renamed_member_gets_the_new_stem_by_every_write_path():
     application.team.filter(pk=third.pk).update(full_name="  Төлеуова Дана")
     fourth.full_name = ""
     fourth.save()
-    assert stored(application) == expected(
-        ["Иванова Мария", "ӘЛИЕВ Марат", "  Төлеуова Дана", ""]
-    )
+    assert stored(application) == expected(["Иванова Мария", "ӘЛИЕВ Марат", "  Төлеуова Дана", ""])
 
 
 def test_a_name_from_an_expression_is_refused_rather_than_left_unstemmed():

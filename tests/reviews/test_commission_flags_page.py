@@ -113,7 +113,7 @@ def test_the_page_lists_the_protocols_flags_open_first(flagged, monkeypatch):
     pages = [selectors.conflict_flags_page(competition, n) for n in (1, 2)]
     every = selectors.conflict_flags(competition)
     expected = shape(sorted(every, key=lambda flag: not flag.is_open))
-    assert sum((shape(page.page.object_list) for page in pages), []) == expected
+    assert [row for page in pages for row in shape(page.page.object_list)] == expected
     assert pages[0].total == len(every) == 4
     assert pages[0].open == sum(flag.is_open for flag in every) == 2
     assert {row[6] for row in expected} == {True, False} and any(row[5] for row in expected)
