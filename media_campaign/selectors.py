@@ -6,6 +6,7 @@ grow, and an export taken twice must not count twice.
 
 from datetime import date
 
+from django.db import connection
 from django.db.models import Avg, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
@@ -116,23 +117,33 @@ def promotion_totals(project: GrantProject) -> dict[str, int]:
 
 def views_over_time(project: GrantProject) -> list[tuple[date, int]]:
     """For each day a snapshot was taken: the total views known that day, each post counted
-    with its latest snapshot up to that day (so the line never double counts)."""
-    rows = (
-        PostSnapshot.objects.filter(post__project=project)
-        .order_by("taken_on")
-        .values_list("taken_on", "post_id", "views")
+    with its latest snapshot up to that day (so the line never double counts).
+
+    The database gives each day's change (every snapshot less its post's previous one) and
+    Python adds the days up: reading all 60 000 snapshots into Python to keep each post's
+    latest took 0.1 to 0.4 s of the dashboard at 30 000 applications."""
+    snapshot, post = (
+        connection.ops.quote_name(model._meta.db_table) for model in (PostSnapshot, Post)
     )
-    known: dict[int, int] = {}
+    # Only the models' table names are put into the text.
+    sql = (
+        "SELECT taken_on, SUM(views - previous) FROM ("  # noqa: S608
+        "SELECT s.taken_on, s.views, "
+        "LAG(s.views, 1, 0) OVER (PARTITION BY s.post_id ORDER BY s.taken_on) AS previous "
+        f"FROM {snapshot} s INNER JOIN {post} p ON p.id = s.post_id WHERE p.project_id = %s"
+        ") changes GROUP BY taken_on ORDER BY taken_on"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [project.pk])
+        changes = cursor.fetchall()
     series: list[tuple[date, int]] = []
     total = 0
-    for taken_on, post_id, views in rows.iterator(chunk_size=5000):
-        # A running total: each row replaces what its post was known to have.
-        total += views - known.get(post_id, 0)
-        known[post_id] = views
-        if series and series[-1][0] == taken_on:
-            series[-1] = (taken_on, total)
-        else:
-            series.append((taken_on, total))
+    for taken_on, change in changes:
+        total += int(change)
+        # SQLite gives the day as text.
+        series.append(
+            (date.fromisoformat(taken_on) if isinstance(taken_on, str) else taken_on, total)
+        )
     return series
 
 

@@ -164,3 +164,20 @@ def test_the_media_page_figures_from_its_video_rows_equal_the_reports_selectors(
     assert str(response.context["average_display"]).startswith("120")
     assert response.context["posts_count"] == posts_count(campaign) == 7
     assert response.context["video_posts_count"] == posts_count(campaign, for_videos_only=True)
+
+
+def test_views_over_time_keeps_each_posts_latest_figure_on_days_it_was_not_taken(campaign):
+    """A post first seen later, a post not seen again, another project's post: each day
+    counts every post of this project once, with its latest figure up to that day."""
+    video = VideoFactory(project=campaign, grantee=None)
+    late, early = PostFactory(video=video), PostFactory(video=video)
+    PostSnapshotFactory(post=late, taken_on=date(2025, 10, 15), views=100)
+    PostSnapshotFactory(post=late, taken_on=date(2025, 10, 20), views=250)
+    PostSnapshotFactory(post=early, taken_on=date(2025, 9, 30), views=40)
+    PostSnapshotFactory(post=PostFactory(), taken_on=date(2025, 10, 1), views=10_000)
+    assert views_over_time(campaign) == [
+        (date(2025, 9, 30), 40),
+        (date(2025, 10, 1), 3040),
+        (date(2025, 10, 15), 5540),
+        (date(2025, 10, 20), 5690),
+    ]
