@@ -33,14 +33,15 @@ def commission(request: HttpRequest, slug: str) -> HttpResponse:
     """The commission's work; staff manage it, the operator reads it, the chair reads it
     and resolves the conflict flags."""
     competition = commission_competition(request.user, slug)
+    members = commission_members(competition)
     return render(
         request,
         "reviews/commission.html",
         {
             "competition": competition,
-            "members": commission_members(competition),
+            "members": members,
             "eligible_count": applications_eligible(competition).count(),
-            "flags": conflict_flags_page(competition, request.GET.get("page")),
+            "flags": conflict_flags_page(competition, request.GET.get("page"), members),
             "can_resolve": may_resolve_flags(request.user, competition)
             and competition.results_published_at is None,
             "add_form": CommissionAddForm(experts=_experts()),

@@ -41,17 +41,18 @@ def test_reviews_made_in_bulk_and_by_the_migration_hold_it_too(eligible, commiss
     assert all(member == expert for member, expert in pairs())
 
 
-def test_the_commission_counts_each_experts_submitted_reviews(
+def test_the_commission_counts_each_experts_reviews_in_two_queries(
     scored, commission, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(1):
+    with django_assert_max_num_queries(2):
         members = commission_members(scored[0].competition)
     expected = {
         member.pk: (
             Assignment.objects.filter(member=member).count(),
             Review.objects.filter(assignment__member=member, status="submitted").count(),
+            Assignment.objects.filter(member=member, conflict="declared").count(),
         )
         for member in commission
     }
-    assert {m.pk: (m.assigned, m.submitted) for m in members} == expected
+    assert {m.pk: (m.assigned, m.submitted, m.conflicts) for m in members} == expected
     assert sum(m.submitted for m in members) == 11
