@@ -22,6 +22,7 @@ class State:
     version: str
     computed_for: str = ""
     order: dict | None = None  # read only when asked for
+    exists: bool = True
 
 
 def read_state(competition_id: int, *, with_order: bool) -> State:
@@ -29,7 +30,7 @@ def read_state(competition_id: int, *, with_order: bool) -> State:
     the version and the order in one query)."""
     fields = ["version", "computed_for", *(["order"] if with_order else [])]
     row = RankingState.objects.filter(competition_id=competition_id).values(*fields).first()
-    return State("") if row is None else State(**row)
+    return State("", exists=False) if row is None else State(**row)
 
 
 def read_order(competition_id: int, key: str) -> RankingOrder | None:
@@ -82,23 +83,22 @@ def order_from_json(data: dict) -> RankingOrder:
     )
 
 
-def store_order(competition_id: int, version: str, key: str, order: RankingOrder) -> bool:
-    """Keeps the order if `version` is still the competition's: computed while a review was
-    being submitted, it is stale already and is not kept (the next view, or the task that
-    review enqueued, computes it again)."""
+def store_order(competition_id: int, state: State, key: str, order: RankingOrder) -> None:
+    """Keeps the order if the version it was computed for (`state`, read before the rows)
+    is still the competition's: computed while a review was being submitted, it is stale
+    already and is not kept (the next view, or the task that review enqueued, computes it
+    again)."""
     fields = {"computed_for": key, "order": order_as_json(order), "computed_at": timezone.now()}
-    if version:
-        return bool(
-            RankingState.objects.filter(competition_id=competition_id, version=version).update(
-                **fields
-            )
+    if state.exists:
+        RankingState.objects.filter(competition_id=competition_id, version=state.version).update(
+            **fields
         )
-    # No row: made now, unless a change made it meanwhile (its version is then newer).
-    made = RankingState.objects.bulk_create(
-        [RankingState(competition_id=competition_id, version="", **fields)],
-        ignore_conflicts=True,
-    )
-    return bool(made)
+    else:
+        # No row: made now, unless a change made it meanwhile (with a newer version).
+        RankingState.objects.bulk_create(
+            [RankingState(competition_id=competition_id, version="", **fields)],
+            ignore_conflicts=True,
+        )
 
 
 def bump_version(competition_id: int) -> str:

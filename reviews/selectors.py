@@ -325,7 +325,7 @@ def current_order(
         eligible, rows = _ranking_rows(competition, criteria)
         options = _ranking_options(competition, criteria)
         order = ranking_order(eligible, rows, _specs(criteria), **options)
-        store_order(competition.pk, state.version, key, order)
+        store_order(competition.pk, state, key, order)
     cache.set(slot, (key, order), timeout=RANKING_CACHE_SECONDS)
     return order, rows
 
