@@ -65,11 +65,11 @@ def ranking_changed(competition_id: int) -> None:
     transaction.on_commit(lambda: refresh_ranking.delay(competition_id, version))
 
 
-def ranking_refresh(*, competition_id: int, version: str) -> bool:
-    """Computes and keeps the order if `version` is still the competition's and its order
-    is not kept yet; a later version has its own task queued (a burst of submitted reviews
-    computes once, not once each). Whether it computed."""
-    if read_state(competition_id, with_order=False).version != version:
+def ranking_refresh(*, competition_id: int, version: str | None = None) -> bool:
+    """Computes and keeps the order if `version` (None: whatever it is now) is still the
+    competition's and its order is not kept yet; a later version has its own task queued
+    (a burst of submitted reviews computes once, not once each). Whether it computed."""
+    if version is not None and read_state(competition_id, with_order=False).version != version:
         return False
     competition = Competition.objects.get(pk=competition_id)
     criteria = list(competition.criteria.order_by("position"))

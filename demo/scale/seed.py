@@ -49,6 +49,7 @@ from mentoring.models import (
     ProjectBudgetLine,
 )
 from reviews.models import Assignment, CommissionMember, CriterionScore, Review
+from reviews.services import ranking_refresh
 
 SCALE_SLUG = "scale"
 BATCH = 2000
@@ -674,6 +675,9 @@ def seed_scale(sizes: Sizes, *, seed: int = 2025) -> Seeded:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+    # The ranking's order computed and kept, as the task leaves it after a review: a new
+    # competition, so nothing kept can be stale; the first view then reads it.
+    ranking_refresh(competition_id=competition.pk)
     return Seeded(
         competition=competition,
         counts={
