@@ -1,18 +1,23 @@
-import hashlib
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import CharField, Count, F, Max, Q, Subquery, Sum, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models import Count, F, Q, Sum, Value
 
 from applications.models import Application
 from competitions.models import Competition, Criterion
 from reviews.conflicts import commission_with_villages, conflict_pairs, likely_conflicts
 from reviews.models import Assignment, CommissionMember, CriterionScore, FlagResolution, Review
 from reviews.ranking import CriterionSpec, Ranked
-from reviews.ranking_order import ranking_order, shown_items
+from reviews.ranking_order import RankingOrder, ranking_order, shown_items
+from reviews.ranking_store import (
+    order_from_json,
+    ranking_key,
+    read_order,
+    read_state,
+    store_order,
+)
 from reviews.ranking_sums import rank_rows
 
 RANKING_CACHE_SECONDS = 24 * 3600
@@ -202,60 +207,6 @@ class RankingRow:
     result: Ranked
 
 
-def _state(queryset, **figures) -> Subquery:
-    """The figures of a queryset's rows, joined into one text: one scan, one scalar subquery.
-    Grouped by a constant (Django leaves it out of GROUP BY), so it is one row even when no
-    row matches."""
-    parts = []
-    for figure in figures.values():
-        parts += [Cast(figure, CharField()), Value(",")]
-    return Subquery(
-        queryset.order_by()
-        .annotate(one=Value(1))
-        .values("one")
-        .annotate(state=Concat(*parts[:-1], output_field=CharField()))
-        .values("state")
-    )
-
-
-def _fingerprint(competition: Competition, criteria: list[Criterion]) -> str:
-    """What the ranking depends on, cheaply: when any of it changes, so does this key."""
-    # Voided reviews count too: confirming a conflict flag must change the key even if
-    # another review is submitted in the same second. One query, two scans: the reviews
-    # read from the review_state index alone (the commission's assignments as a list the
-    # database hashes; joining them to each review read every review's row: 0.8 s of
-    # SQLite at 10 000 applications for the three figures, each its own scan), and the
-    # eligible applications from their (competition, status) index.
-    submitted = Q(status=Review.Status.SUBMITTED)
-    reviews = Review.objects.filter(
-        status__in=[Review.Status.SUBMITTED, Review.Status.VOIDED],
-        assignment__in=Assignment.objects.filter(member__competition=competition).values("pk"),
-    )
-    eligible = competition.applications.filter(status=Application.Status.ELIGIBLE)
-    figures = (
-        Competition.objects.filter(pk=competition.pk)
-        .annotate(
-            reviews=_state(
-                reviews,
-                n=Count("pk", filter=submitted),
-                last=Max("submitted_at", filter=submitted),
-                voided=Count("pk", filter=Q(status=Review.Status.VOIDED)),
-            ),
-            eligible=_state(eligible, n=Count("pk"), last=Max("updated_at")),
-        )
-        .values_list("reviews", "eligible")
-        .first()
-    )
-    criteria_ = sorted((c.pk, c.weight, c.max_score, c.tie_break_order) for c in criteria)
-    settings_ = (
-        competition.ranking_method,
-        competition.required_reviews,
-        competition.award_count,
-    )
-    raw = repr((competition.pk, settings_, figures, criteria_)).encode()
-    return f"ranking:{competition.pk}:{hashlib.sha256(raw).hexdigest()[:32]}"
-
-
 def _grouped_by_review_sql(competition: Competition, criteria: list[Criterion]) -> tuple:
     """Every eligible application's assignments with the criterion scores of each submitted
     review, grouped by review first: the database reads the score index in review order
@@ -373,7 +324,8 @@ def _packed_results(competition: Competition, *, stability: bool = True) -> list
     when cached, and otherwise one without the reruns is computed and kept under its own key.
     """
     criteria = list(competition.criteria.order_by("position"))
-    key = _fingerprint(competition, criteria)
+    version = read_state(competition.pk, with_order=False).version
+    key = f"ranking:{competition.pk}:{ranking_key(version, competition, criteria)}"
     packed = cache.get(key)
     if packed is None and not stability:
         key = f"{key}:nostab"
@@ -404,27 +356,53 @@ def competition_ranking(competition: Competition) -> list[RankingRow]:
     return _rows(ranking_results(competition))
 
 
-def ranking_page(competition: Competition, number):
-    """One page of the ranking with its applications: what the ranking page shows.
+def current_order(
+    competition: Competition, criteria: list[Criterion]
+) -> tuple[RankingOrder, list | None]:
+    """The order for the present state of the ranking's inputs: from the cache, else from
+    the database, else computed (and kept in both); with the rows when computed here.
 
-    The order, ties and stability labels of every application are computed in whole
-    numbers and kept in the cache; only the page's applications get their figures, from
-    their own reviews (read with the others when computing, else in one small query).
-    Making all 26 000 applications' Decimals and packing them was most of the page's time
-    when nothing was cached.
+    One query when the cache holds it or is empty (the version, with the kept order when
+    the cache has none): knowing whether the inputs changed read every review's state
+    before (150 ms at 30 000 applications).
     """
-    criteria = list(competition.criteria.order_by("position"))
-    key = f"{_fingerprint(competition, criteria)}:order"
-    order, rows = cache.get(key), None
+    slot = f"ranking:{competition.pk}:order"
+    cached = cache.get(slot)  # (key, order)
+    state = read_state(competition.pk, with_order=cached is None)
+    key = ranking_key(state.version, competition, criteria)
+    if cached is not None and cached[0] == key:
+        return cached[1], None
+    order = None
+    if state.computed_for == key:
+        if state.order is not None:
+            order = order_from_json(state.order)
+        else:
+            order = read_order(competition.pk, key)
+    rows = None
     if order is None:
         eligible, rows = _ranking_rows(competition, criteria)
         options = _ranking_options(competition, criteria)
         order = ranking_order(eligible, rows, _specs(criteria), **options)
-        cache.set(key, order, timeout=RANKING_CACHE_SECONDS)
+        store_order(competition.pk, state, key, order)
+    cache.set(slot, (key, order), timeout=RANKING_CACHE_SECONDS)
+    return order, rows
+
+
+def ranking_page(competition: Competition, number):
+    """One page of the ranking with its applications: what the ranking page shows.
+
+    The order, ties and stability labels of every application are computed in whole
+    numbers once per state of the inputs and kept in the database and the cache; only the
+    page's applications get their figures, from their own reviews (read with the others
+    when computing, else in one small query). Making all 26 000 applications' Decimals and
+    packing them was most of the page's time when nothing was cached.
+    """
+    criteria = list(competition.criteria.order_by("position"))
+    order, rows = current_order(competition, criteria)
     page = Paginator(range(len(order.order)), RANKING_PAGE_SIZE).get_page(number)
     shown = {order.order[position] for position in page.object_list}
     if rows is None:
-        # Cached: the page's applications' own reviews, in one small query.
+        # Kept: the page's applications' own reviews, in one small query.
         rows = _ranking_rows(competition, criteria, shown)[1] if shown else []
     items = shown_items(
         order,

@@ -18,7 +18,9 @@ from reviews.models import (
     FlagResolution,
     Review,
 )
-from reviews.selectors import applications_eligible, open_flags
+from reviews.ranking_store import bump_version, read_state
+from reviews.selectors import applications_eligible, current_order, open_flags
+from reviews.tasks import refresh_ranking
 
 Action = AuditEvent.Action
 
@@ -52,6 +54,27 @@ def _log(competition, actor, action, application=None, member=None, **details) -
         expert_id=member.expert_id if member else None,
         details=details,
     )
+
+
+def ranking_changed(competition_id: int) -> None:
+    """Something the ranking is computed from was written (a review submitted, reopened or
+    voided, an application screened in or out, an assignment or expert removed): a new
+    version in the same transaction, so no page shows the order of the old state after it
+    commits, and the order computed again once it has."""
+    version = bump_version(competition_id)
+    transaction.on_commit(lambda: refresh_ranking.delay(competition_id, version))
+
+
+def ranking_refresh(*, competition_id: int, version: str | None = None) -> bool:
+    """Computes and keeps the order if `version` (None: whatever it is now) is still the
+    competition's and its order is not kept yet; a later version has its own task queued
+    (a burst of submitted reviews computes once, not once each). Whether it computed."""
+    if version is not None and read_state(competition_id, with_order=False).version != version:
+        return False
+    competition = Competition.objects.get(pk=competition_id)
+    criteria = list(competition.criteria.order_by("position"))
+    _order, rows = current_order(competition, criteria)
+    return rows is not None
 
 
 @transaction.atomic
@@ -238,6 +261,7 @@ def review_submit(*, assignment: Assignment, scores: dict, comment: str, now=Non
     review.submitted_at = now
     review.save(update_fields=["status", "submitted_at"])
     member = assignment.member
+    ranking_changed(member.competition_id)
     _log(member.competition, member.expert, Action.REVIEW_SUBMITTED, assignment.application, member)
     return review
 
@@ -253,6 +277,7 @@ def review_reopen(*, review: Review, by, reason: str) -> Review:
     review.reopened_reason = reason.strip()
     review.save(update_fields=["status", "submitted_at", "reopened_reason"])
     assignment = review.assignment
+    ranking_changed(assignment.member.competition_id)
     _log(
         assignment.member.competition,
         by,
@@ -316,6 +341,7 @@ def flag_resolve(
         if review is not None and review.status == Review.Status.SUBMITTED:
             review.status = Review.Status.VOIDED
             review.save(update_fields=["status"])
+            ranking_changed(competition.pk)
         elif review is not None:
             review.delete()
         assignment.conflict = Assignment.Conflict.DECLARED

@@ -54,3 +54,12 @@ def send_appeal_answer(appeal_id: int) -> None:
     lead = appeal.application.applicant
     path = reverse("reviews:appeal", args=[appeal.application_id])
     notify(lead, "review.appeal_answer", {"appeal": appeal, "link": f"{settings.SITE_URL}{path}"})
+
+
+@shared_task
+def refresh_ranking(competition_id: int, version: str) -> bool:
+    """The ranking's order computed and kept after a change (reviews.services.ranking_changed),
+    so that the next view reads it instead of computing it."""
+    from reviews.services import ranking_refresh
+
+    return ranking_refresh(competition_id=competition_id, version=version)

@@ -27,6 +27,7 @@ from applications.tasks import send_status_email, send_submission_receipt
 from applications.workflow import APPLICATION_FLOW
 from competitions.models import Competition, Settlement
 from jastarurban.money import format_tenge
+from reviews.services import ranking_changed
 
 Status = Application.Status
 # Once submitted, an application holds its members' IINs for the competition.
@@ -290,7 +291,11 @@ def application_screen(*, application: Application, by, eligible: bool, reason: 
     if not eligible and not reason.strip():
         raise ServiceError(_("Say why the application is ineligible."), field="reason")
     application.status_reason = reason.strip()
+    was_eligible = application.status == Status.ELIGIBLE
     APPLICATION_FLOW.move(application, to_status, by=by, reason=reason.strip(), at=now)
+    if eligible or was_eligible:
+        # The ranking lists the eligible applications.
+        ranking_changed(application.competition_id)
     transaction.on_commit(lambda: send_status_email.delay(application.pk))
     return application
 
@@ -309,7 +314,10 @@ def application_reopen(
         raise ServiceError(_("The new deadline must be in the future."), field="deadline")
     application.status_reason = reason.strip()
     application.correction_deadline = deadline
+    was_eligible = application.status == Status.ELIGIBLE
     APPLICATION_FLOW.move(application, Status.RETURNED, by=by, reason=reason.strip(), at=now)
+    if was_eligible:
+        ranking_changed(application.competition_id)
     transaction.on_commit(lambda: send_status_email.delay(application.pk))
     return application
 

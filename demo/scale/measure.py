@@ -58,8 +58,10 @@ def clear_caches() -> None:
         backend.clear()
 
 
-def _counted(client: Client, url: str):
-    """One request and the SQL queries it ran."""
+def _counted(client: Client, url: str, before: Callable[[], None] | None = None):
+    """One request and the SQL queries it ran (not those of `before`, run first)."""
+    if before is not None:
+        before()
     # Counted by a wrapper rather than connection.queries, whose log is capped and
     # only kept with DEBUG on: the benchmark runs with DEBUG off, like production.
     executed = []
@@ -68,11 +70,15 @@ def _counted(client: Client, url: str):
     return response, len(executed)
 
 
-def _timed(client: Client, url: str, runs: int, *, cold: bool) -> list[float]:
+def _timed(
+    client: Client, url: str, runs: int, *, cold: bool, before: Callable[[], None] | None = None
+) -> list[float]:
     timings = []
     for _ in range(runs):
         if cold:
             clear_caches()
+        if before is not None:
+            before()
         started = time.perf_counter()
         client.get(url, secure=True)
         timings.append((time.perf_counter() - started) * 1000)
@@ -80,18 +86,26 @@ def _timed(client: Client, url: str, runs: int, *, cold: bool) -> list[float]:
 
 
 def time_page(
-    client: Client, name: str, url: str, *, runs: int, cold_runs: int | None = None, warmup: int = 2
+    client: Client,
+    name: str,
+    url: str,
+    *,
+    runs: int,
+    cold_runs: int | None = None,
+    warmup: int = 2,
+    before: Callable[[], None] | None = None,
 ) -> PageResult:
     """The page timed `cold_runs` times cold, then `runs` times warm after a warm-up;
-    queries counted on one extra run of each."""
+    queries counted on one extra run of each. `before`, untimed, before each request: a
+    change the page must then show (a submitted review before the ranking)."""
     cold_runs = runs if cold_runs is None else cold_runs
     clear_caches()
-    cold_response, cold_queries = _counted(client, url)
-    cold = _timed(client, url, cold_runs, cold=True)
+    cold_response, cold_queries = _counted(client, url, before)
+    cold = _timed(client, url, cold_runs, cold=True, before=before)
     for _ in range(warmup):
         client.get(url, secure=True)
-    response, queries = _counted(client, url)
-    warm = _timed(client, url, runs, cold=False)
+    response, queries = _counted(client, url, before)
+    warm = _timed(client, url, runs, cold=False, before=before)
     return PageResult(
         name=name,
         url=url,

@@ -49,6 +49,7 @@ from mentoring.models import (
     ProjectBudgetLine,
 )
 from reviews.models import Assignment, CommissionMember, CriterionScore, Review
+from reviews.services import ranking_refresh
 
 SCALE_SLUG = "scale"
 BATCH = 2000
@@ -679,6 +680,9 @@ def seed_scale(sizes: Sizes, *, seed: int = 2025) -> Seeded:
             # built to count from an index alone were timed as if they had no such index.
             # VACUUM cannot run in a transaction (the tests' one): ANALYZE alone there.
             cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)")
+    # The ranking's order computed and kept, as the task leaves it after a review: a new
+    # competition, so nothing kept can be stale; the first view then reads it.
+    ranking_refresh(competition_id=competition.pk)
     return Seeded(
         competition=competition,
         counts={

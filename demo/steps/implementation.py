@@ -397,6 +397,7 @@ def load_agreement_by_codes(demo) -> None:
     from applications.models import Application, TeamMember
     from competitions.models import Settlement
     from mentoring.models import AgreementAcceptance, ProjectBudgetLine
+    from reviews.services import ranking_changed
 
     if User.objects.filter(email=f"{CODES_TEAM[0][0]}@{demo.domain}").exists():
         return
@@ -428,6 +429,8 @@ def load_agreement_by_codes(demo) -> None:
         registration_number=f"JU-{timezone.localdate(call.opens_at).year}-9001",
         submitted_at=now,
     )
+    # Made eligible here, not screened by the service: the call's ranking lists it now.
+    ranking_changed(call.pk)
     births = [row[-1] for row in CODES_TEAM]
     for position, (person, born) in enumerate(zip(people, births, strict=True), start=1):
         TeamMember.objects.create(

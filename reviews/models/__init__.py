@@ -2,6 +2,7 @@ from reviews.models.audit import AuditEvent
 from reviews.models.commission import Assignment, CommissionMember
 from reviews.models.decision import Decision
 from reviews.models.integrity import Appeal, AwardDecision, AwardDecisionStep, FlagResolution
+from reviews.models.ranking import RankingState
 from reviews.models.review import CriterionScore, Review
 
 __all__ = [
@@ -14,5 +15,6 @@ __all__ = [
     "CriterionScore",
     "Decision",
     "FlagResolution",
+    "RankingState",
     "Review",
 ]
