@@ -7,6 +7,7 @@ from itertools import islice
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.test import Client, override_settings
@@ -36,11 +37,14 @@ def seed() -> None:
 
 
 @pytest.fixture(scope="session")
-def seed_snapshot(django_db_setup, django_db_blocker, tmp_path_factory, worker_id):
+def seed_snapshot(django_db_setup, django_db_blocker, tmp_path_factory, worker_id, demo_snapshots):
     """The seed is made once per test run and written back into each test that asks for
     it (tests/demo_snapshot.py): a minute of seeding once instead of in three tests, and
-    once for all the xdist workers that run them."""
+    once for all the xdist workers that run them. It starts from the run's full demo
+    (seed_scale loads only what is missing of it), which other tests have loaded already."""
     from tests.demo_snapshot import shared, take
+
+    full_demo = demo_snapshots(list(settings.DEMO_LOADERS))
 
     def load():
         media = tmp_path_factory.mktemp("seed-media")
@@ -48,8 +52,13 @@ def seed_snapshot(django_db_setup, django_db_blocker, tmp_path_factory, worker_i
             "MEDIA_ROOT": media,
             "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
         }
+
+        def demo_then_seed():
+            full_demo.restore(media)
+            seed()
+
         with django_db_blocker.unblock(), override_settings(**own):
-            return take(seed, media)
+            return take(demo_then_seed, media)
 
     run_folder = None if worker_id == "master" else tmp_path_factory.getbasetemp().parent
     snapshot = shared(run_folder, ("seed_scale",), load)
