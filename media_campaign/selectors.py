@@ -124,11 +124,23 @@ def _latest_snapshots(project: GrantProject) -> QuerySet:
 def _figures_row_by_row(project: GrantProject) -> CampaignFigures:
     """The same figures as campaign_figures, the way SQLite is quick at: the latest
     snapshots summed, and the views of every snapshot run through in day order."""
-    latest = _latest_snapshots(project)
-    totals = latest.aggregate(**{name: Sum(name) for name in FIGURES})
-    reactions = latest.filter(post__video__isnull=False).aggregate(
-        **{name: Sum(name) for name in REACTIONS}
+    return CampaignFigures(
+        _series_row_by_row(project), _latest_sums(project, FIGURES), _video_reactions(project)
     )
+
+
+def _latest_sums(project: GrantProject, names: tuple[str, ...]) -> dict[str, int]:
+    totals = _latest_snapshots(project).aggregate(**{name: Sum(name) for name in names})
+    return {name: totals[name] or 0 for name in names}
+
+
+def _video_reactions(project: GrantProject) -> dict[str, int]:
+    latest = _latest_snapshots(project).filter(post__video__isnull=False)
+    totals = latest.aggregate(**{name: Sum(name) for name in REACTIONS})
+    return {name: totals[name] or 0 for name in REACTIONS}
+
+
+def _series_row_by_row(project: GrantProject) -> list[tuple[date, int]]:
     rows = (
         PostSnapshot.objects.filter(post__project=project)
         .order_by("taken_on")
@@ -145,11 +157,7 @@ def _figures_row_by_row(project: GrantProject) -> CampaignFigures:
             series[-1] = (taken_on, total)
         else:
             series.append((taken_on, total))
-    return CampaignFigures(
-        series,
-        {name: totals[name] or 0 for name in FIGURES},
-        {name: reactions[name] or 0 for name in REACTIONS},
-    )
+    return series
 
 
 def videos_count(project: GrantProject, *, grantee_only: bool = False) -> int:
@@ -179,14 +187,16 @@ def publications_count(project: GrantProject) -> int:
 
 
 def reach_totals(project: GrantProject) -> dict[str, int]:
-    """Sums over the latest snapshot of each post."""
-    return campaign_figures(project).totals
+    """Sums over the latest snapshot of each post, in one query."""
+    if connection.vendor == "postgresql":
+        return campaign_figures(project).totals
+    return _latest_sums(project, FIGURES)
 
 
 def total_views(project: GrantProject) -> int:
     if connection.vendor == "postgresql":
         return campaign_figures(project).totals["views"]
-    return _latest_snapshots(project).aggregate(total=Sum("views"))["total"] or 0
+    return _latest_sums(project, ("views",))["views"]
 
 
 def positive_share(project: GrantProject) -> float | None:
@@ -194,7 +204,9 @@ def positive_share(project: GrantProject) -> float | None:
     snapshots of the posts of a video, as a fraction 0–1; None while no reaction has been
     classified. The document measures reactions "to the videos": a post about the
     exhibition is left out."""
-    return campaign_figures(project).positive_share
+    if connection.vendor == "postgresql":
+        return campaign_figures(project).positive_share
+    return CampaignFigures([], {}, _video_reactions(project)).positive_share
 
 
 def videos_with_posts_count(
@@ -234,7 +246,9 @@ def promotion_totals(project: GrantProject) -> dict[str, int]:
 def views_over_time(project: GrantProject) -> list[tuple[date, int]]:
     """For each day a snapshot was taken: the total views known that day, each post counted
     with its latest snapshot up to that day (so the line never double counts)."""
-    return campaign_figures(project).views_over_time
+    if connection.vendor == "postgresql":
+        return campaign_figures(project).views_over_time
+    return _series_row_by_row(project)
 
 
 def videos_with_post_counts(project: GrantProject) -> QuerySet:
