@@ -71,6 +71,10 @@ def campaign_figures(project: GrantProject) -> CampaignFigures:
     """
     if connection.vendor != "postgresql":
         return _figures_row_by_row(project)
+    return _figures_in_one_query(project)
+
+
+def _figures_in_one_query(project: GrantProject) -> CampaignFigures:
     window = {"partition_by": [F("post_id")], "order_by": F("taken_on").asc()}
     snapshots = (
         PostSnapshot.objects.filter(post__project=project)
