@@ -8,7 +8,6 @@ does nothing, and the model's state is unchanged on both (the index is the datab
 concern, not a field's), so makemigrations stays quiet.
 """
 
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
 INDEX = "application_title_trigram"
@@ -16,6 +15,9 @@ INDEX = "application_title_trigram"
 
 def create(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
+        # Not Django's TrigramExtension: unapplying it asks SQLite for pg_extension.
+        # Kept when the migration is unapplied: other indexes may come to use it.
+        schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
         # The same expression as icontains writes, or the planner would not use it.
         schema_editor.execute(
             f"CREATE INDEX IF NOT EXISTS {INDEX} ON applications_application "
@@ -33,8 +35,4 @@ class Migration(migrations.Migration):
         ("applications", "0007_competition_status_updated_index"),
     ]
 
-    operations = [
-        # Skipped by Django itself on databases other than PostgreSQL.
-        TrigramExtension(),
-        migrations.RunPython(create, drop, elidable=False),
-    ]
+    operations = [migrations.RunPython(create, drop, elidable=False)]
