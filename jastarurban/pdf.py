@@ -13,7 +13,6 @@ from pathlib import Path
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
-from weasyprint import HTML
 
 PDF_VARIANT = "pdf/a-3b"
 
@@ -22,6 +21,11 @@ def render_pdf(template: str, context: dict, base_url: str | None = None) -> byt
     # Rendered without a request, so no context processor names the language: the
     # document's lang (hyphenation, the PDF's /Lang) follows the active translation.
     html = render_to_string(template, {"LANGUAGE_CODE": translation.get_language(), **context})
+    # WeasyPrint is imported here, not with the module: the system checks import this one
+    # at start-up, and WeasyPrint with Pango and its fonts is 45 MB and a second that a
+    # process building an XLSX, or serving pages, never needs.
+    from weasyprint import HTML
+
     return HTML(string=html, base_url=base_url).write_pdf(pdf_variant=PDF_VARIANT)
 
 

@@ -55,8 +55,8 @@ def legacy(request: HttpRequest) -> HttpResponse:
 @role_required(Role.STAFF, Role.OPERATOR)
 def home(request: HttpRequest, project: str) -> HttpResponse:
     project = project_get(project)
-    share = selectors.positive_share(project)
-    series = selectors.views_over_time(project)
+    figures = selectors.campaign_figures(project)
+    share = figures.positive_share
     videos = list(selectors.videos_with_post_counts(project))
     # The per-video figures come from the rows already read, not from a query each (the
     # page's budget is 15 queries); selectors.videos_with_posts_count and
@@ -83,10 +83,13 @@ def home(request: HttpRequest, project: str) -> HttpResponse:
             "promotions": list(selectors.promotions(project)),
             "promotion_totals": selectors.promotion_totals(project),
             "publications": list(Publication.objects.filter(project=project)),
-            "totals": selectors.reach_totals(project),
+            "totals": figures.totals,
             "positive_display": "—" if share is None else f"{round(share * 100)}\xa0%",
             "views_chart": line_chart(
-                _("Views over time"), series, value_label=_("views"), date_label=_("date")
+                _("Views over time"),
+                figures.views_over_time,
+                value_label=_("views"),
+                date_label=_("date"),
             ),
             "posts_count": posts_count,
             "video_posts_count": video_posts_count,
