@@ -11,7 +11,7 @@ Without a broker (a laptop, the tests) tasks run in-process at once and no limit
 """
 
 NOTIFICATIONS = "notifications"  # codes, receipts, status mails: seconds matter
-REPORTS = "reports"  # report files and letters: PDFs and spreadsheets, seconds each
+REPORTS = "reports"  # report files, letters, the ranking's order: seconds each
 MAINTENANCE = "maintenance"  # nightly and periodic batches: reminders, snapshots, clean-up
 
 QUEUES = (NOTIFICATIONS, REPORTS, MAINTENANCE)
@@ -38,6 +38,8 @@ TASK_QUEUES = {
     "exhibition.tasks.send_registration_qr": NOTIFICATIONS,
     "reports.tasks.build_report_file": REPORTS,
     "exhibition.tasks.render_letters": REPORTS,
+    # After a submitted review: the next view of the ranking reads what it computes.
+    "reviews.tasks.refresh_ranking": REPORTS,
     "reviews.tasks.send_review_reminders": MAINTENANCE,
     "notifications.tasks.poll_sms_statuses": MAINTENANCE,
     "applications.tasks.send_draft_reminders": MAINTENANCE,

@@ -1,7 +1,6 @@
 """Timing pages and file builders: median, p95, SQL queries, peak memory."""
 
-import json
-import os
+import multiprocessing
 import resource
 import statistics
 import time
@@ -10,8 +9,11 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from django.core.cache import caches
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
+
+# A build that takes longer than this is reported as failed, not waited for.
+BUILD_TIMEOUT_S = 600
 
 
 @dataclass
@@ -134,44 +136,68 @@ def time_build_in_process(name: str, build: Callable[[], bytes]) -> BuildResult:
     )
 
 
-def time_build(name: str, build: Callable[[], bytes]) -> BuildResult:
-    """One run of a file builder in a child process: its wall time and peak resident memory.
+def _peak_kb() -> int:
+    """This interpreter's own peak resident memory. Not getrusage's ru_maxrss: Linux
+    carries that over from the parent at fork and keeps it across exec, so a spawned
+    child would report the benchmark's size; VmHWM belongs to the new address space."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # pragma: no cover
 
-    Forked so that the peak is the builder's own (a Celery worker doing the same
-    job), whole — Python objects and the C libraries (Pango, libxml) alike — and
-    not the benchmark's earlier high-water mark.
-    """
-    connections.close_all()  # the child opens its own; a shared socket would break
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child
-        os.close(read_end)
-        code = 0
-        try:
-            # What the child holds before building: the benchmark's own memory, inherited.
-            start_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            started = time.perf_counter()
-            content = build()
-            report = {
+
+def _build_fresh(path: str, kwargs: dict, project_pk: int | None, out) -> None:
+    """In a new interpreter: Django set up as a worker has it, then one build, timed."""
+    import django
+
+    django.setup()
+    from django.utils.module_loading import import_string
+
+    from projects.models import GrantProject
+
+    try:
+        arguments = dict(kwargs)
+        if project_pk is not None:
+            arguments["project"] = GrantProject.objects.get(pk=project_pk)
+        # What a worker holds before its first job: Django, the apps, one project row.
+        start_kb = _peak_kb()
+        started = time.perf_counter()
+        content = import_string(path)(**arguments)
+        out.send(
+            {
                 "seconds": time.perf_counter() - started,
                 "size": len(content),
                 "start_kb": start_kb,
+                "peak_kb": _peak_kb(),
             }
-        except BaseException as error:  # reported to the parent, not raised
-            report, code = {"error": repr(error)}, 1
-        with os.fdopen(write_end, "w") as out:
-            json.dump(report, out)
-        os._exit(code)
-    os.close(write_end)
-    with os.fdopen(read_end) as source:
-        report = json.loads(source.read() or "{}")
-    _pid, _status, usage = os.wait4(pid, 0)
+        )
+    except BaseException as error:  # reported to the parent, not raised
+        out.send({"error": repr(error)})
+
+
+def time_build(name: str, path: str, kwargs: dict, project_pk: int | None) -> BuildResult:
+    """One run of a file builder in a fresh process: its wall time and peak resident memory.
+
+    Spawned, not forked: a new interpreter holds only what a Celery worker starting its
+    first job holds, so the peak is the builder's own, whole (Python objects and the C
+    libraries, Pango and libxml, alike), and not the benchmark's own memory inherited.
+    """
+    context = multiprocessing.get_context("spawn")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_build_fresh, args=(path, kwargs, project_pk, send))
+    child.start()
+    send.close()
+    report = receive.recv() if receive.poll(timeout=BUILD_TIMEOUT_S) else {"error": "timeout"}
+    child.join(timeout=10)
+    if child.is_alive():
+        child.kill()
     if "error" in report:
         raise RuntimeError(f"{name}: {report['error']}")
     return BuildResult(
         name=name,
         seconds=round(report["seconds"], 2),
-        peak_mb=round(usage.ru_maxrss / 1024, 1),  # Linux reports kilobytes
+        peak_mb=round(report["peak_kb"] / 1024, 1),  # Linux reports kilobytes
         size_kb=round(report["size"] / 1024, 1),
         start_mb=round(report["start_kb"] / 1024, 1),
     )

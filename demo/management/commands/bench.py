@@ -260,16 +260,17 @@ class Command(BaseCommand):
             if only and only not in name:
                 continue
             self.stderr.write(f"  {name} …")
-            measure = time_build_in_process if in_process else time_build
-            builds.append(
-                measure(
+            # The files of the scale call's own project (reports are per project).
+            if in_process:
+                build = time_build_in_process(
                     name,
-                    # The files of the scale call's own project (reports are per project).
                     lambda path=path, kwargs=kwargs: import_string(path)(
                         project=competition.project, **kwargs
                     ),
                 )
-            )
+            else:
+                build = time_build(name, path, kwargs, competition.project_id)
+            builds.append(build)
         report = {
             "label": label or connection.vendor,
             "database": connection.vendor,
