@@ -35,6 +35,37 @@ class IndicatorSnapshot(models.Model):
         return f"{self.indicator.code} {self.taken_on}: {self.value}"
 
 
+class ChartSnapshot(models.Model):
+    """The dashboard's charts on one day, taken with the indicators' snapshots: one row per
+    project and day, so the charts read one small row instead of aggregating every
+    application, criterion score and post snapshot. Staff's "Snapshot now" refreshes
+    today's in place and ``taken_at`` says when."""
+
+    project = models.ForeignKey(
+        GrantProject,
+        on_delete=models.CASCADE,
+        related_name="chart_snapshots",
+        verbose_name=_("project"),
+    )
+    taken_on = models.DateField(_("date"))
+    taken_at = models.DateTimeField(_("taken at"), default=timezone.now)
+    # {"districts": [[name, count]…], "scores": [[score, count]…], "views": [[ISO day, views]…]}
+    series = models.JSONField(_("chart series"))
+
+    class Meta:
+        verbose_name = _("chart snapshot")
+        verbose_name_plural = _("chart snapshots")
+        ordering = ["project", "taken_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "taken_on"], name="chart_snapshot_once_a_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.taken_on}"
+
+
 def report_file_path(report: "ReportFile", filename: str) -> str:
     return f"reports/{report.requested_at:%Y/%m}/{filename}"
 

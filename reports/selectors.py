@@ -4,13 +4,11 @@ from collections import defaultdict
 from datetime import date
 from itertools import groupby
 
-from django.core.cache import cache
 from django.db.models import Count, OuterRef, Subquery, Value
 from django.utils import timezone
 
-from media_campaign.selectors import views_over_time
 from projects.models import Activity, GrantProject, Indicator
-from reports.indicators.sources import SOURCES, applications_by_district
+from reports.indicators.sources import SOURCES
 from reports.indicators.status import IndicatorRow, achieved_percent, indicator_status
 from reports.models import IndicatorSnapshot
 from reviews.models import CriterionScore, Review
@@ -93,29 +91,3 @@ def score_distribution(project: GrantProject) -> list[tuple[str, int]]:
         for score, count in sorted(totals.items(), key=lambda item: (item[0] is None, item[0] or 0))
         if count
     ]
-
-
-# The dashboard's charts aggregate raw rows (180 000 criterion scores at scale); they
-# are kept for a few minutes, like the indicators, which are read from daily snapshots.
-# "Snapshot now" forgets them, so staff who want the latest figures get them at once.
-DASHBOARD_SERIES_SECONDS = 300
-
-
-def _series_key(project: GrantProject) -> str:
-    return f"dashboard-series:{project.pk}"
-
-
-def dashboard_series(project: GrantProject) -> dict[str, list]:
-    series = cache.get(_series_key(project))
-    if series is None:
-        series = {
-            "districts": applications_by_district(project),
-            "scores": score_distribution(project),
-            "views": views_over_time(project),
-        }
-        cache.set(_series_key(project), series, DASHBOARD_SERIES_SECONDS)
-    return series
-
-
-def dashboard_series_forget(project: GrantProject) -> None:
-    cache.delete(_series_key(project))

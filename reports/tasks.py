@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from reports.builders import build_report
+from reports.chart_snapshots import charts_snapshot
 from reports.models import ReportFile
 from reports.periods import Period
 from reports.periods.narratives import narratives_current
@@ -22,8 +23,11 @@ logger = logging.getLogger(__name__)
 
 @shared_task
 def snapshot_indicators() -> int:
-    """Daily (Celery beat): today's value of every indicator, once."""
-    return indicators_snapshot()
+    """Daily (Celery beat): today's value of every indicator and the dashboard's charts of
+    every project, once. Returns how many indicator values were taken."""
+    written = indicators_snapshot()
+    charts_snapshot()
+    return written
 
 
 def report_scope(report: ReportFile) -> tuple[Period | None, dict | None]:

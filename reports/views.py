@@ -20,6 +20,7 @@ from projects.models import Indicator, ProjectExpense
 from projects.selectors import project_get, projects_all
 from projects.services import expense_record, indicator_value_enter
 from reports.budget import budget_execution
+from reports.chart_snapshots import charts_snapshot, dashboard_charts
 from reports.consistency import Severity, consistency_check
 from reports.forms import (
     ExpenseForm,
@@ -30,13 +31,7 @@ from reports.forms import (
 from reports.indicators.display import indicator_chart_formats
 from reports.indicators.sources import SOURCES
 from reports.models import ReportFile
-from reports.selectors import (
-    dashboard_series,
-    dashboard_series_forget,
-    indicator_history,
-    indicator_rows,
-    rows_by_activity,
-)
+from reports.selectors import indicator_history, indicator_rows, rows_by_activity
 from reports.services import SubmitRefused, report_request, report_submit
 from reports.snapshots import indicators_snapshot
 
@@ -90,12 +85,13 @@ def project_home(request: HttpRequest, project: str) -> HttpResponse:
 
 @role_required(*READERS)
 def dashboard(request: HttpRequest, project: str) -> HttpResponse:
-    """Indicators from their latest snapshots and charts from aggregates: a fixed number
-    of queries whatever the number of applications or days of history."""
+    """Indicators and charts from their latest snapshots (the budget's from its monthly
+    totals): a fixed number of queries whatever the number of applications or days of
+    history."""
     project = project_get(project)
     rows = indicator_rows(project)
     execution = budget_execution(project)
-    series = dashboard_series(project)
+    series, charts_taken = dashboard_charts(project)
     charts = [
         bar_chart(
             _("Applications by district"),
@@ -133,6 +129,7 @@ def dashboard(request: HttpRequest, project: str) -> HttpResponse:
             # The newest snapshot among the rows: no query of its own.
             "as_of": max((row.as_of for row in rows if row.as_of), default=None),
             "charts": charts,
+            "charts_taken_at": charts_taken.taken_at,
             "execution": execution,
         },
     )
@@ -220,7 +217,7 @@ def indicator_evidence(request: HttpRequest, project: str, code: str) -> FileRes
 def snapshot_now(request: HttpRequest, project: str) -> HttpResponse:
     project = project_get(project)
     written = indicators_snapshot(project=project, refresh=True)
-    dashboard_series_forget(project)
+    charts_snapshot(project=project, refresh=True)
     if written:
         messages.success(
             request,

@@ -12,6 +12,7 @@ from accounts.models import User
 from competitions.models import Announcement
 from projects.models import BudgetLine, Indicator, ProjectExpense
 from projects.services import expense_record, indicator_value_enter
+from reports.chart_snapshots import charts_snapshot
 from reports.snapshots import indicators_snapshot
 
 # The demo's indicators and the registered source that measures each (reports/indicators/
@@ -147,3 +148,4 @@ def load_reports(demo) -> None:
         # The agreement with the Youth Department is on paper; the demo writes no files.
         indicator_value_enter(indicator=rules, value=1, entered_by=director)
     indicators_snapshot(project=project, day=timezone.localdate())
+    charts_snapshot(project=project, day=timezone.localdate())
