@@ -48,6 +48,8 @@ from mentoring.models import (
     ProgressReport,
     ProjectBudgetLine,
 )
+from reports.chart_snapshots import charts_snapshot
+from reports.snapshots import indicators_snapshot
 from reviews.models import Assignment, CommissionMember, CriterionScore, Review
 from reviews.services import ranking_refresh
 
@@ -683,6 +685,9 @@ def seed_scale(sizes: Sizes, *, seed: int = 2025) -> Seeded:
     # The ranking's order computed and kept, as the task leaves it after a review: a new
     # competition, so nothing kept can be stale; the first view then reads it.
     ranking_refresh(competition_id=competition.pk)
+    # Today's indicator values and dashboard charts, as the nightly task leaves them.
+    indicators_snapshot()
+    charts_snapshot()
     return Seeded(
         competition=competition,
         counts={

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.test import Client, override_settings
+from django.utils import timezone
 
 from accounts.models import User
 from applications.iin import parse_iin
@@ -19,6 +20,7 @@ from demo.scale.seed import Sizes, unique_iins
 from exhibition.models import Registration
 from media_campaign.models import Post, PostSnapshot
 from mentoring.models import GranteeProject
+from reports.models import ChartSnapshot, IndicatorSnapshot
 from reviews.models import CriterionScore, Review
 
 pytestmark = pytest.mark.django_db
@@ -108,6 +110,12 @@ def test_seed_scale_builds_the_requested_shape(seeded):
     assert StatusChange.objects.filter(application__in=submitted).count() == (
         submitted.count() + submitted.exclude(status="submitted").count()
     )
+    # Left as a running site is after its nightly task: today's indicators and charts
+    # taken, the ranking's order kept.
+    project = scale.first().competition.project
+    today = timezone.localdate()
+    assert ChartSnapshot.objects.filter(project=project, taken_on=today).exists()
+    assert IndicatorSnapshot.objects.filter(indicator__project=project, taken_on=today).exists()
 
 
 def test_the_sizes_grow_with_the_applications():
