@@ -400,19 +400,33 @@ def ranking_page(competition: Competition, number):
     criteria = list(competition.criteria.order_by("position"))
     order, rows = current_order(competition, criteria)
     page = Paginator(range(len(order.order)), RANKING_PAGE_SIZE).get_page(number)
-    shown = {order.order[position] for position in page.object_list}
+    page.object_list = _rows(_items_at(competition, criteria, order, rows, page.object_list))
+    return page
+
+
+def ranking_head(competition: Competition, rows: int) -> tuple[int, list[Ranked]]:
+    """How many the ranking holds, and its first ``rows`` with their figures: what a
+    printed report shows, from the kept order like the ranking page (figures equal to
+    ranking_results', the stability labels those of the kept order)."""
+    criteria = list(competition.criteria.order_by("position"))
+    order, computed = current_order(competition, criteria)
+    positions = range(min(rows, len(order.order)))
+    return len(order.order), _items_at(competition, criteria, order, computed, positions)
+
+
+def _items_at(competition, criteria, order, rows, positions) -> list[Ranked]:
+    """The figures of the applications at ``positions`` of ``order``, from their own
+    reviews: read with the others when the order was computed here, else in one query."""
+    shown = {order.order[position] for position in positions}
     if rows is None:
-        # Kept: the page's applications' own reviews, in one small query.
         rows = _ranking_rows(competition, criteria, shown)[1] if shown else []
-    items = shown_items(
+    return shown_items(
         order,
-        page.object_list,
+        positions,
         [row for row in rows if row[0] in shown],
         _specs(criteria),
         required_reviews=competition.required_reviews,
     )
-    page.object_list = _rows(items)
-    return page
 
 
 def applications_eligible(competition: Competition):

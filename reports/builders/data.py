@@ -7,7 +7,6 @@ printed columns only for the rows read, a chunk at a time; the list of applicati
 """
 
 from collections.abc import Iterator
-from copy import copy
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
@@ -31,7 +30,7 @@ from reports.periods.narratives import narratives_current
 from reports.periods.sections import ActivitySection, activity_sections
 from reports.selectors import indicator_rows
 from reviews.ranking import Ranked
-from reviews.selectors import RankingRow, ranking_results
+from reviews.selectors import RankingRow, ranking_head, ranking_results
 
 # Rows loaded per query when a file reads a whole ranking or list.
 CHUNK = 1000
@@ -148,22 +147,30 @@ def project_report(
 
 
 class RankedRows:
-    """A competition's ranking as the files read it: its length and figures at once, its
+    """A competition's ranking as the files read it: its length and figures, its
     applications (the printed columns) only for the rows read — the PDF prints the first
-    60 (``ranking|slice``), the XLSX iterates over all of them a chunk at a time."""
+    60 (``head``, from the kept order: no 26 000 figures computed for 60 rows), the XLSX
+    iterates over all of them a chunk at a time."""
 
     def __init__(self, competition: Competition):
-        # Means and ranks only: the leave-one-expert-out reruns are the ranking page's.
-        self.results = ranking_results(competition, stability=False)
-        self.length = len(self.results)
+        self.competition = competition
+        self._results: list[Ranked] | None = None
+        self._length: int | None = None
+
+    @property
+    def results(self) -> list[Ranked]:
+        if self._results is None:
+            # Means and ranks only: the leave-one-expert-out reruns are the ranking page's.
+            self._results = ranking_results(self.competition, stability=False)
+        return self._results
 
     def __len__(self) -> int:
-        return self.length
+        return len(self.results) if self._length is None else self._length
 
     def head(self, rows: int) -> "RankedRows":
         """The first ``rows`` only, with the whole ranking's length: what the PDF prints."""
-        head = copy(self)
-        head.results = self.results[:rows]
+        head = RankedRows(self.competition)
+        head._length, head._results = ranking_head(self.competition, rows)
         return head
 
     def __getitem__(self, index: slice) -> list[RankingRow]:

@@ -2,6 +2,7 @@
 (the figures at 30 000 applications: `manage.py measure_files`, README "Benchmark")."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.db.models.query import ModelIterable, QuerySet
 from django.test.utils import CaptureQueriesContext
@@ -11,6 +12,7 @@ from applications.models import Application
 from reports import builders
 from reports.builders import data, pdf, xlsx
 from reports.models import ReportFile
+from reviews import selectors
 
 pytestmark = pytest.mark.django_db
 
@@ -113,6 +115,26 @@ def test_the_pdf_report_loads_only_the_ranking_rows_it_prints(full_demo, monkeyp
     assert max(lengths) > 3
     assert pdf.project_report_pdf(data.project_report(full_demo[0], final=True)).startswith(b"%PDF")
     assert loaded == [min(3, length) for length in lengths]
+
+
+def test_the_pdf_ranking_is_the_rankings_head_without_computing_every_figure(
+    full_demo, monkeypatch
+):
+    """The head comes from the kept order with figures for its rows only, and they are the
+    figures ranking_results gives (the page and the files print the same means and ranks)."""
+    report = data.project_report(full_demo[0], final=True)
+    whole = {competition.pk: list(rows.results) for competition, rows in report.rankings}
+    cache.clear()
+
+    def refused(*args, **kwargs):
+        raise AssertionError("every figure computed for a printed head")
+
+    monkeypatch.setattr(selectors, "_compute_ranking", refused)
+    for competition, rows in data.project_report(full_demo[0], final=True).rankings:
+        head = rows.head(3)
+        assert len(head) == len(whole[competition.pk])
+        expected = whole[competition.pk][:3]
+        assert [r.pack()[:-1] for r in head.results] == [r.pack()[:-1] for r in expected]
 
 
 def test_a_ranking_read_whole_gives_every_row_in_order(full_demo):
