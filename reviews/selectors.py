@@ -315,13 +315,15 @@ def _compute_ranking(
     )
 
 
-def _packed_results(competition: Competition, *, stability: bool = True) -> list[tuple]:
+def ranking_results(competition: Competition, *, stability: bool = True) -> list[Ranked]:
     """The ranking's figures, computed once per state of the reviews and kept in the cache.
 
     Ranking thousands of applications (with the leave-one-expert-out check) takes
     seconds; the page is opened far more often than a review is submitted. Without
     ``stability`` (a report file prints the means and ranks only) the full ranking is read
-    when cached, and otherwise one without the reruns is computed and kept under its own key.
+    when cached (its ``stable`` field then set), and otherwise one without the reruns is
+    computed and kept under its own key. Computed here, the list is returned as it is: only
+    the cache gets it packed (unpacking it again cost 0.4 s at 30 000 applications).
     """
     criteria = list(competition.criteria.order_by("position"))
     version = read_state(competition.pk, with_order=False).version
@@ -330,17 +332,11 @@ def _packed_results(competition: Competition, *, stability: bool = True) -> list
     if packed is None and not stability:
         key = f"{key}:nostab"
         packed = cache.get(key)
-    if packed is None:
-        ranked = _compute_ranking(competition, criteria, stability=stability)
-        packed = [result.pack() for result in ranked]
-        cache.set(key, packed, timeout=RANKING_CACHE_SECONDS)
-    return packed
-
-
-def ranking_results(competition: Competition, *, stability: bool = True) -> list[Ranked]:
-    """``stability=False``: the means, ranks and flags without the leave-one-expert-out
-    check (its ``stable`` field None unless the full ranking was cached)."""
-    return [Ranked.unpack(packed) for packed in _packed_results(competition, stability=stability)]
+    if packed is not None:
+        return [Ranked.unpack(item) for item in packed]
+    ranked = _compute_ranking(competition, criteria, stability=stability)
+    cache.set(key, [result.pack() for result in ranked], timeout=RANKING_CACHE_SECONDS)
+    return ranked
 
 
 def _rows(results: list[Ranked]) -> list[RankingRow]:
