@@ -384,6 +384,20 @@ def current_order(
     return order, rows
 
 
+def ranking_refresh(*, competition_id: int, version: str | None = None) -> bool:
+    """Computes and keeps the order if `version` (None: whatever it is now) is still the
+    competition's and its order is not kept yet; a later version has its own task queued
+    (a burst of submitted reviews computes once, not once each). Whether it computed.
+    Here, beside current_order, and not in the services: the task that calls it is the one
+    the services enqueue (tests/test_import_loops.py)."""
+    if version is not None and read_state(competition_id, with_order=False).version != version:
+        return False
+    competition = Competition.objects.get(pk=competition_id)
+    criteria = list(competition.criteria.order_by("position"))
+    _order, rows = current_order(competition, criteria)
+    return rows is not None
+
+
 def ranking_page(competition: Competition, number):
     """One page of the ranking with its applications: what the ranking page shows.
 

@@ -18,8 +18,8 @@ from reviews.models import (
     FlagResolution,
     Review,
 )
-from reviews.ranking_store import bump_version, read_state
-from reviews.selectors import applications_eligible, current_order, open_flags
+from reviews.ranking_store import bump_version
+from reviews.selectors import applications_eligible, open_flags
 from reviews.tasks import refresh_ranking
 
 Action = AuditEvent.Action
@@ -65,16 +65,9 @@ def ranking_changed(competition_id: int) -> None:
     transaction.on_commit(lambda: refresh_ranking.delay(competition_id, version))
 
 
-def ranking_refresh(*, competition_id: int, version: str | None = None) -> bool:
-    """Computes and keeps the order if `version` (None: whatever it is now) is still the
-    competition's and its order is not kept yet; a later version has its own task queued
-    (a burst of submitted reviews computes once, not once each). Whether it computed."""
-    if version is not None and read_state(competition_id, with_order=False).version != version:
-        return False
-    competition = Competition.objects.get(pk=competition_id)
-    criteria = list(competition.criteria.order_by("position"))
-    _order, rows = current_order(competition, criteria)
-    return rows is not None
+def ranking_changed_for(sender, *, competition_id: int, **kwargs) -> None:
+    """applications.signals.eligibility_changed: an application went in or out."""
+    ranking_changed(competition_id)
 
 
 @transaction.atomic

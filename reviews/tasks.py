@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from notifications.notify import notify
 from reviews.models import Assignment, CommissionMember, Review
+from reviews.selectors import ranking_refresh
 
 
 def unfinished(member_filter: Q):
@@ -60,6 +61,4 @@ def send_appeal_answer(appeal_id: int) -> None:
 def refresh_ranking(competition_id: int, version: str) -> bool:
     """The ranking's order computed and kept after a change (reviews.services.ranking_changed),
     so that the next view reads it instead of computing it."""
-    from reviews.services import ranking_refresh
-
     return ranking_refresh(competition_id=competition_id, version=version)

@@ -23,11 +23,11 @@ from applications.models import (
     TeamMember,
 )
 from applications.selectors import lead_iin
+from applications.signals import eligibility_changed
 from applications.tasks import send_status_email, send_submission_receipt
 from applications.workflow import APPLICATION_FLOW
 from competitions.models import Competition, Settlement
 from jastarurban.money import format_tenge
-from reviews.services import ranking_changed
 
 Status = Application.Status
 # Once submitted, an application holds its members' IINs for the competition.
@@ -294,8 +294,7 @@ def application_screen(*, application: Application, by, eligible: bool, reason: 
     was_eligible = application.status == Status.ELIGIBLE
     APPLICATION_FLOW.move(application, to_status, by=by, reason=reason.strip(), at=now)
     if eligible or was_eligible:
-        # The ranking lists the eligible applications.
-        ranking_changed(application.competition_id)
+        eligibility_changed.send(sender=Application, competition_id=application.competition_id)
     transaction.on_commit(lambda: send_status_email.delay(application.pk))
     return application
 
@@ -317,7 +316,7 @@ def application_reopen(
     was_eligible = application.status == Status.ELIGIBLE
     APPLICATION_FLOW.move(application, Status.RETURNED, by=by, reason=reason.strip(), at=now)
     if was_eligible:
-        ranking_changed(application.competition_id)
+        eligibility_changed.send(sender=Application, competition_id=application.competition_id)
     transaction.on_commit(lambda: send_status_email.delay(application.pk))
     return application
 

@@ -51,7 +51,7 @@ from mentoring.models import (
 from reports.chart_snapshots import charts_snapshot
 from reports.snapshots import indicators_snapshot
 from reviews.models import Assignment, CommissionMember, CriterionScore, Review
-from reviews.services import ranking_refresh
+from reviews.selectors import ranking_refresh
 
 SCALE_SLUG = "scale"
 BATCH = 2000

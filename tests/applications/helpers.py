@@ -9,9 +9,18 @@ _serials = iter(range(1, 10_000))
 _phones: dict[str, str] = {}
 
 
+_issued: set[str] = set()
+
+
 def iin_for(born: date, male: bool = True) -> str:
-    """A valid IIN for someone born on `born`, different each call."""
-    return compose_iin(born, next(_serials), male)
+    """A valid IIN for someone born on `born`, different each call: compose_iin skips a
+    serial without a check digit to the next one, which the next call would get again
+    (two experts born the same day had one IIN when the serials fell so)."""
+    while True:
+        iin = compose_iin(born, next(_serials), male)
+        if iin not in _issued:
+            _issued.add(iin)
+            return iin
 
 
 def village(name_ru: str = "Бейнеу") -> Settlement:
