@@ -7,6 +7,7 @@ stayed after logging out, for the next person on the same phone to find.
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
 from applications.iin import parse_iin
 from applications.models import Application
@@ -65,7 +66,11 @@ def test_logging_out_removes_the_unsent_copy(live_server, phone, applicant_draft
     page.route("**/autosave/", lambda route: route.abort())  # no resend on the way out
 
     page.locator(".navbar-toggler").click()  # the menu is folded on a phone
+    # Unfolded (Bootstrap adds .show when its animation ends): a click on the person's
+    # menu while the navbar still slides open can land before the menu is there.
+    expect(page.locator("#nav.show")).to_be_visible()
     page.get_by_test_id("current-user").click()  # log out is in the person's menu
+    expect(page.locator("form[data-logout] button")).to_be_visible()
     page.locator("form[data-logout] button").click()
     page.wait_for_url(f"{url}/")
     assert draft_keys(page) == []
