@@ -48,13 +48,10 @@ demo: messages
 	@echo "Serving the portal on http://127.0.0.1:$(PORT) (Ctrl+C stops it)"
 	$(DEMO) SITE_URL=$(SITE_URL) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-# The suite runs in parallel workers, two per core (at most 8: each has its own test
-# database and Redis database): a browser test spends much of its time waiting for
-# Chromium and its page, and a second worker per core runs meanwhile (on 2 cores, one
-# per core left 40 % of the CPU idle). Tests that share one server are kept on one
-# worker by their xdist_group. PYTEST_ARGS="-n 0" runs it in one process.
-TEST_WORKERS ?= $(shell n=$$(( $$(nproc) * 2 )); [ $$n -gt 8 ] && n=8; echo $$n)
-PYTEST_ARGS ?= -n $(TEST_WORKERS) --dist loadgroup
+# The suite runs in parallel workers, one per core (at most 8: each has its own test
+# database and Redis database); tests that share one server (the browser sweep) are
+# kept on one worker by their xdist_group. PYTEST_ARGS="-n 0" runs it in one process.
+PYTEST_ARGS ?= -n auto --maxprocesses 8 --dist loadgroup
 
 # Bytecode is written even where the environment says not to (PYTHONDONTWRITEBYTECODE):
 # otherwise every worker compiles every module and test file from source again.
