@@ -7,8 +7,9 @@ same moments (the daily task, staff's "Snapshot now") and read back as one row."
 
 from datetime import date
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from media_campaign.selectors import views_over_time
 from projects.models import GrantProject
@@ -26,18 +27,30 @@ def dashboard_series(project: GrantProject) -> dict[str, list]:
     }
 
 
-def _stored(series: dict[str, list]) -> dict[str, list]:
-    # JSON has no dates: the views' days are kept as ISO text.
+def _stored(project: GrantProject) -> dict:
+    """The charts as JSON keeps them. The districts' names are the reader's language, not
+    the one the nightly task runs in: they are kept in each language (a Russian page
+    showed Kazakh names). JSON has no dates: the views' days are kept as ISO text."""
+    series = dashboard_series(project)
+    districts = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            districts[language] = [
+                [name, count] for name, count in applications_by_district(project)
+            ]
     return {
-        "districts": [[name, count] for name, count in series["districts"]],
+        "districts": districts,
         "scores": [[score, count] for score, count in series["scores"]],
         "views": [[day.isoformat(), views] for day, views in series["views"]],
     }
 
 
-def _read(stored: dict[str, list]) -> dict[str, list]:
+def _read(stored: dict) -> dict[str, list]:
+    by_language = stored["districts"]
+    language = translation.get_language()
+    names = by_language.get(language) or by_language[settings.LANGUAGE_CODE]
     return {
-        "districts": [(name, count) for name, count in stored["districts"]],
+        "districts": [(name, count) for name, count in names],
         "scores": [(score, count) for score, count in stored["scores"]],
         "views": [(date.fromisoformat(day), views) for day, views in stored["views"]],
     }
@@ -56,7 +69,7 @@ def charts_snapshot(
         projects = projects.exclude(chart_snapshots__taken_on=day)
     written = 0
     for each in projects:
-        figures = {"series": _stored(dashboard_series(each)), "taken_at": timezone.now()}
+        figures = {"series": _stored(each), "taken_at": timezone.now()}
         if refresh:
             ChartSnapshot.objects.update_or_create(project=each, taken_on=day, defaults=figures)
         else:

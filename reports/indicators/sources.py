@@ -6,9 +6,13 @@ registry.py.
 
 from decimal import Decimal
 
-from django.db.models import Count, Sum
+from django.conf import settings
+from django.db.models import Count, Sum, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from applications.iin import age_on
 from applications.models import Application, TeamMember
@@ -100,13 +104,18 @@ def grantee_people(project: GrantProject) -> Decimal:
 
 
 def applications_by_district(project: GrantProject) -> list[tuple[str, int]]:
-    """Submitted applications per district of their village, for the dashboard's chart."""
+    """Submitted applications per district of their village, for the dashboard's chart,
+    named in the active language (the Kazakh name where it has none). Through a relation
+    modeltranslation does not localise ``name``: every page showed the Kazakh names."""
+    language = build_localized_fieldname("name", get_language() or settings.LANGUAGE_CODE)
+    name = Coalesce(NullIf(f"village__district__{language}", Value("")), "village__district__name")
     return [
-        (name, count)
-        for name, count in received(project)
-        .values_list("village__district__name")
+        (district, count)
+        for district, count in received(project)
+        .annotate(district=name)
+        .values_list("district")
         # Of the village, not the key: the index holds villages, not the rows' keys.
         .annotate(count=Count("village"))
-        .order_by("-count", "village__district__name")
-        if name
+        .order_by("-count", "district")
+        if district
     ]

@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import formats, timezone, translation
 
+from competitions.models import District
 from media_campaign.models import PostSnapshot
 from projects.models import GrantProject, Indicator
 from reports.chart_snapshots import charts_snapshot, dashboard_charts, dashboard_series
@@ -186,6 +187,25 @@ def test_the_stored_charts_are_the_computed_ones(full_demo):
     series, snapshot = dashboard_charts(project)
     assert series == computed
     assert snapshot.taken_on == timezone.localdate()
+
+
+def test_the_stored_districts_are_named_in_the_readers_language(full_demo):
+    """The nightly task runs in Kazakh; a Russian or English page names the districts in
+    its own language all the same."""
+    project = GrantProject.objects.get(slug="jastarurban")
+    ChartSnapshot.objects.all().delete()
+    # The classifier's Russian names are mostly the Kazakh ones; one that is not.
+    District.objects.filter(name_kk="Бейнеу ауданы").update(name_ru="Бейнеуский район")
+    with translation.override("kk"):
+        charts_snapshot(project=project)
+        kazakh = dashboard_charts(project)[0]["districts"]
+    for language in ("ru", "en"):  # the places have no English names: Kazakh ones there
+        with translation.override(language):
+            assert dashboard_charts(project)[0] == dashboard_series(project)
+    with translation.override("ru"):
+        assert ("Бейнеуский район", 6) in dashboard_charts(project)[0]["districts"]
+    assert ("Бейнеу ауданы", 6) in kazakh
+    assert kazakh == dashboard_series(project)["districts"]
 
 
 def test_the_first_view_takes_the_charts_once_and_the_daily_task_takes_them_each_day(
