@@ -1,6 +1,8 @@
 from django.contrib import admin
 
 from media_campaign.models import Post, PostSnapshot, Promotion, Publication, Video
+from media_campaign.services import campaign_days_refresh
+from projects.models import GrantProject
 
 
 @admin.register(Video)
@@ -21,6 +23,31 @@ class PostAdmin(admin.ModelAdmin):
     list_filter = ["platform"]
     list_select_related = ["video"]
     inlines = [SnapshotInline]
+
+    # The campaign's stored days follow the snapshots and the posts' videos edited or
+    # deleted here, as they follow the pages' services.
+    def save_model(self, request, obj, form, change):
+        # A post moved to another project leaves that project's days too.
+        before = Post.objects.filter(pk=obj.pk).values_list("project", flat=True)
+        form.project_before = before.first()
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        project_ids = {form.instance.project_id, getattr(form, "project_before", None)}
+        for project in GrantProject.objects.filter(pk__in=project_ids - {None}):
+            campaign_days_refresh(project=project)
+
+    def delete_model(self, request, obj):
+        project = obj.project
+        super().delete_model(request, obj)
+        campaign_days_refresh(project=project)
+
+    def delete_queryset(self, request, queryset):
+        projects = list(GrantProject.objects.filter(posts__in=queryset).distinct())
+        super().delete_queryset(request, queryset)
+        for project in projects:
+            campaign_days_refresh(project=project)
 
 
 @admin.register(Publication)

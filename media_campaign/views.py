@@ -229,8 +229,7 @@ def post_detail(request: HttpRequest, project: str, pk: int) -> HttpResponse:
         if post.snapshots.filter(taken_on=snapshot.taken_on).exists():
             form.add_error("taken_on", _("This post already has figures for that day."))
         else:
-            snapshot.post = post
-            snapshot.save()
+            services.snapshot_create(post=post, snapshot=snapshot)
             messages.success(request, _("The figures are saved."))
             return redirect("media_campaign:post", project=project.slug, pk=post.pk)
     return render(

@@ -8,6 +8,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.roles import Role
 from competitions.models import Competition
+from media_campaign.services import campaign_days_refresh
 from projects.models import Activity, BudgetLine, GrantProject, GrantRecipient, Indicator
 
 PASSWORD = "correct-horse-battery-42"
@@ -174,6 +175,7 @@ class PostFactory(factory.django.DjangoModelFactory):
 class PostSnapshotFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "media_campaign.PostSnapshot"
+        skip_postgeneration_save = True
 
     post = factory.SubFactory(PostFactory)
     taken_on = date(2025, 10, 1)
@@ -182,6 +184,12 @@ class PostSnapshotFactory(factory.django.DjangoModelFactory):
     positive = 6
     neutral = 3
     negative = 1
+
+    @factory.post_generation
+    def campaign_days(snapshot, create, extracted, **kwargs):
+        """The campaign's stored days follow, as after the services' writes."""
+        if create:
+            campaign_days_refresh(project=snapshot.post.project)
 
 
 class ExhibitionFactory(factory.django.DjangoModelFactory):

@@ -40,6 +40,7 @@ from competitions.services import competition_copy
 from demo.loader import COMPETITION_SLUG, DEMO_PASSWORD, load_demo
 from exhibition.models import Exhibition, Registration
 from media_campaign.models import Post, PostSnapshot
+from media_campaign.services import campaign_days_refresh
 from mentoring.models import (
     Disbursement,
     GranteeExpense,
@@ -595,6 +596,7 @@ def seed_media(competition: Competition, sizes: Sizes, rng: random.Random) -> No
             for w in range(4)
         ),
     )
+    campaign_days_refresh(project=project)
 
 
 def seed_exhibition(competition: Competition, sizes: Sizes, rng: random.Random) -> None:

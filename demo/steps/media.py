@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from competitions.models import Settlement
 from media_campaign.models import Post, PostSnapshot, Promotion, Publication, Video
+from media_campaign.services import campaign_days_refresh
 from mentoring.models import GranteeProject
 
 SNAPSHOT_DAYS = [date(2025, 9, 15), date(2025, 10, 1), date(2025, 10, 15), date(2025, 11, 1)]
@@ -213,3 +214,5 @@ def load_media(demo) -> None:
             title=title,
             defaults={"kind": kind, "outlet": outlet, "published_on": published_on},
         )
+    # The figures the media page and the indicators read, from the snapshots made above.
+    campaign_days_refresh(project=project)

@@ -13,6 +13,7 @@ from django.utils import formats, timezone, translation
 
 from competitions.models import District
 from media_campaign.models import PostSnapshot
+from media_campaign.services import campaign_days_refresh
 from projects.models import GrantProject, Indicator
 from reports.chart_snapshots import charts_snapshot, dashboard_charts, dashboard_series
 from reports.models import ChartSnapshot, IndicatorSnapshot
@@ -165,6 +166,8 @@ def test_the_charts_are_read_from_their_snapshot_and_snapshot_now_refreshes_them
     taken = ChartSnapshot.objects.get(project=project)
     posts = PostSnapshot.objects.filter(post__project=project).order_by("pk")
     PostSnapshot.objects.filter(pk__in=list(posts.values_list("pk", flat=True)[:5])).delete()
+    # As the media services do after a change of the snapshots.
+    campaign_days_refresh(project=project)
     page = client.get("/projects/jastarurban/reports/dashboard/").content.decode()
     # The page shows the day's snapshot, not the rows changed since.
     assert ChartSnapshot.objects.get(project=project).series == taken.series
