@@ -154,3 +154,34 @@ def test_a_post_deleted_in_the_admin_leaves_the_figures(admin_client, campaign):
     response = admin_client.post(f"/admin/media_campaign/post/{event.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302 and not Post.objects.filter(pk=event.pk).exists()
     assert assert_in_step(campaign).totals["views"] == 250 + 40
+
+
+def test_snapshots_edited_and_deleted_in_the_admin_leave_the_figures(admin_client, campaign):
+    steady = Post.objects.filter(project=campaign, snapshots__taken_on=date(2025, 10, 29)).get()
+    snapshots = list(steady.snapshots.order_by("taken_on"))
+    data = {
+        "project": campaign.pk,
+        "platform": steady.platform,
+        "link": steady.link,
+        "published_on": steady.published_on.isoformat(),
+        "video": steady.video_id,
+        "event": steady.event,
+        "snapshots-TOTAL_FORMS": len(snapshots),
+        "snapshots-INITIAL_FORMS": len(snapshots),
+        "snapshots-MIN_NUM_FORMS": 0,
+        "snapshots-MAX_NUM_FORMS": 1000,
+    }
+    for index, snapshot in enumerate(snapshots):
+        prefix = f"snapshots-{index}-"
+        data |= {f"{prefix}{name}": getattr(snapshot, name) for name in (*FIGURES, "id", "post_id")}
+        data[f"{prefix}post"] = data.pop(f"{prefix}post_id")
+        data[f"{prefix}taken_on"] = snapshot.taken_on.isoformat()
+    # The 29.10 figure corrected, the 15.10 one deleted.
+    data["snapshots-2-views"] = 600
+    data["snapshots-1-DELETE"] = "on"
+    response = admin_client.post(f"/admin/media_campaign/post/{steady.pk}/change/", data)
+    assert response.status_code == 302, response.context["errors"]
+    assert steady.snapshots.count() == 2
+    figures = assert_in_step(campaign)
+    assert figures.views_over_time[-1] == (date(2025, 10, 29), 600 + 40 + 90)
+    assert date(2025, 10, 15) not in dict(figures.views_over_time)
