@@ -5,6 +5,7 @@ states at a day."""
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
@@ -22,6 +23,18 @@ def local_day(moment) -> date | None:
     return timezone.localdate(moment) if moment else None
 
 
+class PostLine(NamedTuple):
+    """A post's columns the event log and the states read: thousands of posts at scale,
+    read as tuples rather than a Post and its Video each (a third of the records' time)."""
+
+    published_on: date
+    platform: str
+    link: str
+    event: str
+    video_id: int | None
+    video_title: str | None
+
+
 @dataclass
 class Records:
     competitions: list[Competition]
@@ -33,7 +46,7 @@ class Records:
     meetings: list[tuple[date, int]]  # per day: meetings held
     grantees: list[GranteeProject]
     videos: list[Video]
-    posts: list[Post]
+    posts: list[PostLine]
     publications: list[Publication]
     exhibitions: list[Exhibition]
     titles: dict[int, str] = field(default_factory=dict)
@@ -90,12 +103,12 @@ def project_records(project: GrantProject) -> Records:
             )
         ),
         videos=list(Video.objects.filter(project=project).only("title", "filmed_on", "status")),
-        posts=list(
-            Post.objects.filter(project=project)
-            .select_related("video")
-            .only("platform", "link", "published_on", "event", "video__title")
+        posts=[
+            PostLine(*row)
+            for row in Post.objects.filter(project=project)
             .order_by("published_on", "pk")
-        ),
+            .values_list("published_on", "platform", "link", "event", "video_id", "video__title")
+        ],
         publications=list(Publication.objects.filter(project=project).order_by("published_on")),
         exhibitions=list(
             Exhibition.objects.filter(project=project)
