@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import pairwise
+from typing import NamedTuple
 
 from reviews.ranking import CriterionSpec, Ranked
 from reviews.ranking_sums import (
@@ -24,6 +25,7 @@ from reviews.ranking_sums import (
     fill_figures,
     leaders_without,
     limits_in_hundredths,
+    mean_of,
     review_values,
     reviews_by_expert,
     z_score,
@@ -239,3 +241,40 @@ def shown_items(
             fill_figures(item, own, zs, pks, spread_h, outlier_h)
         items.append(item)
     return items
+
+
+class Placed(NamedTuple):
+    """An application's rank (None when unranked), submitted reviews and their mean."""
+
+    application_id: int
+    rank: int | None
+    reviews: int
+    mean: Decimal | None
+
+
+def ordered_means(
+    order: RankingOrder, rows: list[Row], criteria: list[CriterionSpec]
+) -> list[Placed]:
+    """Every application of `order` in its place with rank_rows()'s rank, reviews and mean,
+    from every application's reviews (`rows`): a list of all of them prints these only, and
+    the other figures (median, z-score, criterion means) were most of rank_rows()' time."""
+    totals: dict[int, list[int]] = {}
+    for application, _member, value, _scores in review_values(rows, criteria):
+        total = totals.get(application)
+        if total is None:
+            totals[application] = [1, value]
+        else:
+            total[0] += 1
+            total[1] += value
+    placed = []
+    for position, application_id in enumerate(order.order):
+        count, total = totals.get(application_id, (0, 0))
+        placed.append(
+            Placed(
+                application_id,
+                position + 1 if position < order.ranked else None,
+                count,
+                mean_of(total, count) if count else None,
+            )
+        )
+    return placed

@@ -98,6 +98,11 @@ def review_values(rows: list[Row], criteria: list[CriterionSpec]) -> list[tuple]
     return scored
 
 
+def mean_of(total: int, count: int) -> Decimal:
+    """An application's mean from its reviews' total in hundredths: rank()'s Decimal mean."""
+    return (_hundredths(total) / count).quantize(HUNDREDTH)
+
+
 def limits_in_hundredths(spread_limit: Decimal, outlier_limit: Decimal) -> tuple:
     outlier_h = outlier_limit * 100
     if outlier_h == int(outlier_h):  # whole hundredths: compared as ints, not Decimals
@@ -117,7 +122,7 @@ def fill_figures(
     # Column by column: every review has a score for each criterion.
     columns = zip(*(review[3] for review in own), strict=True)
     criterion_totals = [sum(column) for column in columns]
-    item.mean = (_hundredths(total) / count).quantize(HUNDREDTH)
+    item.mean = mean_of(total, count)
     middle = count // 2
     if count % 2:
         median = _hundredths(values[middle])

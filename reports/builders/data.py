@@ -30,7 +30,8 @@ from reports.periods.narratives import narratives_current
 from reports.periods.sections import ActivitySection, activity_sections
 from reports.selectors import indicator_rows
 from reviews.ranking import Ranked
-from reviews.selectors import RankingRow, ranking_head, ranking_results
+from reviews.ranking_order import Placed
+from reviews.selectors import RankingRow, ranking_head, ranking_means, ranking_results
 
 # Rows loaded per query when a file reads a whole ranking or list.
 CHUNK = 1000
@@ -150,7 +151,7 @@ class RankedRows:
     """A competition's ranking as the files read it: its length and figures, its
     applications (the printed columns) only for the rows read — the PDF prints the first
     60 (``head``, from the kept order: no 26 000 figures computed for 60 rows), the XLSX
-    iterates over all of them a chunk at a time."""
+    all of them a chunk at a time (``lines``: rank, reviews and mean only)."""
 
     def __init__(self, competition: Competition):
         self.competition = competition
@@ -180,20 +181,22 @@ class RankedRows:
         for start in range(0, len(self.results), CHUNK):
             yield from _ranking_rows(self.results[start : start + CHUNK])
 
-    def lines(self) -> Iterator[tuple[Ranked, str, str, str]]:
-        """(figures, number, title, district) of every row in order, a chunk at a time: the
-        XLSX's columns as tuples, without an Application, village and district per row."""
+    def lines(self) -> Iterator[tuple[Placed, str, str, str]]:
+        """(rank, reviews and mean; number, title, district) of every row in order, a chunk
+        at a time: the XLSX's columns as tuples, without an Application, village and
+        district per row, nor the figures it does not print (ranking_means)."""
         districts = _translated_columns("village__district__name")
-        for start in range(0, len(self.results), CHUNK):
-            chunk = self.results[start : start + CHUNK]
+        placed = ranking_means(self.competition)
+        for start in range(0, len(placed), CHUNK):
+            chunk = placed[start : start + CHUNK]
             columns = {
                 pk: (number, title, _first_filled(names))
                 for pk, number, title, *names in Application.objects.filter(
-                    pk__in=[result.application_id for result in chunk]
+                    pk__in=[row.application_id for row in chunk]
                 ).values_list("pk", "registration_number", "title", *districts)
             }
-            for result in chunk:
-                yield (result, *columns[result.application_id])
+            for row in chunk:
+                yield (row, *columns[row.application_id])
 
 
 def _ranking_rows(results: list[Ranked]) -> list[RankingRow]:

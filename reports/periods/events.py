@@ -200,11 +200,11 @@ def all_events(records: Records) -> list[Event]:
     posted = _("Posted on %(platform)s: %(what)s")
     platforms = {value: str(label) for value, label in Post.Platform.choices}
     for post in records.posts:
-        what = post.video.title if post.video else post.event
+        what = post.video_title if post.video_id else post.event
         events.append(
             Event(
                 post.published_on,
-                Kind.VIDEO if post.video else Kind.PUBLICATION,
+                Kind.VIDEO if post.video_id else Kind.PUBLICATION,
                 posted % {"platform": platforms.get(post.platform, post.platform), "what": what},
                 link=post.link,
             )

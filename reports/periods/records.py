@@ -5,8 +5,10 @@ states at a day."""
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from django.db.models import Count, Max, Min, Q
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from applications.models import Application
@@ -22,6 +24,18 @@ def local_day(moment) -> date | None:
     return timezone.localdate(moment) if moment else None
 
 
+class PostLine(NamedTuple):
+    """A post's columns the event log and the states read: thousands of posts at scale,
+    read as tuples rather than a Post and its Video each (a third of the records' time)."""
+
+    published_on: date
+    platform: str
+    link: str
+    event: str
+    video_id: int | None
+    video_title: str | None
+
+
 @dataclass
 class Records:
     competitions: list[Competition]
@@ -33,7 +47,7 @@ class Records:
     meetings: list[tuple[date, int]]  # per day: meetings held
     grantees: list[GranteeProject]
     videos: list[Video]
-    posts: list[Post]
+    posts: list[PostLine]
     publications: list[Publication]
     exhibitions: list[Exhibition]
     titles: dict[int, str] = field(default_factory=dict)
@@ -41,25 +55,24 @@ class Records:
 
 def project_records(project: GrantProject) -> Records:
     competitions = list(Competition.objects.filter(project=project).order_by("opens_at"))
-    submitted = (
+    # Counted per call and Aqtau's day by the database (the zone named, not the database's
+    # own): a few dozen rows, not a date made in Python from each of 30 000 applications.
+    submissions = sorted(
         Application.objects.filter(competition__project=project, submitted_at__isnull=False)
         .exclude(status=Application.Status.DRAFT)
-        .values_list("competition", "submitted_at")
+        .annotate(day=TruncDate("submitted_at", tzinfo=timezone.get_current_timezone()))
+        .values_list("competition", "day")
+        .annotate(count=Count("pk"))
+        .order_by(),
+        key=lambda row: (row[1], row[0]),
     )
-    per_day: dict[tuple[int, date], int] = {}
-    # A date per row, not the database's date functions: the day is Aqtau's, whatever the
-    # database's time zone; the figures are two small columns per application.
-    zone = timezone.get_current_timezone()  # once, not looked up for 30 000 rows
-    for competition, moment in submitted.iterator(chunk_size=5000):
-        key = (competition, moment.astimezone(zone).date())
-        per_day[key] = per_day.get(key, 0) + 1
     return Records(
         competitions=competitions,
         titles={competition.pk: competition.title for competition in competitions},
         announcements=list(
             Announcement.objects.filter(competition__project=project).order_by("published_on")
         ),
-        submissions=[(c, day, n) for (c, day), n in sorted(per_day.items(), key=lambda i: i[0][1])],
+        submissions=submissions,
         decisions=list(
             AwardDecision.objects.filter(competition__project=project).select_related("competition")
         ),
@@ -90,12 +103,12 @@ def project_records(project: GrantProject) -> Records:
             )
         ),
         videos=list(Video.objects.filter(project=project).only("title", "filmed_on", "status")),
-        posts=list(
-            Post.objects.filter(project=project)
-            .select_related("video")
-            .only("platform", "link", "published_on", "event", "video__title")
+        posts=[
+            PostLine(*row)
+            for row in Post.objects.filter(project=project)
             .order_by("published_on", "pk")
-        ),
+            .values_list("published_on", "platform", "link", "event", "video_id", "video__title")
+        ],
         publications=list(Publication.objects.filter(project=project).order_by("published_on")),
         exhibitions=list(
             Exhibition.objects.filter(project=project)

@@ -1,18 +1,26 @@
 """Report files at any size: the XLSX streams, and data is loaded only for what is printed
 (the figures at 30 000 applications: `manage.py measure_files`, README "Benchmark")."""
 
+from io import BytesIO
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import Count, F, Q
 from django.db.models.query import ModelIterable, QuerySet
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from django.utils.translation import gettext as _
+from openpyxl import load_workbook
 
 from applications.models import Application
 from reports import builders
 from reports.builders import data, pdf, xlsx
+from reports.builders.sheets import number
 from reports.models import ReportFile
 from reviews import selectors
+from reviews.models import Review
+from reviews.services import review_reopen
 
 pytestmark = pytest.mark.django_db
 
@@ -147,6 +155,46 @@ def test_a_ranking_read_whole_gives_every_row_in_order(full_demo):
         ]
         assert all(row.application.pk == row.result.application_id for row in read)
         assert all(row.application.competition_id == competition.pk for row in read)
+
+
+@pytest.mark.parametrize("kind", ["interim", "final"])
+def test_the_xlsx_lists_every_ranking_as_ranking_results_orders_and_figures_it(
+    full_demo, staff, kind
+):
+    """Read from the kept order and the reviews' rows, without ranking_results' other
+    figures: the same rows in the same order, with the same ranks, review counts and means,
+    an application a review short of a place listed unranked with its mean."""
+    project = full_demo[0]
+    short = (
+        Application.objects.filter(competition__project=project)
+        .annotate(
+            submitted=Count(
+                "assignments", filter=Q(assignments__review__status=Review.Status.SUBMITTED)
+            )
+        )
+        .filter(submitted=F("competition__required_reviews"))
+        .order_by("pk")
+        .first()
+    )
+    review = Review.objects.filter(
+        assignment__application=short, status=Review.Status.SUBMITTED
+    ).first()
+    review_reopen(review=review, by=staff, reason="one review short of a place")
+    book = load_workbook(BytesIO(builders.build_report(kind, "xlsx", "ru", project=project)))
+    cache.clear()  # ranking_results' figures computed now, not read back from the cache
+    expected = []
+    with translation.override("ru"):
+        sheet = book[_("Applications")]
+        for competition, _rows in data.project_report(project, final=kind == "final").rankings:
+            numbers = dict(competition.applications.values_list("pk", "registration_number"))
+            expected += [
+                (competition.title, r.rank, numbers[r.application_id], r.reviews, number(r.mean))
+                for r in selectors.ranking_results(competition, stability=False)
+            ]
+    written = [(row[0], row[1], row[2], row[5], row[6]) for row in sheet.iter_rows(min_row=2)]
+    assert [tuple(cell.value for cell in row) for row in written] == expected
+    assert (short.registration_number, None) in {(n, place) for _c, place, n, *_f in expected}
+    assert any(mean is not None and mean != int(mean) for *_row, mean in expected)
 
 
 @pytest.mark.parametrize("language", ["kk", "ru"])

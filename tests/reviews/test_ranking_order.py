@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from reviews.ranking import CriterionSpec, SubmittedReview, rank
-from reviews.ranking_order import ranking_order, rounded, shown_items
+from reviews.ranking_order import ordered_means, ranking_order, rounded, shown_items
 from reviews.ranking_sums import rank_rows
 from tests.reviews.test_ranking_sums import CRITERIA, as_rows, panel, random_case
 
@@ -44,6 +44,38 @@ def test_the_page_order_equals_rank_rows_and_rank(seed, narrow, by_standardised)
     )
     found = paged(applications, rows, CRITERIA, options, per_page=rng.choice([1, 7, 100]))
     assert [item.pack() for item in found] == expected
+
+
+@pytest.mark.parametrize("by_standardised", [False, True])
+@pytest.mark.parametrize("narrow", [False, True])
+@pytest.mark.parametrize("seed", range(10))
+def test_every_place_with_its_reviews_and_mean_equals_rank(seed, narrow, by_standardised):
+    """What a file listing every application prints: the order, ranks, review counts and
+    means rank() gives, unranked applications (too few reviews, or none) included."""
+    rng = random.Random(2000 + seed)
+    applications, reviews, options = random_case(
+        rng, narrow=narrow, by_standardised=by_standardised
+    )
+    expected = [
+        (item.application_id, item.rank, item.reviews, item.mean)
+        for item in rank(applications, reviews, CRITERIA, **options)
+    ]
+    rows = as_rows(reviews)
+    order = ranking_order(applications, rows, CRITERIA, **options)
+    assert [tuple(placed) for placed in ordered_means(order, rows, CRITERIA)] == expected
+
+
+def test_unranked_applications_with_reviews_are_there_to_compare():
+    """Those panels do have applications with reviews but too few for a place (a mean and
+    no rank), and applications without any."""
+    seen = set()
+    for seed in range(10):
+        applications, reviews, options = random_case(
+            random.Random(2000 + seed), narrow=True, by_standardised=False
+        )
+        for item in rank(applications, reviews, CRITERIA, **options):
+            seen.add((item.rank is None, item.reviews > 0))
+    assert seen == {(False, True), (True, True), (True, False)}
 
 
 def test_ties_and_labels_are_there_to_compare():

@@ -2,7 +2,7 @@
 beside what was spent up to its end, the indicators as of its last day; the calendar plan's
 states come from the records (dates as the fallback); another project never appears."""
 
-from datetime import date
+from datetime import date, datetime
 from io import BytesIO
 
 import pytest
@@ -10,12 +10,15 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 from openpyxl import load_workbook
 
+from competitions.models import Competition
 from reports.builders import build_report
 from reports.builders.data import project_report
 from reports.periods import Period
+from reports.periods.records import project_records
 from reports.periods.states import State
+from tests.factories import ApplicationFactory
 from tests.pdf_checks import text as pdf_text
-from tests.reports.periods.conftest import PERIOD
+from tests.reports.periods.conftest import AQTAU, PERIOD
 from tests.xlsx_formulas import computed
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +48,29 @@ def test_the_event_log_holds_only_the_periods_records_of_this_project(periods):
     assert log[4] == [] and log[5] == []  # the exhibition is held in November
     everything = str(log)
     assert "Beta" not in everything and "later" not in everything and "after" not in everything
+
+
+def test_applications_are_counted_on_aqtaus_day_not_utcs(periods):
+    """The database counts them per day in Aqtau's zone: half past midnight there is the
+    evening before in UTC, half past eleven the same day in both."""
+    competition = Competition.objects.get(project=periods.project, title="Alpha call")
+    for hour, minute in [(0, 30), (23, 30)]:
+        ApplicationFactory(
+            competition=competition,
+            status="submitted",
+            submitted_at=datetime(2025, 7, 5, hour, minute, tzinfo=AQTAU),
+        )
+    days = [
+        (day, count)
+        for call, day, count in project_records(periods.project).submissions
+        if call == competition.pk
+    ]
+    assert days == [
+        (date(2025, 6, 15), 1),
+        (date(2025, 7, 2), 1),
+        (date(2025, 7, 5), 2),
+        (date(2025, 7, 10), 1),
+    ]
 
 
 def test_money_in_the_period_and_up_to_its_end_by_line(periods):
