@@ -4,7 +4,6 @@ import multiprocessing
 import resource
 import statistics
 import time
-import tracemalloc
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
@@ -123,26 +122,42 @@ def time_page(
 
 
 def time_build_in_process(name: str, build: Callable[[], bytes]) -> BuildResult:
-    """One run in this process, peak memory as Python's own allocations (tracemalloc):
-    what the tests use, inside their transaction."""
-    tracemalloc.start()
+    """One run in this process (what the tests use, inside their transaction); its peak is
+    this process's resident peak during the build, what it held before included (start).
+    Not tracemalloc: tracing every allocation made the final report's PDF five times
+    slower (10 s to 55 s at the test's 60 applications), the bench's test's most time."""
+    _reset_peak()
+    start_kb = _status_kb("VmRSS:")
     started = time.perf_counter()
     content = build()
     seconds = time.perf_counter() - started
-    _current, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    peak_kb = _status_kb("VmHWM:")
     return BuildResult(
-        name, round(seconds, 2), round(peak / 2**20, 1), round(len(content) / 1024, 1)
+        name,
+        round(seconds, 2),
+        round(peak_kb / 1024, 1),
+        round(len(content) / 1024, 1),
+        start_mb=round(start_kb / 1024, 1),
     )
 
 
-def _peak_kb() -> int:
-    """This interpreter's own peak resident memory. Not getrusage's ru_maxrss: Linux
-    carries that over from the parent at fork and keeps it across exec, so a spawned
-    child would report the benchmark's size; VmHWM belongs to the new address space."""
+def _reset_peak() -> None:
+    """Sets this process's VmHWM back to its resident size now (Linux: "5" written to
+    /proc/self/clear_refs). Where that is not allowed the peak stays the process's own
+    since it started: too high, never too low."""
+    try:
+        with open("/proc/self/clear_refs", "w") as refs:
+            refs.write("5")
+    except OSError:
+        pass
+
+
+def _status_kb(field: str) -> int:
+    """A figure of this process's /proc/self/status, in kilobytes (the peak, VmHWM, is
+    what getrusage's ru_maxrss gives where there is no /proc)."""
     with open("/proc/self/status") as status:
         for line in status:
-            if line.startswith("VmHWM:"):
+            if line.startswith(field):
                 return int(line.split()[1])
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # pragma: no cover
 
@@ -161,7 +176,10 @@ def _build_fresh(path: str, kwargs: dict, project_pk: int | None, out) -> None:
         if project_pk is not None:
             arguments["project"] = GrantProject.objects.get(pk=project_pk)
         # What a worker holds before its first job: Django, the apps, one project row.
-        start_kb = _peak_kb()
+        # VmHWM, this interpreter's own peak, not getrusage's ru_maxrss: Linux carries that
+        # over from the parent at fork and keeps it across exec, so a spawned child would
+        # report the benchmark's size; VmHWM belongs to the new address space.
+        start_kb = _status_kb("VmHWM:")
         started = time.perf_counter()
         content = import_string(path)(**arguments)
         out.send(
@@ -169,7 +187,7 @@ def _build_fresh(path: str, kwargs: dict, project_pk: int | None, out) -> None:
                 "seconds": time.perf_counter() - started,
                 "size": len(content),
                 "start_kb": start_kb,
-                "peak_kb": _peak_kb(),
+                "peak_kb": _status_kb("VmHWM:"),
             }
         )
     except BaseException as error:  # reported to the parent, not raised

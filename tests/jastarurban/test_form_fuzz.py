@@ -34,6 +34,9 @@ objects = matrix.objects
 EXAMPLES = int(os.environ.get("FORM_FUZZ_EXAMPLES", "6"))
 # Posted by every page (the navigation's log-out and language buttons): not forms to fill.
 SKIPPED_ACTIONS = ("/accounts/logout/", "/i18n/setlang/")
+# Files, not pages: no form in them, and building them is slow (the commission's protocol
+# PDF alone took 6 s of each search for forms).
+FILE_SUFFIXES = (".pdf", ".xlsx", ".zip", ".json", ".yaml", ".csv", ".svg", ".ico")
 # Rows written on purpose by a refused attempt: failed logins (django-axes) and sessions.
 NOT_COUNTED = {"axes", "sessions", "admin"}
 # Who fills a form seen by several roles: the operator only reads, so anyone else first.
@@ -160,7 +163,7 @@ def discover(people, found) -> list[tuple[str, str, Form]]:
     )
     opened = set()
     for url, role in visits:
-        if url in opened:
+        if url in opened or urlsplit(url).path.endswith(FILE_SUFFIXES):
             continue  # each page once, by the first role that may open it
         opened.add(url)
         if role not in clients:

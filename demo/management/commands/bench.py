@@ -203,6 +203,9 @@ class Command(BaseCommand):
         parser.add_argument("--runs", type=int, default=20, help="warm runs per page")
         parser.add_argument("--cold-runs", type=int, default=5, help="cold runs per page")
         parser.add_argument(
+            "--warmup", type=int, default=2, help="untimed requests before the warm runs"
+        )
+        parser.add_argument(
             "--only", default="", help="only pages and files whose name contains this"
         )
         parser.add_argument("--output", default="bench/results.json")
@@ -210,7 +213,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--in-process",
             action="store_true",
-            help="Build the files in this process (tests); peak memory is then Python's only.",
+            help="Build the files in this process (tests); the peak memory is then this "
+            "process's, what it held before included.",
         )
 
     def handle(
@@ -218,6 +222,7 @@ class Command(BaseCommand):
         *args,
         runs: int,
         cold_runs: int,
+        warmup: int,
         only: str,
         output: str,
         label: str,
@@ -239,7 +244,9 @@ class Command(BaseCommand):
                 if client is None:
                     client = clients[who] = signed_in(who)
                 self.stderr.write(f"  {name} …")
-                results.append(time_page(client, name, url, runs=runs, cold_runs=cold_runs))
+                results.append(
+                    time_page(client, name, url, runs=runs, cold_runs=cold_runs, warmup=warmup)
+                )
             if not only or only in AFTER_A_REVIEW:
                 self.stderr.write(f"  {AFTER_A_REVIEW} …")
                 results.append(
@@ -249,6 +256,7 @@ class Command(BaseCommand):
                         f"/reviews/ranking/{competition.slug}/",
                         runs=runs,
                         cold_runs=cold_runs,
+                        warmup=warmup,
                         before=review_resubmitted(competition),
                     )
                 )
@@ -277,6 +285,7 @@ class Command(BaseCommand):
             "applications": applications,
             "runs": runs,
             "cold_runs": cold_runs,
+            "warmup": warmup,
             # 1, 5 and 15 minutes, at the start and at the end: the machine may be shared.
             "load_average": {
                 "start": load_at_start,
