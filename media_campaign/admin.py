@@ -26,15 +26,11 @@ class PostAdmin(admin.ModelAdmin):
 
     # The campaign's stored days follow the snapshots and the posts' videos edited or
     # deleted here, as they follow the pages' services.
-    def save_model(self, request, obj, form, change):
-        # A post moved to another project leaves that project's days too.
-        before = Post.objects.filter(pk=obj.pk).values_list("project", flat=True)
-        form.project_before = before.first()
-        super().save_model(request, obj, form, change)
-
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        project_ids = {form.instance.project_id, getattr(form, "project_before", None)}
+        # A post moved to another project leaves the project it was in (the form's
+        # initial value) with days to refresh too.
+        project_ids = {form.instance.project_id, form.initial.get("project")}
         for project in GrantProject.objects.filter(pk__in=project_ids - {None}):
             campaign_days_refresh(project=project)
 

@@ -306,9 +306,7 @@ class Sheet:
             if index >= count:
                 continue
             value = values[index]
-            if type(value) is not str and (
-                not isinstance(value, str) or isinstance(value, Formula)
-            ):
+            if not isinstance(value, str) or isinstance(value, Formula):
                 continue
             if len(value) * 1.1 <= room and "\n" not in value:
                 continue  # one line: most cells, and the sum below is 60 000 rows' cost

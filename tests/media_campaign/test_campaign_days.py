@@ -185,3 +185,31 @@ def test_snapshots_edited_and_deleted_in_the_admin_leave_the_figures(admin_clien
     figures = assert_in_step(campaign)
     assert figures.views_over_time[-1] == (date(2025, 10, 29), 600 + 40 + 90)
     assert date(2025, 10, 15) not in dict(figures.views_over_time)
+
+
+def test_a_post_moved_to_another_project_in_the_admin_leaves_both_in_step(admin_client, campaign):
+    event = Post.objects.filter(project=campaign, event="Көрме").get()
+    other = Post.objects.exclude(project=campaign).get().project
+    snapshots = list(event.snapshots.order_by("taken_on"))
+    data = {
+        "project": other.pk,
+        "platform": event.platform,
+        "link": event.link,
+        "published_on": event.published_on.isoformat(),
+        "video": "",
+        "event": event.event,
+        "snapshots-TOTAL_FORMS": len(snapshots),
+        "snapshots-INITIAL_FORMS": len(snapshots),
+        "snapshots-MIN_NUM_FORMS": 0,
+        "snapshots-MAX_NUM_FORMS": 1000,
+    }
+    for index, snapshot in enumerate(snapshots):
+        prefix = f"snapshots-{index}-"
+        data |= {f"{prefix}{name}": getattr(snapshot, name) for name in FIGURES}
+        data |= {f"{prefix}id": snapshot.pk, f"{prefix}post": event.pk}
+        data[f"{prefix}taken_on"] = snapshot.taken_on.isoformat()
+    response = admin_client.post(f"/admin/media_campaign/post/{event.pk}/change/", data)
+    assert response.status_code == 302, response.context["errors"]
+    # The event's 90 views left the campaign and joined the other project's 10 000.
+    assert assert_in_step(campaign).totals["views"] == 250 + 40
+    assert assert_in_step(other).totals["views"] == 10_000 + 90
