@@ -259,6 +259,17 @@ def chromium_path() -> str:
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def fast_transactional_reset(django_db_setup):
+    """A transactional test's flush and reload, cheaper and to the same rows
+    (tests/fast_reset.py)."""
+    from tests import fast_reset
+
+    with pytest.MonkeyPatch.context() as patch:
+        fast_reset.install(patch, connection)
+        yield
+
+
 @pytest.fixture
 def on_postgresql(db) -> bool:
     return connection.vendor == "postgresql"

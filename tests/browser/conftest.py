@@ -26,7 +26,10 @@ def pass_second_step(page, email: str) -> None:
 
 def settle_autosave(page) -> None:
     """Lets the last debounced autosave finish: the live server's in-memory SQLite
-    database cannot serve two writing requests at once."""
+    database cannot serve two writing requests at once. The field being typed in is left
+    first: its change event autosaves at once, here, and not when a click on a button
+    moves the focus, beside the button's own request."""
+    page.evaluate("document.activeElement && document.activeElement.blur()")
     page.wait_for_timeout(1600)
     page.wait_for_load_state("networkidle")
 

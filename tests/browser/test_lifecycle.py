@@ -125,11 +125,13 @@ def pdf_bytes() -> bytes:
 
 
 class Story:
-    """One browser, a fresh context (cookies) per person, like separate devices."""
+    """One browser, a context (cookies) per person and device, like separate devices: a
+    person who comes back to the same device is still logged in there."""
 
     def __init__(self, browser, url: str):
         self.browser, self.url = browser, url
         self.contexts = []
+        self.signed_in = {}  # (email, viewport width) → that device's page
         self.users = {user.email: user for user in User.objects.filter(email__endswith=DEMO)}
         # The live server's first request imports every app's views (WeasyPrint, WebAuthn…):
         # on a busy machine that alone can pass Playwright's 15 seconds.
@@ -143,7 +145,9 @@ class Story:
         return page
 
     def login(self, email: str, password: str = DEMO_PASSWORD, viewport=DESKTOP):
-        page = self.device(viewport)
+        if (email, viewport["width"]) in self.signed_in:
+            return self.signed_in[email, viewport["width"]]
+        page = self.signed_in[email, viewport["width"]] = self.device(viewport)
         page.goto(f"{self.url}/accounts/login/")
         assert page.locator("html").get_attribute("lang") == "kk"
         page.fill("#id_username", email)

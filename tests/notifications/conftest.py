@@ -53,7 +53,9 @@ def fake_api():
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # serve_forever looks for shutdown() every poll_interval (half a second by default),
+    # which every test using the fake API would otherwise wait out at teardown.
+    thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
     thread.start()
     api.url = f"http://127.0.0.1:{server.server_port}"
     yield api
