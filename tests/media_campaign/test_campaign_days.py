@@ -149,6 +149,32 @@ def test_the_migration_derives_the_days_of_the_snapshots_already_stored(campaign
     assert campaign_figures(campaign) == stored == figures_the_plain_way(campaign)
 
 
+def admin_change_data(post: Post) -> dict:
+    """The admin's change form of `post` as it shows it, its snapshots inline, in day order."""
+    snapshots = list(post.snapshots.order_by("taken_on"))
+    data = {
+        "project": post.project_id,
+        "platform": post.platform,
+        "link": post.link,
+        "published_on": post.published_on.isoformat(),
+        "video": post.video_id or "",
+        "event": post.event,
+        "snapshots-TOTAL_FORMS": len(snapshots),
+        "snapshots-INITIAL_FORMS": len(snapshots),
+        "snapshots-MIN_NUM_FORMS": 0,
+        "snapshots-MAX_NUM_FORMS": 1000,
+    }
+    for index, snapshot in enumerate(snapshots):
+        prefix = f"snapshots-{index}-"
+        data |= {f"{prefix}{name}": getattr(snapshot, name) for name in FIGURES}
+        data |= {
+            f"{prefix}id": snapshot.pk,
+            f"{prefix}post": post.pk,
+            f"{prefix}taken_on": snapshot.taken_on.isoformat(),
+        }
+    return data
+
+
 def test_a_post_deleted_in_the_admin_leaves_the_figures(admin_client, campaign):
     event = Post.objects.filter(project=campaign, event="Көрме").get()
     response = admin_client.post(f"/admin/media_campaign/post/{event.pk}/delete/", {"post": "yes"})
@@ -158,24 +184,7 @@ def test_a_post_deleted_in_the_admin_leaves_the_figures(admin_client, campaign):
 
 def test_snapshots_edited_and_deleted_in_the_admin_leave_the_figures(admin_client, campaign):
     steady = Post.objects.filter(project=campaign, snapshots__taken_on=date(2025, 10, 29)).get()
-    snapshots = list(steady.snapshots.order_by("taken_on"))
-    data = {
-        "project": campaign.pk,
-        "platform": steady.platform,
-        "link": steady.link,
-        "published_on": steady.published_on.isoformat(),
-        "video": steady.video_id,
-        "event": steady.event,
-        "snapshots-TOTAL_FORMS": len(snapshots),
-        "snapshots-INITIAL_FORMS": len(snapshots),
-        "snapshots-MIN_NUM_FORMS": 0,
-        "snapshots-MAX_NUM_FORMS": 1000,
-    }
-    for index, snapshot in enumerate(snapshots):
-        prefix = f"snapshots-{index}-"
-        data |= {f"{prefix}{name}": getattr(snapshot, name) for name in (*FIGURES, "id", "post_id")}
-        data[f"{prefix}post"] = data.pop(f"{prefix}post_id")
-        data[f"{prefix}taken_on"] = snapshot.taken_on.isoformat()
+    data = admin_change_data(steady)
     # The 29.10 figure corrected, the 15.10 one deleted.
     data["snapshots-2-views"] = 600
     data["snapshots-1-DELETE"] = "on"
@@ -190,24 +199,7 @@ def test_snapshots_edited_and_deleted_in_the_admin_leave_the_figures(admin_clien
 def test_a_post_moved_to_another_project_in_the_admin_leaves_both_in_step(admin_client, campaign):
     event = Post.objects.filter(project=campaign, event="Көрме").get()
     other = Post.objects.exclude(project=campaign).get().project
-    snapshots = list(event.snapshots.order_by("taken_on"))
-    data = {
-        "project": other.pk,
-        "platform": event.platform,
-        "link": event.link,
-        "published_on": event.published_on.isoformat(),
-        "video": "",
-        "event": event.event,
-        "snapshots-TOTAL_FORMS": len(snapshots),
-        "snapshots-INITIAL_FORMS": len(snapshots),
-        "snapshots-MIN_NUM_FORMS": 0,
-        "snapshots-MAX_NUM_FORMS": 1000,
-    }
-    for index, snapshot in enumerate(snapshots):
-        prefix = f"snapshots-{index}-"
-        data |= {f"{prefix}{name}": getattr(snapshot, name) for name in FIGURES}
-        data |= {f"{prefix}id": snapshot.pk, f"{prefix}post": event.pk}
-        data[f"{prefix}taken_on"] = snapshot.taken_on.isoformat()
+    data = admin_change_data(event) | {"project": other.pk}
     response = admin_client.post(f"/admin/media_campaign/post/{event.pk}/change/", data)
     assert response.status_code == 302, response.context["errors"]
     # The event's 90 views left the campaign and joined the other project's 10 000.
