@@ -1,7 +1,12 @@
 """The project's passport, budget and indicators move from competitions to projects, and the
 two Expense models take their names, without losing a row: rows made before the move are
 there after it with their keys and foreign keys, their content types (and so the audit log
-and the permissions) moved with them, and new rows get new keys from the same sequences."""
+and the permissions) moved with them, and new rows get new keys from the same sequences.
+
+Report files got their project just before the move (reports 0003–0005): each file built
+until then gets the project that was "current" when it was built, the latest by start
+date. Both are checked on one trip back and forth: going back through ~470 migrations
+costs 10–20 s of CPU each time."""
 
 from datetime import date, timedelta
 from decimal import Decimal
@@ -17,6 +22,7 @@ from django.utils import timezone
 from applications.models import Application
 from mentoring.models import GranteeExpense
 from projects.models import Activity, BudgetLine, GrantProject, Indicator, ProjectExpense
+from reports.models import ReportFile
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -24,6 +30,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 BEFORE = [
     ("competitions", "0013_budget_line_group"),
     ("mentoring", "0005_agreement_acceptance_by_code"),
+    ("reports", "0003_reportfile_project"),
 ]
 
 
@@ -53,6 +60,22 @@ def rows_before_the_move(old) -> dict:
         starts_on=date(2025, 6, 1),
         ends_on=date(2025, 11, 30),
         goal="Ауыл жастары",
+    )
+    earlier = old.get_model("competitions", "GrantProject").objects.create(
+        recipient=recipient,
+        slug="earlier",
+        title="2024",
+        operator_name="Оператор",
+        region="Маңғыстау",
+        starts_on=date(2024, 6, 1),
+        ends_on=date(2024, 11, 30),
+    )
+    files = old.get_model("reports", "ReportFile").objects
+    report_built = files.create(
+        kind="final", format="pdf", status="done", sha256="0" * 64, file="reports/old.pdf"
+    )
+    report_failed = files.create(
+        kind="interim", format="xlsx", status="failed", error="broker down"
     )
     Activity = old.get_model("competitions", "Activity")
     first, second = (
@@ -151,6 +174,8 @@ def rows_before_the_move(old) -> dict:
         "application": application.pk,
         "team_line": team_line.pk,
         "team_expense": team_expense.pk,
+        "earlier_project": earlier.pk,
+        "report_files": (report_built.pk, report_failed.pk),
     }
 
 
@@ -209,6 +234,11 @@ def test_the_move_keeps_every_row_its_links_and_its_content_type(back_to_the_lat
     assert (team_expense.line_id, team_expense.amount_kzt) == (made["team_line"], 120_000)
     assert team_expense.report.project.application_id == made["application"]
     assert Application.objects.get(pk=made["application"]).competition.project == project
+    # The report files built before: the latest project by start date, the rest kept.
+    built, failed = (ReportFile.objects.get(pk=pk) for pk in made["report_files"])
+    assert built.project_id == project.pk != made["earlier_project"]
+    assert (built.sha256, built.file.name) == ("0" * 64, "reports/old.pdf")
+    assert failed.project_id == project.pk and failed.error == "broker down"
 
     # Same content type rows, under the new app and names.
     ContentType.objects.clear_cache()
