@@ -44,31 +44,34 @@ def back_to_the_latest():
 
 
 def rows_before_the_move(old) -> dict:
-    """A project with its plan, budget, a booked expense and an indicator, and a grantee
-    team's expense in its progress report, made through the models as they were."""
+    """A project with its plan, budget, a booked expense and an indicator, an earlier
+    project, two report files with no project yet, and a grantee team's expense in its
+    progress report, made through the models as they were."""
     User = old.get_model("accounts", "User")
     accountant = User.objects.create(email="accountant@example.kz", full_name="Бухгалтер")
     recipient = old.get_model("competitions", "GrantRecipient").objects.create(
         name="ГАМО", short_name="ГАМО", bin="051140010597", registered_on=date(2005, 11, 21)
     )
-    project = old.get_model("competitions", "GrantProject").objects.create(
-        recipient=recipient,
+    Project = old.get_model("competitions", "GrantProject")
+    fields = {
+        "recipient": recipient,
+        "operator_name": "Оператор",
+        "region": "Маңғыстау",
+        "goal": "Ауыл жастары",
+    }
+    project = Project.objects.create(
         slug="before",
         title="2025",
-        operator_name="Оператор",
-        region="Маңғыстау",
         starts_on=date(2025, 6, 1),
         ends_on=date(2025, 11, 30),
-        goal="Ауыл жастары",
+        **fields,
     )
-    earlier = old.get_model("competitions", "GrantProject").objects.create(
-        recipient=recipient,
+    earlier = Project.objects.create(
         slug="earlier",
         title="2024",
-        operator_name="Оператор",
-        region="Маңғыстау",
         starts_on=date(2024, 6, 1),
         ends_on=date(2024, 11, 30),
+        **fields,
     )
     files = old.get_model("reports", "ReportFile").objects
     report_built = files.create(
