@@ -8,8 +8,9 @@ or, without a form, in `messages.error`; an htmx request that shows one line of 
 `refusal_response`. Nothing else turns a refusal into what the person sees, so it reads the
 same everywhere and in their language.
 
-It lives in `accounts`, the lowest layer every app imports (`tests/test_import_order.py`),
-because `accounts` itself refuses (sign-in codes, two-factor devices, API tokens).
+It lives in `accounts`, below every app that refuses anything (`tests/test_import_order.py`:
+only `notifications`, which refuses nothing, is lower), because `accounts` itself refuses
+(sign-in codes, two-factor devices, API tokens).
 
 Not every exception is a refusal. Failures of the machinery (`SmsError`, `TelegramError`,
 `notifications.tasks.DeliveryError`, `ops.backup.BackupError`) say that a provider or a disk

@@ -128,8 +128,8 @@ def _checked(competition: Competition, winners: list[int], reason: str):
     unranked = [pk for pk in winners if pk not in by_id or not by_id[pk].result.rank]
     if unranked:
         problems.append(_("Only ranked applications can be awarded."))
-    # Each winner is awarded what its application requests (its budget, within the
-    # competition's maximum); together they must fit the fund.
+    # Each winner is awarded what its application requests (its budget; submission kept
+    # it within the competition's maximum); together they must fit the fund.
     requested = requested_amounts(winners)
     amounts = {pk: requested.get(pk) or 0 for pk in winners}
     if any(amount <= 0 for amount in amounts.values()):

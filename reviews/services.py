@@ -45,6 +45,16 @@ class FlagRefused(ServiceError):
     """A conflict flag cannot be resolved this way; the message says why."""
 
 
+class AssignmentRefused(ServiceError):
+    """The assignment asked for cannot be made."""
+
+    default_message = gettext_lazy("The commission has fewer experts than that.")
+
+
+class ReopenRefused(ServiceError):
+    """A review cannot be reopened: no reason given, or a conflict voided it."""
+
+
 def _log(competition, actor, action, application=None, member=None, **details) -> None:
     AuditEvent.objects.create(
         competition=competition,
@@ -129,7 +139,7 @@ def assignments_create_k_each(*, competition: Competition, k: int, by) -> int:
     """
     members = list(competition.commission.order_by("added_at", "pk"))
     if k > len(members):
-        raise ValueError("k is larger than the commission")
+        raise AssignmentRefused(field="k")
     existing = Counter(
         Assignment.objects.filter(member__competition=competition).values_list(
             "member_id", flat=True
@@ -261,10 +271,10 @@ def review_submit(*, assignment: Assignment, scores: dict, comment: str, now=Non
 
 @transaction.atomic
 def review_reopen(*, review: Review, by, reason: str) -> Review:
-    if not reason.strip():
-        raise ValueError("reopening a review needs a reason")
     if review.status == Review.Status.VOIDED:
-        raise ValueError("a review voided by a conflict stays voided")
+        raise ReopenRefused(_("A review voided by a conflict of interest stays voided."))
+    if not reason.strip():
+        raise ReopenRefused(_("Say why the review is reopened."), field="reason")
     review.status = Review.Status.DRAFT
     review.submitted_at = None
     review.reopened_reason = reason.strip()

@@ -90,8 +90,8 @@ def assign(request: HttpRequest, slug: str) -> HttpResponse:
             count = assignments_create_k_each(
                 competition=competition, k=form.cleaned_data["k"], by=request.user
             )
-    except ValueError:
-        messages.error(request, _("The commission has fewer experts than that."))
+    except ServiceError as refusal:
+        refusal_show(request, refusal)
     else:
         messages.success(request, _("%(count)s new assignments.") % {"count": count})
     return redirect("reviews:commission", slug=slug)
@@ -103,14 +103,12 @@ def reopen(request: HttpRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(
         Review.objects.select_related("assignment__member__competition"), pk=pk
     )
-    reason = request.POST.get("reason", "")
-    if review.status == Review.Status.VOIDED:
-        messages.error(request, _("A review voided by a conflict of interest stays voided."))
-    elif reason.strip():
-        review_reopen(review=review, by=request.user, reason=reason)
-        messages.success(request, _("The review is open again for its expert."))
+    try:
+        review_reopen(review=review, by=request.user, reason=request.POST.get("reason", ""))
+    except ServiceError as refusal:
+        refusal_show(request, refusal)
     else:
-        messages.error(request, _("Say why the review is reopened."))
+        messages.success(request, _("The review is open again for its expert."))
     return redirect("reviews:commission", slug=review.assignment.member.competition.slug)
 
 

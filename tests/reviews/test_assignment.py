@@ -1,11 +1,14 @@
 from collections import Counter
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 
 from accounts.roles import Role
 from applications.models import Application
 from reviews.models import Assignment, AuditEvent
 from reviews.services import (
+    AssignmentRefused,
     ChairTaken,
     assignments_create_all,
     assignments_create_k_each,
@@ -52,8 +55,22 @@ def test_a_conflicted_pair_is_never_assigned_again(competition, eligible, commis
 
 
 def test_more_experts_than_the_commission_is_refused(competition, eligible, commission, staff):
-    with pytest.raises(ValueError):
+    with pytest.raises(AssignmentRefused):
         assignments_create_k_each(competition=competition, k=4, by=staff)
+    assert not Assignment.objects.exists()
+
+
+def test_staff_asking_for_more_experts_than_there_are_are_told_in_their_language(
+    client, competition, eligible, commission, staff
+):
+    client.force_login(staff)
+    client.cookies["django_language"] = "ru"
+    response = client.post(
+        f"/reviews/commission/{competition.slug}/assign/", {"mode": "k", "k": 4}, follow=True
+    )
+    with translation.override("ru"):
+        assert gettext("The commission has fewer experts than that.") in response.content.decode()
+    assert not Assignment.objects.exists()
 
 
 def test_assignments_are_in_the_audit_log_which_cannot_be_edited(

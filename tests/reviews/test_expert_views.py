@@ -2,7 +2,8 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from reviews.models import Assignment, AuditEvent, Review
 from reviews.services import assignments_create_all
@@ -192,6 +193,30 @@ def test_after_the_deadline_reviews_are_read_only_until_staff_reopen(
         AuditEvent.objects.filter(action="review_reopened").get().details["reason"]
         == "Негіздеме жоқ"
     )
+
+
+@pytest.mark.parametrize(
+    ("status", "reason", "refusal"),
+    [
+        ("submitted", "  ", "Say why the review is reopened."),
+        ("voided", "Қате", "A review voided by a conflict of interest stays voided."),
+    ],
+)
+def test_a_reopen_without_a_reason_or_of_a_voided_review_is_refused_in_russian(
+    client, assigned, experts, staff, status, reason, refusal
+):
+    assignment = Assignment.objects.filter(member__expert=experts[0]).first()
+    review = Review.objects.create(
+        assignment=assignment, status=status, submitted_at=timezone.now()
+    )
+    client.force_login(staff)
+    client.cookies["django_language"] = "ru"
+    response = client.post(f"/reviews/reviews/{review.pk}/reopen/", {"reason": reason}, follow=True)
+    with translation.override("ru"):
+        assert gettext(refusal) in response.content.decode()
+    review.refresh_from_db()
+    assert review.status == status
+    assert not AuditEvent.objects.filter(action="review_reopened").exists()
 
 
 def test_staff_see_the_commission_with_progress_and_likely_conflicts(
