@@ -406,14 +406,6 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-# `manage.py bench`: the files it times, as (name, builder, keyword arguments).
-BENCH_BUILDS = [
-    ("XLSX of all applications", "reports.builders.build_report",
-     {"kind": "applications", "format": "xlsx"}),
-    ("final report, PDF", "reports.builders.build_report", {"kind": "final", "format": "pdf"}),
-    ("final report, XLSX", "reports.builders.build_report", {"kind": "final", "format": "xlsx"}),
-]  # fmt: skip
-
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

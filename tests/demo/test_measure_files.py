@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from reports import measure
+from demo.scale import files as measure
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def test_the_parent_prints_a_row_per_file_from_fresh_processes(monkeypatch, tmp_
         started.append((kind, format, language))
         return measure.FileMeasure(kind, format, 1.5, 120.0, 100.0, 42.0)
 
-    monkeypatch.setattr("reports.management.commands.measure_files.measure_fresh", fake_fresh)
+    monkeypatch.setattr("demo.management.commands.measure_files.measure_fresh", fake_fresh)
     out = StringIO()
     saved = tmp_path / "files.json"
     call_command("measure_files", "final:pdf", "applications:xlsx", json_path=saved, stdout=out)

@@ -2,8 +2,8 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from demo.scale.files import measure_fresh, measure_here
 from reports.builders import BUILDERS, PERIOD_BUILDERS
-from reports.measure import measure_fresh, measure_here
 
 # The targets for every report file at 30 000 applications.
 MAX_SECONDS, MAX_PEAK_MB = 5, 250
