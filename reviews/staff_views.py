@@ -32,7 +32,12 @@ def _experts():
 def commission(request: HttpRequest, slug: str) -> HttpResponse:
     """The commission's work; staff manage it, the operator reads it, the chair reads it
     and resolves the conflict flags."""
-    competition = commission_competition(request.user, slug)
+    return _commission_page(request, commission_competition(request.user, slug))
+
+
+def _commission_page(request: HttpRequest, competition: Competition, **forms) -> HttpResponse:
+    """The page, with the form that was just refused (what was typed, and why) in place of
+    its empty one."""
     members = commission_members(competition)
     return render(
         request,
@@ -48,7 +53,9 @@ def commission(request: HttpRequest, slug: str) -> HttpResponse:
             "assign_form": AssignForm(),
             "by_hand_form": AssignByHandForm(competition=competition),
             "can_manage": request.user.has_role(Role.STAFF),
-        },
+            "language_next": reverse("reviews:commission", args=[competition.slug]),
+        }
+        | forms,
     )
 
 
@@ -66,12 +73,11 @@ def commission_add_view(request: HttpRequest, slug: str) -> HttpResponse:
                 by=request.user,
             )
         except ServiceError as refusal:
-            refusal_show(request, refusal)
+            refusal_show(request, refusal, form)
         else:
             messages.success(request, _("The expert is on the commission."))
-    else:
-        messages.error(request, _("Choose an expert."))
-    return redirect("reviews:commission", slug=slug)
+            return redirect("reviews:commission", slug=slug)
+    return _commission_page(request, competition, add_form=form)
 
 
 @role_required(Role.STAFF)
@@ -79,22 +85,20 @@ def commission_add_view(request: HttpRequest, slug: str) -> HttpResponse:
 def assign(request: HttpRequest, slug: str) -> HttpResponse:
     competition = get_object_or_404(Competition, slug=slug)
     form = AssignForm(request.POST)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            messages.error(request, errors[0])
-        return redirect("reviews:commission", slug=slug)
-    try:
-        if form.cleaned_data["mode"] == "every":
-            count = assignments_create_all(competition=competition, by=request.user)
+    if form.is_valid():
+        try:
+            if form.cleaned_data["mode"] == "every":
+                count = assignments_create_all(competition=competition, by=request.user)
+            else:
+                count = assignments_create_k_each(
+                    competition=competition, k=form.cleaned_data["k"], by=request.user
+                )
+        except ServiceError as refusal:
+            refusal_show(request, refusal, form)
         else:
-            count = assignments_create_k_each(
-                competition=competition, k=form.cleaned_data["k"], by=request.user
-            )
-    except ServiceError as refusal:
-        refusal_show(request, refusal)
-    else:
-        messages.success(request, _("%(count)s new assignments.") % {"count": count})
-    return redirect("reviews:commission", slug=slug)
+            messages.success(request, _("%(count)s new assignments.") % {"count": count})
+            return redirect("reviews:commission", slug=slug)
+    return _commission_page(request, competition, assign_form=form)
 
 
 @role_required(Role.STAFF)
@@ -118,9 +122,7 @@ def assign_one(request: HttpRequest, slug: str) -> HttpResponse:
     competition = get_object_or_404(Competition, slug=slug)
     form = AssignByHandForm(request.POST, competition=competition)
     if not form.is_valid():
-        for errors in form.errors.values():
-            messages.error(request, errors[0])
-        return redirect("reviews:commission", slug=slug)
+        return _commission_page(request, competition, by_hand_form=form)
     member = form.cleaned_data["member"]
     assignment = assignment_create(application=form.application, member=member, by=request.user)
     if assignment.conflict == assignment.Conflict.DECLARED:

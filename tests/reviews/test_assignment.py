@@ -68,8 +68,13 @@ def test_staff_asking_for_more_experts_than_there_are_are_told_in_their_language
     response = client.post(
         f"/reviews/commission/{competition.slug}/assign/", {"mode": "k", "k": 4}, follow=True
     )
+    page = response.content.decode()
     with translation.override("ru"):
-        assert gettext("The commission has fewer experts than that.") in response.content.decode()
+        assert gettext("The commission has fewer experts than that.") in page
+    assert 'name="k" value="4"' in page  # what was typed stays
+    # The language buttons come back to the commission, not to the address that takes POSTs.
+    back = f'name="next" type="hidden" value="/reviews/commission/{competition.slug}/"'
+    assert back in page
     assert not Assignment.objects.exists()
 
 
@@ -101,10 +106,13 @@ def test_staff_assign_by_hand_but_never_a_conflicted_pair(
     )
     assert [m.level_tag for m in response.context["messages"]] == ["error"]
     assert Assignment.objects.filter(application=eligible[0]).count() == 1
-    response = client.post(
-        url, {"registration_number": "JU-2025-9999", "member": commission[1].pk}, follow=True
-    )
-    assert [m.level_tag for m in response.context["messages"]] == ["error"]
+    # A number with no eligible application: said on the form, the number still typed in.
+    client.cookies["django_language"] = "ru"
+    response = client.post(url, {"registration_number": "JU-2025-9999", "member": commission[1].pk})
+    page = response.content.decode()
+    with translation.override("ru"):
+        assert gettext("No eligible application has this number.") in page
+    assert 'value="JU-2025-9999"' in page
     assert AuditEvent.objects.filter(action="assigned", details__mode="by_hand").count() == 1
 
 
