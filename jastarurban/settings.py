@@ -140,6 +140,7 @@ TEMPLATES = [
                 "accounts.context_processors.roles",
             ],
             "builtins": [
+                "jastarurban.templatetags.languages",
                 "jastarurban.templatetags.money",
                 "jastarurban.templatetags.moments",
                 "jastarurban.templatetags.pages",

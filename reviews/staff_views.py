@@ -53,7 +53,6 @@ def _commission_page(request: HttpRequest, competition: Competition, **forms) ->
             "assign_form": AssignForm(),
             "by_hand_form": AssignByHandForm(competition=competition),
             "can_manage": request.user.has_role(Role.STAFF),
-            "language_next": reverse("reviews:commission", args=[competition.slug]),
         }
         | forms,
     )

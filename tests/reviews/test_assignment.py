@@ -65,8 +65,11 @@ def test_staff_asking_for_more_experts_than_there_are_are_told_in_their_language
 ):
     client.force_login(staff)
     client.cookies["django_language"] = "ru"
+    commission_page = f"http://testserver/reviews/commission/{competition.slug}/"
     response = client.post(
-        f"/reviews/commission/{competition.slug}/assign/", {"mode": "k", "k": 4}, follow=True
+        f"/reviews/commission/{competition.slug}/assign/",
+        {"mode": "k", "k": 4},
+        HTTP_REFERER=commission_page,
     )
     page = response.content.decode()
     with translation.override("ru"):
