@@ -335,15 +335,17 @@ def _uses_demo(item) -> bool:
 def _demo_built_first(items: list) -> None:
     """The run's first test loads the demo, and the database tests that do not need it
     come next: the other worker runs those meanwhile instead of waiting ~20 s for the
-    snapshot (tests/demo_snapshot.py). Each group keeps its slowest-first order."""
+    snapshot (tests/demo_snapshot.py). Only the first group (pytest-django's 0) is
+    regrouped; every group keeps its slowest-first order."""
+
+    def group(item) -> int:
+        if _django_order(item) != 0 or item is builder:
+            return 0
+        return 2 if _uses_demo(item) else 1
+
     builder = next((item for item in items if _django_order(item) == 0 and _uses_demo(item)), None)
     if builder is not None:
-        items.sort(
-            key=lambda item: (
-                _django_order(item),
-                0 if item is builder else 2 if _uses_demo(item) else 1,
-            )
-        )
+        items.sort(key=lambda item: (_django_order(item), group(item)))
 
 
 @pytest.hookimpl(trylast=True)  # after pytest-django's order, which it keeps

@@ -27,7 +27,7 @@ def test_every_expert_gets_every_eligible_application(competition, eligible, com
     assert not Assignment.objects.filter(application=eligible[0]).exists()
 
 
-@pytest.mark.parametrize("k", [1, 2])
+@pytest.mark.parametrize("k", [1, 2, 3])  # 3: the whole commission, the most allowed
 def test_k_experts_per_application_with_balanced_loads(competition, eligible, commission, staff, k):
     assignments_create_k_each(competition=competition, k=k, by=staff)
     per_application = Counter(Assignment.objects.values_list("application_id", flat=True))
